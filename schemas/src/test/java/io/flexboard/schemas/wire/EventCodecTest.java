@@ -1,0 +1,114 @@
+package io.flexboard.schemas.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.event.TenantCreatedEvent;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    private final EventCodec codec = EventCodec.instance();
+
+    @Test
+    void anEnvelopeSurvivesTheRoundTrip() {
+        EventEnvelope envelope = tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
+
+        EventEnvelope decoded = codec.decode(codec.encode(envelope));
+
+        assertThat(decoded).isEqualTo(envelope);
+    }
+
+    @Test
+    void theWireFormatIsSingleObjectEncoding() {
+        byte[] bytes = codec.encode(tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001"));
+
+        assertThat(bytes[0]).isEqualTo((byte) 0xC3);
+        assertThat(bytes[1]).isEqualTo((byte) 0x01);
+    }
+
+    /** Bytes kept in the repository since schema v1 must decode with whatever the schemas are now. */
+    @Test
+    void bytesWrittenWithSchemaV1StillDecode() throws IOException {
+        byte[] v1Bytes = fixture("tenant-created-v1.hex");
+
+        EventEnvelope decoded = codec.decode(v1Bytes);
+
+        assertThat(decoded.getEventId()).isEqualTo("0b6d6f57-6c8e-4a8e-9f63-1d1f1f3d9a01");
+        assertThat(decoded.getPayload()).isInstanceOfSatisfying(TenantCreatedEvent.class, event -> {
+            assertThat(event.getSlug()).isEqualTo("acme");
+            assertThat(event.getMaxDashboards()).isEqualTo(5);
+        });
+    }
+
+    /** Every historical schema, used as a writer, is resolved into the current classes. */
+    @Test
+    void eventsWrittenWithEveryHistoricalSchemaDecodeIntoTheCurrentClasses() throws IOException {
+        List<Schema> history = SchemaHistory.envelopeSchemas();
+        for (Schema writer : history) {
+            GenericRecord payload = new GenericData.Record(writer.getField("payload").schema().getTypes().get(0));
+            payload.put("tenant_id", "t-1");
+            payload.put("name", "Acme");
+            payload.put("slug", "acme");
+            payload.put("license_type", "basic");
+            payload.put("max_dashboards", 5);
+            payload.put("max_widgets_per_dashboard", 20);
+            GenericRecord envelope = new GenericData.Record(writer);
+            envelope.put("event_id", "e-1");
+            envelope.put("tenant_id", "t-1");
+            envelope.put("aggregate_sequence", 0L);
+            envelope.put("occurred_at", 1_700_000_000_000L);
+            envelope.put("actor", "admin");
+            envelope.put("correlation_id", "c-1");
+            envelope.put("payload", payload);
+            ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(envelope);
+
+            EventEnvelope decoded = codec.decode(bytes.array());
+
+            assertThat(decoded.getOccurredAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
+            assertThat(((TenantCreatedEvent) decoded.getPayload()).getName()).isEqualTo("Acme");
+        }
+    }
+
+    @Test
+    void bytesFromAnUnknownSchemaAreRefusedNotMisread() {
+        byte[] bytes = codec.encode(tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001"));
+        bytes[5] ^= 0x55; // corrupt the fingerprint
+
+        assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(MissingSchemaException.class);
+    }
+
+    private static EventEnvelope tenantCreated(String tenantId) {
+        return EventEnvelope.newBuilder()
+                .setEventId("0b6d6f57-6c8e-4a8e-9f63-1d1f1f3d9a01")
+                .setTenantId(tenantId)
+                .setAggregateSequence(0)
+                .setOccurredAt(Instant.parse("2026-11-25T10:00:00Z"))
+                .setActor("admin")
+                .setCorrelationId("corr-1")
+                .setPayload(TenantCreatedEvent.newBuilder()
+                        .setTenantId(tenantId).setName("Acme").setSlug("acme")
+                        .setLicenseType("basic").setMaxDashboards(5).setMaxWidgetsPerDashboard(20)
+                        .build())
+                .build();
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = EventCodecTest.class.getResourceAsStream("/fixtures/" + name)) {
+            return HexFormat.of().parseHex(new String(in.readAllBytes()).strip());
+        }
+    }
+}
