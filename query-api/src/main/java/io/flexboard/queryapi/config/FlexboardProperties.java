@@ -1,0 +1,26 @@
+package io.flexboard.queryapi.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/** The {@code flexboard.*} settings of query-api (documented in docs/query-api.md). */
+@ConfigurationProperties("flexboard")
+public record FlexboardProperties(
+        String adminToken,
+        @DefaultValue("256KB") DataSize maxBodySize,
+        @DefaultValue Consistency consistency) {
+
+    public FlexboardProperties {
+        // No default on purpose: a guessable built-in token would open every deployment that forgot it.
+        if (adminToken == null || adminToken.isBlank()) {
+            throw new IllegalStateException(
+                    "flexboard.admin-token is not set: set FLEXBOARD_ADMIN_TOKEN (the builder's bearer token)");
+        }
+    }
+
+    /** How long a request may wait for the read side to reach its {@code X-Consistency-Token}. */
+    public record Consistency(@DefaultValue("5s") Duration maxWait) {
+    }
+}

@@ -1,0 +1,41 @@
+package io.flexboard.queryapi.tenant;
+
+import io.flexboard.queryapi.web.Page;
+import io.flexboard.queryapi.web.PageRequest;
+import io.flexboard.queryapi.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET /api/tenants and /api/tenants/{tenantId}. */
+@RestController
+@RequestMapping("/api/tenants")
+public class TenantController {
+
+    private final TenantReadModel tenants;
+
+    public TenantController(TenantReadModel tenants) {
+        this.tenants = tenants;
+    }
+
+    @GetMapping
+    public Mono<ResponseEntity<List<TenantView>>> list(@RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor, ServerHttpRequest request) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return Mono.defer(() -> tenants.page(page).collectList())
+                .map(rows -> Page.of(rows, page, TenantReadModel::cursorAfter).toResponse(request, page));
+    }
+
+    @GetMapping("/{tenantId}")
+    public Mono<TenantView> one(@PathVariable UUID tenantId) {
+        return tenants.byId(tenantId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No tenant " + tenantId)));
+    }
+}

@@ -1,0 +1,83 @@
+package io.flexboard.queryapi.tenant;
+
+import io.flexboard.queryapi.web.PageRequest;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reads {@code readmodel.tenants}; pages by (created_at, id), the order of tenants_created_at_idx. */
+@Component
+public class TenantReadModel {
+
+    private static final String COLUMNS = "select id, name, slug, license_type, is_active, created_at, updated_at,"
+            + " max_dashboards, max_widgets_per_dashboard, dashboard_count, last_sync from tenants";
+
+    private final DatabaseClient db;
+
+    public TenantReadModel(DatabaseClient db) {
+        this.db = db;
+    }
+
+    /** The tenants after the page's cursor, {@code fetchSize} of them. */
+    public Flux<TenantView> page(PageRequest page) {
+        if (!page.hasCursor()) {
+            return db.sql(COLUMNS + " order by created_at, id limit $1")
+                    .bind(0, page.fetchSize())
+                    .map(TenantReadModel::tenant)
+                    .all();
+        }
+        After after = page.decodeCursor(parts -> new After(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        return db.sql(COLUMNS + " where (created_at, id) > ($1, $2) order by created_at, id limit $3")
+                .bind(0, OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
+                .bind(1, after.id())
+                .bind(2, page.fetchSize())
+                .map(TenantReadModel::tenant)
+                .all();
+    }
+
+    public Mono<TenantView> byId(UUID id) {
+        return db.sql(COLUMNS + " where id = $1").bind(0, id).map(TenantReadModel::tenant).one();
+    }
+
+    /** Whether the tenant exists, so lists under it can tell "unknown tenant" (404) from "nothing yet". */
+    public Mono<Boolean> exists(UUID id) {
+        return db.sql("select exists (select 1 from tenants where id = $1)")
+                .bind(0, id)
+                .map(row -> row.get(0, Boolean.class))
+                .one();
+    }
+
+    /** The cursor of a page ending with this tenant. */
+    public static String cursorAfter(TenantView tenant) {
+        return PageRequest.cursorOf(tenant.createdAt(), tenant.id());
+    }
+
+    private static TenantView tenant(Readable row) {
+        return new TenantView(
+                row.get("id", UUID.class),
+                row.get("name", String.class),
+                row.get("slug", String.class),
+                row.get("license_type", String.class),
+                Boolean.TRUE.equals(row.get("is_active", Boolean.class)),
+                instant(row, "created_at"),
+                instant(row, "updated_at"),
+                row.get("max_dashboards", Integer.class),
+                row.get("max_widgets_per_dashboard", Integer.class),
+                row.get("dashboard_count", Integer.class),
+                instant(row, "last_sync"));
+    }
+
+    static Instant instant(Readable row, String column) {
+        OffsetDateTime value = row.get(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private record After(Instant createdAt, UUID id) {
+    }
+}

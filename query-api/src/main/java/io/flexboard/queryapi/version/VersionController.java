@@ -1,0 +1,48 @@
+package io.flexboard.queryapi.version;
+
+import io.flexboard.queryapi.tenant.TenantReadModel;
+import io.flexboard.queryapi.web.Page;
+import io.flexboard.queryapi.web.PageRequest;
+import io.flexboard.queryapi.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET /api/tenants/{tenantId}/versions and /api/tenants/{tenantId}/versions/{versionId}. */
+@RestController
+@RequestMapping("/api/tenants/{tenantId}/versions")
+public class VersionController {
+
+    private final VersionReadModel versions;
+    private final TenantReadModel tenants;
+
+    public VersionController(VersionReadModel versions, TenantReadModel tenants) {
+        this.versions = versions;
+        this.tenants = tenants;
+    }
+
+    @GetMapping
+    public Mono<ResponseEntity<List<VersionSummary>>> list(@PathVariable UUID tenantId,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        return tenants.exists(tenantId)
+                .flatMap(exists -> exists
+                        ? versions.page(tenantId, page).collectList()
+                        : Mono.error(ProblemException.notFound("No tenant " + tenantId)))
+                .map(rows -> Page.of(rows, page, VersionReadModel::cursorAfter).toResponse(request, page));
+    }
+
+    @GetMapping("/{versionId}")
+    public Mono<VersionDetail> one(@PathVariable UUID tenantId, @PathVariable UUID versionId) {
+        return versions.byId(tenantId, versionId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No version " + versionId + " of tenant " + tenantId)));
+    }
+}

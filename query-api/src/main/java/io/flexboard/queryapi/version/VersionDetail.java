@@ -1,0 +1,17 @@
+package io.flexboard.queryapi.version;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One version with its metadata snapshot; the jsonb is passed through unparsed. */
+public record VersionDetail(
+        UUID id,
+        int version,
+        String status,
+        String message,
+        Instant createdAt,
+        Instant publishedAt,
+        String createdBy,
+        @JsonRawValue String metadata) {
+}
