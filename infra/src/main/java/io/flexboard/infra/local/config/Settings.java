@@ -1,0 +1,79 @@
+package io.flexboard.infra.local.config;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The local stack's settings: environment variables, each overridable by a system property of the
+ * same name ({@code -DFLEXBOARD_PORT=9090}) or its dotted lower-case form ({@code -Dflexboard.port=9090}).
+ *
+ * @param port          the router's public port; 0 picks a free one (tests)
+ * @param bindAddress   the address the router listens on
+ * @param dataDir       where PostgreSQL, Kafka, the admin token and the chosen ports live
+ * @param adminToken    the builder's bearer token; empty = read or generate {@code <data dir>/admin-token}
+ * @param databaseUrl   an external PostgreSQL JDBC URL; empty = embedded PostgreSQL in the data dir
+ * @param databaseUser     user for {@code databaseUrl}
+ * @param databasePassword password for {@code databaseUrl}
+ */
+public record Settings(
+        int port,
+        String bindAddress,
+        Path dataDir,
+        Optional<String> adminToken,
+        Optional<String> databaseUrl,
+        String databaseUser,
+        String databasePassword) {
+
+    public static final int DEFAULT_PORT = 8080;
+
+    public Settings {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("FLEXBOARD_PORT must be between 0 and 65535, was " + port);
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        adminToken = adminToken.filter(token -> !token.isBlank());
+        databaseUrl = databaseUrl.filter(url -> !url.isBlank());
+    }
+
+    /** Settings from this process's environment and system properties. */
+    public static Settings fromEnvironment() {
+        return from(System.getenv(), System.getProperties());
+    }
+
+    /** Settings from the given environment, each value overridable by a system property. */
+    public static Settings from(Map<String, String> environment, Properties systemProperties) {
+        Lookup lookup = new Lookup(environment, systemProperties);
+        String port = lookup.get("FLEXBOARD_PORT").orElse(String.valueOf(DEFAULT_PORT));
+        try {
+            return new Settings(
+                    Integer.parseInt(port.trim()),
+                    lookup.get("FLEXBOARD_BIND_ADDRESS").orElse("127.0.0.1"),
+                    Path.of(lookup.get("FLEXBOARD_DATA_DIR").orElse("./data")),
+                    lookup.get("FLEXBOARD_ADMIN_TOKEN"),
+                    lookup.get("FLEXBOARD_DB_URL"),
+                    lookup.get("FLEXBOARD_DB_USER").orElse("postgres"),
+                    lookup.get("FLEXBOARD_DB_PASSWORD").orElse(""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("FLEXBOARD_PORT is not a number: " + port, e);
+        }
+    }
+
+    /** Settings for tests: a free port, the given data dir, embedded PostgreSQL. */
+    public static Settings forTest(Path dataDir, String adminToken) {
+        return new Settings(0, "127.0.0.1", dataDir, Optional.of(adminToken), Optional.empty(), "postgres", "");
+    }
+
+    public Settings withDatabase(String jdbcUrl, String user, String password) {
+        return new Settings(port, bindAddress, dataDir, adminToken, Optional.of(jdbcUrl), user, password);
+    }
+
+    private record Lookup(Map<String, String> environment, Properties systemProperties) {
+        Optional<String> get(String name) {
+            String dotted = name.toLowerCase().replace('_', '.');
+            String value = systemProperties.getProperty(name, systemProperties.getProperty(dotted, environment.get(name)));
+            return Optional.ofNullable(value).filter(v -> !v.isBlank());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.flexboard.infra.local.router;
+
+import io.flexboard.infra.local.services.Service;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.Optional;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The stack's one public HTTP entry: hands each request, in-process and without a proxy hop, to
+ * the {@link HttpHandler} of the service that owns it, and answers {@code /health} itself.
+ */
+public final class LocalRouter implements HttpHandler {
+
+    private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Function<Service, Optional<HttpHandler>> handlers;
+    private final List<HealthCheck> healthChecks;
+
+    public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks) {
+        this.handlers = handlers;
+        this.healthChecks = List.copyOf(healthChecks);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
+        String path = request.getPath().pathWithinApplication().value();
+        Route route = Route.of(request.getMethod(), path);
+        if (route == Route.HEALTH) {
+            return health(request, response);
+        }
+        Optional<HttpHandler> handler = route.service().flatMap(handlers);
+        if (handler.isPresent()) {
+            return handler.get().handle(request, response);
+        }
+        if (route.service().isPresent()) {
+            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service Unavailable",
+                    route.service().get().serviceName() + " is not running", path);
+        }
+        return problem(response, HttpStatus.NOT_FOUND, "not-found", "Not Found",
+                "No resource at " + request.getMethod() + " " + path, path);
+    }
+
+    private Mono<Void> health(ServerHttpRequest request, ServerHttpResponse response) {
+        return Flux.fromIterable(healthChecks)
+                .flatMapSequential(check -> check.run().map(up -> Map.of("name", check.name(), "status", up ? "UP" : "DOWN")))
+                .collectList()
+                .flatMap(checks -> {
+                    boolean up = checks.stream().allMatch(check -> "UP".equals(check.get("status")));
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("status", up ? "UP" : "DOWN");
+                    body.put("checks", checks);
+                    response.setStatusCode(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+                    response.getHeaders().setCacheControl("no-store");
+                    return write(response, MediaType.APPLICATION_JSON, body, HttpMethod.HEAD.equals(request.getMethod()));
+                });
+    }
+
+    private static Mono<Void> problem(ServerHttpResponse response, HttpStatus status, String slug, String title, String detail, String instance) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "https://flexboard.io/problems/" + slug);
+        body.put("title", title);
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", instance);
+        response.setStatusCode(status);
+        return write(response, PROBLEM_JSON, body, false);
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, MediaType contentType, Object body, boolean headOnly) {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentType(contentType);
+        response.getHeaders().setContentLength(bytes.length);
+        if (headOnly) {
+            return response.setComplete();
+        }
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,85 @@
+package io.flexboard.infra.local.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void defaults_run_locally() {
+        Settings settings = Settings.from(Map.of(), new Properties());
+
+        assertThat(settings.port()).isEqualTo(8080);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("data").toAbsolutePath());
+        assertThat(settings.adminToken()).isEmpty();
+        assertThat(settings.databaseUrl()).isEmpty();
+        assertThat(settings.databaseUser()).isEqualTo("postgres");
+    }
+
+    @Test
+    void environment_variables_are_read_and_system_properties_win() {
+        Properties systemProperties = new Properties();
+        systemProperties.setProperty("FLEXBOARD_PORT", "9090");
+        systemProperties.setProperty("flexboard.db.user", "app");
+
+        Settings settings = Settings.from(Map.of(
+                "FLEXBOARD_PORT", "7070",
+                "FLEXBOARD_DATA_DIR", dataDir.toString(),
+                "FLEXBOARD_ADMIN_TOKEN", "s3cret",
+                "FLEXBOARD_DB_URL", "jdbc:postgresql://127.0.0.1:5432/flexboard",
+                "FLEXBOARD_DB_USER", "ignored"), systemProperties);
+
+        assertThat(settings.port()).isEqualTo(9090);
+        assertThat(settings.dataDir()).isEqualTo(dataDir);
+        assertThat(settings.adminToken()).contains("s3cret");
+        assertThat(settings.databaseUrl()).contains("jdbc:postgresql://127.0.0.1:5432/flexboard");
+        assertThat(settings.databaseUser()).isEqualTo("app");
+    }
+
+    @Test
+    void a_port_that_is_not_a_number_is_refused() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FLEXBOARD_PORT", "eighty"), new Properties()))
+                .hasMessageContaining("FLEXBOARD_PORT");
+    }
+
+    @Test
+    void a_missing_admin_token_is_generated_once_private_and_reused() throws Exception {
+        Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.empty(), Optional.empty(), "postgres", "");
+
+        AdminToken.Resolved first = AdminToken.resolve(settings);
+        AdminToken.Resolved second = AdminToken.resolve(settings);
+
+        assertThat(first.generated()).isTrue();
+        assertThat(first.value()).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(second.generated()).isFalse();
+        assertThat(second.value()).isEqualTo(first.value());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("admin-token")))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void a_given_admin_token_is_used_and_nothing_is_written() {
+        Settings settings = Settings.forTest(dataDir, "given");
+
+        assertThat(AdminToken.resolve(settings).value()).isEqualTo("given");
+        assertThat(dataDir.resolve("admin-token")).doesNotExist();
+    }
+
+    @Test
+    void ports_chosen_once_are_kept_for_the_next_start() {
+        int postgres = LocalPorts.in(dataDir).port(LocalPorts.POSTGRES);
+
+        assertThat(LocalPorts.in(dataDir).port(LocalPorts.POSTGRES)).isEqualTo(postgres);
+    }
+}

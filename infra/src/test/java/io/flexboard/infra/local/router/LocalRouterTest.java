@@ -1,0 +1,98 @@
+package io.flexboard.infra.local.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.infra.local.services.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class LocalRouterTest {
+
+    private final List<String> handled = new ArrayList<>();
+    private final Map<Service, HttpHandler> services = Map.of(
+            Service.COMMAND_API, recording("command-api"),
+            Service.QUERY_API, recording("query-api"),
+            Service.AGENT_BRIDGE, recording("agent-bridge"));
+
+    @Test
+    void a_request_is_handed_to_the_service_that_owns_it_in_process() {
+        LocalRouter router = router(List.of());
+
+        call(router, MockServerHttpRequest.post("/api/tenants").build());
+        call(router, MockServerHttpRequest.get("/api/tenants").build());
+        call(router, MockServerHttpRequest.post("/api/agent/sync").build());
+
+        assertThat(handled).containsExactly("command-api POST /api/tenants", "query-api GET /api/tenants", "agent-bridge POST /api/agent/sync");
+    }
+
+    @Test
+    void an_unknown_path_is_a_not_found_problem() {
+        MockServerHttpResponse response = call(router(List.of()), MockServerHttpRequest.get("/nowhere").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode body = json(response);
+        assertThat(body.get("type").asString()).isEqualTo("https://flexboard.io/problems/not-found");
+        assertThat(body.get("title").asString()).isEqualTo("Not Found");
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.get("detail").asString()).contains("/nowhere");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void health_is_up_when_every_check_is_up() {
+        MockServerHttpResponse response = call(router(List.of(new HealthCheck("postgres", () -> true), new HealthCheck("kafka", () -> true))),
+                MockServerHttpRequest.get("/health").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode body = json(response);
+        assertThat(body.get("status").asString()).isEqualTo("UP");
+        assertThat(body.get("checks").get(0).get("name").asString()).isEqualTo("postgres");
+        assertThat(body.get("checks").get(1).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void health_is_down_with_503_when_any_check_fails() {
+        MockServerHttpResponse response = call(router(List.of(
+                        new HealthCheck("postgres", () -> true),
+                        new HealthCheck("kafka", () -> { throw new IllegalStateException("broker gone"); }))),
+                MockServerHttpRequest.get("/health").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        JsonNode body = json(response);
+        assertThat(body.get("status").asString()).isEqualTo("DOWN");
+        assertThat(body.get("checks").get(1).get("status").asString()).isEqualTo("DOWN");
+    }
+
+    private LocalRouter router(List<HealthCheck> checks) {
+        return new LocalRouter(service -> Optional.ofNullable(services.get(service)), checks);
+    }
+
+    private HttpHandler recording(String name) {
+        return (request, response) -> {
+            handled.add(name + " " + request.getMethod() + " " + request.getPath().value());
+            response.setStatusCode(HttpStatus.NO_CONTENT);
+            return response.setComplete();
+        };
+    }
+
+    private static MockServerHttpResponse call(LocalRouter router, MockServerHttpRequest request) {
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        router.handle(request, response).block();
+        return response;
+    }
+
+    private static JsonNode json(MockServerHttpResponse response) {
+        return JsonMapper.builder().build().readTree(response.getBodyAsString().block());
+    }
+}

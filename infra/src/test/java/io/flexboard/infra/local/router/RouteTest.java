@@ -1,0 +1,47 @@
+package io.flexboard.infra.local.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+class RouteTest {
+
+    @Test
+    void agent_calls_go_to_the_agent_bridge_whatever_the_method() {
+        assertThat(Route.of(HttpMethod.POST, "/api/agent/sync")).isEqualTo(Route.AGENT_BRIDGE);
+        assertThat(Route.of(HttpMethod.GET, "/api/agent/sync")).isEqualTo(Route.AGENT_BRIDGE);
+    }
+
+    @Test
+    void reads_go_to_the_query_api() {
+        assertThat(Route.of(HttpMethod.GET, "/api/tenants")).isEqualTo(Route.QUERY_API);
+        assertThat(Route.of(HttpMethod.HEAD, "/api/tenants/1/versions")).isEqualTo(Route.QUERY_API);
+    }
+
+    @Test
+    void every_other_method_under_api_goes_to_the_command_api() {
+        assertThat(Route.of(HttpMethod.POST, "/api/tenants")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.PUT, "/api/dashboards/1/widgets")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.DELETE, "/api/tenants/1")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.OPTIONS, "/api/tenants")).isEqualTo(Route.COMMAND_API);
+    }
+
+    @Test
+    void a_path_that_only_starts_like_a_prefix_is_not_under_it() {
+        assertThat(Route.of(HttpMethod.POST, "/api/agentx")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.GET, "/apis")).isEqualTo(Route.NOT_FOUND);
+    }
+
+    @Test
+    void health_is_answered_by_the_router() {
+        assertThat(Route.of(HttpMethod.GET, "/health")).isEqualTo(Route.HEALTH);
+        assertThat(Route.of(HttpMethod.POST, "/health")).isEqualTo(Route.NOT_FOUND);
+    }
+
+    @Test
+    void anything_else_is_not_found() {
+        assertThat(Route.of(HttpMethod.GET, "/")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/metrics/x")).isEqualTo(Route.NOT_FOUND);
+    }
+}
