@@ -1,0 +1,57 @@
+package io.flexboard.commandapi.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.flexboard.commandapi.api.CommandMetadata;
+import io.flexboard.commandapi.relay.KafkaRelay;
+import io.flexboard.schemas.EventEnvelope;
+import org.apache.avro.Schema;
+import org.apache.avro.message.SchemaStore;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon without Axon Server: JDBC event store in PostgreSQL, Avro events, the relay's error policy. */
+@Configuration(proxyBeanMethods = false)
+class AxonConfig {
+
+    /** Axon's own (Jackson 2) mapper for metadata; Boot 4's mapper is Jackson 3 and Axon cannot use it. */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    /**
+     * Every event schema the event store may hold, for Axon's AvroSerializer. The events are the
+     * branches of the envelope's payload union, so this list can never miss one.
+     */
+    @Bean
+    SchemaStore axonEventSchemaStore() {
+        SchemaStore.Cache store = new SchemaStore.Cache();
+        for (Schema event : EventEnvelope.getClassSchema().getField("payload").schema().getTypes()) {
+            store.addSchema(event);
+        }
+        return store;
+    }
+
+    @Bean
+    CorrelationDataProvider actorAndCorrelationId() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID);
+    }
+
+    /**
+     * A relay failure (broker down, timeout) must stop the relay and retry the batch, never skip
+     * it: Axon's default would log the error and move the token past the event.
+     */
+    @Autowired
+    void relayStopsOnError(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,111 @@
+package io.flexboard.commandapi.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.flexboard.commandapi.api.CreateDashboardCommand;
+import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
+import io.flexboard.commandapi.api.WidgetInput;
+import io.flexboard.commandapi.tenant.DashboardOwners;
+import io.flexboard.commandapi.web.ApiProblem;
+import io.flexboard.commandapi.web.CommandDispatcher;
+import io.flexboard.schemas.Widget;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Dashboard commands: create a dashboard, replace its widgets. */
+@RestController
+class DashboardController {
+
+    private final CommandDispatcher commands;
+    private final DashboardOwners owners;
+    private final JsonMapper json;
+
+    DashboardController(CommandDispatcher commands, DashboardOwners owners, JsonMapper json) {
+        this.commands = commands;
+        this.owners = owners;
+        this.json = json;
+    }
+
+    record CreateDashboardRequest(String name, String slug, String description) {
+    }
+
+    record ReplaceWidgetsRequest(List<WidgetRequest> widgets) {
+    }
+
+    record WidgetRequest(String id, String name, String widgetType, Map<String, Object> config, Integer positionX,
+                         Integer positionY, Integer width, Integer height) {
+    }
+
+    @PostMapping("/api/tenants/{tenantId}/dashboards")
+    Mono<ResponseEntity<Map<String, Object>>> create(@PathVariable String tenantId,
+                                                     @RequestBody CreateDashboardRequest request,
+                                                     ServerWebExchange exchange) {
+        String tenant = CommandDispatcher.uuid(tenantId, "tenantId");
+        String dashboardId = UUID.randomUUID().toString();
+        CreateDashboardCommand command = new CreateDashboardCommand(tenant, CommandDispatcher.expectedVersion(exchange),
+                dashboardId, request.name(), request.slug(), request.description());
+        return commands.send(exchange, tenant, command, HttpStatus.CREATED, result -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("id", dashboardId);
+            body.put("tenant_id", tenant);
+            body.put("name", request.name().strip());
+            body.put("slug", request.slug());
+            body.put("description", request.description());
+            return body;
+        });
+    }
+
+    @PutMapping("/api/dashboards/{dashboardId}/widgets")
+    Mono<ResponseEntity<Map<String, Object>>> replaceWidgets(@PathVariable String dashboardId,
+                                                             @RequestBody ReplaceWidgetsRequest request,
+                                                             ServerWebExchange exchange) {
+        String dashboard = CommandDispatcher.uuid(dashboardId, "dashboardId");
+        Long expectedVersion = CommandDispatcher.expectedVersion(exchange);
+        return Mono.fromCallable(() -> owners.tenantOf(dashboard)
+                        .orElseThrow(() -> ApiProblem.notFound("unknown dashboard " + dashboard)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(tenantId -> commands.send(exchange, tenantId,
+                        new ReplaceWidgetsCommand(tenantId, expectedVersion, dashboard, inputs(request)),
+                        HttpStatus.OK, result -> widgetsBody(dashboard, result)));
+    }
+
+    /** Gives every new widget its id here, so the aggregate's rules stay deterministic. */
+    private static List<WidgetInput> inputs(ReplaceWidgetsRequest request) {
+        if (request.widgets() == null) {
+            return null;
+        }
+        return request.widgets().stream()
+                .map(w -> w == null ? null : new WidgetInput(w.id() == null ? UUID.randomUUID().toString() : w.id(),
+                        w.name(), w.widgetType(), w.config(), w.positionX(), w.positionY(), w.width(), w.height()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> widgetsBody(String dashboardId, Object result) {
+        List<Map<String, Object>> widgets = ((List<Widget>) result).stream().map(w -> {
+            Map<String, Object> widget = new LinkedHashMap<>();
+            widget.put("id", w.getWidgetId());
+            widget.put("name", w.getName());
+            widget.put("widget_type", w.getWidgetType());
+            widget.put("config", json.readValue(w.getConfigJson(), Map.class));
+            widget.put("position_x", w.getPositionX());
+            widget.put("position_y", w.getPositionY());
+            widget.put("width", w.getWidth());
+            widget.put("height", w.getHeight());
+            return widget;
+        }).toList();
+        return Map.of("dashboard_id", dashboardId, "widgets", widgets);
+    }
+}

@@ -1,0 +1,184 @@
+package io.flexboard.commandapi.tenant;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.flexboard.commandapi.api.CreateDashboardCommand;
+import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.PublishVersionCommand;
+import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
+import io.flexboard.commandapi.api.RuleViolationException;
+import io.flexboard.commandapi.api.SaveDraftCommand;
+import io.flexboard.commandapi.api.UnknownEntityException;
+import io.flexboard.schemas.DashboardSnapshot;
+import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.Widget;
+import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.DashboardCreatedEvent;
+import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.VersionArchivedEvent;
+import io.flexboard.schemas.event.VersionPublishedEvent;
+import io.flexboard.schemas.event.WidgetsReplacedEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A tenant with its dashboards, widgets and versions: one consistency boundary, so every rule of
+ * the spec (slugs and widget names unique within the tenant, license limits, gapless version
+ * numbers, one published version) is checked against one state, and a draft is an exact snapshot.
+ */
+@Aggregate
+class TenantAggregate {
+
+    private static final String SYSTEM_ACTOR = "system";
+
+    @AggregateIdentifier
+    private String tenantId;
+    private int maxDashboards;
+    private int maxWidgetsPerDashboard;
+    private final Map<String, DashboardSnapshot> dashboards = new LinkedHashMap<>();
+    private final Map<String, List<Widget>> widgetsByDashboard = new HashMap<>();
+    private final Map<String, VersionState> versions = new HashMap<>();
+    private int lastVersionNumber;
+    private String publishedVersionId;
+
+    TenantAggregate() {
+        // for Axon: state is rebuilt from the events
+    }
+
+    @CommandHandler
+    TenantAggregate(CreateTenantCommand command, TenantSlugs slugs) {
+        TenantRules.Defaults license = TenantRules.checkNewTenant(command);
+        if (!slugs.claim(command.slug(), command.tenantId())) {
+            throw new RuleViolationException("slug", "slug '" + command.slug() + "' is already used by another tenant");
+        }
+        apply(new TenantCreatedEvent(command.tenantId(), command.name().strip(), command.slug(),
+                license.licenseType(), license.maxDashboards(), license.maxWidgetsPerDashboard()));
+        apply(new ApiKeyIssuedEvent(command.tenantId(), command.apiKey().keyId(),
+                command.apiKey().keyHash(), command.apiKey().keyPrefix()));
+    }
+
+    @CommandHandler
+    void handle(CreateDashboardCommand command, DashboardOwners owners) {
+        TenantRules.checkNewDashboard(command);
+        if (dashboards.containsKey(command.dashboardId())) {
+            throw new RuleViolationException("id", "dashboard " + command.dashboardId() + " already exists");
+        }
+        if (dashboards.values().stream().anyMatch(d -> d.getSlug().equals(command.slug()))) {
+            throw new RuleViolationException("slug", "slug '" + command.slug() + "' is already used by another dashboard of this tenant");
+        }
+        if (dashboards.size() >= maxDashboards) {
+            throw new RuleViolationException(null, "the tenant's license allows " + maxDashboards + " dashboards");
+        }
+        owners.register(command.dashboardId(), tenantId);
+        apply(new DashboardCreatedEvent(tenantId, command.dashboardId(), command.name().strip(), command.slug(),
+                command.description()));
+    }
+
+    @CommandHandler
+    List<Widget> handle(ReplaceWidgetsCommand command) {
+        if (!dashboards.containsKey(command.dashboardId())) {
+            throw new UnknownEntityException("dashboard", command.dashboardId());
+        }
+        Map<String, String> namesOnOtherDashboards = new HashMap<>();
+        Map<String, String> idsOnOtherDashboards = new HashMap<>();
+        widgetsByDashboard.forEach((dashboardId, widgets) -> {
+            if (!dashboardId.equals(command.dashboardId())) {
+                widgets.forEach(w -> {
+                    namesOnOtherDashboards.put(w.getName(), dashboardId);
+                    idsOnOtherDashboards.put(w.getWidgetId(), dashboardId);
+                });
+            }
+        });
+        List<Widget> widgets = new WidgetRules(maxWidgetsPerDashboard, namesOnOtherDashboards.keySet(),
+                idsOnOtherDashboards.keySet()).check(command.dashboardId(), command.widgets());
+        apply(new WidgetsReplacedEvent(tenantId, command.dashboardId(), widgets));
+        return widgets;
+    }
+
+    /** Answers the new version number. */
+    @CommandHandler
+    int handle(SaveDraftCommand command, @MetaDataValue("actor") String actor) {
+        TenantRules.checkDraft(command);
+        if (versions.containsKey(command.versionId())) {
+            throw new RuleViolationException("id", "version " + command.versionId() + " already exists");
+        }
+        List<Widget> allWidgets = new ArrayList<>();
+        dashboards.keySet().forEach(id -> allWidgets.addAll(widgetsByDashboard.getOrDefault(id, List.of())));
+        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets);
+        int number = lastVersionNumber + 1;
+        apply(new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
+                actor == null ? SYSTEM_ACTOR : actor, snapshot));
+        return number;
+    }
+
+    /** Answers the published version number. */
+    @CommandHandler
+    int handle(PublishVersionCommand command, @MetaDataValue("actor") String actor) {
+        VersionState version = versions.get(command.versionId());
+        if (version == null) {
+            throw new UnknownEntityException("version", command.versionId());
+        }
+        if (version.status() != VersionStatus.DRAFT) {
+            throw new RuleViolationException(null, "version " + version.number() + " is "
+                    + version.status().name().toLowerCase() + "; only drafts can be published");
+        }
+        // Archive first, so no reader ever sees two published versions of one tenant.
+        if (publishedVersionId != null) {
+            apply(new VersionArchivedEvent(tenantId, publishedVersionId, versions.get(publishedVersionId).number()));
+        }
+        apply(new VersionPublishedEvent(tenantId, command.versionId(), version.number(),
+                actor == null ? SYSTEM_ACTOR : actor));
+        return version.number();
+    }
+
+    @EventSourcingHandler
+    void on(TenantCreatedEvent event) {
+        tenantId = event.getTenantId();
+        maxDashboards = event.getMaxDashboards();
+        maxWidgetsPerDashboard = event.getMaxWidgetsPerDashboard();
+    }
+
+    @EventSourcingHandler
+    void on(DashboardCreatedEvent event) {
+        dashboards.put(event.getDashboardId(), new DashboardSnapshot(event.getDashboardId(), event.getName(),
+                event.getSlug(), event.getDescription()));
+    }
+
+    @EventSourcingHandler
+    void on(WidgetsReplacedEvent event) {
+        widgetsByDashboard.put(event.getDashboardId(), List.copyOf(event.getWidgets()));
+    }
+
+    @EventSourcingHandler
+    void on(DraftSavedEvent event) {
+        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.DRAFT));
+        lastVersionNumber = event.getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(VersionArchivedEvent event) {
+        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.ARCHIVED));
+        publishedVersionId = null;
+    }
+
+    @EventSourcingHandler
+    void on(VersionPublishedEvent event) {
+        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.PUBLISHED));
+        publishedVersionId = event.getVersionId();
+    }
+
+    private record VersionState(int number, VersionStatus status) {
+    }
+
+    private enum VersionStatus { DRAFT, PUBLISHED, ARCHIVED }
+}

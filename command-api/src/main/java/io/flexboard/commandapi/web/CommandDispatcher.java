@@ -1,0 +1,81 @@
+package io.flexboard.commandapi.web;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.flexboard.commandapi.api.CommandMetadata;
+import io.flexboard.commandapi.api.CommandOutcome;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sends a command from a WebFlux handler and shapes the answer: ETag = the tenant aggregate's
+ * version after the command, {@code X-Consistency-Token} = tenant id and that version, for
+ * read-your-writes on query-api and agent-bridge.
+ */
+@Component
+public class CommandDispatcher {
+
+    /** Response header naming the position the read side must reach to show this command. */
+    public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
+
+    private final CommandGateway gateway;
+
+    CommandDispatcher(CommandGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * Handles the command and answers {@code status} with the body made from the handler's result.
+     * Axon's command handling is blocking JDBC, so it runs on the bounded elastic scheduler,
+     * never on an event-loop thread.
+     */
+    public <T> Mono<ResponseEntity<T>> send(ServerWebExchange exchange, String tenantId, Object command,
+                                            HttpStatus status, Function<Object, T> body) {
+        Map<String, String> metadata = Map.of(
+                CommandMetadata.ACTOR, AdminTokenFilter.actorOf(exchange),
+                CommandMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
+        return Mono.fromCallable(() -> (CommandOutcome) gateway.sendAndWait(
+                        GenericCommandMessage.asCommandMessage(command).andMetaData(metadata)))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(outcome -> ResponseEntity.status(status)
+                        .eTag(Long.toString(outcome.aggregateVersion()))
+                        .header(CONSISTENCY_TOKEN, tenantId + ":" + outcome.aggregateVersion())
+                        .body(body.apply(outcome.result())));
+    }
+
+    /** The aggregate version the caller expects from {@code If-Match}, or null when it sets none. */
+    public static Long expectedVersion(ServerWebExchange exchange) {
+        String ifMatch = exchange.getRequest().getHeaders().getFirst(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.malformed("If-Match", "If-Match must be an ETag this API returned, e.g. \"3\"");
+        }
+    }
+
+    /** Checks that a path segment is a UUID, so a typo answers 400 instead of a lookup. */
+    public static String uuid(String value, String name) {
+        try {
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.malformed(name, name + " must be a UUID");
+        }
+    }
+}

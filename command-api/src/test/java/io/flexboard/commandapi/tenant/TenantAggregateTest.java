@@ -1,0 +1,298 @@
+package io.flexboard.commandapi.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import io.flexboard.commandapi.api.CreateDashboardCommand;
+import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.InvalidCommandException;
+import io.flexboard.commandapi.api.IssuedApiKey;
+import io.flexboard.commandapi.api.PublishVersionCommand;
+import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
+import io.flexboard.commandapi.api.RuleViolationException;
+import io.flexboard.commandapi.api.SaveDraftCommand;
+import io.flexboard.commandapi.api.UnknownEntityException;
+import io.flexboard.commandapi.api.WidgetInput;
+import io.flexboard.schemas.DashboardSnapshot;
+import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.Widget;
+import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.DashboardCreatedEvent;
+import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.VersionArchivedEvent;
+import io.flexboard.schemas.event.VersionPublishedEvent;
+import io.flexboard.schemas.event.WidgetsReplacedEvent;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of the tenant aggregate, given events / when command / then events or refusal. */
+class TenantAggregateTest {
+
+    private static final String TENANT = "7d0c1f56-2a7b-4c1e-9a4f-3f1d8c2b0a01";
+    private static final String SALES = "5b6a1e0c-1111-4c1e-9a4f-3f1d8c2b0a02";
+    private static final String OPS = "5b6a1e0c-2222-4c1e-9a4f-3f1d8c2b0a03";
+    private static final IssuedApiKey KEY = new IssuedApiKey("key-1", "ab".repeat(32), "fbk_abcdef");
+    private static final Map<String, Object> ALICE = Map.of("actor", "alice");
+
+    private AggregateTestFixture<TenantAggregate> fixture;
+    private final Set<String> claimedSlugs = new HashSet<>();
+    private final Map<String, String> owners = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(TenantAggregate.class);
+        fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> claimedSlugs.add(slug));
+        fixture.registerInjectableResource(new DashboardOwners() {
+            @Override
+            public void register(String dashboardId, String tenantId) {
+                owners.put(dashboardId, tenantId);
+            }
+
+            @Override
+            public Optional<String> tenantOf(String dashboardId) {
+                return Optional.ofNullable(owners.get(dashboardId));
+            }
+        });
+    }
+
+    // --- tenants -------------------------------------------------------------------------------
+
+    @Test
+    void aNewTenantGetsTheSpecsDefaultLicenseAndItsFirstApiKey() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(TENANT, "Acme Corp", "acme", null, null, null, KEY))
+                .expectEvents(tenantCreated(5, 20),
+                        new ApiKeyIssuedEvent(TENANT, KEY.keyId(), KEY.keyHash(), KEY.keyPrefix()));
+    }
+
+    @Test
+    void aTenantSlugAlreadyUsedByAnotherTenantIsRefused() {
+        claimedSlugs.add("acme");
+
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(TENANT, "Acme Corp", "acme", null, null, null, KEY))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTenantWithoutNameAndWithAnUnsafeSlugIsRefusedNamingBothFields() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(TENANT, " ", "Acme Corp!", null, 0, null, KEY))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("field=name"),
+                        org.hamcrest.Matchers.containsString("field=slug"),
+                        org.hamcrest.Matchers.containsString("field=max_dashboards")));
+    }
+
+    // --- dashboards ----------------------------------------------------------------------------
+
+    @Test
+    void aDashboardIsAddedToTheTenant() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new CreateDashboardCommand(TENANT, null, SALES, "Sales", "sales", "Monthly sales"))
+                .expectEvents(new DashboardCreatedEvent(TENANT, SALES, "Sales", "sales", "Monthly sales"));
+        assertThat(owners).containsEntry(SALES, TENANT);
+    }
+
+    @Test
+    void aDashboardSlugIsUniqueWithinTheTenant() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(new CreateDashboardCommand(TENANT, null, OPS, "Sales again", "sales", null))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aTenantHasNoMoreDashboardsThanItsLicenseAllows() {
+        fixture.given(tenantCreated(1, 20), dashboardCreated(SALES, "sales"))
+                .when(new CreateDashboardCommand(TENANT, null, OPS, "Ops", "ops", null))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("allows 1 dashboards"));
+    }
+
+    // --- widgets -------------------------------------------------------------------------------
+
+    @Test
+    void widgetsGetTheGridDefaultsAndTheirTypeFromTheConfig() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, barConfig())))
+                .expectEvents(new WidgetsReplacedEvent(TENANT, SALES, List.of(
+                        new Widget("w1", SALES, "sales-by-month", "bar", "{\"query\":\"SELECT 1\",\"type\":\"bar\"}", 0, 0, 6, 4))));
+    }
+
+    @Test
+    void aWidgetWithoutAQueryIsRefusedNamingTheField() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, Map.of("type", "bar"))))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config.query"));
+    }
+
+    @Test
+    void aWidgetOfAnUnknownTypeIsRefusedNamingTheField() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, Map.of("query", "SELECT 1", "type", "donut"))))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config.type"));
+    }
+
+    @Test
+    void aWidgetTypeThatContradictsTheConfigIsRefused() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "sales-by-month", "line", barConfig())))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].widget_type"));
+    }
+
+    @Test
+    void aWidgetMustFitTheTwelveColumnGrid() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, new WidgetInput("w1", "sales-by-month", null, barConfig(), 8, 0, 6, 4)))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].width"));
+    }
+
+    @Test
+    void aWidgetNameIsUniqueWithinTheTenantAcrossDashboards() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
+                        widgetsReplaced(SALES, widget("w1", SALES, "revenue")))
+                .when(replaceWidgets(OPS, input("w2", "revenue", null, barConfig())))
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWidgetNameAppearsOnlyOnceInOneList() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "revenue", null, barConfig()), input("w2", "revenue", null, barConfig())))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[1].name"));
+    }
+
+    @Test
+    void aDashboardHoldsNoMoreWidgetsThanTheLicenseAllows() {
+        fixture.given(tenantCreated(5, 1), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("w1", "one", null, barConfig()), input("w2", "two", null, barConfig())))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("allows 1 widgets per dashboard"));
+    }
+
+    @Test
+    void widgetsOfAnUnknownDashboardAreRefused() {
+        fixture.given(tenantCreated(5, 20))
+                .when(replaceWidgets(SALES, input("w1", "one", null, barConfig())))
+                .expectException(UnknownEntityException.class);
+    }
+
+    // --- versions ------------------------------------------------------------------------------
+
+    @Test
+    void aDraftIsASnapshotOfEveryDashboardAndWidgetNumberedAfterTheLastVersion() {
+        Widget revenue = widget("w1", SALES, "revenue");
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
+                        widgetsReplaced(SALES, revenue), draftSaved("v1", 1))
+                .when(new SaveDraftCommand(TENANT, null, "v2", "second"), ALICE)
+                .expectEvents(new DraftSavedEvent(TENANT, "v2", 2, "second", "alice", new MetadataSnapshot(
+                        List.of(new DashboardSnapshot(SALES, "Sales", "sales", null),
+                                new DashboardSnapshot(OPS, "Ops", "ops", null)),
+                        List.of(revenue))))
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void publishingADraftArchivesThePreviouslyPublishedVersion() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2))
+                .when(new PublishVersionCommand(TENANT, null, "v2"), ALICE)
+                .expectEvents(new VersionArchivedEvent(TENANT, "v1", 1),
+                        new VersionPublishedEvent(TENANT, "v2", 2, "alice"))
+                .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void theFirstPublishArchivesNothing() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
+                .when(new PublishVersionCommand(TENANT, null, "v1"), ALICE)
+                .expectEvents(new VersionPublishedEvent(TENANT, "v1", 1, "alice"));
+    }
+
+    @Test
+    void onlyDraftsCanBePublished() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1))
+                .when(new PublishVersionCommand(TENANT, null, "v1"))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only drafts can be published"));
+    }
+
+    @Test
+    void anArchivedVersionCannotBePublishedAgain() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
+                        new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
+                .when(new PublishVersionCommand(TENANT, null, "v1"))
+                .expectException(RuleViolationException.class);
+    }
+
+    @Test
+    void publishingAnUnknownVersionIsRefused() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new PublishVersionCommand(TENANT, null, "nope"))
+                .expectException(UnknownEntityException.class);
+    }
+
+    @Test
+    void aStaleExpectedVersionIsRefused() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(new CreateDashboardCommand(TENANT, 0L, OPS, "Ops", "ops", null))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
+    }
+
+    // --- fixtures in the domain's words ----------------------------------------------------------
+
+    private static TenantCreatedEvent tenantCreated(int maxDashboards, int maxWidgets) {
+        return new TenantCreatedEvent(TENANT, "Acme Corp", "acme", "basic", maxDashboards, maxWidgets);
+    }
+
+    private static DashboardCreatedEvent dashboardCreated(String id, String slug) {
+        return new DashboardCreatedEvent(TENANT, id, Character.toUpperCase(slug.charAt(0)) + slug.substring(1), slug, null);
+    }
+
+    private static WidgetsReplacedEvent widgetsReplaced(String dashboardId, Widget... widgets) {
+        return new WidgetsReplacedEvent(TENANT, dashboardId, List.of(widgets));
+    }
+
+    private static DraftSavedEvent draftSaved(String versionId, int number) {
+        return new DraftSavedEvent(TENANT, versionId, number, null, "alice", new MetadataSnapshot(List.of(), List.of()));
+    }
+
+    private static VersionPublishedEvent published(String versionId, int number) {
+        return new VersionPublishedEvent(TENANT, versionId, number, "alice");
+    }
+
+    private static Widget widget(String id, String dashboardId, String name) {
+        return new Widget(id, dashboardId, name, "bar", "{\"query\":\"SELECT 1\",\"type\":\"bar\"}", 0, 0, 6, 4);
+    }
+
+    private static ReplaceWidgetsCommand replaceWidgets(String dashboardId, WidgetInput... widgets) {
+        return new ReplaceWidgetsCommand(TENANT, null, dashboardId, List.of(widgets));
+    }
+
+    private static WidgetInput input(String id, String name, String widgetType, Map<String, Object> config) {
+        return new WidgetInput(id, name, widgetType, config, null, null, null, null);
+    }
+
+    private static Map<String, Object> barConfig() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("query", "SELECT 1");
+        config.put("type", "bar");
+        return config;
+    }
+}
