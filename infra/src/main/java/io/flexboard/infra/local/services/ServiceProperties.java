@@ -15,7 +15,6 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
     /** The properties for one service's context, given the auto-configurations it must not get. */
     public Map<String, Object> forService(Service service, AutoConfigurations autoConfigurations) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.application.name", service.serviceName());
         // Each context serves on its own ephemeral port; the public port is the router's.
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");

@@ -1,0 +1,193 @@
+package io.flexboard.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.flexboard.infra.local.config.Settings;
+import io.flexboard.infra.local.services.Service;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole story through the local stack's one port: a builder creates a tenant, a dashboard and a
+ * widget, drafts and publishes a version; the tenant's agent syncs it; the builder reads it all back;
+ * and all of it is still there after a restart on the same data directory.
+ */
+class LocalStackEndToEndTest {
+
+    private static final String ADMIN_TOKEN = "e2e-admin-token";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_published_version_reaches_the_agent_and_survives_a_restart() throws Exception {
+        assumeTrue(Arrays.stream(Service.values()).allMatch(Service::isOnClasspath), "the four services are on the classpath");
+        Settings settings = Settings.forTest(dataDir, ADMIN_TOKEN);
+        Story story;
+
+        try (LocalStack.Running stack = LocalStack.start(settings)) {
+            Client client = new Client(stack.port());
+            assertThat(client.get("/health", null, null).statusCode()).isEqualTo(200);
+            story = builderPublishesAVersion(client);
+            agentSyncsIt(client, story);
+            builderReadsItBack(client, story);
+        }
+
+        try (LocalStack.Running stack = LocalStack.start(settings)) {
+            Client client = new Client(stack.port());
+            assertThat(client.get("/health", null, null).statusCode()).isEqualTo(200);
+            builderReadsItBack(client, story);
+            JsonNode sync = client.sync(story, 0, null);
+            assertThat(sync.get("has_updates").asBoolean()).isTrue();
+            assertThat(sync.get("latest_version").asInt()).isEqualTo(1);
+            assertThat(sync.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
+        }
+    }
+
+    private record Story(String tenantId, String apiKey, String dashboardId, String versionId, String consistencyToken) {
+    }
+
+    private Story builderPublishesAVersion(Client client) throws Exception {
+        HttpResponse<String> tenant = client.send("POST", "/api/tenants", Map.of("name", "Acme", "slug", "acme"), ADMIN_TOKEN, null);
+        assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
+        assertThat(tenant.headers().firstValue("X-Consistency-Token")).isPresent();
+        JsonNode tenantBody = JSON.readTree(tenant.body());
+        String tenantId = tenantBody.at("/tenant/id").asString();
+        String apiKey = tenantBody.get("api_key").asString();
+        assertThat(tenantId).isNotBlank();
+        assertThat(apiKey).isNotBlank();
+
+        HttpResponse<String> dashboard = client.send("POST", "/api/tenants/" + tenantId + "/dashboards",
+                Map.of("name", "Sales", "slug", "sales"), ADMIN_TOKEN, null);
+        assertThat(dashboard.statusCode()).as(dashboard.body()).isEqualTo(201);
+        String dashboardId = JSON.readTree(dashboard.body()).get("id").asString();
+
+        HttpResponse<String> widgets = client.send("PUT", "/api/dashboards/" + dashboardId + "/widgets",
+                Map.of("widgets", List.of(Map.of(
+                        "name", "sales-by-month",
+                        "config", Map.of("query", "SELECT 1", "type", "bar"),
+                        "position_x", 0,
+                        "position_y", 0))), ADMIN_TOKEN, null);
+        assertThat(widgets.statusCode()).as(widgets.body()).isEqualTo(200);
+        assertThat(widgets.headers().firstValue("X-Consistency-Token")).isPresent();
+
+        HttpResponse<String> version = client.send("POST", "/api/tenants/" + tenantId + "/versions",
+                Map.of("message", "first"), ADMIN_TOKEN, null);
+        assertThat(version.statusCode()).as(version.body()).isEqualTo(201);
+        JsonNode versionBody = JSON.readTree(version.body());
+        assertThat(versionBody.get("version").asInt()).isEqualTo(1);
+        assertThat(versionBody.get("status").asString()).isEqualTo("draft");
+        String versionId = versionBody.get("id").asString();
+
+        HttpResponse<String> publish = client.send("POST", "/api/tenants/" + tenantId + "/versions/" + versionId + "/publish",
+                null, ADMIN_TOKEN, null);
+        assertThat(publish.statusCode()).as(publish.body()).isEqualTo(200);
+        JsonNode publishBody = JSON.readTree(publish.body());
+        assertThat(publishBody.get("success").asBoolean()).isTrue();
+        assertThat(publishBody.get("published_version").asInt()).isEqualTo(1);
+        String consistencyToken = publish.headers().firstValue("X-Consistency-Token").orElseThrow();
+
+        return new Story(tenantId, apiKey, dashboardId, versionId, consistencyToken);
+    }
+
+    private void agentSyncsIt(Client client, Story story) throws Exception {
+        JsonNode first = client.sync(story, 0, story.consistencyToken());
+        assertThat(first.get("has_updates").asBoolean()).isTrue();
+        assertThat(first.get("latest_version").asInt()).isEqualTo(1);
+        assertThat(first.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
+
+        JsonNode upToDate = client.sync(story, 1, story.consistencyToken());
+        assertThat(upToDate.get("has_updates").asBoolean()).isFalse();
+        assertThat(upToDate.has("metadata") && !upToDate.get("metadata").isNull()).isFalse();
+    }
+
+    private void builderReadsItBack(Client client, Story story) throws Exception {
+        String token = story.consistencyToken();
+        JsonNode tenants = client.getJson("/api/tenants", token);
+        JsonNode tenant = find(tenants, story.tenantId());
+        assertThat(tenant.get("dashboard_count").asInt()).isEqualTo(1);
+
+        JsonNode dashboards = client.getJson("/api/tenants/" + story.tenantId() + "/dashboards", token);
+        assertThat(find(dashboards, story.dashboardId()).get("widget_count").asInt()).isEqualTo(1);
+
+        JsonNode dashboard = client.getJson("/api/dashboards/" + story.dashboardId(), token);
+        assertThat(dashboard.get("widgets").findValuesAsString("name")).contains("sales-by-month");
+
+        JsonNode versions = client.getJson("/api/tenants/" + story.tenantId() + "/versions", token);
+        JsonNode version = find(versions, story.versionId());
+        assertThat(version.get("version").asInt()).isEqualTo(1);
+        assertThat(version.get("status").asString()).isEqualTo("published");
+
+        JsonNode detail = client.getJson("/api/tenants/" + story.tenantId() + "/versions/" + story.versionId(), token);
+        assertThat(detail.at("/metadata/widgets/0/name").asString()).isEqualTo("sales-by-month");
+        assertThat(detail.at("/metadata/widgets/0/config/type").asString()).isEqualTo("bar");
+    }
+
+    private static JsonNode find(JsonNode list, String id) {
+        for (JsonNode item : list) {
+            if (id.equals(item.get("id").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("No item with id " + id + " in " + list);
+    }
+
+    private final class Client {
+        private final String baseUrl;
+
+        Client(int port) {
+            this.baseUrl = "http://127.0.0.1:" + port;
+        }
+
+        HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            if (bearer != null) {
+                request.header("Authorization", "Bearer " + bearer);
+            }
+            if (consistencyToken != null) {
+                request.header("X-Consistency-Token", consistencyToken);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> get(String path, String bearer, String consistencyToken) throws Exception {
+            return send("GET", path, null, bearer, consistencyToken);
+        }
+
+        JsonNode getJson(String path, String consistencyToken) throws Exception {
+            HttpResponse<String> response = get(path, ADMIN_TOKEN, consistencyToken);
+            assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
+            return JSON.readTree(response.body());
+        }
+
+        JsonNode sync(Story story, int currentVersion, String consistencyToken) throws Exception {
+            HttpResponse<String> response = send("POST", "/api/agent/sync",
+                    Map.of("tenant_id", story.tenantId(), "current_version", currentVersion, "agent_version", "1.0.0"),
+                    story.apiKey(), consistencyToken);
+            assertThat(response.statusCode()).as("sync: " + response.body()).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.get("success").asBoolean()).isTrue();
+            return body;
+        }
+    }
+}
