@@ -1,0 +1,287 @@
+package io.flexboard.infra.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A bounded load run against a running local stack (docs/PERFORMANCE.md): sustained commands per
+ * second, how long a command takes to become visible in query-api, and immediate agent syncs per
+ * second. Loopback only; every phase stops by itself after its duration or request budget.
+ *
+ * <p>Arguments ({@code --name=value}): {@code base-url} (http://127.0.0.1:8080), {@code admin-token}
+ * (required), {@code clients} (8), {@code command-seconds} (20), {@code visibility-samples} (200),
+ * {@code sync-clients} (16), {@code sync-seconds} (15), {@code max-requests} (200000 per phase).
+ */
+public final class Benchmark {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final String baseUrl;
+    private final String adminToken;
+    private final HttpClient http;
+
+    private Benchmark(String baseUrl, String adminToken) {
+        if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[?::1]?")) {
+            throw new IllegalArgumentException("The benchmark runs against the loopback interface only, not " + baseUrl);
+        }
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.adminToken = adminToken;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = parse(args);
+        String token = options.getOrDefault("admin-token", System.getenv("FLEXBOARD_ADMIN_TOKEN"));
+        if (token == null || token.isBlank()) {
+            System.err.println("usage: Benchmark --admin-token=<token> [--base-url=http://127.0.0.1:8080] [--clients=8] [--command-seconds=20]"
+                    + " [--visibility-samples=200] [--sync-clients=16] [--sync-seconds=15] [--max-requests=200000]");
+            System.exit(2);
+        }
+        Benchmark benchmark = new Benchmark(options.getOrDefault("base-url", "http://127.0.0.1:8080"), token);
+        int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+        int commandSeconds = Integer.parseInt(options.getOrDefault("command-seconds", "20"));
+        int visibilitySamples = Integer.parseInt(options.getOrDefault("visibility-samples", "200"));
+        int syncClients = Integer.parseInt(options.getOrDefault("sync-clients", "16"));
+        int syncSeconds = Integer.parseInt(options.getOrDefault("sync-seconds", "15"));
+        long maxRequests = Long.parseLong(options.getOrDefault("max-requests", "200000"));
+
+        System.out.printf("Flexboard benchmark against %s (%d cores, max heap %d MiB, Java %s)%n", benchmark.baseUrl,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        List<Tenant> tenants = benchmark.createTenants(Math.max(clients, syncClients));
+        Result commands = benchmark.commands(tenants.subList(0, clients), Duration.ofSeconds(commandSeconds), maxRequests);
+        Visibility visibility = benchmark.visibility(tenants.get(0), visibilitySamples);
+        Result syncs = benchmark.syncs(tenants.subList(0, syncClients), Duration.ofSeconds(syncSeconds), maxRequests);
+
+        System.out.println();
+        System.out.println("| measure | value |");
+        System.out.println("| --- | --- |");
+        System.out.printf("| commands/s (PUT widgets, %d clients, %d s) | %.0f (errors %d) |%n", clients, commandSeconds, commands.perSecond(), commands.errors);
+        System.out.printf("| command latency p50 / p99 | %s / %s |%n", millis(commands.percentile(50)), millis(commands.percentile(99)));
+        System.out.printf("| command → visible in query-api, polling without token, p50 / p99 (%d samples, %d timed out) | %s / %s |%n",
+                visibility.polling.count(), visibility.timeouts, millis(visibility.polling.percentile(50)), millis(visibility.polling.percentile(99)));
+        System.out.printf("| command → read with X-Consistency-Token answered, p50 / p99 | %s / %s |%n",
+                millis(visibility.withToken.percentile(50)), millis(visibility.withToken.percentile(99)));
+        System.out.printf("| agent syncs/s (immediate, %d clients, %d s) | %.0f (errors %d) |%n", syncClients, syncSeconds, syncs.perSecond(), syncs.errors);
+        System.out.printf("| agent sync latency p50 / p99 | %s / %s |%n", millis(syncs.percentile(50)), millis(syncs.percentile(99)));
+    }
+
+    private record Tenant(String id, String apiKey, String dashboardId) {
+    }
+
+    /** One tenant per client, each with a dashboard and a published version, so clients never contend on an aggregate. */
+    private List<Tenant> createTenants(int count) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Tenant> tenants = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String slug = "bench-" + run + "-" + i;
+            JsonNode created = json(expect(201, send("POST", "/api/tenants", Map.of("name", slug, "slug", slug), adminToken, null)));
+            String tenantId = created.at("/tenant/id").asString();
+            JsonNode dashboard = json(expect(201, send("POST", "/api/tenants/" + tenantId + "/dashboards",
+                    Map.of("name", "Sales", "slug", "sales"), adminToken, null)));
+            String dashboardId = dashboard.get("id").asString();
+            expect(200, send("PUT", "/api/dashboards/" + dashboardId + "/widgets", widgets(0), adminToken, null));
+            JsonNode version = json(expect(201, send("POST", "/api/tenants/" + tenantId + "/versions", Map.of("message", "bench"), adminToken, null)));
+            expect(200, send("POST", "/api/tenants/" + tenantId + "/versions/" + version.get("id").asString() + "/publish", null, adminToken, null));
+            tenants.add(new Tenant(tenantId, created.get("api_key").asString(), dashboardId));
+        }
+        System.out.printf("Created %d tenants, each with a dashboard, a widget and a published version%n", count);
+        return tenants;
+    }
+
+    private Result commands(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
+        return load("commands", tenants, duration, maxRequests, (tenant, i) ->
+                send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(i), adminToken, null));
+    }
+
+    private Result syncs(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
+        // current_version 0: the bridge always has an update and answers at once with the full metadata.
+        return load("agent syncs", tenants, duration, maxRequests, (tenant, i) ->
+                send("POST", "/api/agent/sync", Map.of("tenant_id", tenant.id(), "current_version", 0, "agent_version", "bench"), tenant.apiKey(), null));
+    }
+
+    private interface Call {
+        HttpResponse<String> call(Tenant tenant, long iteration) throws Exception;
+    }
+
+    private Result load(String name, List<Tenant> tenants, Duration duration, long maxRequests, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tenants.size());
+        AtomicLong budget = new AtomicLong(maxRequests);
+        long started = System.nanoTime();
+        long deadline = started + duration.toNanos();
+        List<Future<Result>> futures = new ArrayList<>();
+        for (Tenant tenant : tenants) {
+            futures.add(pool.submit(() -> {
+                Result result = new Result();
+                for (long i = 1; System.nanoTime() < deadline && budget.decrementAndGet() >= 0; i++) {
+                    long t0 = System.nanoTime();
+                    try {
+                        int status = call.call(tenant, i).statusCode();
+                        if (status / 100 == 2) {
+                            result.record(System.nanoTime() - t0);
+                        } else {
+                            result.errors++;
+                        }
+                    } catch (Exception e) {
+                        result.errors++;
+                    }
+                }
+                return result;
+            }));
+        }
+        Result total = new Result();
+        for (Future<Result> future : futures) {
+            total.merge(future.get());
+        }
+        pool.shutdown();
+        total.elapsedNanos = System.nanoTime() - started;
+        System.out.printf("%s: %d ok, %d errors in %.1f s%n", name, total.count(), total.errors, total.elapsedNanos / 1e9);
+        return total;
+    }
+
+    private record Visibility(Result polling, Result withToken, int timeouts) {
+    }
+
+    /**
+     * Command → visible: after each command's response, poll GET /api/dashboards/{id} without a
+     * consistency token until the widget shows the command's change; then, for a second command,
+     * time one GET that carries the command's X-Consistency-Token (the server-side wait).
+     */
+    private Visibility visibility(Tenant tenant, int samples) throws Exception {
+        Result polling = new Result();
+        Result withToken = new Result();
+        int timeouts = 0;
+        long base = System.currentTimeMillis() % 1_000_000;
+        for (int i = 0; i < samples; i++) {
+            long marker = base * 1000 + i * 2L;
+            expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
+            long t0 = System.nanoTime();
+            boolean seen = false;
+            while (System.nanoTime() - t0 < VISIBILITY_TIMEOUT.toNanos()) {
+                HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null);
+                if (read.statusCode() == 200 && read.body().contains("\"limit-" + marker + "\"")) {
+                    seen = true;
+                    break;
+                }
+            }
+            if (seen) {
+                polling.record(System.nanoTime() - t0);
+            } else {
+                timeouts++;
+            }
+
+            HttpResponse<String> command = expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker + 1), adminToken, null));
+            String token = command.headers().firstValue("X-Consistency-Token").orElseThrow();
+            long t1 = System.nanoTime();
+            HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, token);
+            if (read.statusCode() == 200 && read.body().contains("\"limit-" + (marker + 1) + "\"")) {
+                withToken.record(System.nanoTime() - t1);
+            } else {
+                withToken.errors++;
+            }
+        }
+        System.out.printf("visibility: %d samples, %d timeouts, %d token reads not showing the change%n", samples, timeouts, withToken.errors);
+        return new Visibility(polling, withToken, timeouts);
+    }
+
+    /** One widget whose query carries the iteration, so each command really changes the dashboard. */
+    private static Map<String, Object> widgets(long iteration) {
+        return Map.of("widgets", List.of(Map.of(
+                "name", "sales-by-month",
+                "config", Map.of("query", "SELECT * FROM sales LIMIT 10 -- " + iteration, "type", "bar", "title", "limit-" + iteration),
+                "position_x", 0,
+                "position_y", 0)));
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.header("Authorization", "Bearer " + bearer);
+        if (consistencyToken != null) {
+            request.header("X-Consistency-Token", consistencyToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        return options;
+    }
+
+    private static String millis(long nanos) {
+        return nanos < 0 ? "–" : String.format("%.1f ms", nanos / 1e6);
+    }
+
+    /** Latencies of successful requests, and the errors. */
+    private static final class Result {
+        private long[] latencies = new long[1024];
+        private int size;
+        private long errors;
+        private long elapsedNanos;
+
+        void record(long nanos) {
+            if (size == latencies.length) {
+                latencies = Arrays.copyOf(latencies, size * 2);
+            }
+            latencies[size++] = nanos;
+        }
+
+        void merge(Result other) {
+            for (int i = 0; i < other.size; i++) {
+                record(other.latencies[i]);
+            }
+            errors += other.errors;
+        }
+
+        int count() {
+            return size;
+        }
+
+        double perSecond() {
+            return elapsedNanos == 0 ? 0 : size / (elapsedNanos / 1e9);
+        }
+
+        long percentile(int p) {
+            if (size == 0) {
+                return -1;
+            }
+            long[] sorted = Arrays.copyOf(latencies, size);
+            Arrays.sort(sorted);
+            return sorted[Math.min(size - 1, (int) Math.ceil(p / 100.0 * size) - 1)];
+        }
+    }
+}
