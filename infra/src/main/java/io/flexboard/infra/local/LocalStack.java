@@ -56,6 +56,11 @@ public final class LocalStack {
     /** Starts PostgreSQL, Kafka, the given services and the router (tests start fewer services). */
     public static Running start(Settings settings, List<Service> services) {
         trustOurAvroClasses();
+        for (Service service : services) {
+            if (!service.isOnClasspath()) {
+                throw new IllegalStateException(service.serviceName() + " is not on the classpath (" + service.applicationClassName() + ")");
+            }
+        }
         Running running = new Running(settings.dataDir());
         try {
             Files.createDirectories(settings.dataDir());
