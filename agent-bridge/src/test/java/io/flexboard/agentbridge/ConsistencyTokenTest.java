@@ -1,0 +1,57 @@
+package io.flexboard.agentbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.reactive.function.client.WebClient;
+
+class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void givenTheReadSideBehindTheToken_whenSyncing_thenWaitsUntilTheProjectorCatchesUp() throws Exception {
+        UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
+        given.projectedUpTo(tenant, 10);
+
+        CompletableFuture<ResponseEntity<String>> response = WebClient.create("http://localhost:" + port)
+                .post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ACME_KEY)
+                .header("X-Consistency-Token", tenant + ":11")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\", \"current_version\": 2}")
+                .retrieve().toEntity(String.class).toFuture();
+
+        assertThatThrownBy(() -> response.get(400, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        given.projectedUpTo(tenant, 11);
+
+        ResponseEntity<String> answer = response.get(5, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"latest_version\":2");
+    }
+
+    @Test
+    void givenAMalformedToken_whenSyncing_thenMalformedRequestProblem() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ACME_KEY)
+                .header("X-Consistency-Token", tenant.toString())
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");
+    }
+}

@@ -1,0 +1,47 @@
+package io.flexboard.agentbridge.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Base of agent-bridge integration tests: the whole app on a random port against the test database. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "15s")
+public abstract class AgentBridgeIntegrationTest {
+
+    protected static final String PROBLEMS = "https://flexboard.io/problems/";
+    protected static final String ACME_KEY = "fbk_acme_0123456789abcdef";
+    protected static final String GLOBEX_KEY = "fbk_globex_fedcba9876543210";
+
+    protected final SyncFixtures given = new SyncFixtures();
+
+    @Autowired
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void testDatabase(DynamicPropertyRegistry registry) {
+        TestDatabase.ensureCreated();
+        registry.add("spring.r2dbc.url", TestDatabase::r2dbcUrl);
+        registry.add("spring.r2dbc.username", TestDatabase::user);
+    }
+
+    @BeforeEach
+    void emptyReadModels() {
+        given.clear();
+    }
+
+    /** POST /api/agent/sync with the given key and raw JSON body. */
+    protected WebTestClient.ResponseSpec sync(String apiKey, String json) {
+        return client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange();
+    }
+}

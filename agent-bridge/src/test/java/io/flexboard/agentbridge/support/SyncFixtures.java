@@ -1,0 +1,82 @@
+package io.flexboard.agentbridge.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Writes the read-model rows an agent sync reads (tenants, API keys, published versions), in domain words. */
+public final class SyncFixtures {
+
+    public void clear() {
+        execute("truncate tenant_positions, published_versions, versions, widgets, dashboards, api_keys, tenants");
+    }
+
+    /** A tenant without any published version yet, with the given API key. */
+    public UUID tenantWithApiKey(String apiKey) {
+        UUID tenant = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now());
+        execute("insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,"
+                        + " created_at, updated_at) values (?, ?, ?, 'basic', 5, 20, ?, ?)",
+                tenant, "Tenant " + tenant, "tenant-" + tenant, now, now);
+        execute("insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at) values (?, ?, ?, ?, ?)",
+                UUID.randomUUID(), tenant, sha256Hex(apiKey), apiKey.substring(0, 4), now);
+        return tenant;
+    }
+
+    /** A tenant whose versions 1..version exist, {@code version} being the published one. */
+    public UUID tenantWithPublishedVersion(int version, String apiKey) {
+        UUID tenant = tenantWithApiKey(apiKey);
+        UUID versionId = null;
+        for (int n = 1; n <= version; n++) {
+            versionId = UUID.randomUUID();
+            execute("insert into versions (id, tenant_id, version, status, created_by, created_at, published_at, metadata)"
+                            + " values (?, ?, ?, ?, 'builder', now(), now(), '{}'::jsonb)",
+                    versionId, tenant, n, n == version ? "published" : "archived");
+        }
+        execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+                + " values (?, ?, ?, now(), ?::jsonb)", tenant, versionId, version, syncMetadata(version));
+        return tenant;
+    }
+
+    /** Records that the projector has applied the tenant's events up to {@code sequence}. */
+    public void projectedUpTo(UUID tenantId, long sequence) {
+        execute("insert into tenant_positions (tenant_id, aggregate_sequence, updated_at) values (?, ?, now())"
+                + " on conflict (tenant_id) do update set aggregate_sequence = excluded.aggregate_sequence,"
+                + " updated_at = excluded.updated_at", tenantId, sequence);
+    }
+
+    /** The agent's metadata object as contracts.md shows it, for the given version. */
+    public static String syncMetadata(int version) {
+        return "{\"version\": " + version + ", \"dashboards\": [{\"id\": \"d1\", \"name\": \"Sales\", \"slug\": \"sales\","
+                + " \"description\": null}], \"widgets\": [{\"id\": \"w1\", \"dashboard_id\": \"d1\","
+                + " \"name\": \"sales-by-month\", \"widget_type\": \"bar\", \"position_x\": 0, \"position_y\": 0,"
+                + " \"width\": 6, \"height\": 4}], \"config\": {\"sales-by-month\": {\"query\": \"SELECT 1\", \"type\": \"bar\"}}}";
+    }
+
+    private static String sha256Hex(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void execute(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+}
