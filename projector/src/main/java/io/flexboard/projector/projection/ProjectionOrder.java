@@ -1,0 +1,17 @@
+package io.flexboard.projector.projection;
+
+/**
+ * The order in which read models see an event: a read model comes after those its foreign keys
+ * or inputs point to (dashboards need their tenant, published_versions reads versions).
+ */
+public final class ProjectionOrder {
+
+    public static final int TENANTS = 100;
+    public static final int API_KEYS = 200;
+    public static final int DASHBOARDS = 300;
+    public static final int VERSIONS = 400;
+    public static final int PUBLISHED_VERSIONS = 500;
+
+    private ProjectionOrder() {
+    }
+}

@@ -1,0 +1,73 @@
+package io.flexboard.projector;
+
+import java.time.Duration;
+
+import io.flexboard.projector.consumer.EventsListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The projector against a real in-process Kafka broker (subclasses declare {@code @EmbeddedKafka})
+ * and the machine's PostgreSQL, with a short retry back-off and a {@link ProjectionFailureHook}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "flexboard.projector.retry.initial-interval=100ms",
+        "flexboard.projector.retry.max-interval=500ms"})
+@Import(FailureHookConfig.class)
+abstract class ProjectorIntegrationTest {
+
+    static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    ProjectionFailureHook failureHook;
+    @Autowired
+    MeterRegistry meters;
+
+    final ReadModels readModels = new ReadModels();
+    EventsProducer events;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @BeforeEach
+    void openProducer() {
+        events = new EventsProducer(broker.getBrokersAsString());
+    }
+
+    @AfterEach
+    void closeProducer() {
+        failureHook.disarm();
+        events.close();
+    }
+
+    void awaitPosition(TenantStory story, long sequence) {
+        await().atMost(PROJECTION_TIMEOUT)
+                .untilAsserted(() -> org.assertj.core.api.Assertions.assertThat(readModels.position(story.tenantId))
+                        .isEqualTo(sequence));
+    }
+
+    MessageListenerContainer projectorContainer() {
+        return listeners.getListenerContainer(EventsListener.LISTENER_ID);
+    }
+
+    double eventsCounted(String outcome) {
+        return meters.counter("flexboard.projector.events", "outcome", outcome).count();
+    }
+}
