@@ -2,10 +2,45 @@ package io.flexboard.queryapi;
 
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 class WebErrorsTest extends QueryApiIntegrationTest {
+
+    /** A route that fails the way a bug would, to see what a 500 looks like. */
+    @TestConfiguration
+    static class FailingRoute {
+        @RestController // picked up as a nested component of the @TestConfiguration
+        static class Boom {
+            @GetMapping("/api/test/boom")
+            Mono<String> boom() {
+                return Mono.error(new IllegalStateException("secret internals"));
+            }
+        }
+    }
+
+    @Test
+    void givenABug_whenItFails_thenInternalErrorProblemWithoutInternals() {
+        builder().get().uri("/api/test/boom").exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "internal-error")
+                .jsonPath("$.status").isEqualTo(500)
+                .jsonPath("$.detail").value(detail -> org.assertj.core.api.Assertions.assertThat((String) detail)
+                        .doesNotContain("secret"));
+    }
+
+    @Test
+    void givenAMalformedPathId_whenCalled_thenTheProblemNamesTheParameter() {
+        builder().get().uri("/api/tenants/xyz").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.detail").isEqualTo("Invalid value for 'tenantId'");
+    }
 
     @Test
     void givenAnUnknownRoute_whenCalled_thenNotFoundProblem() {

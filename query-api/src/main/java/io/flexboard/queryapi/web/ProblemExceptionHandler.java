@@ -4,6 +4,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -78,6 +79,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 return ProblemException.malformed(path.isEmpty()
                         ? "The request body is not valid JSON"
                         : "The request body has a wrong JSON type at '" + path + "'");
+            }
+            if (input.getCause() instanceof TypeMismatchException && input.getMethodParameter() != null) {
+                return ProblemException.malformed("Invalid value for '" + input.getMethodParameter().getParameterName() + "'");
             }
             return ProblemException.malformed(input.getReason());
         }
