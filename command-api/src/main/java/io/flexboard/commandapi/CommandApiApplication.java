@@ -7,6 +7,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandApiApplication {
 
+    static {
+        // Axon would otherwise call an outside host at start-up and print a banner.
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(CommandApiApplication.class, args);
     }

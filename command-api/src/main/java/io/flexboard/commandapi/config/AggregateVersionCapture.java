@@ -20,8 +20,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Wraps every command's result in a {@link CommandOutcome} carrying the sequence number of the
  * last event the command applied: the aggregate version the HTTP layer answers as ETag and
- * consistency token. The sequence is read as events are published inside the unit of work, so
- * it is exact even under concurrent commands.
+ * consistency token. Axon runs event dispatch interceptors when the unit of work prepares its
+ * commit, after the handler returned, so the outcome reads the remembered sequence lazily; it is
+ * the command's own unit of work, so the number is exact under concurrent commands.
  */
 @Configuration(proxyBeanMethods = false)
 class AggregateVersionCapture {
@@ -50,8 +51,14 @@ class AggregateVersionCapture {
         @Override
         public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
             Object result = chain.proceed();
-            Long sequence = unitOfWork.root().getResource(LAST_SEQUENCE);
-            return new CommandOutcome(result, sequence == null ? -1 : sequence);
+            UnitOfWork<?> root = unitOfWork.root();
+            return new CommandOutcome(result, () -> {
+                Long sequence = root.getResource(LAST_SEQUENCE);
+                if (sequence == null) {
+                    throw new IllegalStateException("the command applied no event");
+                }
+                return sequence;
+            });
         }
     }
 }

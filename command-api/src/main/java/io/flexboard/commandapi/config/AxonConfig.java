@@ -6,10 +6,12 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flexboard.commandapi.api.CommandMetadata;
 import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.wire.TrustedClasses;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,13 @@ import org.springframework.context.annotation.Configuration;
 /** Axon without Axon Server: JDBC event store in PostgreSQL, Avro events, the relay's error policy. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
+
+    static {
+        // Axon's AvroSerializer resolves every stored type through Avro's class loading, the
+        // metadata type included; it only loads it, the Jackson delegate reads it.
+        TrustedClasses.registerFlexboardSchemas();
+        TrustedClasses.register(MetaData.class);
+    }
 
     /** Axon's own (Jackson 2) mapper for metadata; Boot 4's mapper is Jackson 3 and Axon cannot use it. */
     @Bean

@@ -19,6 +19,10 @@ import org.apache.avro.specific.SpecificData;
  */
 public final class EventCodec {
 
+    static {
+        TrustedClasses.registerFlexboardSchemas();
+    }
+
     private static final EventCodec INSTANCE = new EventCodec();
 
     private final BinaryMessageEncoder<EventEnvelope> encoder =

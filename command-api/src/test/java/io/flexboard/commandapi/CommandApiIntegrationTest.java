@@ -1,0 +1,332 @@
+package io.flexboard.commandapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.flexboard.commandapi.apikey.ApiKeys;
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.DashboardCreatedEvent;
+import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.VersionPublishedEvent;
+import io.flexboard.schemas.event.WidgetsReplacedEvent;
+import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
+import io.flexboard.schemas.wire.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * command-api against a real PostgreSQL event store and a real in-process Kafka broker: the
+ * builder's story, what reaches the events topic, and every error answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class CommandApiIntegrationTest {
+
+    private static final String ADMIN_TOKEN = "test-admin-token";
+    private static final String PROBLEM = "https://flexboard.io/problems/";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("flexboard.admin-token", () -> ADMIN_TOKEN);
+        registry.add("flexboard.events.partitions", () -> "3");
+    }
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    // --- the builder's story ---------------------------------------------------------------------
+
+    @Test
+    void aTenantsStoryReachesTheEventsTopicInOrderKeyedByTenant() {
+        Map<String, Object> created = createTenant("story-" + shortId());
+        String tenantId = tenantId(created);
+        String apiKey = (String) created.get("api_key");
+        assertThat(apiKey).startsWith("fbk_").hasSizeGreaterThan(40);
+
+        String dashboardId = (String) admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId))
+                .bodyValue(Map.of("name", "Sales", "slug", "sales"))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectHeader().valueEquals("X-Consistency-Token", tenantId + ":2")
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(barWidget("sales-by-month"))))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.widgets[0].widget_type").isEqualTo("bar")
+                .jsonPath("$.widgets[0].width").isEqualTo(6)
+                .jsonPath("$.widgets[0].config.query").isEqualTo("SELECT month, total FROM sales");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> draft = admin(http.post().uri("/api/tenants/{id}/versions", tenantId))
+                .bodyValue(Map.of("message", "first"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(draft).containsEntry("version", 1).containsEntry("status", "draft").containsEntry("message", "first");
+        String versionId = (String) draft.get("id");
+        admin(http.post().uri("/api/tenants/{id}/versions/{v}/publish", tenantId, versionId))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"5\"")
+                .expectBody().jsonPath("$.success").isEqualTo(true).jsonPath("$.published_version").isEqualTo(1);
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(tenantId, 6);
+
+        List<EventEnvelope> events = records.stream()
+                .map(r -> new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value())).toList();
+        assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(tenantId));
+        assertThat(events).extracting(EventEnvelope::getAggregateSequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(events.stream().map(e -> (Object) e.getPayload().getClass()).toList()).containsExactly(
+                TenantCreatedEvent.class, ApiKeyIssuedEvent.class, DashboardCreatedEvent.class,
+                WidgetsReplacedEvent.class, DraftSavedEvent.class, VersionPublishedEvent.class);
+        assertThat(events).allSatisfy(e -> assertThat(e.getActor()).isEqualTo("admin"));
+        ApiKeyIssuedEvent keyIssued = (ApiKeyIssuedEvent) events.get(1).getPayload();
+        assertThat(keyIssued.getKeyHash()).isEqualTo(ApiKeys.hash(apiKey));
+        // The plain key never reaches Kafka (nor the event store: the same bytes are stored there).
+        assertThat(records).allSatisfy(r -> assertThat(new String(r.value(), StandardCharsets.ISO_8859_1)).doesNotContain(apiKey));
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, tenantId))
+                .isEqualTo(6L);
+    }
+
+    @Test
+    void theCorrelationIdOfTheRequestTravelsWithTheEvents() {
+        String slug = "corr-" + shortId();
+        Map<String, Object> created = admin(http.post().uri("/api/tenants"))
+                .header("X-Correlation-Id", "req-" + slug)
+                .bodyValue(Map.of("name", "Correlated", "slug", slug))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals("X-Correlation-Id", "req-" + slug)
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(tenantId(created), 2);
+
+        assertThat(records).allSatisfy(r -> assertThat(
+                new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value()).getCorrelationId()).isEqualTo("req-" + slug));
+    }
+
+    // --- error answers ---------------------------------------------------------------------------
+
+    @Test
+    void noTokenGets401WithAProblemBody() {
+        http.post().uri("/api/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "X", "slug", "x"))
+                .exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "unauthorized");
+    }
+
+    @Test
+    void aWrongTokenGets401() {
+        http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer nope")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "X", "slug", "x"))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void malformedJsonGets400() {
+        admin(http.post().uri("/api/tenants")).bodyValue("{\"name\": \"Acme\", ")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "malformed-request");
+    }
+
+    @Test
+    void aFieldOfTheWrongJsonTypeIsNamed() {
+        admin(http.post().uri("/api/tenants")).bodyValue("{\"name\": \"Acme\", \"slug\": \"acme-x\", \"max_dashboards\": \"many\"}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("max_dashboards");
+    }
+
+    @Test
+    void missingFieldsGet400NamingEachField() {
+        admin(http.post().uri("/api/tenants")).bodyValue(Map.of("slug", "Not A Slug"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[?(@.field == 'name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'slug')]").exists();
+    }
+
+    @Test
+    void aWidgetWithoutQueryGets400NamingWidgetsConfigQuery() {
+        String dashboardId = dashboardOf(tenantId(createTenant("noquery-" + shortId())));
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(Map.of("name", "broken", "config", Map.of("type", "bar")))))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.query");
+    }
+
+    @Test
+    void aDuplicateTenantSlugGets409() {
+        String slug = "dup-" + shortId();
+        createTenant(slug);
+        admin(http.post().uri("/api/tenants")).bodyValue(Map.of("name", "Again", "slug", slug))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "conflict")
+                .jsonPath("$.errors[0].field").isEqualTo("slug");
+    }
+
+    @Test
+    void publishingAVersionTwiceGets409() {
+        String tenantId = tenantId(createTenant("twice-" + shortId()));
+        String versionId = saveDraft(tenantId);
+        admin(http.post().uri("/api/tenants/{id}/versions/{v}/publish", tenantId, versionId)).exchange().expectStatus().isOk();
+
+        admin(http.post().uri("/api/tenants/{id}/versions/{v}/publish", tenantId, versionId))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("only drafts"));
+    }
+
+    @Test
+    void unknownIdsGet404() {
+        admin(http.post().uri("/api/tenants/{id}/dashboards", UUID.randomUUID()))
+                .bodyValue(Map.of("name", "Sales", "slug", "sales"))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "not-found");
+        admin(http.put().uri("/api/dashboards/{id}/widgets", UUID.randomUUID()))
+                .bodyValue(Map.of("widgets", List.of()))
+                .exchange().expectStatus().isNotFound();
+        String tenantId = tenantId(createTenant("unknown-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/versions/{v}/publish", tenantId, UUID.randomUUID()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aMalformedIdGets400() {
+        admin(http.post().uri("/api/tenants/not-a-uuid/dashboards"))
+                .bodyValue(Map.of("name", "Sales", "slug", "sales"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("tenantId");
+    }
+
+    @Test
+    void aStaleIfMatchGets412AndChangesNothing() {
+        String tenantId = tenantId(createTenant("stale-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId)).header(HttpHeaders.IF_MATCH, "\"1\"")
+                .bodyValue(Map.of("name", "First", "slug", "first"))
+                .exchange().expectStatus().isCreated().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+
+        admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId)).header(HttpHeaders.IF_MATCH, "\"1\"")
+                .bodyValue(Map.of("name", "Second", "slug", "second"))
+                .exchange().expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "precondition-failed");
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, tenantId))
+                .isEqualTo(3L);
+    }
+
+    @Test
+    void anOversizedBodyGets413() {
+        admin(http.post().uri("/api/tenants"))
+                .bodyValue(Map.of("name", "x".repeat(300 * 1024), "slug", "big"))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "payload-too-large");
+    }
+
+    @Test
+    void anUnknownRouteGets404ProblemJson() {
+        admin(http.post().uri("/api/nothing-here")).bodyValue(Map.of())
+                .exchange().expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    private WebTestClient.RequestBodySpec admin(WebTestClient.RequestBodySpec spec) {
+        return spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).contentType(MediaType.APPLICATION_JSON);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> createTenant(String slug) {
+        return admin(http.post().uri("/api/tenants")).bodyValue(Map.of("name", "Tenant " + slug, "slug", slug))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
+                .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String tenantId(Map<String, Object> created) {
+        return (String) ((Map<String, Object>) created.get("tenant")).get("id");
+    }
+
+    private String dashboardOf(String tenantId) {
+        return (String) admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId))
+                .bodyValue(Map.of("name", "Sales", "slug", "sales"))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private String saveDraft(String tenantId) {
+        return (String) admin(http.post().uri("/api/tenants/{id}/versions", tenantId))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private static Map<String, Object> barWidget(String name) {
+        Map<String, Object> widget = new HashMap<>();
+        widget.put("name", name);
+        widget.put("config", Map.of("query", "SELECT month, total FROM sales", "type", "bar"));
+        return widget;
+    }
+
+    /** Reads the tenant's records from the topic until {@code expected} of them arrived. */
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String tenantId, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.EVENTS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (r.key().equals(tenantId)) {
+                        found.add(r);
+                    }
+                });
+                if (found.size() >= expected) {
+                    break;
+                }
+            }
+        }
+        assertThat(found).as("records of tenant %s on %s", tenantId, Topics.EVENTS).hasSize(expected);
+        return found;
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
