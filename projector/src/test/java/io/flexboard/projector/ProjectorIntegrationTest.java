@@ -8,12 +8,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,9 +23,10 @@ import static org.awaitility.Awaitility.await;
  * The projector against a real in-process Kafka broker (subclasses declare {@code @EmbeddedKafka})
  * and the machine's PostgreSQL, with a short retry back-off and a {@link ProjectionFailureHook}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "flexboard.projector.retry.initial-interval=100ms",
         "flexboard.projector.retry.max-interval=500ms"})
+@AutoConfigureWebTestClient
 @Import(FailureHookConfig.class)
 abstract class ProjectorIntegrationTest {
 
@@ -37,6 +40,8 @@ abstract class ProjectorIntegrationTest {
     ProjectionFailureHook failureHook;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    WebTestClient http;
 
     final ReadModels readModels = new ReadModels();
     EventsProducer events;

@@ -152,6 +152,15 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
         }
     }
 
+    @Test
+    void givenTheProjectorIsRunning_whenOperationsAskForHealth_thenItAnswersUpWithTheDatabaseCheck() {
+        http.get().uri("/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP");
+    }
+
     private void assertProjectedAsTenantWithPublishedVersion(TenantStory story, int apiKeys) {
         String dashboard = story.dashboardId(0);
         assertThat(readModels.row("select dashboard_count from tenants where id = ?", story.tenantId))
