@@ -9,13 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ProjectorApplication {
 
-    /** Avro 1.12 refuses to instantiate generated classes from packages it was not told to trust. */
-    static final String AVRO_TRUSTED_PACKAGES = "org.apache.avro.SERIALIZABLE_PACKAGES";
-
     public static void main(String[] args) {
-        if (System.getProperty(AVRO_TRUSTED_PACKAGES) == null) {
-            System.setProperty(AVRO_TRUSTED_PACKAGES, "io.flexboard.schemas");
-        }
+        // Avro's class trust is registered by the schemas module's EventCodec itself.
         SpringApplication.run(ProjectorApplication.class, args);
     }
 }
