@@ -21,6 +21,8 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
         // Four contexts in one JVM would register clashing MBean names.
         properties.put("spring.jmx.enabled", "false");
         properties.put("spring.main.banner-mode", "off");
+        // Boot would log "Starting LocalStack" for each context (it names the JVM's main class).
+        properties.put("spring.main.log-startup-info", "false");
         // The local stack closes the contexts itself, in order, before Kafka and PostgreSQL.
         properties.put("spring.main.register-shutdown-hook", "false");
         properties.put("logging.register-shutdown-hook", "false");
