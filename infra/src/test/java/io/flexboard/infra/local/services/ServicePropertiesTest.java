@@ -1,0 +1,60 @@
+package io.flexboard.infra.local.services;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.infra.local.config.DatabaseUrl;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServicePropertiesTest {
+
+    private final AutoConfigurations autoConfigurations = AutoConfigurations.onClasspath(getClass().getClassLoader());
+    private final ServiceProperties properties = new ServiceProperties(
+            DatabaseUrl.of("127.0.0.1", 54329, "flexboard", "postgres", ""), "127.0.0.1:19092", "admin");
+
+    @Test
+    void the_shared_classpath_holds_axon_and_r2dbc_auto_configurations_to_exclude() {
+        assertThat(autoConfigurations.axon()).isNotEmpty().allMatch(name -> name.startsWith("org.axonframework."));
+        assertThat(autoConfigurations.r2dbc()).anyMatch(name -> name.endsWith(".R2dbcAutoConfiguration"));
+    }
+
+    @Test
+    void command_api_gets_jdbc_kafka_and_the_admin_token_and_no_r2dbc() {
+        Map<String, Object> commandApi = properties.forService(Service.COMMAND_API, autoConfigurations);
+
+        assertThat(commandApi).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
+                .containsEntry("flexboard.admin-token", "admin")
+                .containsEntry("server.port", "0")
+                .containsEntry("spring.jmx.enabled", "false");
+        assertThat(commandApi.get("spring.autoconfigure.exclude").toString()).contains("R2dbcAutoConfiguration").doesNotContain("org.axonframework");
+    }
+
+    @Test
+    void the_read_side_gets_r2dbc_and_no_axon() {
+        Map<String, Object> queryApi = properties.forService(Service.QUERY_API, autoConfigurations);
+        Map<String, Object> projector = properties.forService(Service.PROJECTOR, autoConfigurations);
+
+        assertThat(queryApi).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
+                .containsEntry("flexboard.admin-token", "admin")
+                .doesNotContainKey("spring.datasource.url");
+        assertThat(queryApi.get("spring.autoconfigure.exclude").toString()).contains("org.axonframework").doesNotContain("R2dbc");
+        assertThat(projector).containsEntry("spring.flyway.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
+                .containsEntry("spring.flyway.user", "postgres")
+                .containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092");
+    }
+
+    @Test
+    void each_service_reads_only_the_application_yml_of_its_own_jar() throws Exception {
+        for (Service service : Service.values()) {
+            Class<?> application = Class.forName(service.applicationClassName());
+            String root = ServiceConfigFiles.rootOf(application);
+
+            ServiceConfigFiles.configLocation(application).ifPresent(location ->
+                    assertThat(location.split(",")).allMatch(file -> file.startsWith("optional:" + root)));
+        }
+        assertThat(ServiceConfigFiles.configLocation(Class.forName(Service.QUERY_API.applicationClassName())))
+                .hasValueSatisfying(location -> assertThat(location).contains("flexboard-query-api").endsWith("application.yml"));
+    }
+}
