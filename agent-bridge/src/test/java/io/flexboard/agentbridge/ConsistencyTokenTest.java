@@ -42,6 +42,41 @@ class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
+    void givenAKeyNotYetProjected_whenSyncingWithTheTokenThatIssuedIt_thenWaitsAndAnswers() throws Exception {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+        given.projectedUpTo(tenant, 4);
+        String freshKey = "fbk_fresh-key-issued-a-moment-ago";
+
+        CompletableFuture<ResponseEntity<String>> response = WebClient.create("http://localhost:" + port)
+                .post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + freshKey)
+                .header("X-Consistency-Token", tenant + ":5")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .retrieve().toEntity(String.class).toFuture();
+
+        assertThatThrownBy(() -> response.get(400, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        given.apiKeyProjected(tenant, freshKey);
+        given.projectedUpTo(tenant, 5);
+
+        ResponseEntity<String> answer = response.get(5, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"latest_version\":1");
+    }
+
+    @Test
+    void givenAnUnknownKeyWithoutToken_whenSyncing_thenRefusedAtOnce() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer fbk_never-issued")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
     void givenAMalformedToken_whenSyncing_thenMalformedRequestProblem() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 

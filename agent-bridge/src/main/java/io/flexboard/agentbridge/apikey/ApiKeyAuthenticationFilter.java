@@ -1,6 +1,10 @@
 package io.flexboard.agentbridge.apikey;
 
+import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.consistency.ConsistencyToken;
+import io.flexboard.agentbridge.consistency.TenantPositions;
 import io.flexboard.agentbridge.web.ProblemException;
+import java.time.Duration;
 import java.util.UUID;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -14,6 +18,11 @@ import reactor.core.publisher.Mono;
 /**
  * Authenticates {@code /api/**} with a tenant API key and records whose key it is; whether that tenant
  * may ask for the requested tenant is the sync's decision (403), not this filter's.
+ *
+ * <p>A key issued moments ago may not be projected yet. When the request carries the
+ * {@code X-Consistency-Token} of the command that issued it, an unknown key is looked up once more
+ * after the read side has reached that token, so "create tenant, then sync" needs no sleep. Without
+ * a token an unknown key is refused at once: strangers cannot park requests for free.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -23,9 +32,13 @@ public class ApiKeyAuthenticationFilter implements WebFilter {
     private static final String TENANT_ATTRIBUTE = ApiKeyAuthenticationFilter.class.getName() + ".tenant";
 
     private final ApiKeys apiKeys;
+    private final TenantPositions positions;
+    private final Duration maxWait;
 
-    public ApiKeyAuthenticationFilter(ApiKeys apiKeys) {
+    public ApiKeyAuthenticationFilter(ApiKeys apiKeys, TenantPositions positions, FlexboardProperties properties) {
         this.apiKeys = apiKeys;
+        this.positions = positions;
+        this.maxWait = properties.consistency().maxWait();
     }
 
     /** The tenant whose API key authenticated this exchange. */
@@ -43,7 +56,13 @@ public class ApiKeyAuthenticationFilter implements WebFilter {
                 || authorization.length() == BEARER.length()) {
             return Mono.error(ProblemException.unauthorized("A tenant API key is required as bearer token"));
         }
-        return apiKeys.tenantOf(authorization.substring(BEARER.length()).trim())
+        String key = authorization.substring(BEARER.length()).trim();
+        String token = exchange.getRequest().getHeaders().getFirst(ConsistencyToken.HEADER);
+        Mono<UUID> keyOnceCaughtUp = token == null ? Mono.empty()
+                : Mono.defer(() -> positions.awaitReached(ConsistencyToken.parse(token), maxWait))
+                        .then(Mono.defer(() -> apiKeys.tenantOf(key)));
+        return apiKeys.tenantOf(key)
+                .switchIfEmpty(keyOnceCaughtUp)
                 .switchIfEmpty(Mono.error(() -> ProblemException.unauthorized("The API key is not valid")))
                 .flatMap(tenant -> {
                     exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);

@@ -30,6 +30,12 @@ public final class SyncFixtures {
         return tenant;
     }
 
+    /** The projector has just written a further API key of the tenant. */
+    public void apiKeyProjected(UUID tenant, String apiKey) {
+        execute("insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at) values (?, ?, ?, ?, now())",
+                UUID.randomUUID(), tenant, sha256Hex(apiKey), apiKey.substring(0, 4));
+    }
+
     /** A tenant whose versions 1..version exist, {@code version} being the published one. */
     public UUID tenantWithPublishedVersion(int version, String apiKey) {
         UUID tenant = tenantWithApiKey(apiKey);
