@@ -40,10 +40,9 @@ class LocalStackEndToEndTest {
             Client client = new Client(stack.port());
             assertThat(client.get("/health", null, null).statusCode()).isEqualTo(200);
             story = builderPublishesAVersion(client);
-            // Reads first: query-api waits for the token. agent-bridge authenticates the API key
-            // before it honours the token, so a key projected later than the sync arrives is a 401.
-            builderReadsItBack(client, story);
+            // The agent syncs straight after the publish, with its token: no sleep, no read first.
             agentSyncsIt(client, story);
+            builderReadsItBack(client, story);
         }
 
         try (LocalStack.Running stack = LocalStack.start(settings)) {
