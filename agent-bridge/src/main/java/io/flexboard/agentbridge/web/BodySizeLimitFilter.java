@@ -3,6 +3,7 @@ package io.flexboard.agentbridge.web;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -27,6 +28,8 @@ public class BodySizeLimitFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > maxBytes) {
+            // The unread body is still on the wire: the connection cannot serve another request.
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
             return Mono.error(ProblemException.payloadTooLarge(
                     "The request body has " + length + " bytes; at most " + maxBytes + " are accepted"));
         }

@@ -9,6 +9,8 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.TrustedClasses;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.MetaData;
@@ -48,6 +50,17 @@ class AxonConfig {
             store.addSchema(event);
         }
         return store;
+    }
+
+    /**
+     * Loaded tenants stay in memory (until the GC wants the space), so a command does not replay
+     * the tenant's whole history. Safe with several replicas: an append from a stale cached state
+     * collides with the other replica's event on the store's (aggregate, sequence) key, the unit of
+     * work rolls back and evicts the entry, and the caller gets 409.
+     */
+    @Bean
+    Cache tenantCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

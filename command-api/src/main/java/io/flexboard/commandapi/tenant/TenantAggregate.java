@@ -36,7 +36,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the spec (slugs and widget names unique within the tenant, license limits, gapless version
  * numbers, one published version) is checked against one state, and a draft is an exact snapshot.
  */
-@Aggregate
+@Aggregate(cache = "tenantCache")
 class TenantAggregate {
 
     private static final String SYSTEM_ACTOR = "system";

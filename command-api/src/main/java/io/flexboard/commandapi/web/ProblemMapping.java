@@ -8,6 +8,7 @@ import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,10 @@ final class ProblemMapping {
         }
         if (error instanceof UnknownEntityException || error instanceof AggregateNotFoundException) {
             return ApiProblem.notFound(error instanceof AggregateNotFoundException ? "unknown tenant" : error.getMessage());
+        }
+        if (error instanceof ConcurrencyException) {
+            return new ApiProblem(HttpStatus.CONFLICT, "conflict",
+                    "another change to this tenant was stored at the same moment; retry", List.of());
         }
         if (error instanceof ConflictingAggregateVersionException) {
             return new ApiProblem(HttpStatus.PRECONDITION_FAILED, "precondition-failed",
