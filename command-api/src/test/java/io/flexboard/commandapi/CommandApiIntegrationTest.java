@@ -28,7 +28,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,13 +38,14 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * command-api against a real PostgreSQL event store and a real in-process Kafka broker: the
  * builder's story, what reaches the events topic, and every error answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class CommandApiIntegrationTest {
 
@@ -58,12 +60,23 @@ class CommandApiIntegrationTest {
         registry.add("flexboard.events.partitions", () -> "3");
     }
 
-    @Autowired
     WebTestClient http;
     @Autowired
     EmbeddedKafkaBroker kafka;
     @Autowired
     JdbcTemplate jdbc;
+
+    /**
+     * A new connection per request: some tests get answers sent before their body was read (413),
+     * and reusing such a keep-alive connection could leave a later test's request unanswered.
+     */
+    @LocalServerPort
+    void client(int port) {
+        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(30))
+                .build();
+    }
 
     // --- the builder's story ---------------------------------------------------------------------
 

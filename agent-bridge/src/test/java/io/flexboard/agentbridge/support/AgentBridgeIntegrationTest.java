@@ -1,9 +1,13 @@
 package io.flexboard.agentbridge.support;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import java.time.Duration;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,7 +16,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Base of agent-bridge integration tests: the whole app on a random port against the test database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient(timeout = "15s")
 public abstract class AgentBridgeIntegrationTest {
 
     protected static final String PROBLEMS = "https://flexboard.io/problems/";
@@ -21,8 +24,20 @@ public abstract class AgentBridgeIntegrationTest {
 
     protected final SyncFixtures given = new SyncFixtures();
 
-    @Autowired
     protected WebTestClient client;
+
+    /**
+     * A client that opens a new connection per request: the tests send requests the server answers
+     * without reading their body (413, 415), and a pooled keep-alive connection reused right after
+     * such an answer could sit unanswered, failing a later, unrelated test by timeout.
+     */
+    @LocalServerPort
+    void client(int port) {
+        client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
+    }
 
     @DynamicPropertySource
     static void testDatabase(DynamicPropertyRegistry registry) {

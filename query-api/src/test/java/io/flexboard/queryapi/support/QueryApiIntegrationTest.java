@@ -1,9 +1,13 @@
 package io.flexboard.queryapi.support;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import java.time.Duration;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -12,7 +16,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** Base of query-api integration tests: the whole app on a random port against the test database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "flexboard.admin-token=" + QueryApiIntegrationTest.ADMIN_TOKEN)
-@AutoConfigureWebTestClient(timeout = "15s")
 public abstract class QueryApiIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";
@@ -20,8 +23,20 @@ public abstract class QueryApiIntegrationTest {
 
     protected final ReadModelFixtures given = new ReadModelFixtures();
 
-    @Autowired
     private WebTestClient anonymous;
+
+    /**
+     * A client that opens a new connection per request: the tests send requests the server answers
+     * without reading their body (413, 405), and a pooled keep-alive connection reused right after
+     * such an answer could sit unanswered, failing a later, unrelated test by timeout.
+     */
+    @LocalServerPort
+    void client(int port) {
+        anonymous = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://localhost:" + port)
+                .responseTimeout(Duration.ofSeconds(15))
+                .build();
+    }
 
     @DynamicPropertySource
     static void testDatabase(DynamicPropertyRegistry registry) {
