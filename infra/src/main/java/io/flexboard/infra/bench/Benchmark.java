@@ -31,6 +31,7 @@ public final class Benchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration BACKLOG_TIMEOUT = Duration.ofSeconds(60);
 
     private final String baseUrl;
     private final String adminToken;
@@ -65,6 +66,7 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         List<Tenant> tenants = benchmark.createTenants(Math.max(clients, syncClients));
         Result commands = benchmark.commands(tenants.subList(0, clients), Duration.ofSeconds(commandSeconds), maxRequests);
+        long backlogNanos = benchmark.backlogDrain(tenants.get(0));
         Visibility visibility = benchmark.visibility(tenants.get(0), visibilitySamples);
         Result syncs = benchmark.syncs(tenants.subList(0, syncClients), Duration.ofSeconds(syncSeconds), maxRequests);
 
@@ -73,6 +75,8 @@ public final class Benchmark {
         System.out.println("| --- | --- |");
         System.out.printf("| commands/s (PUT widgets, %d clients, %d s) | %.0f (errors %d) |%n", clients, commandSeconds, commands.perSecond(), commands.errors);
         System.out.printf("| command latency p50 / p99 | %s / %s |%n", millis(commands.percentile(50)), millis(commands.percentile(99)));
+        System.out.printf("| projection backlog at the end of the command phase (first command after it → visible) | %s |%n",
+                backlogNanos < 0 ? "over " + BACKLOG_TIMEOUT.toSeconds() + " s" : millis(backlogNanos));
         System.out.printf("| command → visible in query-api, polling without token, p50 / p99 (%d samples, %d timed out) | %s / %s |%n",
                 visibility.polling.count(), visibility.timeouts, millis(visibility.polling.percentile(50)), millis(visibility.polling.percentile(99)));
         System.out.printf("| command → read with X-Consistency-Token answered, p50 / p99 | %s / %s |%n",
@@ -155,6 +159,24 @@ public final class Benchmark {
     }
 
     private record Visibility(Result polling, Result withToken, int timeouts) {
+    }
+
+    /**
+     * How far the read side trails once the sustained load stops: one command right after the
+     * command phase, and the time until query-api shows it (-1 past {@link #BACKLOG_TIMEOUT}).
+     * The tenant's events share a partition with the backlog, so this is the backlog's drain time.
+     */
+    private long backlogDrain(Tenant tenant) throws Exception {
+        long marker = -(System.currentTimeMillis() % 1_000_000);
+        expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
+        long t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < BACKLOG_TIMEOUT.toNanos()) {
+            HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null);
+            if (read.statusCode() == 200 && read.body().contains("\"limit-" + marker + "\"")) {
+                return System.nanoTime() - t0;
+            }
+        }
+        return -1;
     }
 
     /**

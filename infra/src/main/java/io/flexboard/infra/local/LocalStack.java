@@ -55,7 +55,7 @@ public final class LocalStack {
 
     /** Starts PostgreSQL, Kafka, the given services and the router (tests start fewer services). */
     public static Running start(Settings settings, List<Service> services) {
-        trustOurAvroClasses();
+        quietAxon();
         for (Service service : services) {
             if (!service.isOnClasspath()) {
                 throw new IllegalStateException(service.serviceName() + " is not on the classpath (" + service.applicationClassName() + ")");
@@ -100,12 +100,8 @@ public final class LocalStack {
         }
     }
 
-    /** Avro 1.12 instantiates generated classes only from trusted packages (surefire sets this for tests). */
-    private static void trustOurAvroClasses() {
-        if (System.getProperty("org.apache.avro.SERIALIZABLE_PACKAGES") == null) {
-            System.setProperty("org.apache.avro.SERIALIZABLE_PACKAGES", "io.flexboard.schemas");
-        }
-        // Axon would phone home and print a banner.
+    /** Axon would phone home and print a banner; set before any service context starts. */
+    private static void quietAxon() {
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
         System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
     }

@@ -1,7 +1,10 @@
 package io.flexboard.projector.projection;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,33 +44,54 @@ public class BatchProjection {
                 .register(meters);
     }
 
-    /** Projects the events in one transaction; on any error nothing of the batch is kept. */
+    /**
+     * Projects the events in one transaction; on any error nothing of the batch is kept. Each
+     * tenant's position is locked and read once per batch and written once at its end: the row
+     * lock is held to the commit either way, and it saves two statements per event.
+     */
     public Mono<BatchResult> project(List<EventEnvelope> events) {
+        Map<UUID, Position> batchPositions = new LinkedHashMap<>();
         Mono<BatchResult> batch = Flux.fromIterable(events)
-                .concatMap(event -> projectOne(event).map(applied -> new Outcome(event, applied)))
+                .concatMap(event -> projectOne(event, batchPositions).map(applied -> new Outcome(event, applied)))
                 .collectList()
-                .map(BatchProjection::summarize);
+                .flatMap(outcomes -> Flux.fromIterable(batchPositions.entrySet())
+                        .filter(entry -> entry.getValue().advanced())
+                        .concatMap(entry -> positions.advance(entry.getKey(), entry.getValue().sequence(),
+                                entry.getValue().occurredAt()))
+                        .then(Mono.fromSupplier(() -> summarize(outcomes))));
         return transaction.transactional(batch);
     }
 
-    private Mono<Boolean> projectOne(EventEnvelope event) {
+    private Mono<Boolean> projectOne(EventEnvelope event, Map<UUID, Position> batchPositions) {
         UUID tenantId = UUID.fromString(event.getTenantId());
         long sequence = event.getAggregateSequence();
-        return positions.lock(tenantId).flatMap(position -> {
-            if (sequence <= position) {
+        Mono<Position> current = batchPositions.containsKey(tenantId)
+                ? Mono.just(batchPositions.get(tenantId))
+                : positions.lock(tenantId).map(Position::locked);
+        return current.flatMap(position -> {
+            batchPositions.put(tenantId, position);
+            if (sequence <= position.sequence()) {
                 return Mono.just(false);
             }
-            if (sequence > position + 1) {
+            if (sequence > position.sequence() + 1) {
                 gaps.increment();
                 log.error("Sequence gap for tenant {}: applied up to {}, received {} (event {}); batch rolled back, "
-                        + "will be retried", tenantId, position, sequence, event.getEventId());
-                return Mono.error(new SequenceGapException(tenantId, position, sequence));
+                        + "will be retried", tenantId, position.sequence(), sequence, event.getEventId());
+                return Mono.error(new SequenceGapException(tenantId, position.sequence(), sequence));
             }
             return Flux.fromIterable(readModels)
                     .concatMap(readModel -> readModel.apply(event))
-                    .then(positions.advance(tenantId, sequence, event.getOccurredAt()))
+                    .then(Mono.fromRunnable(() -> batchPositions.put(tenantId,
+                            new Position(sequence, event.getOccurredAt(), true))))
                     .thenReturn(true);
         });
+    }
+
+    /** A tenant's position within the batch; {@code advanced} once an event of the batch was applied. */
+    private record Position(long sequence, Instant occurredAt, boolean advanced) {
+        static Position locked(long sequence) {
+            return new Position(sequence, null, false);
+        }
     }
 
     private static BatchResult summarize(List<Outcome> outcomes) {
