@@ -174,6 +174,25 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aJsonNullOrAnArrayInsteadOfAnObjectGets400() {
+        admin(http.post().uri("/api/tenants")).bodyValue("null")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        admin(http.post().uri("/api/tenants")).bodyValue("[]")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aWidgetConfigThatIsNotAnObjectIsNamed() {
+        String dashboardId = dashboardOf(tenantId(createTenant("cfgtype-" + shortId())));
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"w\", \"config\": \"SELECT 1\"}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config");
+    }
+
+    @Test
     void aFieldOfTheWrongJsonTypeIsNamed() {
         admin(http.post().uri("/api/tenants")).bodyValue("{\"name\": \"Acme\", \"slug\": \"acme-x\", \"max_dashboards\": \"many\"}")
                 .exchange().expectStatus().isBadRequest()
