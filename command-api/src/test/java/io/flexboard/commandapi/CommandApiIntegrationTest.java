@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.flexboard.commandapi.apikey.ApiKeys;
+import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -25,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -65,6 +67,8 @@ class CommandApiIntegrationTest {
     EmbeddedKafkaBroker kafka;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     /**
      * A new connection per request: some tests get answers sent before their body was read (413),
@@ -144,6 +148,27 @@ class CommandApiIntegrationTest {
 
         assertThat(records).allSatisfy(r -> assertThat(
                 new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value()).getCorrelationId()).isEqualTo("req-" + slug));
+    }
+
+    @Test
+    void commandsAcceptedWhileTheRelayIsDownReachKafkaInOrderOnceItIsBack() {
+        var relay = processing.eventProcessor(KafkaRelay.PROCESSING_GROUP).orElseThrow();
+        relay.shutDown();
+        try {
+            String tenantId = tenantId(createTenant("outage-" + shortId()));
+            dashboardOf(tenantId);
+            assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?",
+                    Long.class, tenantId)).as("accepted and stored while the relay is down").isEqualTo(3L);
+            assertThat(recordsOf(tenantId, 3, Duration.ofSeconds(2))).as("nothing is sent but by the relay").isEmpty();
+
+            relay.start();
+
+            List<ConsumerRecord<String, byte[]>> records = recordsOf(tenantId, 3);
+            assertThat(records.stream().map(r -> new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value())
+                    .getAggregateSequence()).toList()).containsExactly(0L, 1L, 2L);
+        } finally {
+            relay.start();
+        }
     }
 
     // --- error answers ---------------------------------------------------------------------------
@@ -334,6 +359,13 @@ class CommandApiIntegrationTest {
 
     /** Reads the tenant's records from the topic until {@code expected} of them arrived. */
     private List<ConsumerRecord<String, byte[]>> recordsOf(String tenantId, int expected) {
+        List<ConsumerRecord<String, byte[]>> found = recordsOf(tenantId, expected, Duration.ofSeconds(30));
+        assertThat(found).as("records of tenant %s on %s", tenantId, Topics.EVENTS).hasSize(expected);
+        return found;
+    }
+
+    /** The tenant's records that arrive within {@code patience}, stopping early once {@code expected} are there. */
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String tenantId, int expected, Duration patience) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -342,7 +374,7 @@ class CommandApiIntegrationTest {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.EVENTS));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (r.key().equals(tenantId)) {
@@ -354,7 +386,6 @@ class CommandApiIntegrationTest {
                 }
             }
         }
-        assertThat(found).as("records of tenant %s on %s", tenantId, Topics.EVENTS).hasSize(expected);
         return found;
     }
 
