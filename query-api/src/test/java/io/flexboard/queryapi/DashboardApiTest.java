@@ -11,6 +11,20 @@ import org.springframework.http.MediaType;
 class DashboardApiTest extends QueryApiIntegrationTest {
 
     @Test
+    void givenAProjectedTenant_whenADashboardIsRead_thenItsETagIsTheTenantsVersion() {
+        UUID tenant = given.tenantWithDashboards(1);
+        given.projectedUpTo(tenant, 7);
+        UUID dashboard = given.dashboard(tenant, "sales");
+
+        builder().get().uri("/api/dashboards/{id}", dashboard).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"7\"");
+        builder().get().uri("/api/tenants/{id}", tenant).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"7\"");
+    }
+
+    @Test
     void givenATenantWithDashboards_whenListed_thenAnswersSpecFieldsOfOnlyItsDashboards() {
         UUID tenant = given.tenantWithDashboards(2);
         given.tenantWithDashboards(1); // another tenant's dashboard must not leak in

@@ -33,6 +33,16 @@ public class TenantPositions {
                 .then();
     }
 
+    /**
+     * The tenant's aggregate version as far as the read models show it, for the {@code ETag} of a
+     * read; -1 before its first event is projected. Read it before the data it tags: the data is
+     * then at least as new, so an {@code If-Match} with it can only fail safe (412), never hide a
+     * change the reader has not seen.
+     */
+    public Mono<Long> current(UUID tenantId) {
+        return position(tenantId).defaultIfEmpty(-1L);
+    }
+
     private Mono<Long> position(UUID tenantId) {
         return db.sql("select aggregate_sequence from tenant_positions where tenant_id = $1")
                 .bind(0, tenantId)

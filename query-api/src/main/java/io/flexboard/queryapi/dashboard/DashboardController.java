@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.dashboard;
 
+import io.flexboard.queryapi.consistency.TenantPositions;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -20,10 +21,12 @@ public class DashboardController {
 
     private final DashboardReadModel dashboards;
     private final TenantReadModel tenants;
+    private final TenantPositions positions;
 
-    public DashboardController(DashboardReadModel dashboards, TenantReadModel tenants) {
+    public DashboardController(DashboardReadModel dashboards, TenantReadModel tenants, TenantPositions positions) {
         this.dashboards = dashboards;
         this.tenants = tenants;
+        this.positions = positions;
     }
 
     @GetMapping("/api/tenants/{tenantId}/dashboards")
@@ -38,9 +41,13 @@ public class DashboardController {
                 .map(rows -> Page.of(rows, page, DashboardReadModel::cursorAfter).toResponse(request, page));
     }
 
+    /** The dashboard, with {@code ETag} = its tenant's version for a following command's {@code If-Match}. */
     @GetMapping("/api/dashboards/{dashboardId}")
-    public Mono<DashboardDetail> one(@PathVariable UUID dashboardId) {
-        return dashboards.byId(dashboardId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No dashboard " + dashboardId)));
+    public Mono<ResponseEntity<DashboardDetail>> one(@PathVariable UUID dashboardId) {
+        return dashboards.tenantOf(dashboardId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No dashboard " + dashboardId)))
+                .flatMap(positions::current)
+                .flatMap(version -> dashboards.byId(dashboardId)
+                        .map(dashboard -> ResponseEntity.ok().eTag(Long.toString(version)).body(dashboard)));
     }
 }

@@ -44,6 +44,14 @@ public class DashboardReadModel {
                 .all();
     }
 
+    /** The tenant a dashboard belongs to (it never changes), or empty when unknown. */
+    public Mono<UUID> tenantOf(UUID dashboardId) {
+        return db.sql("select tenant_id from dashboards where id = $1")
+                .bind(0, dashboardId)
+                .map(row -> row.get("tenant_id", UUID.class))
+                .one();
+    }
+
     /** The dashboard with its widgets (read only when the dashboard exists), or empty when unknown. */
     public Mono<DashboardDetail> byId(UUID dashboardId) {
         Mono<List<WidgetView>> widgets = db.sql("select id, name, widget_type, config::text as config, position_x,"

@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.tenant;
 
+import io.flexboard.queryapi.consistency.TenantPositions;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
 import io.flexboard.queryapi.web.ProblemException;
@@ -20,9 +21,11 @@ import reactor.core.publisher.Mono;
 public class TenantController {
 
     private final TenantReadModel tenants;
+    private final TenantPositions positions;
 
-    public TenantController(TenantReadModel tenants) {
+    public TenantController(TenantReadModel tenants, TenantPositions positions) {
         this.tenants = tenants;
+        this.positions = positions;
     }
 
     @GetMapping
@@ -33,9 +36,11 @@ public class TenantController {
                 .map(rows -> Page.of(rows, page, TenantReadModel::cursorAfter).toResponse(request, page));
     }
 
+    /** The tenant, with {@code ETag} = its version for a following command's {@code If-Match}. */
     @GetMapping("/{tenantId}")
-    public Mono<TenantView> one(@PathVariable UUID tenantId) {
-        return tenants.byId(tenantId)
-                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No tenant " + tenantId)));
+    public Mono<ResponseEntity<TenantView>> one(@PathVariable UUID tenantId) {
+        return positions.current(tenantId).flatMap(version -> tenants.byId(tenantId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No tenant " + tenantId)))
+                .map(tenant -> ResponseEntity.ok().eTag(Long.toString(version)).body(tenant)));
     }
 }
