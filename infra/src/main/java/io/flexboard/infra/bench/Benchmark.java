@@ -36,13 +36,15 @@ public final class Benchmark {
     private final String baseUrl;
     private final String adminToken;
     private final HttpClient http;
+    private final int widgetsPerDashboard;
 
-    private Benchmark(String baseUrl, String adminToken) {
+    private Benchmark(String baseUrl, String adminToken, int widgetsPerDashboard) {
         if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[?::1]?")) {
             throw new IllegalArgumentException("The benchmark runs against the loopback interface only, not " + baseUrl);
         }
         this.baseUrl = baseUrl.replaceAll("/+$", "");
         this.adminToken = adminToken;
+        this.widgetsPerDashboard = widgetsPerDashboard;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
@@ -51,10 +53,11 @@ public final class Benchmark {
         String token = options.getOrDefault("admin-token", System.getenv("FLEXBOARD_ADMIN_TOKEN"));
         if (token == null || token.isBlank()) {
             System.err.println("usage: Benchmark --admin-token=<token> [--base-url=http://127.0.0.1:8080] [--clients=8] [--command-seconds=20]"
-                    + " [--visibility-samples=200] [--sync-clients=16] [--sync-seconds=15] [--max-requests=200000]");
+                    + " [--visibility-samples=200] [--sync-clients=16] [--sync-seconds=15] [--max-requests=200000] [--widgets=1]");
             System.exit(2);
         }
-        Benchmark benchmark = new Benchmark(options.getOrDefault("base-url", "http://127.0.0.1:8080"), token);
+        Benchmark benchmark = new Benchmark(options.getOrDefault("base-url", "http://127.0.0.1:8080"), token,
+                Integer.parseInt(options.getOrDefault("widgets", "1")));
         int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
         int commandSeconds = Integer.parseInt(options.getOrDefault("command-seconds", "20"));
         int visibilitySamples = Integer.parseInt(options.getOrDefault("visibility-samples", "200"));
@@ -222,12 +225,22 @@ public final class Benchmark {
     }
 
     /** One widget whose query carries the iteration, so each command really changes the dashboard. */
-    private static Map<String, Object> widgets(long iteration) {
-        return Map.of("widgets", List.of(Map.of(
+    /** The dashboard's widget list; the first widget's title carries the marker the reads look for. */
+    private Map<String, Object> widgets(long iteration) {
+        List<Map<String, Object>> widgets = new ArrayList<>();
+        widgets.add(Map.of(
                 "name", "sales-by-month",
                 "config", Map.of("query", "SELECT * FROM sales LIMIT 10 -- " + iteration, "type", "bar", "title", "limit-" + iteration),
                 "position_x", 0,
-                "position_y", 0)));
+                "position_y", 0));
+        for (int i = 1; i < widgetsPerDashboard; i++) {
+            widgets.add(Map.of(
+                    "name", "kpi-" + i,
+                    "config", Map.of("query", "SELECT count(*) FROM orders WHERE region = " + i, "type", "kpi"),
+                    "position_x", (i % 2) * 6,
+                    "position_y", 4 * (i / 2)));
+        }
+        return Map.of("widgets", widgets);
     }
 
     private HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {

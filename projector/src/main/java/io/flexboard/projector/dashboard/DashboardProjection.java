@@ -9,12 +9,10 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
-import io.r2dbc.postgresql.codec.Json;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The {@code dashboards} and {@code widgets} read models: the builder's current, unversioned state. */
@@ -61,8 +59,7 @@ class DashboardProjection implements ReadModelProjection {
         Mono<Void> deleteOld = database.sql("delete from widgets where dashboard_id = :dashboard")
                 .bind("dashboard", dashboardId)
                 .then();
-        Flux<Void> insertNew = Flux.range(0, widgets.size())
-                .concatMap(index -> insertWidget(tenantId, dashboardId, widgets.get(index), index));
+        Mono<Void> insertNew = widgets.isEmpty() ? Mono.empty() : insertWidgets(tenantId, dashboardId, widgets);
         Mono<Void> updateDashboard = database.sql("""
                         update dashboards set widget_count = :count, updated_at = :at where id = :dashboard
                         """)
@@ -70,27 +67,54 @@ class DashboardProjection implements ReadModelProjection {
                 .bind("at", event.getOccurredAt())
                 .bind("dashboard", dashboardId)
                 .then();
-        return deleteOld.thenMany(insertNew).then(updateDashboard);
+        return deleteOld.then(insertNew).then(updateDashboard);
     }
 
-    private Mono<Void> insertWidget(UUID tenantId, UUID dashboardId, Widget widget, int sortOrder) {
+    /**
+     * All widgets of the list in one statement (arrays unnested in list order), not one round trip
+     * per widget: a dashboard holds up to its license's limit of widgets.
+     */
+    private Mono<Void> insertWidgets(UUID tenantId, UUID dashboardId, List<Widget> widgets) {
+        int count = widgets.size();
+        UUID[] ids = new UUID[count];
+        String[] names = new String[count];
+        String[] types = new String[count];
+        String[] configs = new String[count];
+        Integer[] xs = new Integer[count];
+        Integer[] ys = new Integer[count];
+        Integer[] widths = new Integer[count];
+        Integer[] heights = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            Widget widget = widgets.get(i);
+            ids[i] = UUID.fromString(widget.getWidgetId());
+            names[i] = widget.getName();
+            types[i] = widget.getWidgetType();
+            configs[i] = widget.getConfigJson();
+            xs[i] = widget.getPositionX();
+            ys[i] = widget.getPositionY();
+            widths[i] = widget.getWidth();
+            heights[i] = widget.getHeight();
+        }
         // config_json was validated as a JSON object by the command side; jsonb rejects anything else.
         return database.sql("""
                         insert into widgets (id, tenant_id, dashboard_id, name, widget_type, config,
                                              position_x, position_y, width, height, sort_order)
-                        values (:id, :tenant, :dashboard, :name, :type, :config, :x, :y, :width, :height, :sortOrder)
+                        select w.id, :tenant, :dashboard, w.name, w.type, w.config::jsonb,
+                               w.x, w.y, w.width, w.height, (w.ord - 1)::int
+                          from unnest(:ids::uuid[], :names::text[], :types::text[], :configs::text[],
+                                      :xs::int[], :ys::int[], :widths::int[], :heights::int[])
+                               with ordinality as w (id, name, type, config, x, y, width, height, ord)
                         """)
-                .bind("id", UUID.fromString(widget.getWidgetId()))
                 .bind("tenant", tenantId)
                 .bind("dashboard", dashboardId)
-                .bind("name", widget.getName())
-                .bind("type", widget.getWidgetType())
-                .bind("config", Json.of(widget.getConfigJson()))
-                .bind("x", widget.getPositionX())
-                .bind("y", widget.getPositionY())
-                .bind("width", widget.getWidth())
-                .bind("height", widget.getHeight())
-                .bind("sortOrder", sortOrder)
+                .bind("ids", ids)
+                .bind("names", names)
+                .bind("types", types)
+                .bind("configs", configs)
+                .bind("xs", xs)
+                .bind("ys", ys)
+                .bind("widths", widths)
+                .bind("heights", heights)
                 .then();
     }
 }
