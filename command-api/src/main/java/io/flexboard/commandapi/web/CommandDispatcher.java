@@ -8,6 +8,8 @@ import io.flexboard.commandapi.api.CommandMetadata;
 import io.flexboard.commandapi.api.CommandOutcome;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,8 @@ import reactor.core.scheduler.Schedulers;
  */
 @Component
 public class CommandDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     /** Response header naming the position the read side must reach to show this command. */
     public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
@@ -43,9 +47,17 @@ public class CommandDispatcher {
         Map<String, String> metadata = Map.of(
                 CommandMetadata.ACTOR, AdminTokenFilter.actorOf(exchange),
                 CommandMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
+        long started = System.nanoTime();
         return Mono.fromCallable(() -> (CommandOutcome) gateway.sendAndWait(
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metadata)))
                 .subscribeOn(Schedulers.boundedElastic())
+                .doOnNext(outcome -> log.info("{} on tenant {} by {}: version {} in {} ms (correlation id {})",
+                        command.getClass().getSimpleName(), tenantId, metadata.get(CommandMetadata.ACTOR),
+                        outcome.aggregateVersion(), (System.nanoTime() - started) / 1_000_000,
+                        metadata.get(CommandMetadata.CORRELATION_ID)))
+                .doOnError(error -> log.info("{} on tenant {} refused: {} (correlation id {})",
+                        command.getClass().getSimpleName(), tenantId, error.getMessage(),
+                        metadata.get(CommandMetadata.CORRELATION_ID)))
                 .map(outcome -> ResponseEntity.status(status)
                         .eTag(Long.toString(outcome.aggregateVersion()))
                         .header(CONSISTENCY_TOKEN, tenantId + ":" + outcome.aggregateVersion())
