@@ -312,6 +312,14 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonGets415() {
+        http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("name=Acme")
+                .exchange().expectStatus().isEqualTo(415)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "unsupported-media-type");
+    }
+
+    @Test
     void anUnknownRouteGets404ProblemJson() {
         admin(http.post().uri("/api/nothing-here")).bodyValue(Map.of())
                 .exchange().expectStatus().isNotFound()
