@@ -1,21 +1,13 @@
 package io.flexboard.projector;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flexboard.projector.config.KafkaConfig;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.wire.Topics;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import static io.flexboard.projector.ReadModels.json;
 import static io.flexboard.projector.TenantStory.occurredAt;
@@ -129,27 +121,6 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
         awaitPosition(story, 5);
 
         assertProjectedAsTenantWithPublishedVersion(story, 1);
-    }
-
-    @Test
-    void givenARecordThatIsNotAnEvent_whenConsumed_thenItIsDeadLetteredAndOtherTenantsAreStillProjected() {
-        byte[] garbage = "not an event envelope".getBytes(StandardCharsets.UTF_8);
-        String key = UUID.randomUUID().toString();
-        events.sendGarbage(key, garbage);
-        TenantStory story = tenantWithPublishedVersion("Umbrella");
-        events.send(story.events());
-
-        awaitPosition(story, 5);
-        assertProjectedAsTenantWithPublishedVersion(story, 1);
-        try (Consumer<String, byte[]> deadLetters = new DefaultKafkaConsumerFactory<>(
-                KafkaTestUtils.consumerProps(broker, "dead-letter-reader", false), new StringDeserializer(),
-                new ByteArrayDeserializer()).createConsumer()) {
-            deadLetters.subscribe(List.of(KafkaConfig.DEAD_LETTER_TOPIC));
-            ConsumerRecord<String, byte[]> deadLetter = KafkaTestUtils.getSingleRecord(
-                    deadLetters, KafkaConfig.DEAD_LETTER_TOPIC, PROJECTION_TIMEOUT);
-            assertThat(deadLetter.key()).isEqualTo(key);
-            assertThat(deadLetter.value()).isEqualTo(garbage);
-        }
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -35,61 +34,53 @@ public class EventsListener {
     private static final LogAccessor logAccessor = new LogAccessor(EventsListener.class);
 
     private final BatchProjection projection;
-    private final DeadLetterPublishingRecoverer deadLetters;
     private final Counter applied;
     private final Counter duplicates;
-    private final Counter deadLettered;
+    private final Counter undecodable;
 
-    EventsListener(BatchProjection projection, DeadLetterPublishingRecoverer deadLetters, MeterRegistry meters) {
+    EventsListener(BatchProjection projection, MeterRegistry meters) {
         this.projection = projection;
-        this.deadLetters = deadLetters;
         this.applied = eventCounter(meters, "applied");
         this.duplicates = eventCounter(meters, "duplicate");
-        this.deadLettered = eventCounter(meters, "dead-lettered");
+        this.undecodable = eventCounter(meters, "undecodable");
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.EVENTS, batch = "true")
     void onBatch(List<ConsumerRecord<String, EventEnvelope>> records) {
         long start = System.nanoTime();
         List<EventEnvelope> events = new ArrayList<>(records.size());
-        List<Undecodable> undecodable = new ArrayList<>();
         for (ConsumerRecord<String, EventEnvelope> record : records) {
-            if (record.value() != null) {
-                events.add(record.value());
-                continue;
+            if (record.value() == null) {
+                throw undecodable(record);
             }
-            DeserializationException failure = SerializationUtils.getExceptionFromHeader(
-                    record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
-            if (failure != null) {
-                undecodable.add(new Undecodable(record, failure));
-            } else {
-                log.warn("Ignoring a record without value at {}-{}@{}", record.topic(), record.partition(), record.offset());
-            }
+            events.add(record.value());
         }
 
         // Blocking is right here: this is the Kafka consumer thread, not a request path, and the
         // container must not commit the offsets before the transaction has committed.
         BatchResult result = projection.project(events).block();
 
-        // After the commit, so a batch retried for a database failure does not dead-letter twice.
-        for (Undecodable record : undecodable) {
-            deadLetter(record);
-        }
         applied.increment(result.applied());
         duplicates.increment(result.duplicates());
-        log.info("Projected batch of {} records: {} applied, {} duplicates skipped, {} dead-lettered, tenants {}, {} ms",
-                records.size(), result.applied(), result.duplicates(), undecodable.size(), result.tenants(),
+        log.info("Projected batch of {} records: {} applied, {} duplicates skipped, tenants {}, {} ms",
+                records.size(), result.applied(), result.duplicates(), result.tenants(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
-    private void deadLetter(Undecodable undecodable) {
-        ConsumerRecord<String, EventEnvelope> record = undecodable.record();
-        // A skipped event leaves a gap in its tenant's sequence, so the tenant's next event stops
-        // the projector loudly rather than building read models without it.
-        log.error("Undecodable record at {}-{}@{} (key {}) sent to the dead-letter topic: {}",
-                record.topic(), record.partition(), record.offset(), record.key(), undecodable.failure().getMessage());
-        deadLetters.accept(record, undecodable.failure());
-        deadLettered.increment();
+    /**
+     * A record the projector cannot read stops it, and the batch is retried until a projector
+     * that can read it is deployed. Skipping it (or parking it on a dead-letter topic) would leave
+     * the read models without an accepted event, silently when it is its tenant's last one. The
+     * usual cause is a newer producer: deploy consumers before producers when events change.
+     */
+    private UndecodableEventException undecodable(ConsumerRecord<String, EventEnvelope> record) {
+        undecodable.increment();
+        DeserializationException failure = SerializationUtils.getExceptionFromHeader(
+                record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+        String reason = failure == null ? "no value" : failure.getMessage();
+        log.error("Undecodable record at {}-{}@{} (key {}): {}; the projector stops here and retries",
+                record.topic(), record.partition(), record.offset(), record.key(), reason);
+        return new UndecodableEventException(record.topic(), record.partition(), record.offset(), failure);
     }
 
     private static Counter eventCounter(MeterRegistry meters, String outcome) {
@@ -99,6 +90,4 @@ public class EventsListener {
                 .register(meters);
     }
 
-    private record Undecodable(ConsumerRecord<String, EventEnvelope> record, DeserializationException failure) {
-    }
 }
