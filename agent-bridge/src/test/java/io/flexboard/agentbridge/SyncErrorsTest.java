@@ -26,7 +26,10 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
                 .expectBody()
                 .jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized")
                 .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.instance").isEqualTo("/api/agent/sync");
+                .jsonPath("$.instance").isEqualTo("/api/agent/sync")
+                // the spec's agent contract: success false and an error string
+                .jsonPath("$.success").isEqualTo(false)
+                .jsonPath("$.error").isNotEmpty();
     }
 
     @Test
