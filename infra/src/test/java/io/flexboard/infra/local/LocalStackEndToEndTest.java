@@ -53,7 +53,25 @@ class LocalStackEndToEndTest {
             assertThat(sync.get("has_updates").asBoolean()).isTrue();
             assertThat(sync.get("latest_version").asInt()).isEqualTo(1);
             assertThat(sync.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
+            twoBuildersEditWhatTheySaw(client, story);
         }
+    }
+
+    /** Both read the dashboard, both save with the ETag they read: the second one is told, not lost. */
+    private void twoBuildersEditWhatTheySaw(Client client, Story story) throws Exception {
+        HttpResponse<String> read = client.get("/api/dashboards/" + story.dashboardId(), ADMIN_TOKEN, story.consistencyToken());
+        String seen = read.headers().firstValue("ETag").orElseThrow();
+        Map<String, Object> edit = Map.of("widgets", List.of(Map.of(
+                "name", "sales-by-month", "config", Map.of("query", "SELECT 2", "type", "line"))));
+
+        HttpResponse<String> first = client.send("PUT", "/api/dashboards/" + story.dashboardId() + "/widgets", edit,
+                ADMIN_TOKEN, null, seen);
+        HttpResponse<String> second = client.send("PUT", "/api/dashboards/" + story.dashboardId() + "/widgets", edit,
+                ADMIN_TOKEN, null, seen);
+
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(412);
+        assertThat(JSON.readTree(second.body()).get("type").asString()).endsWith("/precondition-failed");
     }
 
     private record Story(String tenantId, String apiKey, String dashboardId, String versionId, String consistencyToken) {
@@ -152,6 +170,11 @@ class LocalStackEndToEndTest {
         }
 
         HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {
+            return send(method, path, body, bearer, consistencyToken, null);
+        }
+
+        HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken,
+                                  String ifMatch) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
@@ -163,6 +186,9 @@ class LocalStackEndToEndTest {
             }
             if (consistencyToken != null) {
                 request.header("X-Consistency-Token", consistencyToken);
+            }
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
