@@ -13,9 +13,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 final class TestDatabase {
 
-    private static final String HOST = "127.0.0.1:5432";
+    /** The machine's PostgreSQL, or FLEXBOARD_TEST_PG_HOST / _PORT / _USER. */
+    private static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
     private static final String NAME = "flexboard_test_projector";
-    private static final String USER = "postgres";
+    private static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
     static final String JDBC_URL = "jdbc:postgresql://" + HOST + "/" + NAME;
 
     private static boolean recreated;

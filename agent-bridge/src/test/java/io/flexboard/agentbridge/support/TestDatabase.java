@@ -10,8 +10,10 @@ import org.flywaydb.core.Flyway;
 public final class TestDatabase {
 
     public static final String NAME = "flexboard_test_agentbridge";
-    private static final String SERVER = "127.0.0.1:5432";
-    private static final String USER = "postgres";
+    /** The machine's PostgreSQL, or FLEXBOARD_TEST_PG_HOST / _PORT / _USER. */
+    private static final String SERVER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
+    private static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
     private static boolean ready;
 
     private TestDatabase() {
