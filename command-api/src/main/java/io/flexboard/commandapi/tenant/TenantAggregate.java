@@ -4,9 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
@@ -89,18 +91,18 @@ class TenantAggregate {
         if (!dashboards.containsKey(command.dashboardId())) {
             throw new UnknownEntityException("dashboard", command.dashboardId());
         }
-        Map<String, String> namesOnOtherDashboards = new HashMap<>();
-        Map<String, String> idsOnOtherDashboards = new HashMap<>();
+        Set<String> namesOnOtherDashboards = new HashSet<>();
+        Set<String> idsOnOtherDashboards = new HashSet<>();
         widgetsByDashboard.forEach((dashboardId, widgets) -> {
             if (!dashboardId.equals(command.dashboardId())) {
                 widgets.forEach(w -> {
-                    namesOnOtherDashboards.put(w.getName(), dashboardId);
-                    idsOnOtherDashboards.put(w.getWidgetId(), dashboardId);
+                    namesOnOtherDashboards.add(w.getName());
+                    idsOnOtherDashboards.add(w.getWidgetId());
                 });
             }
         });
-        List<Widget> widgets = new WidgetRules(maxWidgetsPerDashboard, namesOnOtherDashboards.keySet(),
-                idsOnOtherDashboards.keySet()).check(command.dashboardId(), command.widgets());
+        List<Widget> widgets = new WidgetRules(maxWidgetsPerDashboard, namesOnOtherDashboards, idsOnOtherDashboards)
+                .check(command.dashboardId(), command.widgets());
         apply(new WidgetsReplacedEvent(tenantId, command.dashboardId(), widgets));
         return widgets;
     }
