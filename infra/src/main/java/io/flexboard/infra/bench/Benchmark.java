@@ -170,16 +170,26 @@ public final class Benchmark {
      * The tenant's events share a partition with the backlog, so this is the backlog's drain time.
      */
     private long backlogDrain(Tenant tenant) throws Exception {
-        long marker = -(System.currentTimeMillis() % 1_000_000);
+        return commandUntilVisible(tenant, -(System.currentTimeMillis() % 1_000_000), BACKLOG_TIMEOUT);
+    }
+
+    /**
+     * Sends a command that puts {@code marker} on the dashboard, then polls GET without a token
+     * until the read shows it: the nanoseconds from the command's response, or -1 past {@code timeout}.
+     */
+    private long commandUntilVisible(Tenant tenant, long marker, Duration timeout) throws Exception {
         expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
         long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < BACKLOG_TIMEOUT.toNanos()) {
-            HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null);
-            if (read.statusCode() == 200 && read.body().contains("\"limit-" + marker + "\"")) {
+        while (System.nanoTime() - t0 < timeout.toNanos()) {
+            if (shows(send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null), marker)) {
                 return System.nanoTime() - t0;
             }
         }
         return -1;
+    }
+
+    private static boolean shows(HttpResponse<String> read, long marker) {
+        return read.statusCode() == 200 && read.body().contains("\"limit-" + marker + "\"");
     }
 
     /**
@@ -194,18 +204,9 @@ public final class Benchmark {
         long base = System.currentTimeMillis() % 1_000_000;
         for (int i = 0; i < samples; i++) {
             long marker = base * 1000 + i * 2L;
-            expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
-            long t0 = System.nanoTime();
-            boolean seen = false;
-            while (System.nanoTime() - t0 < VISIBILITY_TIMEOUT.toNanos()) {
-                HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null);
-                if (read.statusCode() == 200 && read.body().contains("\"limit-" + marker + "\"")) {
-                    seen = true;
-                    break;
-                }
-            }
-            if (seen) {
-                polling.record(System.nanoTime() - t0);
+            long visibleAfter = commandUntilVisible(tenant, marker, VISIBILITY_TIMEOUT);
+            if (visibleAfter >= 0) {
+                polling.record(visibleAfter);
             } else {
                 timeouts++;
             }
@@ -214,7 +215,7 @@ public final class Benchmark {
             String token = command.headers().firstValue("X-Consistency-Token").orElseThrow();
             long t1 = System.nanoTime();
             HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, token);
-            if (read.statusCode() == 200 && read.body().contains("\"limit-" + (marker + 1) + "\"")) {
+            if (shows(read, marker + 1)) {
                 withToken.record(System.nanoTime() - t1);
             } else {
                 withToken.errors++;
@@ -224,7 +225,6 @@ public final class Benchmark {
         return new Visibility(polling, withToken, timeouts);
     }
 
-    /** One widget whose query carries the iteration, so each command really changes the dashboard. */
     /** The dashboard's widget list; the first widget's title carries the marker the reads look for. */
     private Map<String, Object> widgets(long iteration) {
         List<Map<String, Object>> widgets = new ArrayList<>();
