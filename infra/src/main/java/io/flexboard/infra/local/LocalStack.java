@@ -55,7 +55,6 @@ public final class LocalStack {
 
     /** Starts PostgreSQL, Kafka, the given services and the router (tests start fewer services). */
     public static Running start(Settings settings, List<Service> services) {
-        quietAxon();
         for (Service service : services) {
             if (!service.isOnClasspath()) {
                 throw new IllegalStateException(service.serviceName() + " is not on the classpath (" + service.applicationClassName() + ")");
@@ -98,12 +97,6 @@ public final class LocalStack {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause.getMessage(), cause);
         }
-    }
-
-    /** Axon would phone home and print a banner; set before any service context starts. */
-    private static void quietAxon() {
-        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-        System.setProperty("disable-axoniq-console-message", System.getProperty("disable-axoniq-console-message", "true"));
     }
 
     /** A running local stack. */
