@@ -10,12 +10,12 @@ import java.util.List;
 import org.apache.avro.Schema;
 
 /**
- * Every envelope schema ever written to the events topic, oldest first.
+ * Every schema ever written to a Flexboard topic, oldest first, per record type.
  *
- * <p>The topic keeps events forever, so a reader must be able to resolve bytes written by any
- * earlier schema. Each released schema is kept verbatim under {@code history/} and listed in
- * {@code history/index}; the build's tests fail when the current schema is not the newest entry or
- * cannot read an older one.
+ * <p>Topics keep records long (the events topic forever), so a reader must be able to resolve bytes
+ * written by any earlier schema. Each released schema is kept verbatim under {@code history/} and
+ * listed in {@code history/<Record>.index}; the build's tests fail when the current schema is not the
+ * newest entry or cannot read an older one.
  */
 public final class SchemaHistory {
 
@@ -26,8 +26,17 @@ public final class SchemaHistory {
 
     /** The envelope schemas in release order; the last one equals the generated classes' schema. */
     public static List<Schema> envelopeSchemas() {
+        return released("EventEnvelope");
+    }
+
+    /** The agent sync report schemas in release order; the last one equals the generated classes' schema. */
+    public static List<Schema> syncReportSchemas() {
+        return released("AgentSyncReport");
+    }
+
+    private static List<Schema> released(String record) {
         List<Schema> schemas = new ArrayList<>();
-        for (String file : read("index").split("\\R")) {
+        for (String file : read(record + ".index").split("\\R")) {
             if (!file.isBlank() && !file.startsWith("#")) {
                 schemas.add(new Schema.Parser().parse(read(file.trim())));
             }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.agent.AgentSyncReport;
 import org.apache.avro.Schema;
 import org.apache.avro.util.ClassSecurityValidator;
 
@@ -26,6 +27,7 @@ public final class TrustedClasses {
         }
         List<String> names = new ArrayList<>();
         collect(EventEnvelope.getClassSchema(), names);
+        collect(AgentSyncReport.getClassSchema(), names);
         ClassSecurityValidator.Builder builder = ClassSecurityValidator.builder();
         names.forEach(builder::add);
         ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(), builder.build()));

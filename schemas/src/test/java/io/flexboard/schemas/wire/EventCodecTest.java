@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
 
-    private final EventCodec codec = EventCodec.instance();
+    private final SingleObjectCodec<EventEnvelope> codec = EventCodec.instance();
 
     @Test
     void anEnvelopeSurvivesTheRoundTrip() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.agent.AgentSyncReport;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
@@ -14,25 +15,48 @@ import org.junit.jupiter.api.Test;
 /** The build fails when a schema change would make the kept event history unreadable. */
 class SchemaCompatibilityTest {
 
-    private final List<Schema> history = SchemaHistory.envelopeSchemas();
-
     @Test
-    void theCurrentSchemaIsRecordedAsTheNewestInTheHistory() {
-        Schema newest = history.get(history.size() - 1);
-
-        assertThat(SchemaNormalization.parsingFingerprint64(newest))
-                .as("the generated EventEnvelope schema changed: add it to schemas/src/main/resources/"
-                        + "io/flexboard/schemas/history as a new file and list it in the index")
-                .isEqualTo(SchemaNormalization.parsingFingerprint64(EventEnvelope.getClassSchema()));
+    void theCurrentEnvelopeSchemaIsRecordedAsTheNewestInTheHistory() {
+        assertNewestIsCurrent(SchemaHistory.envelopeSchemas(), EventEnvelope.getClassSchema());
     }
 
     @Test
-    void theCurrentSchemaReadsEveryOlderSchema() {
+    void theCurrentEnvelopeSchemaReadsEveryOlderSchema() {
+        assertReadsEveryOlder(SchemaHistory.envelopeSchemas(), EventEnvelope.getClassSchema());
+    }
+
+    @Test
+    void theCurrentSyncReportSchemaIsRecordedAsTheNewestInTheHistory() {
+        assertNewestIsCurrent(SchemaHistory.syncReportSchemas(), AgentSyncReport.getClassSchema());
+    }
+
+    @Test
+    void theCurrentSyncReportSchemaReadsEveryOlderSchema() {
+        assertReadsEveryOlder(SchemaHistory.syncReportSchemas(), AgentSyncReport.getClassSchema());
+    }
+
+    @Test
+    void everySyncReportFieldIsDocumented() {
+        AgentSyncReport.getClassSchema().getFields().forEach(field ->
+                assertThat(field.doc()).as("AgentSyncReport.%s has no doc", field.name()).isNotBlank());
+    }
+
+    private static void assertNewestIsCurrent(List<Schema> history, Schema current) {
+        Schema newest = history.get(history.size() - 1);
+
+        assertThat(SchemaNormalization.parsingFingerprint64(newest))
+                .as("the generated %s schema changed: add it to schemas/src/main/resources/"
+                        + "io/flexboard/schemas/history as a new file and list it in its index", current.getName())
+                .isEqualTo(SchemaNormalization.parsingFingerprint64(current));
+    }
+
+    private static void assertReadsEveryOlder(List<Schema> history, Schema current) {
         for (Schema writer : history) {
-            var result = SchemaCompatibility.checkReaderWriterCompatibility(EventEnvelope.getClassSchema(), writer);
+            var result = SchemaCompatibility.checkReaderWriterCompatibility(current, writer);
 
             assertThat(result.getType())
-                    .as("current schema cannot read events written with an older one: %s", result.getDescription())
+                    .as("current %s schema cannot read records written with an older one: %s",
+                            current.getName(), result.getDescription())
                     .isEqualTo(SchemaCompatibilityType.COMPATIBLE);
         }
     }
