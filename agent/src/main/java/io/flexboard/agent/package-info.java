@@ -1,0 +1,2 @@
+/** The reference on-premise agent. */
+package io.flexboard.agent;
