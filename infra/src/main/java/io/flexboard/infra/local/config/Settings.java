@@ -65,6 +65,11 @@ public record Settings(
         return new Settings(0, "127.0.0.1", dataDir, Optional.of(adminToken), Optional.empty(), "postgres", "");
     }
 
+    /** The same settings on another router port (tests that restart the stack where clients expect it). */
+    public Settings withPort(int routerPort) {
+        return new Settings(routerPort, bindAddress, dataDir, adminToken, databaseUrl, databaseUser, databasePassword);
+    }
+
     public Settings withDatabase(String jdbcUrl, String user, String password) {
         return new Settings(port, bindAddress, dataDir, adminToken, Optional.of(jdbcUrl), user, password);
     }

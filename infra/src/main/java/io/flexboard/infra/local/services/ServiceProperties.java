@@ -46,6 +46,8 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
             }
             case AGENT_BRIDGE -> {
                 r2dbc(properties);
+                // Sync reports go to the flexboard.agent-syncs topic.
+                kafka(properties);
                 exclude(properties, autoConfigurations.axon());
             }
         }

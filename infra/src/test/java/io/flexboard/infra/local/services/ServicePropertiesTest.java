@@ -46,6 +46,15 @@ class ServicePropertiesTest {
     }
 
     @Test
+    void agent_bridge_gets_r2dbc_and_kafka_for_its_sync_reports() {
+        Map<String, Object> agentBridge = properties.forService(Service.AGENT_BRIDGE, autoConfigurations);
+
+        assertThat(agentBridge).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
+                .doesNotContainKey("flexboard.admin-token");
+    }
+
+    @Test
     void each_service_reads_only_the_application_yml_of_its_own_jar() throws Exception {
         for (Service service : Service.values()) {
             Class<?> application = Class.forName(service.applicationClassName());
