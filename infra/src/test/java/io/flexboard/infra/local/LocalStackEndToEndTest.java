@@ -3,12 +3,9 @@ package io.flexboard.infra.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.infra.local.config.Settings;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import io.flexboard.infra.local.support.StackClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LocalStackEndToEndTest {
 
     private static final String ADMIN_TOKEN = "e2e-admin-token";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final JsonMapper JSON = StackClient.JSON;
 
     @TempDir
     Path dataDir;
@@ -37,7 +32,7 @@ class LocalStackEndToEndTest {
         Story story;
 
         try (LocalStack.Running stack = LocalStack.start(settings)) {
-            Client client = new Client(stack.port());
+            StackClient client = new StackClient(stack.port(), ADMIN_TOKEN);
             assertThat(client.get("/health", null, null).statusCode()).isEqualTo(200);
             story = builderPublishesAVersion(client);
             // The agent syncs straight after the publish, with its token: no sleep, no read first.
@@ -46,10 +41,10 @@ class LocalStackEndToEndTest {
         }
 
         try (LocalStack.Running stack = LocalStack.start(settings)) {
-            Client client = new Client(stack.port());
+            StackClient client = new StackClient(stack.port(), ADMIN_TOKEN);
             assertThat(client.get("/health", null, null).statusCode()).isEqualTo(200);
             builderReadsItBack(client, story);
-            JsonNode sync = client.sync(story, 0, null);
+            JsonNode sync = client.sync(story.tenantId(), story.apiKey(), 0, null);
             assertThat(sync.get("has_updates").asBoolean()).isTrue();
             assertThat(sync.get("latest_version").asInt()).isEqualTo(1);
             assertThat(sync.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
@@ -58,7 +53,7 @@ class LocalStackEndToEndTest {
     }
 
     /** Both read the dashboard, both save with the ETag they read: the second one is told, not lost. */
-    private void twoBuildersEditWhatTheySaw(Client client, Story story) throws Exception {
+    private void twoBuildersEditWhatTheySaw(StackClient client, Story story) throws Exception {
         HttpResponse<String> read = client.get("/api/dashboards/" + story.dashboardId(), ADMIN_TOKEN, story.consistencyToken());
         String seen = read.headers().firstValue("ETag").orElseThrow();
         Map<String, Object> edit = Map.of("widgets", List.of(Map.of(
@@ -77,7 +72,7 @@ class LocalStackEndToEndTest {
     private record Story(String tenantId, String apiKey, String dashboardId, String versionId, String consistencyToken) {
     }
 
-    private Story builderPublishesAVersion(Client client) throws Exception {
+    private Story builderPublishesAVersion(StackClient client) throws Exception {
         HttpResponse<String> tenant = client.send("POST", "/api/tenants", Map.of("name", "Acme", "slug", "acme"), ADMIN_TOKEN, null);
         assertThat(tenant.statusCode()).as(tenant.body()).isEqualTo(201);
         assertThat(tenant.headers().firstValue("X-Consistency-Token")).isPresent();
@@ -120,18 +115,18 @@ class LocalStackEndToEndTest {
         return new Story(tenantId, apiKey, dashboardId, versionId, consistencyToken);
     }
 
-    private void agentSyncsIt(Client client, Story story) throws Exception {
-        JsonNode first = client.sync(story, 0, story.consistencyToken());
+    private void agentSyncsIt(StackClient client, Story story) throws Exception {
+        JsonNode first = client.sync(story.tenantId(), story.apiKey(), 0, story.consistencyToken());
         assertThat(first.get("has_updates").asBoolean()).isTrue();
         assertThat(first.get("latest_version").asInt()).isEqualTo(1);
         assertThat(first.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
 
-        JsonNode upToDate = client.sync(story, 1, story.consistencyToken());
+        JsonNode upToDate = client.sync(story.tenantId(), story.apiKey(), 1, story.consistencyToken());
         assertThat(upToDate.get("has_updates").asBoolean()).isFalse();
         assertThat(upToDate.has("metadata") && !upToDate.get("metadata").isNull()).isFalse();
     }
 
-    private void builderReadsItBack(Client client, Story story) throws Exception {
+    private void builderReadsItBack(StackClient client, Story story) throws Exception {
         String token = story.consistencyToken();
         JsonNode tenants = client.getJson("/api/tenants", token);
         JsonNode tenant = find(tenants, story.tenantId());
@@ -160,57 +155,5 @@ class LocalStackEndToEndTest {
             }
         }
         throw new AssertionError("No item with id " + id + " in " + list);
-    }
-
-    private final class Client {
-        private final String baseUrl;
-
-        Client(int port) {
-            this.baseUrl = "http://127.0.0.1:" + port;
-        }
-
-        HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {
-            return send(method, path, body, bearer, consistencyToken, null);
-        }
-
-        HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken,
-                                  String ifMatch) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (bearer != null) {
-                request.header("Authorization", "Bearer " + bearer);
-            }
-            if (consistencyToken != null) {
-                request.header("X-Consistency-Token", consistencyToken);
-            }
-            if (ifMatch != null) {
-                request.header("If-Match", ifMatch);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> get(String path, String bearer, String consistencyToken) throws Exception {
-            return send("GET", path, null, bearer, consistencyToken);
-        }
-
-        JsonNode getJson(String path, String consistencyToken) throws Exception {
-            HttpResponse<String> response = get(path, ADMIN_TOKEN, consistencyToken);
-            assertThat(response.statusCode()).as("GET " + path + ": " + response.body()).isEqualTo(200);
-            return JSON.readTree(response.body());
-        }
-
-        JsonNode sync(Story story, int currentVersion, String consistencyToken) throws Exception {
-            HttpResponse<String> response = send("POST", "/api/agent/sync",
-                    Map.of("tenant_id", story.tenantId(), "current_version", currentVersion, "agent_version", "1.0.0"),
-                    story.apiKey(), consistencyToken);
-            assertThat(response.statusCode()).as("sync: " + response.body()).isEqualTo(200);
-            JsonNode body = JSON.readTree(response.body());
-            assertThat(body.get("success").asBoolean()).isTrue();
-            return body;
-        }
     }
 }
