@@ -1,13 +1,8 @@
 package io.flexboard.infra.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A bounded load run against a running local stack (docs/PERFORMANCE.md): sustained commands per
@@ -29,27 +23,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Benchmark {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration VISIBILITY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration BACKLOG_TIMEOUT = Duration.ofSeconds(60);
 
-    private final String baseUrl;
+    private final BenchHttp http;
     private final String adminToken;
-    private final HttpClient http;
     private final int widgetsPerDashboard;
 
     private Benchmark(String baseUrl, String adminToken, int widgetsPerDashboard) {
-        if (!URI.create(baseUrl).getHost().matches("localhost|127\\.0\\.0\\.1|\\[?::1]?")) {
-            throw new IllegalArgumentException("The benchmark runs against the loopback interface only, not " + baseUrl);
-        }
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.http = new BenchHttp(baseUrl);
         this.adminToken = adminToken;
         this.widgetsPerDashboard = widgetsPerDashboard;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+        Map<String, String> options = BenchHttp.options(args);
         String token = options.getOrDefault("admin-token", System.getenv("FLEXBOARD_ADMIN_TOKEN"));
         if (token == null || token.isBlank()) {
             System.err.println("usage: Benchmark --admin-token=<token> [--base-url=http://127.0.0.1:8080] [--clients=8] [--command-seconds=20]"
@@ -65,27 +53,27 @@ public final class Benchmark {
         int syncSeconds = Integer.parseInt(options.getOrDefault("sync-seconds", "15"));
         long maxRequests = Long.parseLong(options.getOrDefault("max-requests", "200000"));
 
-        System.out.printf("Flexboard benchmark against %s (%d cores, max heap %d MiB, Java %s)%n", benchmark.baseUrl,
+        System.out.printf("Flexboard benchmark against %s (%d cores, max heap %d MiB, Java %s)%n", benchmark.http.baseUrl(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         List<Tenant> tenants = benchmark.createTenants(Math.max(clients, syncClients));
-        Result commands = benchmark.commands(tenants.subList(0, clients), Duration.ofSeconds(commandSeconds), maxRequests);
+        Latencies commands = benchmark.commands(tenants.subList(0, clients), Duration.ofSeconds(commandSeconds), maxRequests);
         long backlogNanos = benchmark.backlogDrain(tenants.get(0));
         Visibility visibility = benchmark.visibility(tenants.get(0), visibilitySamples);
-        Result syncs = benchmark.syncs(tenants.subList(0, syncClients), Duration.ofSeconds(syncSeconds), maxRequests);
+        Latencies syncs = benchmark.syncs(tenants.subList(0, syncClients), Duration.ofSeconds(syncSeconds), maxRequests);
 
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("| --- | --- |");
         System.out.printf("| commands/s (PUT widgets, %d clients, %d s) | %.0f (errors %d) |%n", clients, commandSeconds, commands.perSecond(), commands.errors);
-        System.out.printf("| command latency p50 / p99 | %s / %s |%n", millis(commands.percentile(50)), millis(commands.percentile(99)));
+        System.out.printf("| command latency p50 / p99 | %s / %s |%n", BenchHttp.millis(commands.percentile(50)), BenchHttp.millis(commands.percentile(99)));
         System.out.printf("| projection backlog at the end of the command phase (first command after it → visible) | %s |%n",
-                backlogNanos < 0 ? "over " + BACKLOG_TIMEOUT.toSeconds() + " s" : millis(backlogNanos));
+                backlogNanos < 0 ? "over " + BACKLOG_TIMEOUT.toSeconds() + " s" : BenchHttp.millis(backlogNanos));
         System.out.printf("| command → visible in query-api, polling without token, p50 / p99 (%d samples, %d timed out) | %s / %s |%n",
-                visibility.polling.count(), visibility.timeouts, millis(visibility.polling.percentile(50)), millis(visibility.polling.percentile(99)));
+                visibility.polling.count(), visibility.timeouts, BenchHttp.millis(visibility.polling.percentile(50)), BenchHttp.millis(visibility.polling.percentile(99)));
         System.out.printf("| command → read with X-Consistency-Token answered, p50 / p99 | %s / %s |%n",
-                millis(visibility.withToken.percentile(50)), millis(visibility.withToken.percentile(99)));
+                BenchHttp.millis(visibility.withToken.percentile(50)), BenchHttp.millis(visibility.withToken.percentile(99)));
         System.out.printf("| agent syncs/s (immediate, %d clients, %d s) | %.0f (errors %d) |%n", syncClients, syncSeconds, syncs.perSecond(), syncs.errors);
-        System.out.printf("| agent sync latency p50 / p99 | %s / %s |%n", millis(syncs.percentile(50)), millis(syncs.percentile(99)));
+        System.out.printf("| agent sync latency p50 / p99 | %s / %s |%n", BenchHttp.millis(syncs.percentile(50)), BenchHttp.millis(syncs.percentile(99)));
     }
 
     private record Tenant(String id, String apiKey, String dashboardId) {
@@ -97,44 +85,44 @@ public final class Benchmark {
         List<Tenant> tenants = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String slug = "bench-" + run + "-" + i;
-            JsonNode created = json(expect(201, send("POST", "/api/tenants", Map.of("name", slug, "slug", slug), adminToken, null)));
+            JsonNode created = BenchHttp.json(BenchHttp.expect(201, http.send("POST", "/api/tenants", Map.of("name", slug, "slug", slug), adminToken, null)));
             String tenantId = created.at("/tenant/id").asString();
-            JsonNode dashboard = json(expect(201, send("POST", "/api/tenants/" + tenantId + "/dashboards",
+            JsonNode dashboard = BenchHttp.json(BenchHttp.expect(201, http.send("POST", "/api/tenants/" + tenantId + "/dashboards",
                     Map.of("name", "Sales", "slug", "sales"), adminToken, null)));
             String dashboardId = dashboard.get("id").asString();
-            expect(200, send("PUT", "/api/dashboards/" + dashboardId + "/widgets", widgets(0), adminToken, null));
-            JsonNode version = json(expect(201, send("POST", "/api/tenants/" + tenantId + "/versions", Map.of("message", "bench"), adminToken, null)));
-            expect(200, send("POST", "/api/tenants/" + tenantId + "/versions/" + version.get("id").asString() + "/publish", null, adminToken, null));
+            BenchHttp.expect(200, http.send("PUT", "/api/dashboards/" + dashboardId + "/widgets", widgets(0), adminToken, null));
+            JsonNode version = BenchHttp.json(BenchHttp.expect(201, http.send("POST", "/api/tenants/" + tenantId + "/versions", Map.of("message", "bench"), adminToken, null)));
+            BenchHttp.expect(200, http.send("POST", "/api/tenants/" + tenantId + "/versions/" + version.get("id").asString() + "/publish", null, adminToken, null));
             tenants.add(new Tenant(tenantId, created.get("api_key").asString(), dashboardId));
         }
         System.out.printf("Created %d tenants, each with a dashboard, a widget and a published version%n", count);
         return tenants;
     }
 
-    private Result commands(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
+    private Latencies commands(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
         return load("commands", tenants, duration, maxRequests, (tenant, i) ->
-                send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(i), adminToken, null));
+                http.send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(i), adminToken, null));
     }
 
-    private Result syncs(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
+    private Latencies syncs(List<Tenant> tenants, Duration duration, long maxRequests) throws Exception {
         // current_version 0: the bridge always has an update and answers at once with the full metadata.
         return load("agent syncs", tenants, duration, maxRequests, (tenant, i) ->
-                send("POST", "/api/agent/sync", Map.of("tenant_id", tenant.id(), "current_version", 0, "agent_version", "bench"), tenant.apiKey(), null));
+                http.send("POST", "/api/agent/sync", Map.of("tenant_id", tenant.id(), "current_version", 0, "agent_version", "bench"), tenant.apiKey(), null));
     }
 
     private interface Call {
         HttpResponse<String> call(Tenant tenant, long iteration) throws Exception;
     }
 
-    private Result load(String name, List<Tenant> tenants, Duration duration, long maxRequests, Call call) throws Exception {
+    private Latencies load(String name, List<Tenant> tenants, Duration duration, long maxRequests, Call call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tenants.size());
         AtomicLong budget = new AtomicLong(maxRequests);
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
-        List<Future<Result>> futures = new ArrayList<>();
+        List<Future<Latencies>> futures = new ArrayList<>();
         for (Tenant tenant : tenants) {
             futures.add(pool.submit(() -> {
-                Result result = new Result();
+                Latencies result = new Latencies();
                 for (long i = 1; System.nanoTime() < deadline && budget.decrementAndGet() >= 0; i++) {
                     long t0 = System.nanoTime();
                     try {
@@ -151,8 +139,8 @@ public final class Benchmark {
                 return result;
             }));
         }
-        Result total = new Result();
-        for (Future<Result> future : futures) {
+        Latencies total = new Latencies();
+        for (Future<Latencies> future : futures) {
             total.merge(future.get());
         }
         pool.shutdown();
@@ -161,7 +149,7 @@ public final class Benchmark {
         return total;
     }
 
-    private record Visibility(Result polling, Result withToken, int timeouts) {
+    private record Visibility(Latencies polling, Latencies withToken, int timeouts) {
     }
 
     /**
@@ -178,10 +166,10 @@ public final class Benchmark {
      * until the read shows it: the nanoseconds from the command's response, or -1 past {@code timeout}.
      */
     private long commandUntilVisible(Tenant tenant, long marker, Duration timeout) throws Exception {
-        expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
+        BenchHttp.expect(200, http.send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker), adminToken, null));
         long t0 = System.nanoTime();
         while (System.nanoTime() - t0 < timeout.toNanos()) {
-            if (shows(send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null), marker)) {
+            if (shows(http.send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, null), marker)) {
                 return System.nanoTime() - t0;
             }
         }
@@ -198,8 +186,8 @@ public final class Benchmark {
      * time one GET that carries the command's X-Consistency-Token (the server-side wait).
      */
     private Visibility visibility(Tenant tenant, int samples) throws Exception {
-        Result polling = new Result();
-        Result withToken = new Result();
+        Latencies polling = new Latencies();
+        Latencies withToken = new Latencies();
         int timeouts = 0;
         long base = System.currentTimeMillis() % 1_000_000;
         for (int i = 0; i < samples; i++) {
@@ -211,10 +199,10 @@ public final class Benchmark {
                 timeouts++;
             }
 
-            HttpResponse<String> command = expect(200, send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker + 1), adminToken, null));
+            HttpResponse<String> command = BenchHttp.expect(200, http.send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets", widgets(marker + 1), adminToken, null));
             String token = command.headers().firstValue("X-Consistency-Token").orElseThrow();
             long t1 = System.nanoTime();
-            HttpResponse<String> read = send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, token);
+            HttpResponse<String> read = http.send("GET", "/api/dashboards/" + tenant.dashboardId(), null, adminToken, token);
             if (shows(read, marker + 1)) {
                 withToken.record(System.nanoTime() - t1);
             } else {
@@ -243,80 +231,4 @@ public final class Benchmark {
         return Map.of("widgets", widgets);
     }
 
-    private HttpResponse<String> send(String method, String path, Object body, String bearer, String consistencyToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.header("Authorization", "Bearer " + bearer);
-        if (consistencyToken != null) {
-            request.header("X-Consistency-Token", consistencyToken);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (String arg : args) {
-            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
-            options.put(pair[0], pair.length == 2 ? pair[1] : "true");
-        }
-        return options;
-    }
-
-    private static String millis(long nanos) {
-        return nanos < 0 ? "–" : String.format("%.1f ms", nanos / 1e6);
-    }
-
-    /** Latencies of successful requests, and the errors. */
-    private static final class Result {
-        private long[] latencies = new long[1024];
-        private int size;
-        private long errors;
-        private long elapsedNanos;
-
-        void record(long nanos) {
-            if (size == latencies.length) {
-                latencies = Arrays.copyOf(latencies, size * 2);
-            }
-            latencies[size++] = nanos;
-        }
-
-        void merge(Result other) {
-            for (int i = 0; i < other.size; i++) {
-                record(other.latencies[i]);
-            }
-            errors += other.errors;
-        }
-
-        int count() {
-            return size;
-        }
-
-        double perSecond() {
-            return elapsedNanos == 0 ? 0 : size / (elapsedNanos / 1e9);
-        }
-
-        long percentile(int p) {
-            if (size == 0) {
-                return -1;
-            }
-            long[] sorted = Arrays.copyOf(latencies, size);
-            Arrays.sort(sorted);
-            return sorted[Math.min(size - 1, (int) Math.ceil(p / 100.0 * size) - 1)];
-        }
-    }
 }
