@@ -62,6 +62,22 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void givenAnAgentHasSynced_whenTenantsAreListed_thenLastSyncShowsTheTenantsNewestSync() {
+        UUID synced = given.tenant("acme");
+        given.lastSync(synced, java.time.Instant.parse("2026-03-01T09:30:00.654321Z"));
+        given.tenant("globex");
+
+        builder().get().uri("/api/tenants").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].last_sync").isEqualTo("2026-03-01T09:30:00.654321Z")
+                .jsonPath("$[1].last_sync").isEmpty();
+        builder().get().uri("/api/tenants/{id}", synced).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.last_sync").isEqualTo("2026-03-01T09:30:00.654321Z");
+    }
+
+    @Test
     void givenATenant_whenFetchedById_thenAnswersIt() {
         UUID tenant = given.tenant("acme");
 

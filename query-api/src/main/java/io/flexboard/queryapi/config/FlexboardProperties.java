@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
 public record FlexboardProperties(
         String adminToken,
         @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue Consistency consistency) {
+        @DefaultValue Consistency consistency,
+        @DefaultValue SyncStatusSettings syncStatus) {
 
     public FlexboardProperties {
         // No default on purpose: a guessable built-in token would open every deployment that forgot it.
@@ -22,5 +23,23 @@ public record FlexboardProperties(
 
     /** How long a request may wait for the read side to reach its {@code X-Consistency-Token}. */
     public record Consistency(@DefaultValue("5s") Duration maxWait) {
+    }
+
+    /**
+     * How long an agent counts as recently seen after its last sync. Agents long-poll, so a live
+     * agent syncs well within minutes; one silent for longer is stale and no longer vouches for its tenant.
+     */
+    public record SyncStatusSettings(@DefaultValue("10m") Duration staleAfter) {
+
+        public SyncStatusSettings {
+            if (staleAfter.isNegative() || staleAfter.isZero()) {
+                throw new IllegalStateException("flexboard.sync-status.stale-after must be positive, got " + staleAfter);
+            }
+        }
+
+        /** The window in seconds, as the SQL queries bind it ({@code now() - make_interval(secs => …)}). */
+        public double staleAfterSeconds() {
+            return staleAfter.toMillis() / 1000.0;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        execute("truncate tenant_positions, published_versions, versions, widgets, dashboards, api_keys, tenants");
+        execute("truncate sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+                + " dashboards, api_keys, tenants");
         clock = 0;
     }
 
@@ -87,6 +89,66 @@ public final class ReadModelFixtures {
             version(tenant, i, i == count ? "published" : "archived");
         }
         return tenant;
+    }
+
+    /** Marks the tenant inactive (its license paused). */
+    public void deactivated(UUID tenantId) {
+        execute("update tenants set is_active = false where id = ?", tenantId);
+    }
+
+    /** Sets the tenant's newest sync, as the projector does from agent sync reports. */
+    public void lastSync(UUID tenantId, Instant at) {
+        execute("update tenants set last_sync = ? where id = ?", Timestamp.from(at), tenantId);
+    }
+
+    /**
+     * A published version whose sync metadata lists {@code dashboards} dashboards, published a day
+     * after the fixture clock's start so it is the newest activity.
+     */
+    public void publishedVersion(UUID tenantId, int number, int dashboards) {
+        UUID id = UUID.randomUUID();
+        Instant created = tick();
+        Instant published = START.plus(Duration.ofDays(1)).plusSeconds(clock);
+        StringBuilder list = new StringBuilder();
+        for (int i = 1; i <= dashboards; i++) {
+            list.append(i == 1 ? "" : ", ").append("{\"id\": \"").append(UUID.randomUUID()).append("\"}");
+        }
+        String metadata = "{\"version\": " + number + ", \"dashboards\": [" + list + "], \"widgets\": [], \"config\": {}}";
+        execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
+                        + " values (?, ?, ?, 'published', ?, 'builder@vendor.example', ?, ?, ?::jsonb)",
+                id, tenantId, number, "Version " + number, Timestamp.from(created), Timestamp.from(published), metadata);
+        execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+                + " values (?, ?, ?, ?, ?::jsonb)", tenantId, id, number, Timestamp.from(published), metadata);
+    }
+
+    /** An agent whose last sync succeeded {@code ago} before the database's now(), running {@code runningVersion}. */
+    public void agentSeen(UUID tenantId, String agentId, long runningVersion, Duration ago) {
+        agent(tenantId, agentId, runningVersion, "success", null, ago);
+    }
+
+    /** An agent whose last sync, {@code ago} before now(), failed. */
+    public void failingAgent(UUID tenantId, String agentId, long runningVersion, Duration ago) {
+        agent(tenantId, agentId, runningVersion, "error", "cannot write config.json: disk full", ago);
+    }
+
+    /** An agent whose last sync, {@code ago} before now(), was partial (some widgets not applied). */
+    public void partlySyncedAgent(UUID tenantId, String agentId, long runningVersion, Duration ago) {
+        agent(tenantId, agentId, runningVersion, "partial", "widget revenue-kpi: query timed out", ago);
+    }
+
+    private void agent(UUID tenantId, String agentId, long runningVersion, String status, String error, Duration ago) {
+        execute("insert into agents (tenant_id, agent_id, agent_version, running_version, latest_version, sync_status,"
+                        + " last_error, first_seen, last_seen)"
+                        + " values (?, ?, '1.4.2', ?, coalesce((select version from published_versions where tenant_id = ?), 0),"
+                        + " ?, ?, now() - interval '7 days', now() - make_interval(secs => ?))",
+                tenantId, agentId, runningVersion, tenantId, status, error, ago.toMillis() / 1000.0);
+    }
+
+    /** Sync outcomes counted in the hour bucket {@code hoursAgo} hours before the current one. */
+    public void syncCounts(UUID tenantId, int hoursAgo, long success, long error, long partial) {
+        execute("insert into sync_counts (tenant_id, hour, success, error, partial)"
+                        + " values (?, date_trunc('hour', now()) - make_interval(hours => ?), ?, ?, ?)",
+                tenantId, hoursAgo, success, error, partial);
     }
 
     /** Records that the projector has applied the tenant's events up to {@code sequence}. */

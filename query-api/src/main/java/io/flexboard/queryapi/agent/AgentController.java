@@ -1,0 +1,44 @@
+package io.flexboard.queryapi.agent;
+
+import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.tenant.TenantReadModel;
+import io.flexboard.queryapi.web.Page;
+import io.flexboard.queryapi.web.PageRequest;
+import io.flexboard.queryapi.web.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET /api/tenants/{tenantId}/agents: the tenant's agent installations and where each stands. */
+@RestController
+public class AgentController {
+
+    private final AgentReadModel agents;
+    private final TenantReadModel tenants;
+    private final double staleAfterSeconds;
+
+    public AgentController(AgentReadModel agents, TenantReadModel tenants, FlexboardProperties properties) {
+        this.agents = agents;
+        this.tenants = tenants;
+        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+    }
+
+    @GetMapping("/api/tenants/{tenantId}/agents")
+    public Mono<ResponseEntity<List<AgentView>>> list(@PathVariable UUID tenantId,
+            @RequestParam(required = false) String state, @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor, ServerHttpRequest request) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        AgentState only = state == null || state.isEmpty() ? null : AgentState.fromQuery(state);
+        return tenants.exists(tenantId)
+                .flatMap(exists -> exists
+                        ? agents.page(tenantId, staleAfterSeconds, only, page).collectList()
+                        : Mono.error(ProblemException.notFound("No tenant " + tenantId)))
+                .map(rows -> Page.of(rows, page, AgentReadModel::cursorAfter).toResponse(request, page));
+    }
+}

@@ -1,0 +1,24 @@
+package io.flexboard.queryapi.overview;
+
+import io.flexboard.queryapi.config.FlexboardProperties;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET /api/overview: the builder UI's first page, counters over all tenants. */
+@RestController
+public class OverviewController {
+
+    private final OverviewReadModel overview;
+    private final double staleAfterSeconds;
+
+    public OverviewController(OverviewReadModel overview, FlexboardProperties properties) {
+        this.overview = overview;
+        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+    }
+
+    @GetMapping("/api/overview")
+    public Mono<Overview> overview() {
+        return overview.overview(staleAfterSeconds);
+    }
+}

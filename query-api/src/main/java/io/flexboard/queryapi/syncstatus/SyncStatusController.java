@@ -1,0 +1,35 @@
+package io.flexboard.queryapi.syncstatus;
+
+import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.web.Page;
+import io.flexboard.queryapi.web.PageRequest;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** GET /api/sync-status: every tenant's sync status (synced / pending / error) in tenant order. */
+@RestController
+public class SyncStatusController {
+
+    private final SyncStatusReadModel syncStatus;
+    private final double staleAfterSeconds;
+
+    public SyncStatusController(SyncStatusReadModel syncStatus, FlexboardProperties properties) {
+        this.syncStatus = syncStatus;
+        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+    }
+
+    @GetMapping("/api/sync-status")
+    public Mono<ResponseEntity<List<TenantSyncStatus>>> list(@RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            ServerHttpRequest request) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        SyncStatus only = status == null || status.isEmpty() ? null : SyncStatus.fromQuery(status);
+        return Mono.defer(() -> syncStatus.page(staleAfterSeconds, only, page).collectList())
+                .map(rows -> Page.of(rows, page, SyncStatusReadModel::cursorAfter).toResponse(request, page));
+    }
+}

@@ -1,0 +1,228 @@
+package io.flexboard.queryapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.queryapi.support.QueryApiIntegrationTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class AgentApiTest extends QueryApiIntegrationTest {
+
+    private static final Duration RECENTLY = Duration.ofMinutes(1);
+    private static final Duration LONG_AGO = Duration.ofMinutes(30); // beyond the default stale-after of 10m
+
+    @Test
+    void givenAgentsInEveryState_whenListed_thenEachHasItsStateNewestSeenFirst() {
+        UUID tenant = given.tenant("acme");
+        given.publishedVersion(tenant, 3, 1);
+        given.agentSeen(tenant, "on-published", 3, Duration.ofMinutes(1));
+        given.agentSeen(tenant, "behind", 2, Duration.ofMinutes(2));
+        given.failingAgent(tenant, "failing", 3, Duration.ofMinutes(3));
+        given.failingAgent(tenant, "silent", 3, LONG_AGO); // stale wins over its old error
+
+        builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectHeader().doesNotExist(HttpHeaders.LINK)
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(4)
+                .jsonPath("$[0].agent_id").isEqualTo("on-published")
+                .jsonPath("$[0].agent_version").isEqualTo("1.4.2")
+                .jsonPath("$[0].running_version").isEqualTo(3)
+                .jsonPath("$[0].latest_version").isEqualTo(3)
+                .jsonPath("$[0].published_version").isEqualTo(3)
+                .jsonPath("$[0].sync_status").isEqualTo("success")
+                .jsonPath("$[0].last_error").isEmpty()
+                .jsonPath("$[0].first_seen").isNotEmpty()
+                .jsonPath("$[0].last_seen").isNotEmpty()
+                .jsonPath("$[0].state").isEqualTo("synced")
+                .jsonPath("$[1].agent_id").isEqualTo("behind")
+                .jsonPath("$[1].state").isEqualTo("pending")
+                .jsonPath("$[2].agent_id").isEqualTo("failing")
+                .jsonPath("$[2].state").isEqualTo("error")
+                .jsonPath("$[2].sync_status").isEqualTo("error")
+                .jsonPath("$[2].last_error").isEqualTo("cannot write config.json: disk full")
+                .jsonPath("$[3].agent_id").isEqualTo("silent")
+                .jsonPath("$[3].state").isEqualTo("stale");
+    }
+
+    @Test
+    void givenNothingPublishedYet_whenListed_thenPublishedVersionIsZeroAndAnAgentOnZeroIsSynced() {
+        UUID tenant = given.tenant("acme");
+        given.agentSeen(tenant, "fresh-install", 0, RECENTLY);
+
+        builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].published_version").isEqualTo(0)
+                .jsonPath("$[0].state").isEqualTo("synced");
+    }
+
+    @Test
+    void givenAPartialSyncOnThePublishedVersion_whenListed_thenSyncedWithItsStatusAndError() {
+        UUID tenant = given.tenant("acme");
+        given.publishedVersion(tenant, 2, 1);
+        given.partlySyncedAgent(tenant, "partial", 2, RECENTLY);
+
+        builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].state").isEqualTo("synced")
+                .jsonPath("$[0].sync_status").isEqualTo("partial")
+                .jsonPath("$[0].last_error").isEqualTo("widget revenue-kpi: query timed out");
+    }
+
+    @Test
+    void givenAnotherTenantsAgents_whenListed_thenOnlyTheTenantsOwn() {
+        UUID tenant = given.tenant("acme");
+        UUID other = given.tenant("globex");
+        given.agentSeen(tenant, "mine", 0, RECENTLY);
+        given.agentSeen(other, "theirs", 0, RECENTLY);
+
+        builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].agent_id").isEqualTo("mine");
+    }
+
+    @Test
+    void givenAStateFilter_whenListed_thenOnlyAgentsInThatState() {
+        UUID tenant = given.tenant("acme");
+        given.publishedVersion(tenant, 3, 1);
+        given.agentSeen(tenant, "on-published", 3, RECENTLY);
+        given.agentSeen(tenant, "behind-1", 1, Duration.ofMinutes(2));
+        given.agentSeen(tenant, "behind-2", 2, Duration.ofMinutes(3));
+        given.agentSeen(tenant, "silent", 2, LONG_AGO);
+
+        builder().get().uri("/api/tenants/{id}/agents?state=pending", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].agent_id").isEqualTo("behind-1")
+                .jsonPath("$[1].agent_id").isEqualTo("behind-2");
+        builder().get().uri("/api/tenants/{id}/agents?state=stale", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].agent_id").isEqualTo("silent");
+    }
+
+    @Test
+    void givenFiveAgents_whenPagedByTwo_thenLinkNextWalksAllPagesNewestFirstWithoutOverlap() {
+        UUID tenant = given.tenant("acme");
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            // The separator of the cursor inside an agent id must not break the next page.
+            given.agentSeen(tenant, "host|" + i, 0, Duration.ofSeconds(10L * i));
+            expected.add("host|" + i);
+        }
+
+        List<String> seen = new ArrayList<>();
+        String next = "/api/tenants/" + tenant + "/agents?limit=2";
+        int pages = 0;
+        while (next != null) {
+            var result = builder().get().uri(next).exchange()
+                    .expectStatus().isOk()
+                    .expectBodyList(Map.class).returnResult();
+            result.getResponseBody().forEach(agent -> seen.add((String) agent.get("agent_id")));
+            String link = result.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            if (link != null) {
+                assertThat(link).startsWith("</api/tenants/" + tenant + "/agents?")
+                        .endsWith(">; rel=\"next\"").contains("limit=2").contains("cursor=");
+            }
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void givenAStateFilter_whenPaged_thenTheNextLinkKeepsTheFilter() {
+        UUID tenant = given.tenant("acme");
+        given.publishedVersion(tenant, 3, 1);
+        given.agentSeen(tenant, "behind-1", 1, Duration.ofSeconds(10));
+        given.agentSeen(tenant, "on-published", 3, Duration.ofSeconds(20));
+        given.agentSeen(tenant, "behind-2", 2, Duration.ofSeconds(30));
+
+        var first = builder().get().uri("/api/tenants/{id}/agents?state=pending&limit=1", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[0].agent_id").isEqualTo("behind-1")
+                .returnResult();
+        String link = first.getResponseHeaders().getFirst(HttpHeaders.LINK);
+        assertThat(link).contains("state=pending");
+
+        builder().get().uri(link.substring(1, link.indexOf('>'))).exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.LINK)
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].agent_id").isEqualTo("behind-2");
+    }
+
+    @Test
+    void givenATenantWithoutAgents_whenListed_thenEmptyList() {
+        UUID tenant = given.tenant("acme");
+
+        builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(0);
+    }
+
+    @Test
+    void givenAnUnknownTenant_whenItsAgentsAreListed_thenNotFoundProblem() {
+        builder().get().uri("/api/tenants/{id}/agents", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "not-found")
+                .jsonPath("$.status").isEqualTo(404);
+    }
+
+    @Test
+    void givenAMalformedTenantId_whenItsAgentsAreListed_thenMalformedRequestNamingTenantId() {
+        builder().get().uri("/api/tenants/not-a-uuid/agents").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request")
+                .jsonPath("$.detail").isEqualTo("Invalid value for 'tenantId'");
+    }
+
+    @Test
+    void givenAnUnknownState_whenListed_thenMalformedRequestNamingState() {
+        UUID tenant = given.tenant("acme");
+
+        builder().get().uri("/api/tenants/{id}/agents?state=lost", tenant).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request")
+                .jsonPath("$.detail").isEqualTo("Invalid value for 'state': must be one of synced, pending, error, stale");
+    }
+
+    @Test
+    void givenAForeignCursor_whenListed_thenMalformedRequestProblem() {
+        UUID tenant = given.tenant("acme");
+
+        builder().get().uri("/api/tenants/{id}/agents?cursor=bm90LWEtY3Vyc29y", tenant).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");
+    }
+
+    @Test
+    void givenNoToken_whenAgentsAreListed_thenUnauthorizedProblem() {
+        anonymous().get().uri("/api/tenants/{id}/agents", UUID.randomUUID()).exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized");
+    }
+}
