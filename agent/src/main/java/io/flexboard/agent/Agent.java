@@ -1,0 +1,98 @@
+package io.flexboard.agent;
+
+import io.flexboard.agent.serving.LocalConfigServer;
+import io.flexboard.agent.serving.ServedState;
+import io.flexboard.agent.settings.AgentSettings;
+import io.flexboard.agent.store.AgentIdFile;
+import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.DataDirectoryLock;
+import io.flexboard.agent.store.LoadedConfiguration;
+import io.flexboard.agent.sync.Backoff;
+import io.flexboard.agent.sync.HttpControlPlane;
+import io.flexboard.agent.sync.Sleeper;
+import io.flexboard.agent.sync.SyncSettings;
+import io.flexboard.agent.sync.SyncWorker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running agent: the data dir locked, the local server up, the sync worker on its own thread. */
+public final class Agent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final DataDirectoryLock lock;
+    private final LocalConfigServer server;
+    private final SyncWorker worker;
+    private final Thread syncThread;
+
+    private Agent(DataDirectoryLock lock, LocalConfigServer server, SyncWorker worker, Thread syncThread) {
+        this.lock = lock;
+        this.server = server;
+        this.worker = worker;
+        this.syncThread = syncThread;
+    }
+
+    /** Loads the data dir (recovering it if needed), starts serving what it holds, then starts syncing. */
+    public static Agent start(AgentSettings settings, Clock clock) throws IOException {
+        Files.createDirectories(settings.dataDir());
+        DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
+        LocalConfigServer server = null;
+        try {
+            String agentId = settings.agentId().isPresent() ? settings.agentId().get() : AgentIdFile.loadOrCreate(settings.dataDir());
+            ConfigurationStore store = new ConfigurationStore(settings.dataDir());
+            LoadedConfiguration loaded = store.open();
+            ServedState served = new ServedState();
+            server = LocalConfigServer.start(settings.httpPort(), served);
+            String localUrl = "http://127.0.0.1:" + server.port();
+            SyncSettings syncSettings = new SyncSettings(settings.tenantId(), agentId, AgentVersion.current(),
+                    settings.controlPlaneUrl().toString(), localUrl, settings.waitSeconds(), settings.fullResyncInterval());
+            SyncWorker worker = new SyncWorker(syncSettings, loaded,
+                    new HttpControlPlane(settings.controlPlaneUrl(), settings.apiKey(), clock),
+                    store, served, new Backoff(), Sleeper.THREAD, clock);
+            Thread syncThread = new Thread(worker, "flexboard-agent-sync");
+            LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
+                    syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),
+                    settings.controlPlaneUrl(), settings.dataDir());
+            LOG.info("Serving the configuration on {}/config (port {})", localUrl, server.port());
+            syncThread.start();
+            return new Agent(lock, server, worker, syncThread);
+        } catch (IOException | RuntimeException e) {
+            if (server != null) {
+                server.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The local serving port (the one chosen when AGENT_HTTP_PORT is 0). */
+    public int port() {
+        return server.port();
+    }
+
+    /** Blocks until the sync worker ends (after {@link #close()}). */
+    public void awaitStop() throws InterruptedException {
+        syncThread.join();
+    }
+
+    /** Stops syncing (also mid long-poll), then stops serving and frees the data dir. */
+    @Override
+    public void close() throws IOException {
+        worker.stop();
+        try {
+            syncThread.join(STOP_GRACE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.close();
+        lock.close();
+        LOG.info("Flexboard agent stopped");
+    }
+}

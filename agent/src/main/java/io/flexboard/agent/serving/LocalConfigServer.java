@@ -1,0 +1,102 @@
+package io.flexboard.agent.serving;
+
+import io.flexboard.agent.AgentJson;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Serves the last good configuration on 127.0.0.1 ({@code GET /config}, {@code GET /status}) from memory,
+ * so the viewer keeps working whether or not the control plane is reachable.
+ */
+public final class LocalConfigServer implements AutoCloseable {
+
+    private static final String PROBLEMS = "https://flexboard.io/problems/";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+
+    private LocalConfigServer(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    /** Binds to the loopback address only: the configuration holds the customer's queries and has no business on the network. */
+    public static LocalConfigServer start(int port, ServedState state) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "flexboard-agent-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                route(exchange, state);
+            }
+        });
+        server.start();
+        return new LocalConfigServer(server, executor);
+    }
+
+    /** The port actually bound (the chosen one when started with 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static void route(HttpExchange exchange, ServedState state) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/config") && !path.equals("/status")) {
+            problem(exchange, 404, "not-found", "Not found", "no such path: " + path);
+        } else if (!exchange.getRequestMethod().equals("GET")) {
+            exchange.getResponseHeaders().set("Allow", "GET");
+            problem(exchange, 405, "method-not-allowed", "Method not allowed", "only GET");
+        } else if (path.equals("/config")) {
+            config(exchange, state);
+        } else {
+            byte[] status = AgentJson.MAPPER.writeValueAsBytes(state.status().orElse(null));
+            send(exchange, 200, "application/json", status);
+        }
+    }
+
+    private static void config(HttpExchange exchange, ServedState state) throws IOException {
+        var rendered = state.configuration();
+        if (rendered.isEmpty()) {
+            problem(exchange, 404, "no-configuration", "No configuration yet",
+                    "the agent has not applied a published configuration yet");
+            return;
+        }
+        exchange.getResponseHeaders().set("X-Config-Version", Long.toString(rendered.get().version()));
+        exchange.getResponseHeaders().set("ETag", "\"" + rendered.get().sha256() + "\"");
+        send(exchange, 200, "application/json", rendered.get().json());
+    }
+
+    /** The project's error shape (RFC 7807 plus the spec's success/error), as every Flexboard service answers. */
+    private static void problem(HttpExchange exchange, int status, String type, String title, String detail) throws IOException {
+        Map<String, Object> body = Map.of("type", PROBLEMS + type, "title", title, "status", status,
+                "detail", detail, "instance", exchange.getRequestURI().getPath(), "success", false, "error", detail);
+        send(exchange, status, "application/problem+json", AgentJson.MAPPER.writeValueAsBytes(body));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

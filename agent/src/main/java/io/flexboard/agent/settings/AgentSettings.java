@@ -1,0 +1,144 @@
+package io.flexboard.agent.settings;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything the agent is told from outside, read once at start.
+ *
+ * @param controlPlaneUrl    base URL of the control plane ({@code CONTROL_PLANE_URL})
+ * @param apiKey             the tenant's API key ({@code AGENT_API_KEY})
+ * @param tenantId           the tenant this installation belongs to ({@code TENANT_ID})
+ * @param dataDir            where current.json, previous.json, status.json and agent-id live ({@code AGENT_DATA_DIR})
+ * @param agentId            an explicit agent id ({@code AGENT_ID}); otherwise one is generated once per data dir
+ * @param waitSeconds        how long the bridge may hold a sync open ({@code AGENT_WAIT_SECONDS})
+ * @param httpPort           the local serving port on 127.0.0.1, 0 for any free one ({@code AGENT_HTTP_PORT})
+ * @param fullResyncInterval how often the whole published configuration is fetched again ({@code AGENT_FULL_RESYNC_INTERVAL})
+ */
+public record AgentSettings(
+        URI controlPlaneUrl,
+        String apiKey,
+        String tenantId,
+        Path dataDir,
+        Optional<String> agentId,
+        int waitSeconds,
+        int httpPort,
+        Duration fullResyncInterval) {
+
+    public static final String CONTROL_PLANE_URL = "CONTROL_PLANE_URL";
+    public static final String AGENT_API_KEY = "AGENT_API_KEY";
+    public static final String TENANT_ID = "TENANT_ID";
+    public static final String AGENT_DATA_DIR = "AGENT_DATA_DIR";
+    public static final String AGENT_ID = "AGENT_ID";
+    public static final String AGENT_WAIT_SECONDS = "AGENT_WAIT_SECONDS";
+    public static final String AGENT_HTTP_PORT = "AGENT_HTTP_PORT";
+    public static final String AGENT_FULL_RESYNC_INTERVAL = "AGENT_FULL_RESYNC_INTERVAL";
+
+    /** The bridge holds a sync at most this long; more would only tie up a connection. */
+    static final int MAX_WAIT_SECONDS = 300;
+
+    /**
+     * Reads the settings through {@code lookup} (variable name to value, {@code null} when unset).
+     *
+     * @throws InvalidSettingException naming the first variable that is missing or unreadable
+     */
+    public static AgentSettings from(UnaryOperator<String> lookup) {
+        return new AgentSettings(
+                controlPlaneUrl(required(lookup, CONTROL_PLANE_URL)),
+                required(lookup, AGENT_API_KEY),
+                tenantId(required(lookup, TENANT_ID)),
+                dataDir(lookup),
+                optional(lookup, AGENT_ID),
+                intIn(lookup, AGENT_WAIT_SECONDS, 50, 0, MAX_WAIT_SECONDS),
+                intIn(lookup, AGENT_HTTP_PORT, 8090, 0, 65535),
+                duration(lookup, AGENT_FULL_RESYNC_INTERVAL, Duration.ofHours(1)));
+    }
+
+    /** Only the data directory: the {@code status} command needs nothing else. */
+    public static Path dataDir(UnaryOperator<String> lookup) {
+        return Path.of(optional(lookup, AGENT_DATA_DIR).orElse("./flexboard-agent-data")).toAbsolutePath().normalize();
+    }
+
+    private static String required(UnaryOperator<String> lookup, String variable) {
+        return optional(lookup, variable).orElseThrow(() -> new InvalidSettingException(variable, "is required but not set"));
+    }
+
+    private static Optional<String> optional(UnaryOperator<String> lookup, String variable) {
+        return Optional.ofNullable(lookup.apply(variable)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static URI controlPlaneUrl(String value) {
+        try {
+            URI uri = new URI(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new InvalidSettingException(CONTROL_PLANE_URL, "must be an http(s) URL such as https://flexboard.example.com, got '" + value + "'");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw new InvalidSettingException(CONTROL_PLANE_URL, "is not a URL: " + e.getMessage());
+        }
+    }
+
+    private static String tenantId(String value) {
+        try {
+            // The bridge refuses a tenant id that is not a UUID; saying so here beats a 400 on every sync.
+            return UUID.fromString(value).toString();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(TENANT_ID, "must be the tenant's UUID, got '" + value + "'");
+        }
+    }
+
+    private static int intIn(UnaryOperator<String> lookup, String variable, int fallback, int min, int max) {
+        Optional<String> value = optional(lookup, variable);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.get());
+            if (parsed < min || parsed > max) {
+                throw new InvalidSettingException(variable, "must be between " + min + " and " + max + ", got " + parsed);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(variable, "must be a whole number, got '" + value.get() + "'");
+        }
+    }
+
+    /** Accepts {@code 90} (seconds), {@code 90s}, {@code 30m}, {@code 1h}, {@code 2d} or ISO-8601 {@code PT1H}. */
+    private static Duration duration(UnaryOperator<String> lookup, String variable, Duration fallback) {
+        Optional<String> value = optional(lookup, variable);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().toLowerCase(Locale.ROOT);
+        try {
+            Duration parsed;
+            if (text.startsWith("p")) {
+                parsed = Duration.parse(text.toUpperCase(Locale.ROOT));
+            } else if (text.chars().allMatch(Character::isDigit)) {
+                parsed = Duration.ofSeconds(Long.parseLong(text));
+            } else {
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                parsed = switch (text.charAt(text.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    case 'd' -> Duration.ofDays(amount);
+                    default -> throw new NumberFormatException();
+                };
+            }
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new InvalidSettingException(variable, "must be positive, got '" + value.get() + "'");
+            }
+            return parsed;
+        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            throw new InvalidSettingException(variable, "must be a duration such as 90s, 30m, 1h or PT1H, got '" + value.get() + "'");
+        }
+    }
+}
