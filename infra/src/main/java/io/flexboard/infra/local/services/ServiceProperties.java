@@ -41,6 +41,8 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
             }
             case QUERY_API -> {
                 r2dbc(properties);
+                // The ops lag monitor reads consumer-group offsets from the broker.
+                kafka(properties);
                 properties.put("flexboard.admin-token", adminToken);
                 exclude(properties, autoConfigurations.axon());
             }

@@ -37,6 +37,7 @@ class ServicePropertiesTest {
 
         assertThat(queryApi).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("flexboard.admin-token", "admin")
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
                 .doesNotContainKey("spring.datasource.url");
         assertThat(queryApi.get("spring.autoconfigure.exclude").toString()).contains("org.axonframework").doesNotContain("R2dbc");
         assertThat(projector).containsEntry("spring.flyway.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
