@@ -40,11 +40,14 @@ create table agents (
 create index agents_last_seen_idx on agents (tenant_id, last_seen desc);
 
 -- Sync outcomes counted per tenant and hour, so the overview's success rate never scans sync_logs.
+-- Only newly inserted sync_logs rows are counted; kept for flexboard.projector.sync-counts.retention.
 create table sync_counts (
     tenant_id uuid        not null,
-    hour      timestamptz not null,                 -- date_trunc('hour', synced_at)
+    hour      timestamptz not null,                 -- date_trunc('hour', synced_at, 'UTC')
     success   bigint      not null default 0,
     error     bigint      not null default 0,
     partial   bigint      not null default 0,
     primary key (tenant_id, hour)
 );
+-- For the retention pruner, which deletes by hour across all tenants.
+create index sync_counts_hour_idx on sync_counts (hour);

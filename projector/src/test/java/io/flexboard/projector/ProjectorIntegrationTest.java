@@ -3,6 +3,7 @@ package io.flexboard.projector;
 import java.time.Duration;
 
 import io.flexboard.projector.consumer.EventsListener;
+import io.flexboard.projector.fleet.SyncReportsListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "flexboard.projector.retry.initial-interval=100ms",
-        "flexboard.projector.retry.max-interval=500ms"})
+        "flexboard.projector.retry.max-interval=500ms",
+        // Small chunks, so pruning a handful of rows already takes several statements.
+        "flexboard.projector.pruning.chunk-size=2"})
 @AutoConfigureWebTestClient
 @Import(FailureHookConfig.class)
 abstract class ProjectorIntegrationTest {
@@ -45,6 +48,7 @@ abstract class ProjectorIntegrationTest {
 
     final ReadModels readModels = new ReadModels();
     EventsProducer events;
+    SyncReportsProducer syncReports;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -54,12 +58,14 @@ abstract class ProjectorIntegrationTest {
     @BeforeEach
     void openProducer() {
         events = new EventsProducer(broker.getBrokersAsString());
+        syncReports = new SyncReportsProducer(broker.getBrokersAsString());
     }
 
     @AfterEach
     void closeProducer() {
         failureHook.disarm();
         events.close();
+        syncReports.close();
     }
 
     void awaitPosition(TenantStory story, long sequence) {
@@ -70,6 +76,14 @@ abstract class ProjectorIntegrationTest {
 
     MessageListenerContainer projectorContainer() {
         return listeners.getListenerContainer(EventsListener.LISTENER_ID);
+    }
+
+    MessageListenerContainer fleetContainer() {
+        return listeners.getListenerContainer(SyncReportsListener.LISTENER_ID);
+    }
+
+    double syncReportsCounted(String outcome) {
+        return meters.counter("flexboard.projector.sync.reports", "outcome", outcome).count();
     }
 
     double eventsCounted(String outcome) {

@@ -16,7 +16,8 @@ import static io.flexboard.projector.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@EmbeddedKafka(partitions = 6, topics = Topics.EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class ProjectorStoryTest extends ProjectorIntegrationTest {
 
     @Test

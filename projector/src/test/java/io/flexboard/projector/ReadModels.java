@@ -1,6 +1,9 @@
 package io.flexboard.projector;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ final class ReadModels {
 
     ReadModels() {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.JDBC_URL + "?currentSchema=readmodel",
-                "postgres", "");
+                TestDatabase.USER, "");
         jdbc = JdbcClient.create(dataSource);
     }
 
@@ -48,6 +51,24 @@ final class ReadModels {
             throw new AssertionError("Expected one row from [" + sql + "] but got " + rows);
         }
         return rows.get(0);
+    }
+
+    /** Writes rows directly, e.g. telemetry older than any report a test could send; Instants as timestamptz. */
+    void execute(String sql, Object... params) {
+        Object[] values = new Object[params.length];
+        for (int i = 0; i < params.length; i++) {
+            values[i] = params[i] instanceof Instant instant ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : params[i];
+        }
+        jdbc.sql(sql).params(values).update();
+    }
+
+    /** A row as column → value pairs, in column order (Map.of refuses nulls). */
+    static Map<String, Object> columns(Object... columnsAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columnsAndValues.length; i += 2) {
+            row.put((String) columnsAndValues[i], columnsAndValues[i + 1]);
+        }
+        return row;
     }
 
     static tools.jackson.databind.JsonNode json(String text) {

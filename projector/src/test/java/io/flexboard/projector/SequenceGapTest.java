@@ -13,7 +13,8 @@ import static org.awaitility.Awaitility.await;
  * A gap stops the projector on purpose (the batch is retried forever), so this test gets its own
  * broker and context, closed afterwards, to leave the other tests' consumer alone.
  */
-@EmbeddedKafka(partitions = 6, topics = Topics.EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class SequenceGapTest extends ProjectorIntegrationTest {
 

@@ -17,7 +17,7 @@ final class TestDatabase {
     private static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
     private static final String NAME = "flexboard_test_projector";
-    private static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
+    static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
     static final String JDBC_URL = "jdbc:postgresql://" + HOST + "/" + NAME;
 
     private static boolean recreated;

@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
  * An undecodable record stops the projector on purpose (retried until a projector that reads it
  * is deployed), so this test gets its own broker and context, closed afterwards.
  */
-@EmbeddedKafka(partitions = 1, topics = Topics.EVENTS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@EmbeddedKafka(partitions = 1, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class UndecodableRecordTest extends ProjectorIntegrationTest {
 

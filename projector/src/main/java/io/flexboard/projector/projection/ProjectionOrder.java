@@ -2,7 +2,8 @@ package io.flexboard.projector.projection;
 
 /**
  * The order in which read models see an event: a read model comes after those its foreign keys
- * or inputs point to (dashboards need their tenant, published_versions reads versions).
+ * or inputs point to (dashboards need their tenant, published_versions reads versions), and the
+ * publish notification comes after the row it announces.
  */
 public final class ProjectionOrder {
 
@@ -11,6 +12,8 @@ public final class ProjectionOrder {
     public static final int DASHBOARDS = 300;
     public static final int VERSIONS = 400;
     public static final int PUBLISHED_VERSIONS = 500;
+    /** After {@link #PUBLISHED_VERSIONS}: a listener woken by the notification must find the new row. */
+    public static final int PUBLISHED_NOTIFICATION = 600;
 
     private ProjectionOrder() {
     }

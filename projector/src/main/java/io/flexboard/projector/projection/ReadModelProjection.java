@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
  * <p>{@link BatchProjection} calls every implementation, in {@link org.springframework.core.annotation.Order}
  * order, for each event that is next in its tenant's sequence, inside the batch's one database
  * transaction. Implementations therefore write through the shared {@code DatabaseClient} and never
- * check for duplicates themselves. A new read model (or the NOTIFY on publish) is a new bean.
+ * check for duplicates themselves. A new read model is a new bean, and so is a side effect that
+ * must happen exactly when the batch commits (the publish NOTIFY).
  */
 public interface ReadModelProjection {
 

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * answer ready to serve. Archiving leaves the row alone: the next publish replaces it, so agents
  * never see a moment without a published configuration.
  *
- * <p>The NOTIFY for long-polling agents (issue 3) belongs in its own {@code ReadModelProjection}
- * ordered after this one: it then runs in the same transaction and is delivered only on commit.
+ * <p>{@link PublishedVersionNotification}, ordered right after this one, tells long-polling
+ * agent-bridge replicas about the new row; it runs in the same transaction, so PostgreSQL delivers
+ * it only on commit, when this row is visible.
  */
 @Component
 @Order(ProjectionOrder.PUBLISHED_VERSIONS)

@@ -1,0 +1,233 @@
+package io.flexboard.projector.fleet;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * The fleet read models ({@code sync_logs}, {@code sync_counts}, {@code agents},
+ * {@code tenants.last_sync}) from one poll batch of sync reports: one transaction of three
+ * statements, whatever the batch size, so ten thousand agents polling never mean ten thousand
+ * transactions. Every statement is idempotent, so a redelivered batch changes nothing.
+ */
+@Service
+class FleetProjection {
+
+    private final DatabaseClient database;
+    private final TransactionalOperator transaction;
+
+    FleetProjection(DatabaseClient database, TransactionalOperator transaction) {
+        this.database = database;
+        this.transaction = transaction;
+    }
+
+    /** Applies the entries in one transaction; emits how many were new (the rest were redeliveries). */
+    Mono<Long> project(List<SyncLogEntry> entries) {
+        Collection<SyncLogEntry> unique = byReportId(entries);
+        Mono<Long> batch = logAndCount(unique)
+                .flatMap(inserted -> upsertAgents(perAgent(unique))
+                        .then(advanceLastSync(unique))
+                        .thenReturn(inserted));
+        return transaction.transactional(batch);
+    }
+
+    /**
+     * Inserts the entries into {@code sync_logs}, skipping report ids already there, and adds only
+     * the rows it inserted to their tenant's hourly {@code sync_counts}: a redelivered report is
+     * neither logged nor counted twice. The hour is cut in UTC, whatever the session's time zone.
+     */
+    private Mono<Long> logAndCount(Collection<SyncLogEntry> entries) {
+        int size = entries.size();
+        UUID[] ids = new UUID[size];
+        UUID[] tenants = new UUID[size];
+        String[] agentIds = new String[size];
+        String[] agentVersions = new String[size];
+        String[] statuses = new String[size];
+        Long[] latestVersions = new Long[size];
+        Long[] currentVersions = new Long[size];
+        Long[] appliedVersions = new Long[size];
+        Boolean[] hasUpdates = new Boolean[size];
+        String[] errors = new String[size];
+        Long[] durations = new Long[size];
+        Long[] held = new Long[size];
+        Instant[] syncedAt = new Instant[size];
+        String[] bridges = new String[size];
+        int i = 0;
+        for (SyncLogEntry entry : entries) {
+            ids[i] = entry.reportId();
+            tenants[i] = entry.tenantId();
+            agentIds[i] = entry.agentId();
+            agentVersions[i] = entry.agentVersion();
+            statuses[i] = entry.syncStatus();
+            latestVersions[i] = entry.latestVersion();
+            currentVersions[i] = entry.currentVersion();
+            appliedVersions[i] = entry.appliedVersion();
+            hasUpdates[i] = entry.hasUpdates();
+            errors[i] = entry.errorMessage();
+            durations[i] = entry.syncDurationMs();
+            held[i] = entry.heldMs();
+            syncedAt[i] = entry.syncedAt();
+            bridges[i] = entry.bridgeInstance();
+            i++;
+        }
+        return database.sql("""
+                        with inserted as (
+                            insert into sync_logs (id, tenant_id, agent_id, agent_version, sync_status, metadata_version,
+                                                   current_version, applied_version, has_updates, error_message,
+                                                   sync_duration_ms, held_ms, synced_at, bridge_instance)
+                            select * from unnest(:ids::uuid[], :tenants::uuid[], :agentIds::text[], :agentVersions::text[],
+                                                 :statuses::text[], :latestVersions::bigint[], :currentVersions::bigint[],
+                                                 :appliedVersions::bigint[], :hasUpdates::boolean[], :errors::text[],
+                                                 :durations::bigint[], :held::bigint[], :syncedAt::timestamptz[],
+                                                 :bridges::text[])
+                            on conflict (id) do nothing
+                            returning tenant_id, sync_status, synced_at
+                        ), counted as (
+                            insert into sync_counts as c (tenant_id, hour, success, error, partial)
+                            select tenant_id, date_trunc('hour', synced_at, 'UTC'),
+                                   count(*) filter (where sync_status = 'success'),
+                                   count(*) filter (where sync_status = 'error'),
+                                   count(*) filter (where sync_status = 'partial')
+                              from inserted
+                             group by 1, 2
+                            on conflict (tenant_id, hour) do update
+                               set success = c.success + excluded.success,
+                                   error = c.error + excluded.error,
+                                   partial = c.partial + excluded.partial
+                        )
+                        select count(*) as inserted from inserted
+                        """)
+                .bind("ids", ids)
+                .bind("tenants", tenants)
+                .bind("agentIds", agentIds)
+                .bind("agentVersions", agentVersions)
+                .bind("statuses", statuses)
+                .bind("latestVersions", latestVersions)
+                .bind("currentVersions", currentVersions)
+                .bind("appliedVersions", appliedVersions)
+                .bind("hasUpdates", hasUpdates)
+                .bind("errors", errors)
+                .bind("durations", durations)
+                .bind("held", held)
+                .bind("syncedAt", syncedAt)
+                .bind("bridges", bridges)
+                .map(row -> row.get("inserted", Long.class))
+                .one();
+    }
+
+    /**
+     * One row per agent with its newest report of the batch. A stored row with a later or equal
+     * {@code last_seen} (reports reordered across bridge replicas, a redelivery) is left alone;
+     * {@code first_seen} is set by the insert only, to the agent's earliest report in that batch.
+     */
+    private Mono<Void> upsertAgents(Collection<AgentSeen> agents) {
+        int size = agents.size();
+        UUID[] tenants = new UUID[size];
+        String[] agentIds = new String[size];
+        String[] agentVersions = new String[size];
+        Long[] runningVersions = new Long[size];
+        Long[] latestVersions = new Long[size];
+        String[] statuses = new String[size];
+        String[] errors = new String[size];
+        Instant[] firstSeen = new Instant[size];
+        Instant[] lastSeen = new Instant[size];
+        int i = 0;
+        for (AgentSeen agent : agents) {
+            SyncLogEntry entry = agent.newest();
+            firstSeen[i] = agent.earliest();
+            tenants[i] = entry.tenantId();
+            agentIds[i] = entry.agentId();
+            agentVersions[i] = entry.agentVersion();
+            runningVersions[i] = entry.runningVersion();
+            latestVersions[i] = entry.latestVersion();
+            statuses[i] = entry.syncStatus();
+            errors[i] = entry.errorMessage();
+            lastSeen[i] = entry.syncedAt();
+            i++;
+        }
+        return database.sql("""
+                        insert into agents as a (tenant_id, agent_id, agent_version, running_version, latest_version,
+                                                 sync_status, last_error, first_seen, last_seen)
+                        select r.tenant_id, r.agent_id, r.agent_version, r.running_version, r.latest_version,
+                               r.sync_status, r.last_error, r.first_seen, r.last_seen
+                          from unnest(:tenants::uuid[], :agentIds::text[], :agentVersions::text[],
+                                      :runningVersions::bigint[], :latestVersions::bigint[], :statuses::text[],
+                                      :errors::text[], :firstSeen::timestamptz[], :lastSeen::timestamptz[])
+                               as r (tenant_id, agent_id, agent_version, running_version, latest_version,
+                                     sync_status, last_error, first_seen, last_seen)
+                        on conflict (tenant_id, agent_id) do update
+                           set agent_version = excluded.agent_version, running_version = excluded.running_version,
+                               latest_version = excluded.latest_version, sync_status = excluded.sync_status,
+                               last_error = excluded.last_error, last_seen = excluded.last_seen
+                         where a.last_seen < excluded.last_seen
+                        """)
+                .bind("tenants", tenants)
+                .bind("agentIds", agentIds)
+                .bind("agentVersions", agentVersions)
+                .bind("runningVersions", runningVersions)
+                .bind("latestVersions", latestVersions)
+                .bind("statuses", statuses)
+                .bind("errors", errors)
+                .bind("firstSeen", firstSeen)
+                .bind("lastSeen", lastSeen)
+                .then();
+    }
+
+    /**
+     * Moves each tenant's {@code last_sync} forward to its newest report in the batch, never back.
+     * Rows already at or past it are not rewritten. Unknown tenants match nothing.
+     */
+    private Mono<Void> advanceLastSync(Collection<SyncLogEntry> entries) {
+        Map<UUID, Instant> newestPerTenant = new LinkedHashMap<>();
+        for (SyncLogEntry entry : entries) {
+            newestPerTenant.merge(entry.tenantId(), entry.syncedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return database.sql("""
+                        update tenants t set last_sync = s.last_sync
+                          from unnest(:tenants::uuid[], :lastSyncs::timestamptz[]) as s (tenant_id, last_sync)
+                         where t.id = s.tenant_id and (t.last_sync is null or t.last_sync < s.last_sync)
+                        """)
+                .bind("tenants", newestPerTenant.keySet().toArray(UUID[]::new))
+                .bind("lastSyncs", newestPerTenant.values().toArray(Instant[]::new))
+                .then();
+    }
+
+    /** A report id twice in one batch (a producer retry) is kept once. */
+    private static Collection<SyncLogEntry> byReportId(List<SyncLogEntry> entries) {
+        Map<UUID, SyncLogEntry> unique = new LinkedHashMap<>();
+        for (SyncLogEntry entry : entries) {
+            unique.putIfAbsent(entry.reportId(), entry);
+        }
+        return unique.values();
+    }
+
+    /**
+     * Per agent, its newest entry (the later one in the batch on a tie) and its earliest sync time:
+     * one upsert may not touch the same {@code agents} row twice.
+     */
+    private static Collection<AgentSeen> perAgent(Collection<SyncLogEntry> entries) {
+        Map<SyncLogEntry.AgentKey, AgentSeen> agents = new LinkedHashMap<>();
+        for (SyncLogEntry entry : entries) {
+            agents.merge(entry.agent(), new AgentSeen(entry, entry.syncedAt()), AgentSeen::and);
+        }
+        return new ArrayList<>(agents.values());
+    }
+
+    /** What one batch says about one agent. */
+    private record AgentSeen(SyncLogEntry newest, Instant earliest) {
+        AgentSeen and(AgentSeen later) {
+            SyncLogEntry newer = later.newest().syncedAt().isBefore(newest.syncedAt()) ? newest : later.newest();
+            Instant earlier = later.earliest().isBefore(earliest) ? later.earliest() : earliest;
+            return new AgentSeen(newer, earlier);
+        }
+    }
+}

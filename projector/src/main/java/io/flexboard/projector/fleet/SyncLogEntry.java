@@ -1,0 +1,59 @@
+package io.flexboard.projector.fleet;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import io.flexboard.schemas.agent.AgentSyncReport;
+
+/**
+ * An {@link AgentSyncReport} checked against what the fleet tables accept. A report that fails the
+ * check would fail its whole batch's transaction on every retry, halting the fleet view, so it is
+ * refused here and skipped like an undecodable record.
+ */
+record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVersion, String syncStatus,
+                    long latestVersion, long currentVersion, Long appliedVersion, boolean hasUpdates,
+                    String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance) {
+
+    /** The values {@code sync_logs.sync_status} and {@code agents.sync_status} allow. */
+    static final Set<String> SYNC_STATUSES = Set.of("success", "error", "partial");
+
+    /** PostgreSQL's timestamptz ends in year 294276; anything past year 9999 is a broken clock anyway. */
+    private static final Instant LATEST_SYNCED_AT = Instant.parse("9999-12-31T23:59:59Z");
+
+    /**
+     * The entry for a report, or {@link IllegalArgumentException} saying why it cannot be stored.
+     * Text the agent sent loses NUL characters, which PostgreSQL's text type refuses.
+     */
+    static SyncLogEntry of(AgentSyncReport report) {
+        if (!SYNC_STATUSES.contains(report.getSyncStatus())) {
+            throw new IllegalArgumentException("sync_status '" + report.getSyncStatus() + "' is none of " + SYNC_STATUSES);
+        }
+        Instant syncedAt = report.getSyncedAt();
+        if (syncedAt.isBefore(Instant.EPOCH) || syncedAt.isAfter(LATEST_SYNCED_AT)) {
+            throw new IllegalArgumentException("synced_at " + syncedAt + " is out of range");
+        }
+        return new SyncLogEntry(UUID.fromString(report.getReportId()), UUID.fromString(report.getTenantId()),
+                text(report.getAgentId()), text(report.getAgentVersion()), report.getSyncStatus(),
+                report.getLatestVersion(), report.getCurrentVersion(), report.getAppliedVersion(),
+                report.getHasUpdates(), text(report.getErrorMessage()), report.getSyncDurationMs(),
+                report.getHeldMs(), syncedAt, text(report.getBridgeInstance()));
+    }
+
+    /** The version the agent runs: what it last applied when it says so, else what it says it has. */
+    long runningVersion() {
+        return appliedVersion != null ? appliedVersion : currentVersion;
+    }
+
+    /** The agent installation this entry is about: the {@code agents} row's key. */
+    AgentKey agent() {
+        return new AgentKey(tenantId, agentId);
+    }
+
+    record AgentKey(UUID tenantId, String agentId) {
+    }
+
+    private static String text(String value) {
+        return value == null ? null : value.replace('\u0000', '\uFFFD');
+    }
+}

@@ -1,0 +1,171 @@
+package io.flexboard.projector;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static io.flexboard.projector.AgentSyncs.lastHour;
+import static io.flexboard.projector.AgentSyncs.minutesAfter;
+import static io.flexboard.projector.AgentSyncs.syncOf;
+import static io.flexboard.projector.ReadModels.columns;
+import static io.flexboard.projector.TenantStory.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class AgentSyncReportsTest extends ProjectorIntegrationTest {
+
+    TenantStory tenant;
+    Instant hour;
+
+    @BeforeEach
+    void projectedTenant() {
+        tenant = newTenant("Acme");
+        events.send(tenant.events());
+        awaitPosition(tenant, 0);
+        hour = lastHour();
+    }
+
+    @Test
+    void givenReportsOfTwoAgents_whenProduced_thenSyncLogsAgentsHourlyCountsAndLastSyncHoldThem() {
+        AgentSyncReport firstSync = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5))
+                .setCurrentVersion(0).setAppliedVersion(null).setLatestVersion(1).setHasUpdates(true).build();
+        AgentSyncReport failedApply = syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 10))
+                .setSyncStatus("error").setErrorMessage("relation \"sales\" does not exist")
+                .setCurrentVersion(1).setAppliedVersion(0L).build();
+        AgentSyncReport heldPoll = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 20))
+                .setSyncStatus("partial").setAgentVersion("1.1.0").setSyncDurationMs(25_010).setHeldMs(25_000).build();
+
+        syncReports.send(firstSync, failedApply, heldPoll);
+        awaitSyncLogs(3);
+
+        assertThat(readModels.rows("select * from sync_logs where tenant_id = ? order by synced_at", tenant.tenantId))
+                .first().isEqualTo(columns(
+                        "id", firstSync.getReportId(), "tenant_id", tenant.tenantId, "agent_id", "agent-a",
+                        "agent_version", "1.0.0", "sync_status", "success", "metadata_version", 1L,
+                        "current_version", 0L, "applied_version", null, "has_updates", true, "error_message", null,
+                        "sync_duration_ms", 12L, "held_ms", 0L, "synced_at", minutesAfter(hour, 5),
+                        "bridge_instance", "bridge-1"));
+        assertThat(readModels.rows("select * from agents where tenant_id = ? order by agent_id", tenant.tenantId))
+                .containsExactly(
+                        columns("tenant_id", tenant.tenantId, "agent_id", "agent-a", "agent_version", "1.1.0",
+                                "running_version", 1L, "latest_version", 1L, "sync_status", "partial",
+                                "last_error", null, "first_seen", minutesAfter(hour, 5),
+                                "last_seen", minutesAfter(hour, 20)),
+                        columns("tenant_id", tenant.tenantId, "agent_id", "agent-b", "agent_version", "1.0.0",
+                                "running_version", 0L, "latest_version", 1L, "sync_status", "error",
+                                "last_error", "relation \"sales\" does not exist", "first_seen", minutesAfter(hour, 10),
+                                "last_seen", minutesAfter(hour, 10)));
+        assertThat(readModels.rows("select * from sync_counts where tenant_id = ?", tenant.tenantId))
+                .containsExactly(columns("tenant_id", tenant.tenantId, "hour", hour,
+                        "success", 1L, "error", 1L, "partial", 1L));
+        assertThat(lastSync()).isEqualTo(minutesAfter(hour, 20));
+    }
+
+    @Test
+    void givenAnAgentsNewerReportWasApplied_whenAnOlderOneArrivesLater_thenTheAgentAndLastSyncKeepTheNewerState() {
+        syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 30))
+                .setCurrentVersion(3).setAppliedVersion(3L).setLatestVersion(3).build());
+        awaitSyncLogs(1);
+
+        syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 10))
+                .setSyncStatus("error").setErrorMessage("timeout").setCurrentVersion(2).setAppliedVersion(2L)
+                .setLatestVersion(2).build());
+        awaitSyncLogs(2);
+
+        assertThat(agent("agent-a")).isEqualTo(columns("running_version", 3L, "latest_version", 3L,
+                "sync_status", "success", "last_error", null, "last_seen", minutesAfter(hour, 30)));
+        assertThat(lastSync()).isEqualTo(minutesAfter(hour, 30));
+    }
+
+    @Test
+    void givenSeveralReportsOfOneAgentInOneBatch_whenApplied_thenTheNewestWinsAndFirstSeenIsTheEarliest() {
+        // Sent while the consumer is down, so its first poll after the restart gets all three.
+        fleetContainer().stop();
+        syncReports.send(
+                syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 10)).setCurrentVersion(1).build(),
+                syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 40)).setCurrentVersion(3)
+                        .setAppliedVersion(3L).setLatestVersion(3).build(),
+                syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 20)).setCurrentVersion(2)
+                        .setAppliedVersion(2L).setLatestVersion(2).build());
+        fleetContainer().start();
+        awaitSyncLogs(3);
+
+        assertThat(agent("agent-a")).isEqualTo(columns("running_version", 3L, "latest_version", 3L,
+                "sync_status", "success", "last_error", null, "last_seen", minutesAfter(hour, 40)));
+        assertThat(readModels.row("select first_seen from agents where tenant_id = ?", tenant.tenantId))
+                .containsEntry("first_seen", minutesAfter(hour, 10));
+        assertThat(lastSync()).isEqualTo(minutesAfter(hour, 40));
+    }
+
+    @Test
+    void givenAnAppliedReport_whenItIsDeliveredAgain_thenItIsNeitherLoggedNorCountedTwice() {
+        AgentSyncReport report = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5)).build();
+        double appliedBefore = syncReportsCounted("applied");
+        double duplicatesBefore = syncReportsCounted("duplicate");
+        syncReports.send(report);
+        awaitSyncLogs(1);
+
+        syncReports.send(report, syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 6)).build());
+        awaitSyncLogs(2);
+
+        assertThat(readModels.rows("select agent_id from sync_logs where tenant_id = ? order by synced_at", tenant.tenantId))
+                .containsExactly(columns("agent_id", "agent-a"), columns("agent_id", "agent-b"));
+        assertThat(readModels.row("select success, error, partial from sync_counts where tenant_id = ?", tenant.tenantId))
+                .isEqualTo(columns("success", 2L, "error", 0L, "partial", 0L));
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> {
+            assertThat(syncReportsCounted("applied") - appliedBefore).isEqualTo(2);
+            assertThat(syncReportsCounted("duplicate") - duplicatesBefore).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void givenAnAgentThatReportsNoAppliedVersion_whenApplied_thenItsRunningVersionIsItsCurrentVersion() {
+        syncReports.send(
+                syncOf(tenant.tenantId, "agent-silent", minutesAfter(hour, 1)).setCurrentVersion(3).setAppliedVersion(null).build(),
+                syncOf(tenant.tenantId, "agent-behind", minutesAfter(hour, 2)).setCurrentVersion(4).setAppliedVersion(2L).build());
+        awaitSyncLogs(2);
+
+        assertThat(readModels.rows("select agent_id, running_version from agents where tenant_id = ? order by agent_id",
+                tenant.tenantId)).containsExactly(
+                columns("agent_id", "agent-behind", "running_version", 2L),
+                columns("agent_id", "agent-silent", "running_version", 3L));
+    }
+
+    @Test
+    void givenARecordThatIsNotASyncReportAndOneThatCannotBeStored_whenConsumed_thenBothAreSkippedCountedAndTheNextReportApplied() {
+        double undecodableBefore = syncReportsCounted("undecodable");
+        syncReports.sendGarbage(tenant.tenantId, "not a sync report".getBytes(StandardCharsets.UTF_8));
+        syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 1)).setSyncStatus("unknown").build());
+        AgentSyncReport next = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 2)).build();
+        syncReports.send(next);
+
+        awaitSyncLogs(1);
+        assertThat(readModels.row("select id from sync_logs where tenant_id = ?", tenant.tenantId))
+                .containsEntry("id", next.getReportId());
+        await().atMost(PROJECTION_TIMEOUT)
+                .untilAsserted(() -> assertThat(syncReportsCounted("undecodable") - undecodableBefore).isEqualTo(2));
+    }
+
+    private void awaitSyncLogs(int count) {
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(readModels.rows(
+                "select id from sync_logs where tenant_id = ?", tenant.tenantId)).hasSize(count));
+    }
+
+    private java.util.Map<String, Object> agent(String agentId) {
+        return readModels.rows("select agent_id, running_version, latest_version, sync_status, last_error, last_seen"
+                        + " from agents where tenant_id = ?", tenant.tenantId).stream()
+                .filter(row -> row.remove("agent_id").equals(agentId))
+                .findFirst().orElseThrow();
+    }
+
+    private Instant lastSync() {
+        return (Instant) readModels.row("select last_sync from tenants where id = ?", tenant.tenantId).get("last_sync");
+    }
+}

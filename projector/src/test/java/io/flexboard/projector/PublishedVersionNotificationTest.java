@@ -1,0 +1,62 @@
+package io.flexboard.projector;
+
+import java.util.List;
+
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static io.flexboard.projector.TenantStory.tenantWithPublishedVersion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
+
+    PublishedNotifications bridge;
+
+    @BeforeEach
+    void listen() {
+        bridge = new PublishedNotifications();
+    }
+
+    @AfterEach
+    void stopListening() throws Exception {
+        bridge.close();
+    }
+
+    @Test
+    void givenAListeningBridge_whenBatchesWithPublishesCommit_thenItIsNotifiedOfTenantAndVersionOncePublishedVersionsHasIt() {
+        TenantStory story = tenantWithPublishedVersion("Acme");
+        events.send(story.events());
+        await().atMost(PROJECTION_TIMEOUT).until(() -> !bridge.forTenant(story.tenantId).isEmpty());
+        assertThat(readModels.row("select version from published_versions where tenant_id = ?", story.tenantId))
+                .containsEntry("version", 1);
+
+        story.draftSaved(2);
+        story.versionPublished(story.versionId(2), 2);
+        events.send(story.events().subList(6, 8));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
+                .containsExactly(story.tenantId + ":1", story.tenantId + ":2"));
+    }
+
+    @Test
+    void givenABatchWithAPublishRollsBack_whenItIsRetriedAndCommits_thenTheBridgeIsNotifiedOnlyOfTheCommit() {
+        TenantStory story = tenantWithPublishedVersion("Globex");
+        // The hook runs after the notification, so the NOTIFY was issued in every failed attempt.
+        failureHook.armFor(story.event(5));
+        events.send(story.events());
+
+        await().atMost(PROJECTION_TIMEOUT).until(() -> failureHook.failures() >= 2);
+        assertThat(bridge.forTenant(story.tenantId)).as("nothing from rolled-back batches").isEmpty();
+
+        failureHook.disarm();
+        awaitPosition(story, 5);
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
+                .isEqualTo(List.of(story.tenantId + ":1")));
+    }
+}
