@@ -54,7 +54,7 @@ public record AgentSettings(
                 required(lookup, AGENT_API_KEY),
                 tenantId(required(lookup, TENANT_ID)),
                 dataDir(lookup),
-                optional(lookup, AGENT_ID),
+                agentId(lookup),
                 intIn(lookup, AGENT_WAIT_SECONDS, 50, 0, MAX_WAIT_SECONDS),
                 intIn(lookup, AGENT_HTTP_PORT, 8090, 0, 65535),
                 duration(lookup, AGENT_FULL_RESYNC_INTERVAL, Duration.ofHours(1)));
@@ -83,6 +83,15 @@ public record AgentSettings(
         } catch (java.net.URISyntaxException e) {
             throw new InvalidSettingException(CONTROL_PLANE_URL, "is not a URL: " + e.getMessage());
         }
+    }
+
+    /** The bridge accepts agent ids of this shape only; anything else would turn every sync into a 400. */
+    private static Optional<String> agentId(UnaryOperator<String> lookup) {
+        Optional<String> value = optional(lookup, AGENT_ID);
+        if (value.isPresent() && !value.get().matches("[A-Za-z0-9._:@-]{1,128}")) {
+            throw new InvalidSettingException(AGENT_ID, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -, got '" + value.get() + "'");
+        }
+        return value;
     }
 
     private static String tenantId(String value) {

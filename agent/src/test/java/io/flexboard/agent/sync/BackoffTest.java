@@ -1,0 +1,52 @@
+package io.flexboard.agent.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+
+    @Test
+    void givenEachAttempt_whenDelayed_thenTheDelayLiesBetweenZeroAndTheDoublingCeiling() {
+        Backoff backoff = new Backoff();
+
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Duration ceiling = Duration.ofSeconds(Math.min(60, 1L << attempt));
+            for (int sample = 0; sample < 500; sample++) {
+                assertThat(backoff.delay(attempt, Optional.empty())).isBetween(Duration.ZERO, ceiling);
+            }
+        }
+    }
+
+    @Test
+    void givenTheRandomAtItsExtremes_whenDelayed_thenTheWholeRangeFromZeroToTheCeilingIsUsed() {
+        assertThat(new Backoff(() -> 0.0).delay(3, Optional.empty())).isEqualTo(Duration.ZERO);
+        assertThat(new Backoff(() -> 0.999).delay(3, Optional.empty())).isEqualTo(Duration.ofMillis(7992));
+    }
+
+    @Test
+    void givenManyFailures_whenDelayed_thenTheCeilingStaysAtSixtySeconds() {
+        Backoff almostMaximal = new Backoff(() -> 0.999_999);
+
+        assertThat(Backoff.ceiling(5)).isEqualTo(Duration.ofSeconds(32));
+        assertThat(Backoff.ceiling(6)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(Backoff.ceiling(1_000)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(almostMaximal.delay(Integer.MAX_VALUE, Optional.empty())).isLessThanOrEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void givenRetryAfterLongerThanTheJitter_whenDelayed_thenTheAgentWaitsAtLeastRetryAfter() {
+        Backoff backoff = new Backoff(() -> 0.5);
+
+        assertThat(backoff.delay(0, Optional.of(Duration.ofSeconds(30)))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(backoff.delay(10, Optional.of(Duration.ofSeconds(120)))).as("even beyond the cap").isEqualTo(Duration.ofSeconds(120));
+    }
+
+    @Test
+    void givenRetryAfterShorterThanTheJitter_whenDelayed_thenTheJitterIsKept() {
+        assertThat(new Backoff(() -> 0.5).delay(6, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(30));
+    }
+}
