@@ -30,6 +30,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter {
 
     private static final String BEARER = "Bearer ";
     private static final String TENANT_ATTRIBUTE = ApiKeyAuthenticationFilter.class.getName() + ".tenant";
+    private static final String KEY_HASH_ATTRIBUTE = ApiKeyAuthenticationFilter.class.getName() + ".keyHash";
 
     private final ApiKeys apiKeys;
     private final TenantPositions positions;
@@ -46,6 +47,11 @@ public class ApiKeyAuthenticationFilter implements WebFilter {
         return exchange.getRequiredAttribute(TENANT_ATTRIBUTE);
     }
 
+    /** The hash of the API key that authenticated this exchange (rate limits and reports name keys by it). */
+    public static String authenticatedKeyHash(ServerWebExchange exchange) {
+        return exchange.getRequiredAttribute(KEY_HASH_ATTRIBUTE);
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
@@ -56,16 +62,17 @@ public class ApiKeyAuthenticationFilter implements WebFilter {
                 || authorization.length() == BEARER.length()) {
             return Mono.error(ProblemException.unauthorized("A tenant API key is required as bearer token"));
         }
-        String key = authorization.substring(BEARER.length()).trim();
+        String keyHash = ApiKeys.hash(authorization.substring(BEARER.length()).trim());
         String token = exchange.getRequest().getHeaders().getFirst(ConsistencyToken.HEADER);
         Mono<UUID> keyOnceCaughtUp = token == null ? Mono.empty()
                 : Mono.defer(() -> positions.awaitReached(ConsistencyToken.parse(token), maxWait))
-                        .then(Mono.defer(() -> apiKeys.tenantOf(key)));
-        return apiKeys.tenantOf(key)
+                        .then(Mono.defer(() -> apiKeys.tenantOf(keyHash)));
+        return apiKeys.tenantOf(keyHash)
                 .switchIfEmpty(keyOnceCaughtUp)
                 .switchIfEmpty(Mono.error(() -> ProblemException.unauthorized("The API key is not valid")))
                 .flatMap(tenant -> {
                     exchange.getAttributes().put(TENANT_ATTRIBUTE, tenant);
+                    exchange.getAttributes().put(KEY_HASH_ATTRIBUTE, keyHash);
                     return chain.filter(exchange);
                 });
     }

@@ -1,5 +1,8 @@
 package io.flexboard.agentbridge.apikey;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.flexboard.agentbridge.config.FlexboardProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,26 +12,43 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Finds the tenant of a presented API key through {@code readmodel.api_keys} (hashes only, never keys). */
+/**
+ * Finds the tenant of a presented API key through {@code readmodel.api_keys} (hashes only, never keys).
+ *
+ * <p>Known keys are remembered for {@code flexboard.api-keys.cache-ttl}, so 10,000 long-polling agents
+ * do not read api_keys on every sync. Keys cannot be revoked yet; once they can, a revoked key keeps
+ * working on a replica for at most that long. Unknown keys are never remembered: a key issued a moment
+ * ago must work on its first sync.
+ */
 @Component
 public class ApiKeys {
 
     private final DatabaseClient db;
+    private final Cache<String, UUID> tenantsByKeyHash;
 
-    public ApiKeys(DatabaseClient db) {
+    public ApiKeys(DatabaseClient db, FlexboardProperties properties) {
         this.db = db;
+        this.tenantsByKeyHash = Caffeine.newBuilder()
+                .expireAfterWrite(properties.apiKeys().cacheTtl())
+                .maximumSize(100_000)
+                .build();
     }
 
-    /** The key's tenant, or empty for an unknown key; one read on the unique key_hash index. */
-    public Mono<UUID> tenantOf(String presentedKey) {
+    /** The tenant of the key with this hash, or empty for an unknown key; one read on the unique key_hash index. */
+    public Mono<UUID> tenantOf(String keyHash) {
+        UUID known = tenantsByKeyHash.getIfPresent(keyHash);
+        if (known != null) {
+            return Mono.just(known);
+        }
         return db.sql("select tenant_id from api_keys where key_hash = $1")
-                .bind(0, hash(presentedKey))
+                .bind(0, keyHash)
                 .map(row -> row.get(0, UUID.class))
-                .one();
+                .one()
+                .doOnNext(tenant -> tenantsByKeyHash.put(keyHash, tenant));
     }
 
     /** Lower-case hex SHA-256 of the whole key string, as command-api stores it. */
-    static String hash(String presentedKey) {
+    public static String hash(String presentedKey) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(presentedKey.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -2,15 +2,26 @@ package io.flexboard.agentbridge.sync;
 
 import io.flexboard.agentbridge.web.Problem;
 import io.flexboard.agentbridge.web.ProblemException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * The agent's sync request as sent (spec: {@code tenant_id}, {@code current_version}, {@code agent_version}).
+ * The agent's sync request as sent: the spec's {@code tenant_id}, {@code current_version},
+ * {@code agent_version}, plus the optional long-poll and status fields of newer agents ({@code wait_seconds},
+ * {@code agent_id}, {@code applied_version}, {@code last_error}, {@code last_status}).
  * tenant_id is read as text so a bad value is a validation error naming the field, not a parse error.
  */
-public record SyncRequest(String tenantId, Long currentVersion, String agentVersion) {
+public record SyncRequest(String tenantId, Long currentVersion, String agentVersion, Long waitSeconds, String agentId,
+                          Long appliedVersion, String lastError, String lastStatus) {
+
+    /** The longest last_error kept; agents may send whole stack traces. */
+    public static final int MAX_ERROR_LENGTH = 2000;
+    private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+    private static final Set<String> STATUSES = Set.of("success", "error", "partial");
 
     /** The checked request, or a validation-failed problem naming every bad field. */
     public Valid validated() {
@@ -28,13 +39,40 @@ public record SyncRequest(String tenantId, Long currentVersion, String agentVers
         if (currentVersion != null && currentVersion < 0) {
             errors.add(new Problem.FieldError("current_version", "must be 0 or greater"));
         }
+        if (waitSeconds != null && waitSeconds < 0) {
+            errors.add(new Problem.FieldError("wait_seconds", "must be 0 or greater"));
+        }
+        if (agentId != null && !AGENT_ID.matcher(agentId).matches()) {
+            errors.add(new Problem.FieldError("agent_id", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -"));
+        }
+        if (appliedVersion != null && appliedVersion < 0) {
+            errors.add(new Problem.FieldError("applied_version", "must be 0 or greater"));
+        }
+        if (lastStatus != null && !STATUSES.contains(lastStatus)) {
+            errors.add(new Problem.FieldError("last_status", "must be success, error or partial"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        return new Valid(tenant, currentVersion == null ? 0 : currentVersion, agentVersion);
+        return new Valid(tenant, currentVersion == null ? 0 : currentVersion, agentVersion,
+                Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds), agentId, appliedVersion,
+                lastError == null || lastError.length() <= MAX_ERROR_LENGTH ? lastError : lastError.substring(0, MAX_ERROR_LENGTH),
+                lastStatus);
     }
 
-    /** A sync request that passed validation; an agent without a version on disk asks from 0. */
-    public record Valid(UUID tenantId, long currentVersion, String agentVersion) {
+    /**
+     * A sync request that passed validation; an agent without a version on disk asks from 0, one without
+     * wait_seconds is answered at once.
+     */
+    public record Valid(UUID tenantId, long currentVersion, String agentVersion, Duration requestedWait, String agentId,
+                        Long appliedVersion, String lastError, String lastStatus) {
+
+        /** The agent's verdict on its last apply: last_status as sent, else error when it reported an error. */
+        public String syncStatus() {
+            if (lastStatus != null) {
+                return lastStatus;
+            }
+            return lastError != null && !lastError.isBlank() ? "error" : "success";
+        }
     }
 }

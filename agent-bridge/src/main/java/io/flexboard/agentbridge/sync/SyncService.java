@@ -1,34 +1,121 @@
 package io.flexboard.agentbridge.sync;
 
+import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.publish.PublishFanOut;
+import io.flexboard.agentbridge.publish.PublishedAnswer;
+import io.flexboard.agentbridge.publish.PublishedAnswers;
+import io.flexboard.agentbridge.publish.Waiters;
+import io.flexboard.agentbridge.report.AnsweredSync;
+import io.flexboard.agentbridge.report.SyncReports;
 import io.flexboard.agentbridge.web.ProblemException;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
 /**
- * Decides an agent's sync answer from the published-version projection. All sync logic lives here so
- * long-polling and per-version answer caching can later wrap it without touching the HTTP handler.
+ * Decides an agent's sync answer from the published-version projection, at once or after a long-poll hold.
+ *
+ * <p>Long-poll: an agent already on the published version is parked for min(wait_seconds, max-wait) plus
+ * a little jitter, and answered as soon as its tenant publishes. The waiter is registered <em>before</em>
+ * the published version is checked, so a publish between check and park cannot be missed. At hold end
+ * the version is re-read from the database, which repairs a notification this replica never got.
  */
 @Service
 public class SyncService {
 
-    private final PublishedVersions publishedVersions;
+    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
-    public SyncService(PublishedVersions publishedVersions) {
-        this.publishedVersions = publishedVersions;
+    private final PublishedAnswers answers;
+    private final Waiters waiters;
+    private final PublishFanOut fanOut;
+    private final SyncReports reports;
+    private final Duration maxWait;
+    private final Duration maxJitter;
+
+    public SyncService(PublishedAnswers answers, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
+            FlexboardProperties properties) {
+        this.answers = answers;
+        this.waiters = waiters;
+        this.fanOut = fanOut;
+        this.reports = reports;
+        this.maxWait = properties.sync().maxWait();
+        this.maxJitter = properties.sync().maxJitter();
     }
 
-    /** Answers the sync of an agent authenticated with {@code keyTenant}'s API key. */
-    public Mono<SyncResponse> sync(UUID keyTenant, SyncRequest request) {
+    /** Answers the sync of an agent authenticated as {@code caller}. */
+    public Mono<SyncReply> sync(SyncCaller caller, SyncRequest request) {
         SyncRequest.Valid sync = request.validated();
-        if (!sync.tenantId().equals(keyTenant)) {
+        if (!sync.tenantId().equals(caller.keyTenant())) {
             return Mono.error(ProblemException.forbidden("This API key belongs to another tenant than " + sync.tenantId()));
         }
-        return publishedVersions.of(sync.tenantId())
-                // "!=" rather than ">": an agent ahead of us (e.g. after a database restore) must converge back.
-                .map(published -> published.version() != sync.currentVersion()
-                        ? SyncResponse.update(published.version(), published.syncMetadata())
-                        : SyncResponse.upToDate(published.version()))
-                .defaultIfEmpty(SyncResponse.upToDate(0));
+        Duration hold = sync.requestedWait().compareTo(maxWait) > 0 ? maxWait : sync.requestedWait();
+        Mono<SyncReply> reply = hold.isZero() ? answerNow(caller, sync) : longPoll(caller, sync, hold.plus(jitter(hold)));
+        return reply.doOnNext(answered -> answered(caller, sync, answered));
+    }
+
+    private Mono<SyncReply> answerNow(SyncCaller caller, SyncRequest.Valid sync) {
+        return published(caller, sync).map(answer -> reply(answer, sync, 0));
+    }
+
+    private Mono<SyncReply> longPoll(SyncCaller caller, SyncRequest.Valid sync, Duration hold) {
+        return Mono.defer(() -> {
+            Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion());
+            long parkedAt = System.nanoTime();
+            return published(caller, sync)
+                    .flatMap(answer -> {
+                        if (answer.answersAtOnce(sync.currentVersion())) {
+                            waiters.deregister(waiter);
+                            return Mono.just(reply(answer, sync, 0));
+                        }
+                        return waiter.answer()
+                                .timeout(hold, Mono.defer(() -> holdEnded(waiter, sync)))
+                                .map(woken -> reply(woken, sync, millisSince(parkedAt)));
+                    })
+                    // Answered, failed or the agent went away (cancel): the waiter must not outlive the request.
+                    .doFinally(signal -> waiters.deregister(waiter));
+        });
+    }
+
+    private Mono<PublishedAnswer> holdEnded(Waiters.Waiter waiter, SyncRequest.Valid sync) {
+        waiters.deregister(waiter);
+        return answers.fromDatabase(sync.tenantId()).doOnNext(answer -> {
+            if (answer.answersAtOnce(sync.currentVersion())) {
+                // Published without this replica hearing of it: refresh the cache and wake the others too.
+                log.debug("Hold end found {}:{} unannounced; repairing", sync.tenantId(), answer.version());
+                fanOut.published(sync.tenantId());
+            }
+        });
+    }
+
+    private Mono<PublishedAnswer> published(SyncCaller caller, SyncRequest.Valid sync) {
+        return caller.readsOwnWrites() ? answers.fromDatabase(sync.tenantId()) : answers.current(sync.tenantId());
+    }
+
+    private Duration jitter(Duration hold) {
+        // Up to 10% of the hold, at most max-jitter: agents that all parked at once do not all return at once.
+        long bound = Math.min(hold.toMillis() / 10, maxJitter.toMillis());
+        return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
+    }
+
+    private static SyncReply reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
+        return new SyncReply(answer.jsonFor(sync.currentVersion()), answer.version(),
+                answer.hasUpdatesFor(sync.currentVersion()), heldMs);
+    }
+
+    private void answered(SyncCaller caller, SyncRequest.Valid sync, SyncReply reply) {
+        long durationMs = millisSince(caller.arrivalNanos());
+        log.debug("Sync of {} at {}: latest {}, has_updates {}, {} ms ({} ms held)", sync.tenantId(), sync.currentVersion(),
+                reply.latestVersion(), reply.hasUpdates(), durationMs, reply.heldMs());
+        reports.answered(new AnsweredSync(sync.tenantId(), caller.keyHash(), sync.agentId(), sync.agentVersion(),
+                sync.syncStatus(), sync.currentVersion(), sync.appliedVersion(), reply.latestVersion(), reply.hasUpdates(),
+                sync.lastError(), durationMs, reply.heldMs()));
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 }

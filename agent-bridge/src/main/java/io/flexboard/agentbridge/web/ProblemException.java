@@ -49,6 +49,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONSISTENCY_TIMEOUT, detail, null, Map.of("Retry-After", "1"));
     }
 
+    /** 429 with {@code Retry-After} in whole seconds, at least 1. */
+    public static ProblemException rateLimited(String detail, long retryAfterSeconds) {
+        return new ProblemException(ProblemType.RATE_LIMITED, detail, null,
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -15,7 +15,8 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
-    CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout");
+    CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests");
 
     private static final String BASE = "https://flexboard.io/problems/";
 

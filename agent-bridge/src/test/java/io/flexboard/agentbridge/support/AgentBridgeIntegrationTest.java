@@ -1,6 +1,8 @@
 package io.flexboard.agentbridge.support;
 
+import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.boot.test.context.SpringBootTest;
 import java.time.Duration;
 
@@ -14,8 +16,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Base of agent-bridge integration tests: the whole app on a random port against the test database. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * Base of agent-bridge integration tests: the whole app on a random port against the test database and a
+ * real in-process Kafka broker. Tests reuse the same API keys for fresh tenants, so the key cache is off,
+ * and they sync far more than an agent would, so the rate limit is out of reach (RateLimitTest sets its own).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "flexboard.api-keys.cache-ttl=0s",
+        "flexboard.sync.rate-limit.capacity=1000000",
+        "flexboard.sync.rate-limit.refill=1000000",
+        "flexboard.sync.max-wait=5s",
+        "flexboard.sync.heartbeat=1s",
+        "flexboard.sync.reconnect-max-backoff=1s",
+        "flexboard.instance-id=bridge-under-test"})
+@EmbeddedKafka(partitions = 6, topics = Topics.AGENT_SYNCS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class AgentBridgeIntegrationTest {
 
     protected static final String PROBLEMS = "https://flexboard.io/problems/";

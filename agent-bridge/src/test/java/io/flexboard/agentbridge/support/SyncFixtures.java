@@ -51,6 +51,63 @@ public final class SyncFixtures {
         return tenant;
     }
 
+    /**
+     * The projector publishes {@code version} as it does: versions row, published_versions upsert and
+     * {@code pg_notify('flexboard_published', '<tenant>:<version>')} in one transaction.
+     */
+    public void published(UUID tenant, int version) {
+        publish(tenant, version, true);
+    }
+
+    /** As {@link #published}, but the notification is lost (as if this replica was not listening). */
+    public void publishedWithoutNotification(UUID tenant, int version) {
+        publish(tenant, version, false);
+    }
+
+    private void publish(UUID tenant, int version, boolean notify) {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null)) {
+            connection.setAutoCommit(false);
+            UUID versionId = UUID.randomUUID();
+            update(connection, "update versions set status = 'archived' where tenant_id = ? and status = 'published'", tenant);
+            update(connection, "insert into versions (id, tenant_id, version, status, created_by, created_at, published_at, metadata)"
+                    + " values (?, ?, ?, 'published', 'builder', now(), now(), '{}'::jsonb)", versionId, tenant, version);
+            update(connection, "insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+                    + " values (?, ?, ?, now(), ?::jsonb) on conflict (tenant_id) do update set version_id = excluded.version_id,"
+                    + " version = excluded.version, published_at = excluded.published_at, sync_metadata = excluded.sync_metadata",
+                    tenant, versionId, version, syncMetadata(version));
+            if (notify) {
+                update(connection, "select pg_notify('flexboard_published', ?)", tenant + ":" + version);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("publishing " + tenant + ":" + version, e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        }
+    }
+
+    /** Kills this test database's LISTEN connections, as a database restart or a network cut would. */
+    public int listenConnectionsKilled() {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null);
+                PreparedStatement statement = connection.prepareStatement("select count(pg_terminate_backend(pid))"
+                        + " from pg_stat_activity where datname = current_database() and application_name = ?")) {
+            statement.setString(1, "flexboard-agent-bridge-listen");
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Records that the projector has applied the tenant's events up to {@code sequence}. */
     public void projectedUpTo(UUID tenantId, long sequence) {
         execute("insert into tenant_positions (tenant_id, aggregate_sequence, updated_at) values (?, ?, now())"

@@ -1,0 +1,108 @@
+package io.flexboard.agentbridge.publish;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The parked (long-polling) syncs of this replica, by tenant. A parked sync holds no thread and no
+ * database connection: only a {@link Waiter} here, completed by {@link #wake} or given up by its owner.
+ */
+@Component
+public class Waiters {
+
+    private final ConcurrentHashMap<UUID, Set<Waiter>> byTenant = new ConcurrentHashMap<>();
+    private final AtomicInteger parked = new AtomicInteger();
+    private final Counter wakeUps;
+
+    public Waiters(MeterRegistry meters) {
+        Gauge.builder("flexboard.agentbridge.waiters", parked, AtomicInteger::get)
+                .description("Sync requests parked waiting for a publish")
+                .register(meters);
+        this.wakeUps = Counter.builder("flexboard.agentbridge.wakeups")
+                .description("Parked sync requests answered by a publish before their hold ended")
+                .register(meters);
+    }
+
+    /** Parks a sync of an agent on {@code currentVersion}; from now on a publish of another version wakes it. */
+    public Waiter register(UUID tenantId, long currentVersion) {
+        Waiter waiter = new Waiter(tenantId, currentVersion);
+        byTenant.compute(tenantId, (tenant, waiters) -> {
+            Set<Waiter> set = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
+            set.add(waiter);
+            return set;
+        });
+        parked.incrementAndGet();
+        return waiter;
+    }
+
+    /** Takes the waiter out (answered, hold over or client gone); true only for the first call. */
+    public boolean deregister(Waiter waiter) {
+        boolean[] removed = {false};
+        byTenant.computeIfPresent(waiter.tenantId, (tenant, waiters) -> {
+            removed[0] = waiters.remove(waiter);
+            return waiters.isEmpty() ? null : waiters;
+        });
+        if (removed[0]) {
+            parked.decrementAndGet();
+        }
+        return removed[0];
+    }
+
+    /** Answers every waiter of the answer's tenant that is on another version; returns how many. */
+    public int wake(PublishedAnswer answer) {
+        Set<Waiter> waiters = byTenant.get(answer.tenantId());
+        if (waiters == null) {
+            return 0;
+        }
+        int woken = 0;
+        for (Waiter waiter : waiters) {
+            if (answer.answersAtOnce(waiter.currentVersion) && deregister(waiter)) {
+                waiter.answer.tryEmitValue(answer);
+                woken++;
+            }
+        }
+        wakeUps.increment(woken);
+        return woken;
+    }
+
+    /** Whether any sync of the tenant is parked here. */
+    public boolean hasWaiters(UUID tenantId) {
+        return byTenant.containsKey(tenantId);
+    }
+
+    /** The tenants with parked syncs, for the repair after a lost notification connection. */
+    public Set<UUID> tenants() {
+        return Set.copyOf(byTenant.keySet());
+    }
+
+    /** How many syncs are parked. */
+    public int count() {
+        return parked.get();
+    }
+
+    /** One parked sync: completes with the answer that woke it. */
+    public static final class Waiter {
+
+        private final UUID tenantId;
+        private final long currentVersion;
+        private final Sinks.One<PublishedAnswer> answer = Sinks.one();
+
+        private Waiter(UUID tenantId, long currentVersion) {
+            this.tenantId = tenantId;
+            this.currentVersion = currentVersion;
+        }
+
+        /** Completes when a publish wakes this waiter; never completes empty. */
+        public Mono<PublishedAnswer> answer() {
+            return answer.asMono();
+        }
+    }
+}
