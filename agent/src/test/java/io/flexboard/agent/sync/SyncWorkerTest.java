@@ -1,0 +1,269 @@
+package io.flexboard.agent.sync;
+
+import static io.flexboard.agent.support.PublishedConfigurations.publishedVersion;
+import static io.flexboard.agent.support.PublishedConfigurations.publishedVersionWithUnknownType;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.agent.AgentJson;
+import io.flexboard.agent.serving.LocalConfigServer;
+import io.flexboard.agent.serving.ServedState;
+import io.flexboard.agent.store.AppliedConfiguration;
+import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.support.FakeControlPlane;
+import io.flexboard.agent.support.MutableClock;
+import io.flexboard.agent.support.RecordingSleeper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The sync loop against a bridge stand-in on a real socket, with a fake clock and no real sleeps. */
+@Timeout(120)
+class SyncWorkerTest {
+
+    private static final String TENANT = "6f1c1a52-3b7e-4f57-9d1a-0c3f2a9b8e11";
+    private static final Duration FULL_RESYNC = Duration.ofHours(1);
+
+    @TempDir
+    Path dataDir;
+
+    private final MutableClock clock = MutableClock.at("2026-03-01T10:00:00Z");
+    private final RecordingSleeper sleeper = new RecordingSleeper(clock);
+    private final ServedState served = new ServedState();
+    private final HttpClient viewer = HttpClient.newHttpClient();
+    private FakeControlPlane controlPlane;
+    private LocalConfigServer localServer;
+
+    @BeforeEach
+    void start() throws IOException {
+        controlPlane = FakeControlPlane.started();
+        localServer = LocalConfigServer.start(0, served);
+    }
+
+    @AfterEach
+    void stop() {
+        localServer.close();
+        controlPlane.close();
+    }
+
+    @Test
+    void givenAPublishedVersion_whenTheAgentSyncs_thenItIsAppliedToDiskServedAndTheNextSyncAsksFromIt() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        Duration pause = worker.syncOnce();
+
+        JsonNode first = controlPlane.lastRequest();
+        assertThat(first.path("tenant_id").stringValue()).isEqualTo(TENANT);
+        assertThat(first.path("current_version").longValue()).isZero();
+        assertThat(first.path("applied_version").longValue()).isZero();
+        assertThat(first.path("agent_id").stringValue()).isEqualTo("agent-1");
+        assertThat(first.path("wait_seconds").intValue()).isEqualTo(1);
+        assertThat(first.path("last_status").isNull()).isTrue();
+        assertThat(file("current.json").path("version").longValue()).isEqualTo(1);
+        assertThat(file("status.json").path("last_status").stringValue()).isEqualTo("success");
+        assertThat(servedVersion()).isEqualTo("1");
+        assertThat(pause).as("an answer at once is not followed by an immediate sync").isEqualTo(SyncWorker.MIN_SYNC_SPACING);
+
+        worker.syncOnce();
+
+        JsonNode second = controlPlane.lastRequest();
+        assertThat(second.path("current_version").longValue()).isEqualTo(1);
+        assertThat(second.path("applied_version").longValue()).isEqualTo(1);
+        assertThat(second.path("last_status").stringValue()).isEqualTo("success");
+        assertThat(second.path("last_error").isNull()).isTrue();
+        assertThat(file("status.json").path("last_status").stringValue()).isEqualTo("up-to-date");
+    }
+
+    @Test
+    void givenTheControlPlaneThrottles_whenTheAgentSyncs_thenItWaitsAtLeastRetryAfterAndReportsIt() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        controlPlane.answerNextWith(429, FakeControlPlane.problem(429, "slow down"), Map.of("Retry-After", "30"));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        Duration pause = worker.syncOnce();
+
+        assertThat(pause).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(worker.current().version()).isZero();
+
+        worker.syncOnce();
+
+        JsonNode next = controlPlane.lastRequest();
+        assertThat(next.path("last_status").stringValue()).isEqualTo("error");
+        assertThat(next.path("last_error").stringValue()).isEqualTo("HTTP 429: slow down");
+        assertThat(worker.current().version()).isEqualTo(1);
+    }
+
+    @Test
+    void givenTheControlPlaneDown_whenItComesBack_thenTheAgentServedTheLastGoodMeanwhileAndCatchesUp() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        worker.syncOnce();
+        controlPlane.goDown();
+        controlPlane.publish(publishedVersion(2));
+
+        Duration first = worker.syncOnce();
+        Duration second = worker.syncOnce();
+        Duration third = worker.syncOnce();
+
+        assertThat(first).isEqualTo(Duration.ofMillis(500));
+        assertThat(second).isEqualTo(Duration.ofSeconds(1));
+        assertThat(third).isEqualTo(Duration.ofSeconds(2));
+        assertThat(servedVersion()).as("the viewer is served the last good version during the outage").isEqualTo("1");
+        assertThat(file("status.json").path("last_error").stringValue()).startsWith("cannot reach");
+
+        controlPlane.comeBack();
+        worker.syncOnce();
+
+        JsonNode report = controlPlane.lastRequest();
+        assertThat(report.path("applied_version").longValue()).isEqualTo(1);
+        assertThat(report.path("last_status").stringValue()).isEqualTo("error");
+        assertThat(report.path("last_error").stringValue()).startsWith("cannot reach " + controlPlane.url());
+        assertThat(servedVersion()).isEqualTo("2");
+        assertThat(file("current.json").path("version").longValue()).isEqualTo(2);
+
+        controlPlane.goDown();
+        assertThat(worker.syncOnce()).as("the back-off starts over after a success").isEqualTo(Duration.ofMillis(500));
+    }
+
+    @Test
+    void givenAnInvalidUpdate_whenTheAgentSyncs_thenTheLastGoodIsKeptAndTheErrorReportedOnTheNextSync() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        worker.syncOnce();
+        controlPlane.publish(publishedVersionWithUnknownType(2));
+
+        Duration pause = worker.syncOnce();
+
+        assertThat(pause).as("refusing the same update must not become a tight loop").isEqualTo(Duration.ofMillis(500));
+        assertThat(file("current.json").path("version").longValue()).isEqualTo(1);
+        assertThat(servedVersion()).isEqualTo("1");
+        assertThat(file("status.json").path("last_status").stringValue()).isEqualTo("error");
+
+        worker.syncOnce();
+
+        JsonNode report = controlPlane.lastRequest();
+        assertThat(report.path("applied_version").longValue()).isEqualTo(1);
+        assertThat(report.path("last_status").stringValue()).isEqualTo("error");
+        assertThat(report.path("last_error").stringValue())
+                .contains("invalid metadata for version 2").contains("metadata.config.sales-by-month.type");
+    }
+
+    @Test
+    void givenAFullResyncIsDue_whenTheAgentSyncs_thenItAsksFromVersionZeroAndRewritesOnlyWhatDiffers() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        worker.syncOnce();
+        String appliedAt = file("current.json").path("synced_at").stringValue();
+
+        clock.advance(FULL_RESYNC.plusMinutes(1));
+        worker.syncOnce();
+
+        assertThat(controlPlane.lastRequest().path("current_version").longValue()).isZero();
+        assertThat(controlPlane.lastRequest().path("applied_version").longValue()).isEqualTo(1);
+        assertThat(file("current.json").path("synced_at").stringValue()).as("same content: not rewritten").isEqualTo(appliedAt);
+
+        worker.syncOnce();
+        assertThat(controlPlane.lastRequest().path("current_version").longValue()).as("not due again yet").isEqualTo(1);
+
+        ObjectNode repaired = publishedVersion(1);
+        ((ObjectNode) repaired.path("config").path("sales-by-month")).put("query", "SELECT month, total FROM sales_v2");
+        controlPlane.publish(repaired);
+        clock.advance(FULL_RESYNC.plusMinutes(1));
+        worker.syncOnce();
+
+        assertThat(file("current.json").path("metadata").path("config").path("sales-by-month").path("query").stringValue())
+                .isEqualTo("SELECT month, total FROM sales_v2");
+        assertThat(file("previous.json").path("metadata").path("config").path("sales-by-month").path("query").stringValue())
+                .isEqualTo("SELECT month, total FROM sales -- v1");
+    }
+
+    @Test
+    void givenAWrongApiKey_whenTheAgentSyncs_thenItRetriesSlowlyAtTheCapAndKeepsServing() throws Exception {
+        new ConfigurationStore(dataDir).apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
+        SyncWorker worker = worker("fbk_wrong");
+
+        Duration pause = worker.syncOnce();
+
+        assertThat(pause).isEqualTo(Duration.ofSeconds(30));
+        assertThat(servedVersion()).isEqualTo("1");
+        assertThat(file("status.json").path("last_error").stringValue()).isEqualTo("HTTP 401: unknown API key");
+    }
+
+    @Test
+    void givenADamagedCurrentJsonAtStart_whenTheAgentSyncs_thenTheRecoveryIsReportedWithTheFirstSync() throws Exception {
+        ConfigurationStore store = new ConfigurationStore(dataDir);
+        store.apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
+        store.apply(AppliedConfiguration.of(2, publishedVersion(2), Instant.parse("2026-02-02T00:00:00Z")));
+        Files.writeString(dataDir.resolve("current.json"), "{\"version\": 2, \"metad");
+        controlPlane.publish(publishedVersion(2));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        worker.syncOnce();
+
+        JsonNode first = controlPlane.requests().get(0);
+        assertThat(first.path("applied_version").longValue()).isEqualTo(1);
+        assertThat(first.path("last_status").stringValue()).isEqualTo("error");
+        assertThat(first.path("last_error").stringValue()).contains("recovered version 1 from previous.json");
+        assertThat(worker.current().version()).isEqualTo(2);
+    }
+
+    @Test
+    void givenTheLoopRunning_whenStopped_thenItEndsWithoutWaitingOutItsPause() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        Thread loop = new Thread(worker, "test-sync-loop");
+
+        loop.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (controlPlane.requests().size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        worker.stop();
+        loop.join(Duration.ofSeconds(60).toMillis());
+
+        assertThat(loop.isAlive()).isFalse();
+        assertThat(controlPlane.requests()).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(worker.current().version()).isEqualTo(1);
+        assertThat(sleeper.pauses()).allSatisfy(pause -> assertThat(pause).isEqualTo(SyncWorker.MIN_SYNC_SPACING));
+    }
+
+    private SyncWorker worker(String apiKey) throws IOException {
+        ConfigurationStore store = new ConfigurationStore(dataDir);
+        SyncSettings settings = new SyncSettings(TENANT, "agent-1", "9.9.9", controlPlane.url().toString(),
+                "http://127.0.0.1:" + localServer.port(), 1, FULL_RESYNC);
+        return new SyncWorker(settings, store.open(), new HttpControlPlane(controlPlane.url(), apiKey, clock),
+                store, served, new Backoff(() -> 0.5), sleeper, clock);
+    }
+
+    private JsonNode file(String name) throws IOException {
+        return AgentJson.MAPPER.readTree(Files.readAllBytes(dataDir.resolve(name)));
+    }
+
+    /** The version the local server hands to the viewer, from its header. */
+    private String servedVersion() throws IOException, InterruptedException {
+        HttpResponse<String> response = viewer.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localServer.port() + "/config")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(AgentJson.MAPPER.readTree(response.body()).path("version").asString())
+                .isEqualTo(response.headers().firstValue("X-Config-Version").orElseThrow());
+        return response.headers().firstValue("X-Config-Version").orElseThrow();
+    }
+}
