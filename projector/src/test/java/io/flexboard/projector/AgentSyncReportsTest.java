@@ -153,6 +153,38 @@ class AgentSyncReportsTest extends ProjectorIntegrationTest {
                 .untilAsserted(() -> assertThat(syncReportsCounted("undecodable") - undecodableBefore).isEqualTo(2));
     }
 
+    @Test
+    void givenTheDatabaseRefusesABatch_whenItAcceptsAgain_thenTheBatchIsAppliedOnceAndNothingWasSkipped() {
+        // A trigger stands in for the outage; its sequence counts the attempts, since nextval
+        // survives the rollback of each failed batch.
+        readModels.execute("create sequence refused_fleet_batches");
+        readModels.execute("""
+                create function refuse_fleet_batch() returns trigger language plpgsql as $$
+                begin
+                    perform nextval('refused_fleet_batches');
+                    raise exception 'the database refuses the batch';
+                end $$""");
+        readModels.execute("""
+                create trigger refuse_fleet_batch before insert on agents for each row
+                when (new.agent_id = 'agent-during-outage') execute function refuse_fleet_batch()""");
+        try {
+            syncReports.send(syncOf(tenant.tenantId, "agent-during-outage", minutesAfter(hour, 5)).build());
+            await().atMost(PROJECTION_TIMEOUT)
+                    .until(() -> readModels.number("select last_value from refused_fleet_batches") >= 2);
+            assertThat(readModels.rows("select id from sync_logs where tenant_id = ?", tenant.tenantId))
+                    .as("the log insert rolled back with the batch").isEmpty();
+        } finally {
+            readModels.execute("drop trigger refuse_fleet_batch on agents");
+            readModels.execute("drop function refuse_fleet_batch()");
+            readModels.execute("drop sequence refused_fleet_batches");
+        }
+
+        awaitSyncLogs(1);
+        assertThat(readModels.row("select success from sync_counts where tenant_id = ?", tenant.tenantId))
+                .isEqualTo(columns("success", 1L));
+        assertThat(agent("agent-during-outage")).containsEntry("last_seen", minutesAfter(hour, 5));
+    }
+
     private void awaitSyncLogs(int count) {
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(readModels.rows(
                 "select id from sync_logs where tenant_id = ?", tenant.tenantId)).hasSize(count));

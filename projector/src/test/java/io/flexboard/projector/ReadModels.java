@@ -53,6 +53,11 @@ final class ReadModels {
         return rows.get(0);
     }
 
+    /** A single number, e.g. a sequence's value. */
+    long number(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+
     /** Writes rows directly, e.g. telemetry older than any report a test could send; Instants as timestamptz. */
     void execute(String sql, Object... params) {
         Object[] values = new Object[params.length];
