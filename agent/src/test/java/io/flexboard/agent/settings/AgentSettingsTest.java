@@ -1,0 +1,73 @@
+package io.flexboard.agent.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class AgentSettingsTest {
+
+    private final Map<String, String> environment = new HashMap<>(Map.of(
+            "CONTROL_PLANE_URL", "http://127.0.0.1:8080/",
+            "AGENT_API_KEY", "fbk_key",
+            "TENANT_ID", "6f1c1a52-3b7e-4f57-9d1a-0c3f2a9b8e11"));
+
+    @Test
+    void givenOnlyTheRequiredSettings_whenRead_thenTheDefaultsApply() {
+        AgentSettings settings = AgentSettings.from(environment::get);
+
+        assertThat(settings.controlPlaneUrl()).hasToString("http://127.0.0.1:8080");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("flexboard-agent-data").toAbsolutePath());
+        assertThat(settings.agentId()).isEmpty();
+        assertThat(settings.waitSeconds()).isEqualTo(50);
+        assertThat(settings.httpPort()).isEqualTo(8090);
+        assertThat(settings.fullResyncInterval()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void givenEveryOptionalSetting_whenRead_thenEachIsTaken() {
+        environment.putAll(Map.of("AGENT_DATA_DIR", "/var/lib/flexboard-agent", "AGENT_ID", "plant-7", "AGENT_WAIT_SECONDS", "20",
+                "AGENT_HTTP_PORT", "0", "AGENT_FULL_RESYNC_INTERVAL", "30m"));
+
+        AgentSettings settings = AgentSettings.from(environment::get);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/var/lib/flexboard-agent"));
+        assertThat(settings.agentId()).contains("plant-7");
+        assertThat(settings.waitSeconds()).isEqualTo(20);
+        assertThat(settings.httpPort()).isZero();
+        assertThat(settings.fullResyncInterval()).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void givenNoApiKey_whenRead_thenTheErrorNamesTheVariable() {
+        environment.remove("AGENT_API_KEY");
+
+        assertThatThrownBy(() -> AgentSettings.from(environment::get))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("AGENT_API_KEY is required but not set");
+    }
+
+    @Test
+    void givenUnreadableValues_whenRead_thenEachErrorNamesItsVariable() {
+        assertRefused("TENANT_ID", "acme", "TENANT_ID must be the tenant's UUID");
+        assertRefused("CONTROL_PLANE_URL", "ftp://cp", "CONTROL_PLANE_URL must be an http(s) URL");
+        assertRefused("AGENT_HTTP_PORT", "70000", "AGENT_HTTP_PORT must be between 0 and 65535");
+        assertRefused("AGENT_WAIT_SECONDS", "soon", "AGENT_WAIT_SECONDS must be a whole number");
+        assertRefused("AGENT_FULL_RESYNC_INTERVAL", "hourly", "AGENT_FULL_RESYNC_INTERVAL must be a duration");
+        assertRefused("AGENT_ID", "agent with spaces", "AGENT_ID must be 1 to 128 characters");
+    }
+
+    private void assertRefused(String variable, String value, String message) {
+        Map<String, String> wrong = new HashMap<>(environment);
+        wrong.put(variable, value);
+        assertThatThrownBy(() -> AgentSettings.from(wrong::get))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith(message)
+                .extracting(e -> ((InvalidSettingException) e).variable()).isEqualTo(variable);
+    }
+}
