@@ -70,7 +70,15 @@ public class SyncReportsListener {
 
         // Blocking is right here: this is the Kafka consumer thread, not a request path, and the
         // container must not commit the offsets before the transaction has committed.
-        long inserted = entries.isEmpty() ? 0 : projection.project(entries).block();
+        long inserted;
+        try {
+            inserted = entries.isEmpty() ? 0 : projection.project(entries).block();
+        } catch (RuntimeException e) {
+            // The container's error handler retries quietly; without this line an outage is invisible.
+            log.error("Sync report batch of {} records failed and rolled back; it is retried, never skipped",
+                    records.size(), e);
+            throw e;
+        }
 
         // Counted once the batch committed, so a retried batch is not counted again.
         applied.increment(inserted);
