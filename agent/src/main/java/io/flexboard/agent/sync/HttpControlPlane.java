@@ -3,6 +3,7 @@ package io.flexboard.agent.sync;
 import io.flexboard.agent.AgentJson;
 
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +36,8 @@ public final class HttpControlPlane implements ControlPlane {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
+                // Customers behind a proxy set the JVM's -Dhttps.proxyHost/-Dhttps.proxyPort; the default selector reads them.
+                .proxy(ProxySelector.getDefault())
                 .build();
         this.syncUri = URI.create(controlPlaneUrl + "/api/agent/sync");
         this.apiKey = apiKey;
