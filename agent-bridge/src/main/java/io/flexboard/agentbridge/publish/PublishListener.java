@@ -7,6 +7,8 @@ import io.r2dbc.postgresql.api.Notification;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.ValidationDepth;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,16 +49,20 @@ public class PublishListener implements SmartLifecycle {
     private final Waiters waiters;
     private final FlexboardProperties.Sync settings;
     private final AtomicInteger failuresInARow = new AtomicInteger();
+    private final Counter connects;
     private volatile Disposable listening;
     private volatile boolean connected;
 
     public PublishListener(R2dbcProperties r2dbc, PublishedAnswers answers, PublishFanOut fanOut, Waiters waiters,
-            FlexboardProperties properties) {
+            FlexboardProperties properties, MeterRegistry meters) {
         this.connections = dedicatedConnections(r2dbc);
         this.answers = answers;
         this.fanOut = fanOut;
         this.waiters = waiters;
         this.settings = properties.sync();
+        this.connects = Counter.builder("flexboard.agentbridge.listen.connects")
+                .description("LISTEN connections established (the first and every re-connect)")
+                .register(meters);
     }
 
     /** Whether notifications are flowing right now. */
@@ -107,6 +113,7 @@ public class PublishListener implements SmartLifecycle {
         failuresInARow.set(0);
         answers.trust();
         connected = true;
+        connects.increment();
         log.info("Listening on PostgreSQL channel {} for publishes", CHANNEL);
         fanOut.repair(waiters.tenants());
     }

@@ -8,6 +8,8 @@ import io.flexboard.agentbridge.publish.Waiters;
 import io.flexboard.agentbridge.report.AnsweredSync;
 import io.flexboard.agentbridge.report.SyncReports;
 import io.flexboard.agentbridge.web.ProblemException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,15 +37,19 @@ public class SyncService {
     private final SyncReports reports;
     private final Duration maxWait;
     private final Duration maxJitter;
+    private final Counter missedPublishes;
 
     public SyncService(PublishedAnswers answers, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
-            FlexboardProperties properties) {
+            FlexboardProperties properties, MeterRegistry meters) {
         this.answers = answers;
         this.waiters = waiters;
         this.fanOut = fanOut;
         this.reports = reports;
         this.maxWait = properties.sync().maxWait();
         this.maxJitter = properties.sync().maxJitter();
+        this.missedPublishes = Counter.builder("flexboard.agentbridge.missed.publishes")
+                .description("Holds that ended finding a publish no notification had announced")
+                .register(meters);
     }
 
     /** Answers the sync of an agent authenticated as {@code caller}. */
@@ -86,6 +92,7 @@ public class SyncService {
             if (answer.answersAtOnce(sync.currentVersion())) {
                 // Published without this replica hearing of it: refresh the cache and wake the others too.
                 log.debug("Hold end found {}:{} unannounced; repairing", sync.tenantId(), answer.version());
+                missedPublishes.increment();
                 fanOut.published(sync.tenantId());
             }
         });

@@ -1,20 +1,28 @@
 package io.flexboard.agentbridge.support;
 
-import io.flexboard.schemas.wire.Topics;
-import org.junit.jupiter.api.BeforeEach;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.boot.test.context.SpringBootTest;
-import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 
+import io.flexboard.agentbridge.publish.PublishListener;
+import io.flexboard.schemas.wire.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Base of agent-bridge integration tests: the whole app on a random port against the test database and a
@@ -39,6 +47,13 @@ public abstract class AgentBridgeIntegrationTest {
     protected final SyncFixtures given = new SyncFixtures();
 
     protected WebTestClient client;
+    /** For requests that park: same one-connection-per-request policy as {@link #client}. */
+    protected WebClient asyncClient;
+
+    @Autowired
+    protected MeterRegistry meters;
+    @Autowired
+    protected PublishListener publishListener;
 
     /**
      * A client that opens a new connection per request: the tests send requests the server answers
@@ -50,6 +65,15 @@ public abstract class AgentBridgeIntegrationTest {
         client = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15))
+                .build();
+        asyncClient = asyncClient(port);
+    }
+
+    /** A WebClient to a bridge on {@code port} that opens a new connection per request. */
+    protected static WebClient asyncClient(int port) {
+        return WebClient.builder()
+                .clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
+                .baseUrl("http://localhost:" + port)
                 .build();
     }
 
@@ -63,6 +87,38 @@ public abstract class AgentBridgeIntegrationTest {
     @BeforeEach
     void emptyReadModels() {
         given.clear();
+    }
+
+    /** POST /api/agent/sync, not yet sent: subscribe to send it; any status is a value, not an error. */
+    protected static Mono<ResponseEntity<String>> syncLater(WebClient client, String apiKey, String json) {
+        return client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchangeToMono(response -> response.toEntity(String.class));
+    }
+
+    protected Mono<ResponseEntity<String>> syncLater(String apiKey, String json) {
+        return syncLater(asyncClient, apiKey, json);
+    }
+
+    /** The sync body of an agent of {@code tenant} on {@code currentVersion} that may wait {@code waitSeconds}. */
+    protected static String longPoll(UUID tenant, long currentVersion, long waitSeconds) {
+        return "{\"tenant_id\": \"" + tenant + "\", \"current_version\": " + currentVersion
+                + ", \"agent_version\": \"2.0.0\", \"wait_seconds\": " + waitSeconds + "}";
+    }
+
+    /** Waits until this bridge listens for publishes (it connects in the background after start). */
+    protected void awaitListening() {
+        await().atMost(Duration.ofSeconds(20)).until(publishListener::isConnected);
+    }
+
+    protected double parkedSyncs() {
+        return meters.get("flexboard.agentbridge.waiters").gauge().value();
+    }
+
+    protected double counted(String name) {
+        return meters.get(name).counter().count();
     }
 
     /** POST /api/agent/sync with the given key and raw JSON body. */

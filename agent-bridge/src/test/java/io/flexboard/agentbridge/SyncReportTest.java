@@ -1,0 +1,125 @@
+package io.flexboard.agentbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.wire.AgentSyncReportDeserializer;
+import io.flexboard.schemas.wire.Topics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** Every answered sync lands on flexboard.agent-syncs, read back here with a real consumer. */
+class SyncReportTest extends AgentBridgeIntegrationTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private KafkaConsumer<String, AgentSyncReport> consumer;
+
+    @BeforeEach
+    void subscribe() {
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "sync-report-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new AgentSyncReportDeserializer());
+        consumer.subscribe(List.of(Topics.AGENT_SYNCS));
+    }
+
+    @AfterEach
+    void close() {
+        consumer.close();
+    }
+
+    @Test
+    void givenAnAgentReportingAnError_whenItSyncs_thenAReportWithItsFieldsIsPublishedKeyedByTenant() {
+        UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
+        double errorsBefore = syncOperations(tenant, "error");
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 2, \"agent_version\": \"2.1.0\","
+                + " \"agent_id\": \"plant-7\", \"applied_version\": 2, \"last_error\": \"" + "e".repeat(2500) + "\"}")
+                .expectStatus().isOk();
+
+        AgentSyncReport report = reportOf(tenant);
+        assertThat(report.getAgentId()).isEqualTo("plant-7");
+        assertThat(report.getAgentVersion()).isEqualTo("2.1.0");
+        assertThat(report.getSyncStatus()).isEqualTo("error");
+        assertThat(report.getCurrentVersion()).isEqualTo(2);
+        assertThat(report.getAppliedVersion()).isEqualTo(2);
+        assertThat(report.getLatestVersion()).isEqualTo(3);
+        assertThat(report.getHasUpdates()).isTrue();
+        assertThat(report.getErrorMessage()).hasSize(2000);
+        assertThat(report.getHeldMs()).isZero();
+        assertThat(report.getSyncDurationMs()).isNotNegative();
+        assertThat(report.getBridgeInstance()).isEqualTo("bridge-under-test");
+        assertThat(UUID.fromString(report.getReportId())).isNotNull();
+        assertThat(syncOperations(tenant, "error")).isEqualTo(errorsBefore + 1);
+    }
+
+    @Test
+    void givenAnOldAgentWithoutAgentId_whenItSyncs_thenItIsNamedByItsKeyHashAndCountedAsSuccess() throws Exception {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_version\": \"1.0.0\"}")
+                .expectStatus().isOk();
+
+        AgentSyncReport report = reportOf(tenant);
+        String keyHash = HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(ACME_KEY.getBytes(StandardCharsets.UTF_8)));
+        assertThat(report.getAgentId()).isEqualTo("key:" + keyHash.substring(0, 12));
+        assertThat(report.getSyncStatus()).isEqualTo("success");
+        assertThat(report.getHasUpdates()).isFalse();
+        assertThat(report.getAppliedVersion()).isNull();
+        assertThat(report.getErrorMessage()).isNull();
+        assertThat(syncOperations(tenant, "success")).isEqualTo(1);
+    }
+
+    @Test
+    void givenARejectedSync_whenItIsAnswered4xx_thenNoReport() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+        given.tenantWithApiKey(GLOBEX_KEY);
+
+        sync(GLOBEX_KEY, "{\"tenant_id\": \"" + tenant + "\"}").expectStatus().isForbidden();
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"wait_seconds\": -1}").expectStatus().isBadRequest();
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_id\": \"the-only-one\"}").expectStatus().isOk();
+
+        // reports of one tenant keep their order (one partition per key): the 200 is the first and only one
+        assertThat(reportOf(tenant).getAgentId()).isEqualTo("the-only-one");
+        assertThat(meters.find("sync.operations").tag("tenant_id", tenant.toString()).counters())
+                .singleElement().satisfies(counter -> assertThat(counter.count()).isEqualTo(1));
+    }
+
+    private double syncOperations(UUID tenant, String status) {
+        var counter = meters.find("sync.operations").tags("tenant_id", tenant.toString(), "status", status).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private AgentSyncReport reportOf(UUID tenant) {
+        List<AgentSyncReport> reports = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().equals(tenant.toString())) {
+                    reports.add(record.value());
+                }
+            });
+            return !reports.isEmpty();
+        });
+        return reports.get(0);
+    }
+}

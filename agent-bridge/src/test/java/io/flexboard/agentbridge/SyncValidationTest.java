@@ -1,0 +1,83 @@
+package io.flexboard.agentbridge;
+
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The optional fields of newer agents: each is checked, and every bad one is named. */
+class SyncValidationTest extends AgentBridgeIntegrationTest {
+
+    @Test
+    void givenANegativeWaitSeconds_whenSyncing_thenValidationFailedNamingIt() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"wait_seconds\": -1}")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("wait_seconds")
+                .jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void givenAnAgentIdWithASpace_whenSyncing_thenValidationFailedNamingIt() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_id\": \"plant 7\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("agent_id");
+    }
+
+    @Test
+    void givenAnAgentIdOf129Characters_whenSyncing_thenValidationFailedNamingIt() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_id\": \"" + "a".repeat(129) + "\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("agent_id");
+    }
+
+    @Test
+    void givenANegativeAppliedVersion_whenSyncing_thenValidationFailedNamingIt() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"applied_version\": -2}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("applied_version");
+    }
+
+    @Test
+    void givenAnUnknownLastStatus_whenSyncing_thenValidationFailedNamingIt() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"last_status\": \"fine\"}")
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("last_status");
+    }
+
+    @Test
+    void givenEveryNewFieldBad_whenSyncing_thenEachIsNamed() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": -1, \"wait_seconds\": -5,"
+                + " \"agent_id\": \"\", \"applied_version\": -1, \"last_status\": \"failed\"}")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(5)
+                .jsonPath("$.errors[*].field").value(fields -> org.assertj.core.api.Assertions.assertThat(fields.toString())
+                        .contains("current_version", "wait_seconds", "agent_id", "applied_version", "last_status"));
+    }
+
+    @Test
+    void givenEveryNewFieldValidAndALongLastError_whenSyncing_thenAnswered() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 0, \"wait_seconds\": 0,"
+                + " \"agent_id\": \"plant-7.eu:rack@2_a\", \"applied_version\": 0, \"last_status\": \"partial\","
+                + " \"last_error\": \"" + "x".repeat(5000) + "\", \"hostname\": \"ignored\"}")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.has_updates").isEqualTo(true)
+                .jsonPath("$.latest_version").isEqualTo(1);
+    }
+}
