@@ -27,8 +27,10 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "flexboard.projector.retry.initial-interval=100ms",
         "flexboard.projector.retry.max-interval=500ms",
-        // Small chunks, so pruning a handful of rows already takes several statements.
-        "flexboard.projector.pruning.chunk-size=2"})
+        // Small chunks, so pruning a handful of rows already takes several statements; no scheduled
+        // run during the tests, which call the pruner themselves.
+        "flexboard.projector.pruning.chunk-size=2",
+        "flexboard.projector.pruning.interval=1h"})
 @AutoConfigureWebTestClient
 @Import(FailureHookConfig.class)
 abstract class ProjectorIntegrationTest {

@@ -9,13 +9,13 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs {@link SyncLogPruner} every {@code flexboard.projector.pruning.interval}. */
+/**
+ * Runs {@link SyncLogPruner} every {@code flexboard.projector.pruning.interval}, the first time one
+ * interval after start, so start-up and the first batches go first.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class FleetSchedulingConfig implements SchedulingConfigurer {
-
-    /** Lets start-up and the first batches go first. */
-    private static final Duration FIRST_RUN_AFTER = Duration.ofMinutes(1);
 
     private final SyncLogPruner pruner;
     private final ProjectorProperties properties;
@@ -27,6 +27,7 @@ class FleetSchedulingConfig implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(pruner::pruneAndLog, properties.pruning().interval(), FIRST_RUN_AFTER));
+        Duration interval = properties.pruning().interval();
+        registrar.addFixedDelayTask(new FixedDelayTask(pruner::pruneAndLog, interval, interval));
     }
 }
