@@ -30,7 +30,7 @@ public record FlexboardProperties(
             @DefaultValue("60s") Duration answerCacheTtl,
             @DefaultValue("200ms") Duration reconnectMinBackoff,
             @DefaultValue("10s") Duration reconnectMaxBackoff,
-            @DefaultValue("30s") Duration heartbeat,
+            @DefaultValue("10s") Duration heartbeat,
             @DefaultValue RateLimit rateLimit) {
     }
 
