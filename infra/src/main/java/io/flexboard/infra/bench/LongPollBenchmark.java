@@ -56,8 +56,8 @@ public final class LongPollBenchmark {
         environment.put("FLEXBOARD_PORT", String.valueOf(port));
         environment.put("FLEXBOARD_ADMIN_TOKEN", adminToken);
         // Every simulated agent shares one tenant key: the per-key rate limit would answer most of them 429.
-        environment.put("FLEXBOARD_SYNC_RATE_LIMIT_CAPACITY", "1000000000");
-        environment.put("FLEXBOARD_SYNC_RATE_LIMIT_REFILL_PER_MINUTE", "1000000000");
+        environment.put("FLEXBOARD_SYNC_RATELIMIT_CAPACITY", "1000000000");
+        environment.put("FLEXBOARD_SYNC_RATELIMIT_REFILL", "1000000000");
         List<String> jvm = Arrays.asList(options.getOrDefault("stack-jvm", "-Xmx2g").trim().split("\\s+"));
         StackProcess stack = new StackProcess(Path.of(options.getOrDefault("stack-jar", "infra/target/flexboard-local.jar")),
                 jvm, environment, dataDir.resolve("stack.log"), port);

@@ -79,6 +79,8 @@ class AgentProcessEndToEndTest {
                     await().atMost(Duration.ofSeconds(90)).until(process::servedVersion, version -> version == third.version());
                     assertThat(process.servedConfig().at("/config/sales-by-month/type").asString()).isEqualTo("pie");
                 }
+                // and its log tells the story, one line per sync: the outage as errors, then success again
+                assertThat(process.log()).contains("sync status=error").contains("sync status=success version=" + 3);
             } catch (AssertionError | RuntimeException e) {
                 throw new AssertionError("agent log:\n" + process.log(), e);
             }
