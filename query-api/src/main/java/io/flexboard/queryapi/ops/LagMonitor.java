@@ -68,7 +68,7 @@ public class LagMonitor implements SmartLifecycle {
     void sample() {
         try {
             Instant now = Instant.now();
-            LagReport report = new LagReport(now, settings.window(), sampleGroups(now), sampleRelay(now));
+            LagReport report = new LagReport(now, settings.window(), sampleGroups(), sampleRelay());
             latest.set(report);
             metrics.record(report);
         } catch (RuntimeException e) {
@@ -77,7 +77,7 @@ public class LagMonitor implements SmartLifecycle {
         }
     }
 
-    private List<GroupLag> sampleGroups(Instant now) {
+    private List<GroupLag> sampleGroups() {
         List<ObservedGroup> observed;
         try {
             observed = groups.observe();
@@ -88,6 +88,8 @@ public class LagMonitor implements SmartLifecycle {
             log.warn("cannot read consumer group lag from Kafka: {}", e.toString());
             return unknownGroups("Kafka unreachable: " + e);
         }
+        // Ages are measured when the look ended, so a record is never younger than its reported wait.
+        Instant now = Instant.now();
         Map<String, SlidingWindow> seen = new HashMap<>();
         List<GroupLag> report = new ArrayList<>();
         for (ObservedGroup group : observed) {
@@ -113,7 +115,7 @@ public class LagMonitor implements SmartLifecycle {
         return knownGroups.stream().sorted().map(group -> GroupLag.unknown(group, error)).toList();
     }
 
-    private RelayLag sampleRelay(Instant now) {
+    private RelayLag sampleRelay() {
         RelayObservation observed;
         try {
             observed = relay.observe().block(settings.timeout().multipliedBy(2));
@@ -124,6 +126,7 @@ public class LagMonitor implements SmartLifecycle {
             log.warn("cannot read the relay's lag from the event store: {}", e.toString());
             return RelayLag.unknown(e.getMessage());
         }
+        Instant now = Instant.now();
         Duration staleClaim = settings.windowSpan().compareTo(AXON_CLAIM_TIMEOUT) > 0 ? settings.windowSpan() : AXON_CLAIM_TIMEOUT;
         return new RelayLag(relayWindow.add(observed.position(), observed.claimed(now, staleClaim)),
                 observed.unrelayed(), LagReport.seconds(observed.lagTime(now)), null);

@@ -15,7 +15,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Base of query-api integration tests: the whole app on a random port against the test database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "flexboard.admin-token=" + QueryApiIntegrationTest.ADMIN_TOKEN)
+        properties = {"flexboard.admin-token=" + QueryApiIntegrationTest.ADMIN_TOKEN,
+                // No broker in these tests: the lag monitor samples once at start and then keeps quiet.
+                "spring.kafka.bootstrap-servers=127.0.0.1:1", "flexboard.ops.lag.interval=1h", "flexboard.ops.lag.timeout=500ms"})
 public abstract class QueryApiIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";

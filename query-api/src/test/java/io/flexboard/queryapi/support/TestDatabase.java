@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
 
-/** This module's own test database, recreated once per test run and migrated with the projector's real files. */
+/**
+ * This module's own test database, recreated once per test run and migrated with the projector's
+ * real files (schema readmodel) and command-api's (schema eventstore).
+ */
 public final class TestDatabase {
 
     public static final String NAME = "flexboard_test_queryapi";
@@ -34,6 +37,14 @@ public final class TestDatabase {
                 .dataSource("jdbc:postgresql://" + SERVER + "/" + NAME, USER, null)
                 .locations("filesystem:../projector/src/main/resources/db/migration/readmodel")
                 .schemas("readmodel")
+                .createSchemas(true)
+                .load()
+                .migrate();
+        // The ops lag monitor reads command-api's Axon tables; migrated from command-api's real file.
+        Flyway.configure()
+                .dataSource("jdbc:postgresql://" + SERVER + "/" + NAME, USER, null)
+                .locations("filesystem:../command-api/src/main/resources/db/migration/eventstore")
+                .schemas("eventstore")
                 .createSchemas(true)
                 .load()
                 .migrate();

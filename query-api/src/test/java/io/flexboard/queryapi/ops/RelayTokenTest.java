@@ -1,0 +1,49 @@
+package io.flexboard.queryapi.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.flexboard.queryapi.ops.relay.RelayToken;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The relay's token as command-api's Axon (Jackson token serializer) stores it in tokenentry. */
+class RelayTokenTest {
+
+    private static final String AXON = "org.axonframework.eventhandling.";
+
+    @Test
+    void givenAGapAwareToken_whenParsed_thenItsIndexAndGapsAreRead() {
+        RelayToken token = RelayToken.parse(AXON + "GapAwareTrackingToken", json("{\"index\":41,\"gaps\":[37,39]}"));
+
+        assertThat(token).isEqualTo(new RelayToken(41, Set.of(37L, 39L)));
+    }
+
+    @Test
+    void givenAReplayToken_whenParsed_thenWhereTheReplayIsNowCounts() {
+        RelayToken token = RelayToken.parse(AXON + "ReplayToken", json("""
+                {"tokenAtReset":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":90,"gaps":[]},
+                 "currentToken":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":12,"gaps":[]},
+                 "resetContext":null}"""));
+
+        assertThat(token.index()).isEqualTo(12);
+    }
+
+    @Test
+    void givenNoTokenYet_whenParsed_thenNothingIsRelayed() {
+        assertThat(RelayToken.parse(null, null)).isEqualTo(RelayToken.NOTHING_RELAYED);
+        assertThat(RelayToken.NOTHING_RELAYED.index()).isEqualTo(-1);
+    }
+
+    @Test
+    void givenATokenTypeTheMonitorDoesNotKnow_whenParsed_thenItIsRefusedNotGuessed() {
+        assertThatThrownBy(() -> RelayToken.parse("com.example.ShardToken", json("{\"index\":3}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("com.example.ShardToken");
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
