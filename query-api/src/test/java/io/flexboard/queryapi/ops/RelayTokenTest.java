@@ -25,7 +25,7 @@ class RelayTokenTest {
         RelayToken token = RelayToken.parse(AXON + "ReplayToken", json("""
                 {"tokenAtReset":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":90,"gaps":[]},
                  "currentToken":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":12,"gaps":[]},
-                 "resetContext":null}"""));
+                 "context":null}"""));
 
         assertThat(token.index()).isEqualTo(12);
     }
