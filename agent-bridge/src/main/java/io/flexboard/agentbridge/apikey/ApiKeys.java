@@ -1,6 +1,6 @@
 package io.flexboard.agentbridge.apikey;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import java.nio.charset.StandardCharsets;
@@ -18,33 +18,34 @@ import reactor.core.publisher.Mono;
  * <p>Known keys are remembered for {@code flexboard.api-keys.cache-ttl}, so 10,000 long-polling agents
  * do not read api_keys on every sync. Keys cannot be revoked yet; once they can, a revoked key keeps
  * working on a replica for at most that long. Unknown keys are never remembered: a key issued a moment
- * ago must work on its first sync.
+ * ago must work on its first sync. Concurrent lookups of one key share one read, so a fleet reconnecting
+ * to a freshly started replica (empty cache) costs one query per key, not one per agent.
  */
 @Component
 public class ApiKeys {
 
     private final DatabaseClient db;
-    private final Cache<String, UUID> tenantsByKeyHash;
+    private final AsyncCache<String, UUID> tenantsByKeyHash;
 
     public ApiKeys(DatabaseClient db, FlexboardProperties properties) {
         this.db = db;
         this.tenantsByKeyHash = Caffeine.newBuilder()
                 .expireAfterWrite(properties.apiKeys().cacheTtl())
                 .maximumSize(100_000)
-                .build();
+                .buildAsync();
     }
 
     /** The tenant of the key with this hash, or empty for an unknown key; one read on the unique key_hash index. */
     public Mono<UUID> tenantOf(String keyHash) {
-        UUID known = tenantsByKeyHash.getIfPresent(keyHash);
-        if (known != null) {
-            return Mono.just(known);
-        }
+        // A load that completes empty (null) leaves no entry behind: unknown keys are looked up again next time.
+        return Mono.fromFuture(() -> tenantsByKeyHash.get(keyHash, (hash, executor) -> read(hash).toFuture()), true);
+    }
+
+    private Mono<UUID> read(String keyHash) {
         return db.sql("select tenant_id from api_keys where key_hash = $1")
                 .bind(0, keyHash)
                 .map(row -> row.get(0, UUID.class))
-                .one()
-                .doOnNext(tenant -> tenantsByKeyHash.put(keyHash, tenant));
+                .one();
     }
 
     /** Lower-case hex SHA-256 of the whole key string, as command-api stores it. */

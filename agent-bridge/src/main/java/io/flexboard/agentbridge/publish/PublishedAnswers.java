@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -15,14 +17,17 @@ import reactor.core.publisher.Mono;
  * ({@link PublishFanOut}), losing the connection empties and distrusts the whole cache (every sync then
  * reads the database), and re-connecting empties it once more before trusting it again. Entries also
  * expire after {@code flexboard.sync.answer-cache-ttl}, a safety net against a notification that never
- * came. Concurrent loads of one tenant are coalesced into one read. Values read outside the loader are
- * never put into the cache: a read that raced a publish could overwrite a newer answer.
+ * came. Concurrent loads of one tenant are coalesced into one read, trusted or not: a fleet reconnecting
+ * to a replica whose connection is not listening yet must not take one pool connection per agent. Values
+ * read outside the loader are never put into the cache: a read that raced a publish could overwrite a
+ * newer answer.
  */
 @Component
 public class PublishedAnswers {
 
     private final PublishedVersions publishedVersions;
     private final AsyncCache<UUID, PublishedAnswer> cache;
+    private final ConcurrentHashMap<UUID, CompletableFuture<PublishedAnswer>> untrustedReads = new ConcurrentHashMap<>();
     private volatile boolean trusted;
 
     public PublishedAnswers(PublishedVersions publishedVersions, FlexboardProperties properties) {
@@ -36,7 +41,7 @@ public class PublishedAnswers {
     /** The tenant's answer, from the cache while it is trusted, else from the database. */
     public Mono<PublishedAnswer> current(UUID tenantId) {
         if (!trusted) {
-            return fromDatabase(tenantId);
+            return Mono.fromFuture(() -> sharedRead(tenantId), true);
         }
         return Mono.fromFuture(() -> cache.get(tenantId, (tenant, executor) -> fromDatabase(tenant).toFuture()), true);
     }
@@ -46,6 +51,23 @@ public class PublishedAnswers {
         return publishedVersions.of(tenantId)
                 .map(PublishedAnswer::of)
                 .defaultIfEmpty(PublishedAnswer.nothingPublished(tenantId));
+    }
+
+    /** Joins the read of the tenant already under way, or starts one that later callers can join. */
+    private CompletableFuture<PublishedAnswer> sharedRead(UUID tenantId) {
+        CompletableFuture<PublishedAnswer> mine = new CompletableFuture<>();
+        CompletableFuture<PublishedAnswer> underWay = untrustedReads.putIfAbsent(tenantId, mine);
+        if (underWay != null) {
+            return underWay;
+        }
+        fromDatabase(tenantId).subscribe(answer -> {
+            untrustedReads.remove(tenantId, mine);
+            mine.complete(answer);
+        }, failure -> {
+            untrustedReads.remove(tenantId, mine);
+            mine.completeExceptionally(failure);
+        });
+        return mine;
     }
 
     /** Drops the tenant's cached answer and loads it afresh (one read, shared with concurrent syncs). */

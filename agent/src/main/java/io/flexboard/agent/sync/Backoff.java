@@ -15,6 +15,8 @@ public final class Backoff {
     static final Duration CAP = Duration.ofSeconds(60);
     /** From this attempt on the ceiling is the cap (1 s * 2^6 = 64 s > 60 s). */
     static final int ATTEMPTS_TO_CAP = 6;
+    /** The spread of a fleet's re-polls after a publish answered all of them at once. */
+    static final Duration REPOLL_SPREAD = Duration.ofSeconds(2);
 
     private final DoubleSupplier random;
 
@@ -34,6 +36,15 @@ public final class Backoff {
     public Duration delay(int attempt, Optional<Duration> retryAfter) {
         Duration jittered = Duration.ofMillis((long) (ceiling(attempt).toMillis() * random.getAsDouble()));
         return retryAfter.filter(minimum -> minimum.compareTo(jittered) > 0).orElse(jittered);
+    }
+
+    /**
+     * How long to wait after applying an update before long-polling again: {@code random(0, 2 s)}. A
+     * publish answers a whole fleet at the same moment; without this spread every agent would come back
+     * in the same instant and the bridge would take the fleet's re-polls as one burst.
+     */
+    public Duration afterUpdate() {
+        return Duration.ofMillis((long) (REPOLL_SPREAD.toMillis() * random.getAsDouble()));
     }
 
     /** The upper bound of the jitter for {@code attempt}. */

@@ -119,7 +119,12 @@ public final class SyncWorker implements Runnable {
             LOG.info(syncLine(outcome, started, ended, full, null));
             publish(status.synced(ended, outcome, current.version(), current.syncedAt()));
             Duration elapsed = Duration.between(started, ended);
-            return elapsed.compareTo(MIN_SYNC_SPACING) < 0 ? MIN_SYNC_SPACING.minus(elapsed) : Duration.ZERO;
+            Duration spacing = elapsed.compareTo(MIN_SYNC_SPACING) < 0 ? MIN_SYNC_SPACING.minus(elapsed) : Duration.ZERO;
+            if (AgentStatus.SUCCESS.equals(outcome)) {
+                Duration spread = backoff.afterUpdate();
+                return spread.compareTo(spacing) > 0 ? spread : spacing;
+            }
+            return spacing;
         } catch (SyncFailure failure) {
             if (failure.kind() == SyncFailure.Kind.REJECTED) {
                 // A wrong key or tenant will not fix itself: ask slowly, at the cap, until someone fixes it.

@@ -49,4 +49,11 @@ class BackoffTest {
     void givenRetryAfterShorterThanTheJitter_whenDelayed_thenTheJitterIsKept() {
         assertThat(new Backoff(() -> 0.5).delay(6, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(30));
     }
+
+    @Test
+    void givenAFleetAnsweredByOnePublish_whenEachAgentPicksItsPauseBeforeTheNextPoll_thenThePausesSpreadOverTwoSeconds() {
+        assertThat(new Backoff(() -> 0.0).afterUpdate()).isEqualTo(Duration.ZERO);
+        assertThat(new Backoff(() -> 0.5).afterUpdate()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new Backoff(() -> 0.9999).afterUpdate()).isLessThan(Duration.ofSeconds(2));
+    }
 }

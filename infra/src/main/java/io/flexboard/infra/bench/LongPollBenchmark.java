@@ -20,7 +20,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Arguments ({@code --name=value}): {@code stack-jar} (infra/target/flexboard-local.jar),
  * {@code data-dir} (a new temporary directory), {@code port} (18080), {@code agents} (1000,10000,20000),
  * {@code wait-seconds} (55), {@code sync-clients} (64), {@code sync-seconds} (15),
- * {@code restart-agents} (10000; 0 skips), {@code stack-jvm} (-Xmx2g; space-separated JVM options).
+ * {@code restart-agents} (10000; 0 skips), {@code stack-jvm} (-Xmx2g; space-separated JVM options),
+ * {@code repoll-spread-ms} (2000: as the reference agent, a random pause of up to this after an update
+ * before polling again; 0 = every woken agent re-polls at once).
  * Needs about 1.1 file descriptors per agent: raise {@code ulimit -n} first.
  */
 public final class LongPollBenchmark {
@@ -33,23 +35,29 @@ public final class LongPollBenchmark {
     private final BenchHttp http;
     private final String adminToken;
     private final int waitSeconds;
+    private final Duration repollSpread;
     private final List<String> rows = new ArrayList<>();
     private String tenantId;
     private String apiKey;
     private String dashboardId;
     private long publishedVersion;
 
-    private LongPollBenchmark(StackProcess stack, BenchHttp http, String adminToken, int waitSeconds) {
+    private LongPollBenchmark(StackProcess stack, BenchHttp http, String adminToken, int waitSeconds, Duration repollSpread) {
         this.stack = stack;
         this.http = http;
         this.adminToken = adminToken;
         this.waitSeconds = waitSeconds;
+        this.repollSpread = repollSpread;
     }
 
     public static void main(String[] args) throws Exception {
+        // Closing a fleet's connections, or the stack restart, fails every parked request of the harness
+        // on purpose: reactor-netty would log each one at WARN.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("reactor.netty")).setLevel(ch.qos.logback.classic.Level.ERROR);
         Map<String, String> options = BenchHttp.options(args);
         int port = Integer.parseInt(options.getOrDefault("port", "18080"));
-        Path dataDir = options.containsKey("data-dir") ? Path.of(options.get("data-dir")) : Files.createTempDirectory("flexboard-longpoll");
+        Path dataDir = options.containsKey("data-dir")
+                ? Files.createDirectories(Path.of(options.get("data-dir"))) : Files.createTempDirectory("flexboard-longpoll");
         String adminToken = "bench-" + UUID.randomUUID();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("FLEXBOARD_DATA_DIR", dataDir.toString());
@@ -68,7 +76,8 @@ public final class LongPollBenchmark {
                 System.getProperty("java.version"), jvm, dataDir);
         try (stack) {
             stack.start();
-            LongPollBenchmark benchmark = new LongPollBenchmark(stack, new BenchHttp("http://127.0.0.1:" + port), adminToken, waitSeconds);
+            LongPollBenchmark benchmark = new LongPollBenchmark(stack, new BenchHttp("http://127.0.0.1:" + port), adminToken, waitSeconds,
+                    Duration.ofMillis(Long.parseLong(options.getOrDefault("repoll-spread-ms", "2000"))));
             benchmark.createTenant();
             benchmark.row("stack live heap, idle", stack.liveHeapMiB() + " MiB");
             for (String agents : options.getOrDefault("agents", "1000,10000,20000").split(",")) {
@@ -115,7 +124,7 @@ public final class LongPollBenchmark {
 
     /** N agents parked, then one publish: time until all N hold it, plus the stack's heap and CPU. */
     private void parkAndPublish(int agents) throws Exception {
-        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, agents, waitSeconds, publishedVersion)) {
+        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, agents, waitSeconds, publishedVersion, repollSpread)) {
             long parkStart = System.nanoTime();
             double cpuBeforePark = stack.cpuSeconds();
             fleet.start();
@@ -147,7 +156,7 @@ public final class LongPollBenchmark {
 
     /** Closed-loop syncs that are answered at once (agents up to date, no hold). */
     private void immediateSyncs(int clients, Duration duration) throws Exception {
-        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, clients, 0, publishedVersion)) {
+        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, clients, 0, publishedVersion, repollSpread)) {
             double cpuBefore = stack.cpuSeconds();
             long started = System.nanoTime();
             fleet.start();
@@ -165,7 +174,7 @@ public final class LongPollBenchmark {
 
     /** N agents parked; the stack stops and starts again; when do they come back, and do they get the next publish? */
     private void restart(int agents) throws Exception {
-        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, agents, waitSeconds, publishedVersion)) {
+        try (SimulatedFleet fleet = new SimulatedFleet(http.baseUrl(), tenantId, apiKey, agents, waitSeconds, publishedVersion, repollSpread)) {
             fleet.start();
             awaitCondition(() -> fleet.parked() >= agents, PARK_TIMEOUT, "all " + agents + " agents parked");
             fleet.markReconnects();

@@ -15,8 +15,9 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * Many agents of one tenant long-polling agent-bridge, each on its own connection, behaving as the
- * reference agent does: re-poll at once after an answer, full-jitter back-off (1 s doubling, 60 s cap)
- * after a failure, Retry-After honoured. Non-blocking, so 20,000 of them fit in a few threads.
+ * reference agent does: re-poll at once after an answer with nothing new, after a random pause of up to
+ * {@code repollSpread} after an update, full-jitter back-off (1 s doubling, 60 s cap) after a failure,
+ * Retry-After honoured. Non-blocking, so 20,000 of them fit in a few threads.
  */
 final class SimulatedFleet implements AutoCloseable {
 
@@ -28,15 +29,18 @@ final class SimulatedFleet implements AutoCloseable {
     private final HttpClient client;
     private final String tenantId;
     private final int waitSeconds;
+    private final long repollSpreadMillis;
     private final List<Agent> agents = new ArrayList<>();
     private final AtomicLong failures = new AtomicLong();
     private volatile boolean running = true;
     /** Set when the bridge goes away: each agent's first request written after it counts as its reconnect. */
     private volatile long reconnectMark = Long.MAX_VALUE;
 
-    SimulatedFleet(String baseUrl, String tenantId, String apiKey, int size, int waitSeconds, long startVersion) {
+    SimulatedFleet(String baseUrl, String tenantId, String apiKey, int size, int waitSeconds, long startVersion,
+                   Duration repollSpread) {
         this.tenantId = tenantId;
         this.waitSeconds = waitSeconds;
+        this.repollSpreadMillis = repollSpread.toMillis();
         this.connections = ConnectionProvider.builder("simulated-agents")
                 .maxConnections(size + 16)
                 .pendingAcquireMaxCount(-1)
@@ -204,6 +208,10 @@ final class SimulatedFleet implements AutoCloseable {
                 if (answer.body().contains("\"has_updates\":true")) {
                     updatedNanos = System.nanoTime();
                     version = answer.latestVersion();
+                    if (repollSpreadMillis > 0) {
+                        later(ThreadLocalRandom.current().nextLong(repollSpreadMillis + 1));
+                        return;
+                    }
                 }
                 poll();
             } else if (answer.status() == 429 && answer.retryAfter() != null) {
