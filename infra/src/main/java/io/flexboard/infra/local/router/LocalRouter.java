@@ -42,6 +42,9 @@ public final class LocalRouter implements HttpHandler {
         if (route == Route.HEALTH) {
             return health(request, response);
         }
+        if (route == Route.METRICS) {
+            return metrics(request, response, path);
+        }
         Optional<HttpHandler> handler = route.service().flatMap(handlers);
         if (handler.isPresent()) {
             return handler.get().handle(request, response);
@@ -52,6 +55,17 @@ public final class LocalRouter implements HttpHandler {
         }
         return problem(response, HttpStatus.NOT_FOUND, "not-found", "Not Found",
                 "No resource at " + request.getMethod() + " " + path, path);
+    }
+
+    /** Hands the scrape to the service's own handler as {@code GET /metrics}, the path it serves in a deployment. */
+    private Mono<Void> metrics(ServerHttpRequest request, ServerHttpResponse response, String path) {
+        Service service = Route.metricsOf(path).orElseThrow();
+        Optional<HttpHandler> handler = handlers.apply(service);
+        if (handler.isEmpty()) {
+            return problem(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service Unavailable",
+                    service.serviceName() + " is not running", path);
+        }
+        return handler.get().handle(request.mutate().path("/metrics").build(), response);
     }
 
     private Mono<Void> health(ServerHttpRequest request, ServerHttpResponse response) {

@@ -11,7 +11,11 @@ public enum Route {
     QUERY_API(Service.QUERY_API),
     COMMAND_API(Service.COMMAND_API),
     HEALTH(null),
+    /** {@code GET /metrics/{service}}: that service's own {@code /metrics}, the projector's included. */
+    METRICS(null),
     NOT_FOUND(null);
+
+    private static final String METRICS_PREFIX = "/metrics/";
 
     private final Service service;
 
@@ -25,7 +29,8 @@ public enum Route {
 
     /**
      * {@code /api/agent/**} → agent-bridge; reads (GET, HEAD) on {@code /api/**} → query-api; every
-     * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health.
+     * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
+     * {@code GET /metrics/{service}} → that service's Prometheus text.
      */
     public static Route of(HttpMethod method, String path) {
         if (isUnder(path, "/api/agent")) {
@@ -37,7 +42,31 @@ public enum Route {
         if (("/health".equals(path) || "/health/".equals(path)) && (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))) {
             return HEALTH;
         }
+        if (isRead(method) && metricsOf(path).isPresent()) {
+            return METRICS;
+        }
         return NOT_FOUND;
+    }
+
+    /**
+     * The service a {@code /metrics/{service}} path names ({@code command-api}, {@code query-api},
+     * {@code agent-bridge}, {@code projector}); routed or not, since a scrape is not a request to its API.
+     */
+    public static Optional<Service> metricsOf(String path) {
+        if (!path.startsWith(METRICS_PREFIX)) {
+            return Optional.empty();
+        }
+        String name = path.substring(METRICS_PREFIX.length());
+        for (Service service : Service.values()) {
+            if (service.serviceName().equals(name)) {
+                return Optional.of(service);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 
     private static boolean isUnder(String path, String prefix) {

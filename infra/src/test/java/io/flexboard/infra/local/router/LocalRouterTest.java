@@ -22,7 +22,8 @@ class LocalRouterTest {
     private final Map<Service, HttpHandler> services = Map.of(
             Service.COMMAND_API, recording("command-api"),
             Service.QUERY_API, recording("query-api"),
-            Service.AGENT_BRIDGE, recording("agent-bridge"));
+            Service.AGENT_BRIDGE, recording("agent-bridge"),
+            Service.PROJECTOR, recording("projector"));
 
     @Test
     void a_request_is_handed_to_the_service_that_owns_it_in_process() {
@@ -33,6 +34,26 @@ class LocalRouterTest {
         call(router, MockServerHttpRequest.post("/api/agent/sync").build());
 
         assertThat(handled).containsExactly("command-api POST /api/tenants", "query-api GET /api/tenants", "agent-bridge POST /api/agent/sync");
+    }
+
+    @Test
+    void a_scrape_reaches_the_service_as_its_own_metrics_path_even_the_unrouted_projector() {
+        LocalRouter router = router(List.of());
+
+        call(router, MockServerHttpRequest.get("/metrics/projector").build());
+        call(router, MockServerHttpRequest.get("/metrics/query-api").build());
+
+        assertThat(handled).containsExactly("projector GET /metrics", "query-api GET /metrics");
+    }
+
+    @Test
+    void a_scrape_of_a_service_that_is_not_running_is_a_503_problem() {
+        LocalRouter router = new LocalRouter(service -> Optional.empty(), List.of());
+
+        MockServerHttpResponse response = call(router, MockServerHttpRequest.get("/metrics/agent-bridge").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(json(response).get("detail").asString()).isEqualTo("agent-bridge is not running");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.flexboard.infra.local.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flexboard.infra.local.services.Service;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 
@@ -37,6 +38,17 @@ class RouteTest {
     void health_is_answered_by_the_router() {
         assertThat(Route.of(HttpMethod.GET, "/health")).isEqualTo(Route.HEALTH);
         assertThat(Route.of(HttpMethod.POST, "/health")).isEqualTo(Route.NOT_FOUND);
+    }
+
+    @Test
+    void a_scrape_of_any_service_goes_to_its_metrics_the_projector_included() {
+        assertThat(Route.of(HttpMethod.GET, "/metrics/projector")).isEqualTo(Route.METRICS);
+        assertThat(Route.metricsOf("/metrics/projector")).contains(Service.PROJECTOR);
+        assertThat(Route.metricsOf("/metrics/command-api")).contains(Service.COMMAND_API);
+        assertThat(Route.metricsOf("/metrics/query-api")).contains(Service.QUERY_API);
+        assertThat(Route.metricsOf("/metrics/agent-bridge")).contains(Service.AGENT_BRIDGE);
+        assertThat(Route.of(HttpMethod.POST, "/metrics/projector")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/metrics")).isEqualTo(Route.NOT_FOUND);
     }
 
     @Test
