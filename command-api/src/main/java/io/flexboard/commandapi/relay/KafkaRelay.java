@@ -17,6 +17,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,12 @@ public class KafkaRelay {
                 .setCorrelationId(metadata(message, CommandMetadata.CORRELATION_ID, message.getIdentifier()))
                 .setPayload(payload)
                 .build();
-        pendingAcks().add(kafka.send(Topics.EVENTS, envelope.getTenantId(), envelope));
+        // The command's correlation id on the relay's log line, as on the request's and the projector's.
+        try (var ignored = MDC.putCloseable("correlationId", envelope.getCorrelationId())) {
+            log.debug("Relaying event {} (tenant {}, sequence {}, {})", envelope.getEventId(), envelope.getTenantId(),
+                    envelope.getAggregateSequence(), payload.getSchema().getName());
+            pendingAcks().add(kafka.send(Topics.EVENTS, envelope.getTenantId(), envelope));
+        }
     }
 
     /** The batch's sends; before the batch (and its token) commits, every one must be acknowledged. */

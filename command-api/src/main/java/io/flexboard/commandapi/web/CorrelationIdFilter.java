@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /** Takes the caller's {@code X-Correlation-Id} (or makes one), echoes it, and hands it to the events. */
 @Component
@@ -27,7 +28,8 @@ class CorrelationIdFilter implements WebFilter {
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
-        return chain.filter(exchange);
+        // In Reactor's context the id reaches the MDC of the request's log lines (observability.CorrelationIdLogging).
+        return chain.filter(exchange).contextWrite(Context.of("correlationId", id));
     }
 
     static String of(ServerWebExchange exchange) {
