@@ -1,0 +1,139 @@
+package io.flexboard.infra.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The compose stack: every service is buildable or pulled, health-checked, and configured from .env. */
+class ComposeFileTest {
+
+    private static final Path COMPOSE = DeployFiles.path("compose/docker-compose.yml");
+    /** ${NAME}, ${NAME:-default}, ${NAME:?error}; $${…} is an escaped literal for the container's shell. */
+    private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+    private static final Map<String, Integer> FLEXBOARD_PORTS = Map.of("command-api", 8081, "query-api", 8082, "agent-bridge", 8083, "projector", 8084);
+
+    @Test
+    void every_service_has_an_image_or_a_build_and_a_health_check() {
+        Map<String, Object> services = services();
+
+        assertThat(services).containsKeys("kafka", "postgres", "command-api", "projector", "query-api", "agent-bridge", "gateway", "prometheus", "grafana");
+        services.forEach((name, definition) -> {
+            Map<String, Object> service = map(definition);
+            assertThat(service.containsKey("image") || service.containsKey("build")).as(name + " has neither image nor build").isTrue();
+            assertThat(map(service.get("healthcheck"))).as(name + " health check").containsKey("test");
+        });
+    }
+
+    @Test
+    void the_four_services_are_built_from_their_exec_jar_and_ready_on_health_readiness() {
+        FLEXBOARD_PORTS.forEach((name, port) -> {
+            Map<String, Object> service = map(services().get(name));
+            Map<String, Object> build = map(service.get("build"));
+            assertThat(map(build.get("args"))).as(name).containsEntry("SERVICE", name);
+            Path context = COMPOSE.getParent().resolve(String.valueOf(build.get("context"))).normalize();
+            assertThat(context.resolve(String.valueOf(build.get("dockerfile")))).as(name + " Dockerfile").exists();
+            assertThat(context.resolve(name).resolve("pom.xml")).as(name + " module in the build context").exists();
+            assertThat(String.join(" ", strings(map(service.get("healthcheck")).get("test"))))
+                    .as(name).contains("http://127.0.0.1:" + port + "/health/readiness");
+        });
+    }
+
+    @Test
+    void the_services_read_the_database_kafka_and_the_admin_token_from_the_environment() {
+        assertThat(environment("command-api")).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", "FLEXBOARD_ADMIN_TOKEN");
+        assertThat(environment("projector")).containsKeys("SPRING_R2DBC_URL", "SPRING_FLYWAY_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(environment("query-api")).containsKeys("SPRING_R2DBC_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "FLEXBOARD_ADMIN_TOKEN");
+        assertThat(environment("agent-bridge")).containsKeys("SPRING_R2DBC_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(String.valueOf(environment("command-api").get("SPRING_DATASOURCE_URL"))).startsWith("jdbc:postgresql://postgres:5432/");
+        assertThat(String.valueOf(environment("query-api").get("SPRING_R2DBC_URL"))).startsWith("r2dbc:postgresql://postgres:5432/");
+    }
+
+    @Test
+    void every_variable_the_compose_file_uses_is_in_env_example_and_every_example_is_used() throws Exception {
+        Set<String> used = new LinkedHashSet<>();
+        Matcher matcher = VARIABLE.matcher(DeployFiles.read(COMPOSE));
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+        Set<String> example = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(DeployFiles.path("compose/.env.example"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                example.add(line.substring(0, line.indexOf('=')));
+            }
+        }
+
+        assertThat(used).contains("FLEXBOARD_ADMIN_TOKEN", "POSTGRES_PASSWORD", "KAFKA_CLUSTER_ID");
+        assertThat(example).as(".env.example").containsAll(used);
+        assertThat(used).as("variables of .env.example the compose file never reads").containsAll(example);
+    }
+
+    @Test
+    void kafka_is_one_kraft_node_and_kafka_and_postgres_keep_their_data_on_volumes() {
+        Map<String, Object> kafka = map(services().get("kafka"));
+        Map<String, Object> env = map(kafka.get("environment"));
+        assertThat(String.valueOf(kafka.get("image"))).startsWith("apache/kafka:");
+        assertThat(env).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller").doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
+        assertThat(strings(kafka.get("volumes"))).anyMatch(volume -> volume.startsWith("kafka-data:") && volume.endsWith(String.valueOf(env.get("KAFKA_LOG_DIRS"))));
+        assertThat(strings(map(services().get("postgres")).get("volumes"))).contains("postgres-data:/var/lib/postgresql/data");
+        assertThat(map(DeployFiles.yaml(COMPOSE).get("volumes"))).containsKeys("kafka-data", "postgres-data");
+    }
+
+    @Test
+    void prometheus_scrapes_every_service_s_metrics_and_loads_the_alerts() {
+        Map<String, Object> config = DeployFiles.yaml(DeployFiles.path("prometheus/prometheus.yml"));
+        assertThat(strings(config.get("rule_files"))).contains("/etc/prometheus/alerts.yml");
+        List<Object> jobs = list(config.get("scrape_configs"));
+        FLEXBOARD_PORTS.forEach((name, port) -> {
+            Map<String, Object> job = jobs.stream().map(ComposeFileTest::map).filter(j -> name.equals(j.get("job_name"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no scrape job " + name));
+            assertThat(job).containsEntry("metrics_path", "/metrics");
+            assertThat(strings(map(list(job.get("static_configs")).get(0)).get("targets"))).containsExactly(name + ":" + port);
+        });
+        assertThat(strings(map(services().get("prometheus")).get("volumes")))
+                .contains("../prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro", "../prometheus/alerts.yml:/etc/prometheus/alerts.yml:ro");
+    }
+
+    @Test
+    void every_file_mounted_into_a_container_is_in_the_repository() {
+        services().forEach((name, definition) -> {
+            for (String volume : strings(map(definition).getOrDefault("volumes", List.of()))) {
+                if (volume.startsWith(".")) {
+                    assertThat(COMPOSE.getParent().resolve(volume.substring(0, volume.indexOf(':'))).normalize()).as(name + " mounts").exists();
+                }
+            }
+        });
+    }
+
+    private static Map<String, Object> services() {
+        return map(DeployFiles.yaml(COMPOSE).get("services"));
+    }
+
+    private static Map<String, Object> environment(String service) {
+        return map(map(services().get(service)).get("environment"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Object value) {
+        assertThat(value).isInstanceOf(List.class);
+        return (List<Object>) value;
+    }
+
+    static List<String> strings(Object value) {
+        return list(value).stream().map(String::valueOf).toList();
+    }
+}
