@@ -22,7 +22,8 @@ import tools.jackson.databind.JsonNode;
  * {@code wait-seconds} (55), {@code sync-clients} (64), {@code sync-seconds} (15),
  * {@code restart-agents} (10000; 0 skips), {@code stack-jvm} (-Xmx2g; space-separated JVM options),
  * {@code repoll-spread-ms} (2000: as the reference agent, a random pause of up to this after an update
- * before polling again; 0 = every woken agent re-polls at once).
+ * before polling again; 0 = every woken agent re-polls at once), {@code profile-wake} (a file name: record
+ * the stack with Java Flight Recorder from each publish until every agent has it, one file per round).
  * Needs about 1.1 file descriptors per agent: raise {@code ulimit -n} first.
  */
 public final class LongPollBenchmark {
@@ -36,13 +37,16 @@ public final class LongPollBenchmark {
     private final String adminToken;
     private final int waitSeconds;
     private final Duration repollSpread;
+    private final Path profileWake;
     private final List<String> rows = new ArrayList<>();
     private String tenantId;
     private String apiKey;
     private String dashboardId;
     private long publishedVersion;
 
-    private LongPollBenchmark(StackProcess stack, BenchHttp http, String adminToken, int waitSeconds, Duration repollSpread) {
+    private LongPollBenchmark(StackProcess stack, BenchHttp http, String adminToken, int waitSeconds, Duration repollSpread,
+                              Path profileWake) {
+        this.profileWake = profileWake;
         this.stack = stack;
         this.http = http;
         this.adminToken = adminToken;
@@ -77,7 +81,8 @@ public final class LongPollBenchmark {
         try (stack) {
             stack.start();
             LongPollBenchmark benchmark = new LongPollBenchmark(stack, new BenchHttp("http://127.0.0.1:" + port), adminToken, waitSeconds,
-                    Duration.ofMillis(Long.parseLong(options.getOrDefault("repoll-spread-ms", "2000"))));
+                    Duration.ofMillis(Long.parseLong(options.getOrDefault("repoll-spread-ms", "2000"))),
+                    options.containsKey("profile-wake") ? Path.of(options.get("profile-wake")) : null);
             benchmark.createTenant();
             benchmark.row("stack live heap, idle", stack.liveHeapMiB() + " MiB");
             for (String agents : options.getOrDefault("agents", "1000,10000,20000").split(",")) {
@@ -134,10 +139,16 @@ public final class LongPollBenchmark {
             Thread.sleep(2_000);
             long heap = stack.liveHeapMiB();
 
+            if (profileWake != null) {
+                stack.startRecording();
+            }
             double cpuBeforeWake = stack.cpuSeconds();
             long published = publish();
             long target = publishedVersion;
             boolean all = awaitCondition(() -> fleet.holding(target) >= agents, WAKE_TIMEOUT, null);
+            if (profileWake != null) {
+                stack.stopRecording(profileWake.resolveSibling(agents + "-" + profileWake.getFileName()));
+            }
             double wakeSeconds = (System.nanoTime() - published) / 1e9;
             double wakeCpu = stack.cpuSeconds() - cpuBeforeWake;
             Latencies delays = fleet.updateDelays(target, published);

@@ -95,9 +95,21 @@ final class StackProcess implements AutoCloseable {
         return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
     }
 
-    private String jcmd(String what) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), what).redirectErrorStream(true).start();
+    /** Starts a Java Flight Recording of the stack, sampling every millisecond (for profiling one phase). */
+    void startRecording() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=phase", "settings=profile", "jdk.ExecutionSample#period=1ms");
+    }
+
+    /** Stops the recording started by {@link #startRecording()} and writes it to {@code file}. */
+    void stopRecording(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=phase", "filename=" + file.toAbsolutePath());
+    }
+
+    private String jcmd(String... what) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        command.addAll(List.of(what));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         jcmd.waitFor(60, TimeUnit.SECONDS);
         return output;
