@@ -17,7 +17,7 @@ Usage: sudo ./restore.sh [options] ARCHIVE
 2. stops the service (or, with --no-service, refuses while the agent still answers on 127.0.0.1)
 3. copies the data dir's current files aside to <data dir>.before-restore-<UTC timestamp>
 4. renames the restored ${FILES[*]} into the data dir (a file absent from
-   the backup is removed), owned by the agent's user
+   the backup is removed), owned by the data dir's owner (the agent's user)
 5. checks the data dir with 'java -jar flexboard-agent.jar status', starts the service
 The agent then serves the restored configuration and syncs: if the control plane has published a
 newer version since, it fetches it. agent-id is restored too: restoring one machine's backup on
@@ -31,7 +31,6 @@ Options:
                       (Docker: docker compose stop agent … docker compose start agent)
   --jar FILE          the agent jar for the checks (default: the installed one, else the one next to this script)
   --java PATH         the java to run it with (default: \$JAVA_HOME/bin/java, else java on PATH)
-  --user NAME         owner of the restored files on a real install (default: $AGENT_USER_DEFAULT)
   -h, --help          this text
 Environment: FLEXBOARD_AGENT_SERVICE_CMD replaces systemctl (called as: <cmd> stop|start|is-active $UNIT_NAME).
 EOF
@@ -39,7 +38,6 @@ EOF
 
 ARCHIVE=""
 JAR=""
-AGENT_USER="$AGENT_USER_DEFAULT"
 NO_SERVICE=0
 while (($# > 0)); do
     case "$1" in
@@ -48,7 +46,6 @@ while (($# > 0)); do
         --no-service) NO_SERVICE=1; shift ;;
         --jar) [[ $# -ge 2 ]] || usage_error "--jar needs a file"; JAR="$2"; shift 2 ;;
         --java) [[ $# -ge 2 ]] || usage_error "--java needs a path"; JAVA="$2"; shift 2 ;;
-        --user) [[ $# -ge 2 ]] || usage_error "--user needs a name"; AGENT_USER="$2"; shift 2 ;;
         -h | --help) usage; exit 0 ;;
         -*) usage_error "unknown option: $1" ;;
         *) [[ -z "$ARCHIVE" ]] || usage_error "one archive only"; ARCHIVE="$1"; shift ;;
@@ -110,6 +107,8 @@ else
     service stop || die "could not stop $UNIT_NAME; nothing was changed"
 fi
 
+# The agent (systemd user, or the container's AGENT_UID) owns its data dir; restored files follow it.
+OWNER="$(stat -c '%u:%g' "$DATA_DIR")"
 ASIDE="${DATA_DIR%/}.before-restore-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -m 0700 "$ASIDE"
 for file in "${FILES[@]}" current.json.corrupt; do
@@ -122,8 +121,8 @@ info "The data dir's files before the restore are in $ASIDE"
 for file in "${FILES[@]}"; do
     if [[ -f "$RESTORED/$file" ]]; then
         chmod 0640 "$RESTORED/$file"
-        if is_system_install; then
-            chown "$AGENT_USER:$AGENT_USER" "$RESTORED/$file"
+        if [[ "$(id -u)" -eq 0 ]]; then
+            chown "$OWNER" "$RESTORED/$file"
         fi
         mv -f "$RESTORED/$file" "$DATA_DIR/$file"
     else

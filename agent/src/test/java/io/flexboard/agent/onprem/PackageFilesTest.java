@@ -1,0 +1,114 @@
+package io.flexboard.agent.onprem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.agent.settings.AgentSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/** docker-compose.yml, .env.example and the systemd unit parse and agree with each other and with the agent. */
+class PackageFilesTest {
+
+    /** ${NAME}, ${NAME:-default}, ${NAME:?message}; "$${…}" is compose's escape for the container's shell. */
+    private static final Pattern COMPOSE_VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static final Path PACKAGE = StagedInstallation.PACKAGE;
+
+    @Test
+    void givenTheComposeFile_whenParsed_thenTheAgentRunsTheJarOnJava17WithItsDataDirOnAVolumeAndAHealthcheckOnStatus() throws IOException {
+        Map<String, Object> agent = composeService("agent");
+
+        assertThat(agent.get("image")).isEqualTo("${AGENT_IMAGE:-eclipse-temurin:17-jre}");
+        assertThat(agent.get("restart")).isEqualTo("unless-stopped");
+        assertThat(agent.get("network_mode")).isEqualTo("host");
+        assertThat(agent.get("command")).asList()
+                .containsExactly("java", "-jar", "/opt/flexboard-agent/flexboard-agent.jar", "run", "--data-dir", "/var/lib/flexboard-agent");
+        assertThat(agent.get("volumes")).asList().contains(
+                "./flexboard-agent.jar:/opt/flexboard-agent/flexboard-agent.jar:ro",
+                "${AGENT_DATA_PATH:-./data}:/var/lib/flexboard-agent");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> healthcheck = (Map<String, Object>) agent.get("healthcheck");
+        assertThat(String.join(" ", stringList(healthcheck.get("test"))))
+                .contains("/dev/tcp/127.0.0.1/$${AGENT_HTTP_PORT:-8090}").contains("GET /status");
+    }
+
+    @Test
+    void givenTheComposeFile_whenItsVariablesAreListed_thenEveryOneIsInEnvExample() throws IOException {
+        Set<String> used = new TreeSet<>();
+        Matcher matcher = COMPOSE_VARIABLE.matcher(Files.readString(PACKAGE.resolve("docker-compose.yml")));
+        while (matcher.find()) {
+            used.add(matcher.group(1));
+        }
+
+        assertThat(used).isNotEmpty();
+        assertThat(envExample().keySet()).containsAll(used);
+    }
+
+    @Test
+    void givenTheComposeFile_whenTheAgentsEnvironmentIsRead_thenItPassesEverySettingTheAgentReads() throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> environment = (Map<String, Object>) composeService("agent").get("environment");
+
+        assertThat(environment).containsKeys(AgentSettings.CONTROL_PLANE_URL, AgentSettings.AGENT_API_KEY, AgentSettings.TENANT_ID,
+                AgentSettings.AGENT_ID, AgentSettings.AGENT_WAIT_SECONDS, AgentSettings.AGENT_HTTP_PORT,
+                AgentSettings.AGENT_FULL_RESYNC_INTERVAL, "AGENT_LOG_LEVEL");
+        assertThat(environment.get(AgentSettings.AGENT_API_KEY)).asString().startsWith("${AGENT_API_KEY:?");
+    }
+
+    @Test
+    void givenEnvExample_whenParsed_thenEveryLineIsACommentOrAnAssignmentAndTheRequiredSettingsAreEmpty() throws IOException {
+        Map<String, String> settings = envExample();
+
+        assertThat(settings).containsEntry(AgentSettings.CONTROL_PLANE_URL, "").containsEntry(AgentSettings.AGENT_API_KEY, "")
+                .containsEntry(AgentSettings.TENANT_ID, "").containsEntry(AgentSettings.AGENT_WAIT_SECONDS, "50")
+                .containsEntry(AgentSettings.AGENT_HTTP_PORT, "8090").containsKey(AgentSettings.AGENT_ID);
+        assertThat(settings).doesNotContainKey(AgentSettings.AGENT_DATA_DIR);
+    }
+
+    @Test
+    void givenTheSystemdUnit_whenRead_thenItRunsTheJarAsItsOwnUserWithTheSettingsFileAndMayWriteOnlyTheDataDir() throws IOException {
+        List<String> unit = Files.readAllLines(PACKAGE.resolve("flexboard-agent.service"));
+
+        assertThat(unit).contains("User=flexboard-agent", "EnvironmentFile=/etc/flexboard-agent/agent.env",
+                "ExecStart=/usr/bin/java $AGENT_JAVA_OPTS -jar /opt/flexboard-agent/flexboard-agent.jar run --data-dir /var/lib/flexboard-agent",
+                "ReadWritePaths=/var/lib/flexboard-agent", "ProtectSystem=strict", "SuccessExitStatus=143",
+                "RestartPreventExitStatus=2", "WantedBy=multi-user.target");
+    }
+
+    private static Map<String, Object> composeService(String name) throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(PACKAGE.resolve("docker-compose.yml")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> service = (Map<String, Object>) services.get(name);
+        assertThat(service).as("service " + name).isNotNull();
+        return service;
+    }
+
+    /** NAME=value lines of .env.example; fails on any other non-comment line (docker compose and systemd would too). */
+    private static Map<String, String> envExample() throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(PACKAGE.resolve(".env.example"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            assertThat(line).matches("[A-Z_][A-Z0-9_]*=\\S*");
+            settings.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+        }
+        return settings;
+    }
+
+    private static List<String> stringList(Object value) {
+        return ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+}
