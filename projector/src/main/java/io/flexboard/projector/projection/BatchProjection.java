@@ -14,10 +14,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /**
  * Applies a batch of events to every read model in one database transaction, in order, exactly
@@ -28,6 +30,7 @@ import reactor.core.publisher.Mono;
 public class BatchProjection {
 
     private static final Logger log = LoggerFactory.getLogger(BatchProjection.class);
+    private static final String CORRELATION_ID = "correlationId";
 
     private final TenantPositions positions;
     private final List<ReadModelProjection> readModels;
@@ -81,10 +84,25 @@ public class BatchProjection {
             }
             return Flux.fromIterable(readModels)
                     .concatMap(readModel -> readModel.apply(event))
-                    .then(Mono.fromRunnable(() -> batchPositions.put(tenantId,
-                            new Position(sequence, event.getOccurredAt(), true))))
+                    .then(Mono.fromRunnable(() -> {
+                        batchPositions.put(tenantId, new Position(sequence, event.getOccurredAt(), true));
+                        logApplied(event);
+                    }))
                     .thenReturn(true);
-        });
+        })
+                // The command's correlation id in the MDC of every log line about this event
+                // (observability.CorrelationIdLogging, with Reactor's automatic context propagation).
+                .contextWrite(Context.of(CORRELATION_ID, String.valueOf(event.getCorrelationId())));
+    }
+
+    /** One line per applied event, with the correlation id that followed it from the HTTP request. */
+    private static void logApplied(EventEnvelope event) {
+        if (log.isDebugEnabled()) {
+            try (var ignored = MDC.putCloseable(CORRELATION_ID, String.valueOf(event.getCorrelationId()))) {
+                log.debug("Applied event {} (tenant {}, sequence {}, {})", event.getEventId(), event.getTenantId(),
+                        event.getAggregateSequence(), event.getPayload().getClass().getSimpleName());
+            }
+        }
     }
 
     /** A tenant's position within the batch; {@code advanced} once an event of the batch was applied. */

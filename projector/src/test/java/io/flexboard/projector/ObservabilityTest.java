@@ -1,0 +1,111 @@
+package io.flexboard.projector;
+
+import static io.flexboard.projector.TenantStory.tenantWithPublishedVersion;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
+
+/** /metrics, /health (with the projection lag check) and the per-event log line of the projector. */
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(properties = {
+        "flexboard.projector.health.max-lag=2",
+        "logging.level.io.flexboard.projector.projection=DEBUG"})
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityTest extends ProjectorIntegrationTest {
+
+    @Test
+    void givenProjectedEvents_whenPrometheusScrapes_thenSpecKafkaConsumerJvmAndProjectorMetricsAreThereTaggedWithTheService() {
+        TenantStory story = tenantWithPublishedVersion("Metered");
+        events.send(story.events());
+        awaitPosition(story, 5);
+        http.get().uri("/health/liveness").exchange().expectStatus().isOk();
+
+        String metrics = metrics();
+
+        assertThat(metrics).contains(
+                "http_requests_total{application=\"projector\",method=\"GET\",status=\"200\",uri=\"/health/{*path}\"}");
+        assertThat(metrics).contains("http_request_duration_seconds_bucket{application=\"projector\",method=\"GET\"");
+        assertThat(metrics).contains("flexboard_projector_events_total{application=\"projector\",outcome=\"applied\"}");
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max{application=\"projector\"");
+        assertThat(metrics).contains("kafka_consumer_fetch_manager_records_consumed_total{application=\"projector\"");
+        assertThat(metrics).contains("jvm_memory_used_bytes{application=\"projector\"");
+        assertThat(metrics.lines().filter(line -> !line.startsWith("#") && !line.isBlank()))
+                .as("every series carries the service's name").allMatch(line -> line.contains("application=\"projector\""));
+    }
+
+    @Test
+    void givenTheProjectorIsCaughtUp_whenProbed_thenHealthLivenessAndReadinessAreUpWithTheirChecks() {
+        awaitReady();
+        http.get().uri("/health").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.projectionLag.status").isEqualTo("UP")
+                .jsonPath("$.components.projectionLag.details.maxLag").isEqualTo(2);
+        http.get().uri("/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.r2dbc").doesNotExist();
+        http.get().uri("/health/readiness").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.components.r2dbc.status").isEqualTo("UP")
+                .jsonPath("$.components.kafka.status").isEqualTo("UP")
+                .jsonPath("$.components.projectionLag.status").isEqualTo("UP");
+    }
+
+    @Test
+    void givenTheListenerIsStoppedAndEventsPileUp_whenProbed_thenNotReadyButAliveUntilItCatchesUp() {
+        TenantStory story = tenantWithPublishedVersion("Piled");
+        projectorContainer().stop();
+        try {
+            events.send(story.events());
+
+            await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> http.get().uri("/health/readiness").exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.components.projectionLag.status").isEqualTo("DOWN")
+                    .jsonPath("$.components.projectionLag.details.lag").isEqualTo(6));
+            http.get().uri("/health/liveness").exchange().expectStatus().isOk();
+        } finally {
+            projectorContainer().start();
+        }
+        awaitPosition(story, 5);
+        awaitReady();
+    }
+
+    @Test
+    void givenAnEventWithACorrelationId_whenApplied_thenItsDebugLineCarriesTheCorrelationIdAndTheBatchLineStays(CapturedOutput output) {
+        TenantStory story = tenantWithPublishedVersion("Traced");
+        List<EventEnvelope> sent = story.events();
+        events.send(sent);
+        awaitPosition(story, 5);
+
+        for (EventEnvelope event : sent) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getOut().lines()
+                    .filter(line -> line.contains("Applied event " + event.getEventId()))
+                    .filter(line -> line.contains(event.getCorrelationId())))
+                    .hasSize(1));
+        }
+        assertThat(output.getOut()).contains("Projected batch of");
+    }
+
+    private void awaitReady() {
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> http.get().uri("/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    private String metrics() {
+        return http.get().uri("/metrics").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}
