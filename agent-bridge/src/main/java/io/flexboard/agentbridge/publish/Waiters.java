@@ -20,6 +20,7 @@ public class Waiters {
 
     private final ConcurrentHashMap<UUID, Set<Waiter>> byTenant = new ConcurrentHashMap<>();
     private final AtomicInteger parked = new AtomicInteger();
+    private volatile boolean draining;
     private final Counter wakeUps;
 
     public Waiters(MeterRegistry meters) {
@@ -71,6 +72,36 @@ public class Waiters {
         }
         wakeUps.increment(woken);
         return woken;
+    }
+
+    /**
+     * Answers every waiter of the answer's tenant, whatever version it is on (those on the published
+     * version get "nothing new"): this replica is going away and its agents should poll another one now
+     * rather than find their connection reset. Returns how many.
+     */
+    public int release(PublishedAnswer answer) {
+        Set<Waiter> waiters = byTenant.get(answer.tenantId());
+        if (waiters == null) {
+            return 0;
+        }
+        int released = 0;
+        for (Waiter waiter : waiters) {
+            if (deregister(waiter)) {
+                waiter.answer.tryEmitValue(answer);
+                released++;
+            }
+        }
+        return released;
+    }
+
+    /** From now on no sync parks here: this replica is shutting down. */
+    void drain() {
+        draining = true;
+    }
+
+    /** Whether this replica is shutting down (syncs are answered at once, never parked). */
+    public boolean draining() {
+        return draining;
     }
 
     /** Whether any sync of the tenant is parked here. */

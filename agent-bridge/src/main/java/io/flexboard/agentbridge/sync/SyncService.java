@@ -59,7 +59,9 @@ public class SyncService {
             return Mono.error(ProblemException.forbidden("This API key belongs to another tenant than " + sync.tenantId()));
         }
         Duration hold = sync.requestedWait().compareTo(maxWait) > 0 ? maxWait : sync.requestedWait();
-        Mono<SyncReply> reply = hold.isZero() ? answerNow(caller, sync) : longPoll(caller, sync, hold.plus(jitter(hold)));
+        // A replica that is shutting down parks nothing: its agents should come back to another one.
+        Mono<SyncReply> reply = hold.isZero() || waiters.draining() ? answerNow(caller, sync)
+                : longPoll(caller, sync, hold.plus(jitter(hold)));
         return reply.doOnNext(answered -> answered(caller, sync, answered));
     }
 

@@ -1,0 +1,64 @@
+package io.flexboard.agentbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.flexboard.agentbridge.publish.PublishListener;
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import io.flexboard.agentbridge.support.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** A replica that shuts down answers its parked syncs instead of cutting their connections. */
+class ShutdownTest extends AgentBridgeIntegrationTest {
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    private ConfigurableApplicationContext replica;
+
+    @AfterEach
+    void closeReplica() {
+        if (replica != null) {
+            replica.close();
+        }
+    }
+
+    @Test
+    void givenAnAgentParkedForAMinute_whenItsReplicaShutsDown_thenItIsAnsweredNothingNewBeforeTheServerStops() throws Exception {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+        replica = new SpringApplicationBuilder(AgentBridgeApplication.class).run(
+                "--server.port=0",
+                "--spring.r2dbc.url=" + TestDatabase.r2dbcUrl(),
+                "--spring.r2dbc.username=" + TestDatabase.user(),
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.jmx.enabled=false",
+                "--flexboard.api-keys.cache-ttl=0s",
+                "--flexboard.sync.max-wait=60s",
+                "--flexboard.instance-id=replica-going-away");
+        await().atMost(Duration.ofSeconds(20)).until(() -> replica.getBean(PublishListener.class).isConnected());
+        MeterRegistry meters = replica.getBean(MeterRegistry.class);
+        int port = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
+        CompletableFuture<ResponseEntity<String>> parked =
+                syncLater(asyncClient(port), ACME_KEY, longPoll(tenant, 1, 60)).toFuture();
+        await().atMost(Duration.ofSeconds(20)).until(() -> meters.get("flexboard.agentbridge.waiters").gauge().value() == 1);
+
+        CompletableFuture.runAsync(replica::close);
+
+        // The hold is a minute: an answer within 30 s can only come from the release at shutdown.
+        ResponseEntity<String> answer = parked.get(30, TimeUnit.SECONDS);
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("\"has_updates\":false", "\"latest_version\":1");
+        replica = null;
+    }
+}
