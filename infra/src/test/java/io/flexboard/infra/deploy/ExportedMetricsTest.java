@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,9 +90,16 @@ class ExportedMetricsTest {
         for (Service service : Service.values()) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(client.baseUrl() + "/metrics/" + service.serviceName()))
                     .header("Accept", "text/plain;version=0.0.4").timeout(Duration.ofSeconds(10)).GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (HttpTimeoutException e) {
+                scrape.problems.add(service.serviceName() + ": GET /metrics did not answer within 10 s");
+                continue;
+            }
             if (response.statusCode() != 200) {
-                scrape.problems.add(service.serviceName() + ": GET /metrics answered " + response.statusCode());
+                scrape.problems.add(service.serviceName() + ": GET /metrics answered " + response.statusCode() + " "
+                        + response.body().substring(0, Math.min(200, response.body().length())));
                 continue;
             }
             for (String line : response.body().split("\n")) {
