@@ -117,6 +117,9 @@ for required in CONTROL_PLANE_URL AGENT_API_KEY TENANT_ID; do
     [[ -n "$(env_value "$ENV_FILE" "$required")" ]] || missing+=("$required")
 done
 
+if ((${#missing[@]} > 0)); then
+    info "Still to set in $ENV_FILE: ${missing[*]}"
+fi
 if [[ "$NO_SYSTEMD" == "1" ]]; then
     info "Installed without a systemd unit. Run it with:"
     info "  set -a; . $ENV_FILE; set +a; $JAVA -jar $INSTALLED_JAR run --data-dir $DATA_DIR"
@@ -141,7 +144,7 @@ fi
 systemctl daemon-reload
 systemctl enable "$UNIT_NAME"
 if ((${#missing[@]} > 0)); then
-    info "Enabled, not started: set ${missing[*]} in $ENV_FILE, then: systemctl start flexboard-agent"
+    info "Enabled, not started: once they are set, systemctl start flexboard-agent"
 else
     systemctl restart "$UNIT_NAME"
     info "Started. Check it with:"
