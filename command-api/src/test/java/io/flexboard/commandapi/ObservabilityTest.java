@@ -60,12 +60,13 @@ class ObservabilityTest {
     }
 
     @Test
-    void givenACommandWasAnswered_whenPrometheusScrapes_thenTheSpecNamesKafkaAndJvmMetricsAreThereTaggedWithTheService() {
+    void givenACommandWasAnswered_whenPrometheusScrapes_thenTheSpecNamesKafkaAndJvmMetricsAreThereTaggedWithTheService() throws java.io.IOException {
         createTenant("metrics-" + shortId(), "obs-metrics");
 
         // The producer's metrics appear once the relay has sent.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(metrics()).contains("kafka_producer_record_send_total{"));
         String metrics = metrics();
+        keepForTheDocs(metrics);
 
         assertThat(metrics).containsPattern(
                 "http_requests_total\\{application=\"command-api\",method=\"POST\",status=\"201\",uri=\"/api/tenants\"} ");
@@ -137,6 +138,11 @@ class ObservabilityTest {
                 .header("X-Correlation-Id", correlationId)
                 .bodyValue(Map.of("name", "Observed", "slug", slug))
                 .exchange().expectStatus().isCreated();
+    }
+
+    /** The scrape as the service really exports it, for the list in docs/observability.md. */
+    private static void keepForTheDocs(String metrics) throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "metrics.prom"), metrics);
     }
 
     private String metrics() {
