@@ -30,7 +30,8 @@ public enum Route {
     /**
      * {@code /api/agent/**} → agent-bridge; reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
-     * {@code GET /metrics/{service}} → that service's Prometheus text.
+     * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
+     * lag page) → query-api.
      */
     public static Route of(HttpMethod method, String path) {
         if (isUnder(path, "/api/agent")) {
@@ -44,6 +45,9 @@ public enum Route {
         }
         if (isRead(method) && metricsOf(path).isPresent()) {
             return METRICS;
+        }
+        if (isRead(method) && isUnder(path, "/ops")) {
+            return QUERY_API;
         }
         return NOT_FOUND;
     }

@@ -52,6 +52,14 @@ class RouteTest {
     }
 
     @Test
+    void the_lag_page_is_served_by_the_query_api_for_reads_only() {
+        assertThat(Route.of(HttpMethod.GET, "/ops/lag.html")).isEqualTo(Route.QUERY_API);
+        assertThat(Route.of(HttpMethod.GET, "/ops/lag.js")).isEqualTo(Route.QUERY_API);
+        assertThat(Route.of(HttpMethod.POST, "/ops/lag.html")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/opsx")).isEqualTo(Route.NOT_FOUND);
+    }
+
+    @Test
     void anything_else_is_not_found() {
         assertThat(Route.of(HttpMethod.GET, "/")).isEqualTo(Route.NOT_FOUND);
         assertThat(Route.of(HttpMethod.GET, "/metrics/x")).isEqualTo(Route.NOT_FOUND);
