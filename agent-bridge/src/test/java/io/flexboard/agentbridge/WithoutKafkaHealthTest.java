@@ -6,14 +6,17 @@ import io.flexboard.agentbridge.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A bridge whose broker is unreachable: /health answers 503 with {@code kafka} DOWN within the
- * health timeout, while readiness stays 200 (syncs are still answered from the database).
+ * health timeout, while readiness stays 200 (syncs are still answered from the database). Closed
+ * afterwards: a second bridge listening on the test database must not outlive this class.
  */
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=127.0.0.1:1",
         "flexboard.health.timeout=1s",

@@ -113,16 +113,16 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
         AtomicReference<String> scrape = new AtomicReference<>();
         await().atMost(PATIENCE).untilAsserted(() -> {
             scrape.set(scrape());
-            assertThat(scrape.get()).contains("kafka_consumergroup_group_lag{group=\"flexboard-projector\",partition=\"0\",topic=\"flexboard.events\"}");
+            assertThat(scrape.get()).contains("kafka_consumergroup_group_lag{application=\"query-api\",group=\"flexboard-projector\",partition=\"0\",topic=\"flexboard.events\"}");
         });
         assertThat(scrape.get())
-                .contains("kafka_consumergroup_group_lag_seconds{group=\"flexboard-projector\",partition=\"1\",topic=\"flexboard.events\"}")
-                .contains("kafka_consumergroup_group_max_lag{group=\"flexboard-projector\"}")
-                .contains("kafka_consumergroup_group_max_lag_seconds{group=\"flexboard-projector\"}")
-                .contains("flexboard_lag_status{group=\"flexboard-projector\"}")
-                .contains("flexboard_relay_lag ")
-                .contains("flexboard_relay_lag_seconds ")
-                .contains("flexboard_relay_status ");
+                .contains("kafka_consumergroup_group_lag_seconds{application=\"query-api\",group=\"flexboard-projector\",partition=\"1\",topic=\"flexboard.events\"}")
+                .contains("kafka_consumergroup_group_max_lag{application=\"query-api\",group=\"flexboard-projector\"}")
+                .contains("kafka_consumergroup_group_max_lag_seconds{application=\"query-api\",group=\"flexboard-projector\"}")
+                .contains("flexboard_lag_status{application=\"query-api\",group=\"flexboard-projector\"}")
+                .contains("flexboard_relay_lag{")
+                .contains("flexboard_relay_lag_seconds{")
+                .contains("flexboard_relay_status{");
     }
 
     @Test

@@ -33,8 +33,8 @@ class NothingToMonitorTest extends OpsIntegrationTest {
     void givenNoBroker_whenPrometheusScrapes_thenTheGroupsStatusGaugeSaysUnknown() {
         awaitReport(r -> "UNKNOWN".equals(r.groupStatus("flexboard-projector")));
 
-        assertThat(scrape()).contains("flexboard_lag_status{group=\"flexboard-projector\"} -1.0")
-                .contains("flexboard_relay_status -1.0")
-                .contains("flexboard_relay_lag NaN");
+        assertThat(scrape()).contains("flexboard_lag_status{application=\"query-api\",group=\"flexboard-projector\"} -1.0")
+                .contains("flexboard_relay_status{application=\"query-api\"} -1.0")
+                .contains("flexboard_relay_lag{application=\"query-api\"} NaN");
     }
 }
