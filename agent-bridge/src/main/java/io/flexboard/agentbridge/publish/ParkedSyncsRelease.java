@@ -34,6 +34,8 @@ class ParkedSyncsRelease implements SmartLifecycle {
 
     @Override
     public void start() {
+        // A context can be stopped and started again (e.g. paused by the test framework): park again.
+        waiters.resume();
         running = true;
     }
 

@@ -99,6 +99,11 @@ public class Waiters {
         draining = true;
     }
 
+    /** Syncs park here again (the application context was stopped and is started again). */
+    void resume() {
+        draining = false;
+    }
+
     /** Whether this replica is shutting down (syncs are answered at once, never parked). */
     public boolean draining() {
         return draining;
