@@ -111,7 +111,7 @@ final class SimulatedFleet implements AutoCloseable {
         Latencies delays = new Latencies();
         for (Agent agent : agents) {
             if (agent.reconnectedNanos > 0) {
-                delays.record(agent.reconnectedNanos - sinceNanos);
+                delays.record(Math.max(0, agent.reconnectedNanos - sinceNanos));
             }
         }
         return delays;
