@@ -34,7 +34,7 @@ import reactor.core.publisher.Mono;
 class ObservabilityTest extends QueryApiIntegrationTest {
 
     @Autowired
-    ActiveTenantsGauge activeTenants;
+    ReadModelGauges readModelGauges;
 
     @Test
     void givenTwoActiveTenantsAndOneDeactivated_whenPrometheusScrapesAfterACount_thenActiveTenantsIsTwoAndTheSpecNamesAreThere() throws java.io.IOException {
@@ -43,11 +43,14 @@ class ObservabilityTest extends QueryApiIntegrationTest {
         given.deactivated(given.tenant("gone"));
         builder().get().uri("/api/tenants").exchange().expectStatus().isOk();
 
-        activeTenants.refresh().block(Duration.ofSeconds(10));
+        readModelGauges.refresh().block(Duration.ofSeconds(10));
         String metrics = metrics();
         keepForTheDocs(metrics);
 
         assertThat(metrics).contains("active_tenants{application=\"query-api\"} 2.0");
+        // No agent was ever seen: all three tenants are error/no_agent_seen by the sync status rule.
+        assertThat(metrics).contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"no_agent_seen\",status=\"error\"} 3.0")
+                .contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"none\",status=\"synced\"} 0.0");
         assertThat(metrics).contains(
                 "http_requests_total{application=\"query-api\",method=\"GET\",status=\"200\",uri=\"/api/tenants\"}");
         assertThat(metrics).contains(
