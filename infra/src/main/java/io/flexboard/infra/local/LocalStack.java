@@ -136,6 +136,11 @@ public final class LocalStack {
             return postgres.url().jdbcUrl();
         }
 
+        /** The services' Spring contexts, for operations on one of them (and tests that stop a part). */
+        public LocalServices services() {
+            return services;
+        }
+
         void awaitClosed() {
             try {
                 closedLatch.await();

@@ -65,6 +65,15 @@ public final class LocalServices implements AutoCloseable {
         return Optional.ofNullable(contexts.get(service)).map(context -> context.getBean(HttpHandler.class));
     }
 
+    /** A bean of a running service's context, e.g. the projector's listener registry to stop consuming. */
+    public <T> T bean(Service service, Class<T> type) {
+        ConfigurableApplicationContext context = contexts.get(service);
+        if (context == null) {
+            throw new IllegalStateException(service.serviceName() + " is not running");
+        }
+        return context.getBean(type);
+    }
+
     public List<Service> services() {
         return List.copyOf(contexts.keySet());
     }
