@@ -92,7 +92,8 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
         String group = "flexboard-stalled-projector";
         projector = projectorStandIn(group);
         projector.consumesEverything();
-        awaitReport(report -> "OK".equals(report.groupStatus(group)) && report.group(group).path("total_lag").asLong() == 0);
+        awaitReport(report -> "OK".equals(report.groupStatus(group)) && report.group(group).path("total_lag").asLong() == 0
+                && !report.group(group).path("partitions").isEmpty());
 
         events.eventsPublished(0, 2);
 

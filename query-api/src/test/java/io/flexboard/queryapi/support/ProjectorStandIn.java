@@ -36,6 +36,9 @@ public final class ProjectorStandIn implements AutoCloseable {
             consumer.commitSync();
             Set<TopicPartition> owned = consumer.assignment();
             if (!owned.isEmpty() && caughtUp(owned)) {
+                // position() may have just set the positions of partitions never polled: commit them too,
+                // or a group that had nothing to consume would have no committed offsets at all.
+                consumer.commitSync();
                 return;
             }
         }
