@@ -66,11 +66,12 @@ public class Waiters {
         int woken = 0;
         for (Waiter waiter : waiters) {
             if (answer.answersAtOnce(waiter.currentVersion) && deregister(waiter)) {
+                // Counted before the answer leaves: whoever sees the answer also sees the count.
+                wakeUps.increment();
                 waiter.answer.tryEmitValue(answer);
                 woken++;
             }
         }
-        wakeUps.increment(woken);
         return woken;
     }
 
