@@ -4,6 +4,11 @@ import java.time.Duration;
 
 import io.flexboard.projector.consumer.EventsListener;
 import io.flexboard.projector.fleet.SyncReportsListener;
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.wire.AgentSyncReportSerializer;
+import io.flexboard.schemas.wire.EventEnvelopeSerializer;
+import io.flexboard.schemas.wire.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +54,8 @@ abstract class ProjectorIntegrationTest {
     WebTestClient http;
 
     final ReadModels readModels = new ReadModels();
-    EventsProducer events;
-    SyncReportsProducer syncReports;
+    TopicProducer<EventEnvelope> events;
+    TopicProducer<AgentSyncReport> syncReports;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -59,8 +64,10 @@ abstract class ProjectorIntegrationTest {
 
     @BeforeEach
     void openProducer() {
-        events = new EventsProducer(broker.getBrokersAsString());
-        syncReports = new SyncReportsProducer(broker.getBrokersAsString());
+        events = new TopicProducer<>(broker.getBrokersAsString(), Topics.EVENTS, new EventEnvelopeSerializer(),
+                EventEnvelope::getTenantId);
+        syncReports = new TopicProducer<>(broker.getBrokersAsString(), Topics.AGENT_SYNCS, new AgentSyncReportSerializer(),
+                AgentSyncReport::getTenantId);
     }
 
     @AfterEach
