@@ -1,7 +1,6 @@
 package io.flexboard.projector.observability;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +10,6 @@ import java.util.stream.Collectors;
 
 import io.flexboard.schemas.wire.Topics;
 import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,10 +18,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -36,21 +32,19 @@ import reactor.core.scheduler.Schedulers;
  * has stopped or never started; an unreachable broker is DOWN.
  */
 @Component("projectionLagHealthIndicator")
-class ProjectionLagHealthIndicator extends BoundedHealthIndicator implements DisposableBean {
+class ProjectionLagHealthIndicator extends BoundedHealthIndicator {
 
-    private final Map<String, Object> config;
+    private final HealthAdminClient healthAdmin;
     private final String group;
     private final long maxLag;
     private final long timeoutMs;
-    private volatile AdminClient admin;
 
-    ProjectionLagHealthIndicator(KafkaAdmin kafkaAdmin,
+    ProjectionLagHealthIndicator(HealthAdminClient healthAdmin,
                                  @Value("${spring.kafka.consumer.group-id}") String group,
                                  @Value("${flexboard.projector.health.max-lag:10000}") long maxLag,
                                  @Value("${flexboard.health.timeout:2s}") Duration timeout) {
         super(timeout);
-        this.config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        this.config.put(AdminClientConfig.CLIENT_ID_CONFIG, "projector-health-lag");
+        this.healthAdmin = healthAdmin;
         this.group = group;
         this.maxLag = maxLag;
         this.timeoutMs = timeout.toMillis();
@@ -63,7 +57,7 @@ class ProjectionLagHealthIndicator extends BoundedHealthIndicator implements Dis
     }
 
     private Health measure() throws Exception {
-        AdminClient admin = admin();
+        AdminClient admin = healthAdmin.get();
         List<TopicPartition> partitions;
         try {
             TopicDescription topic = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames()
@@ -99,25 +93,5 @@ class ProjectionLagHealthIndicator extends BoundedHealthIndicator implements Dis
     private Health.Builder details(Health.Builder health, long lag) {
         return health.withDetail("group", group).withDetail("topic", Topics.EVENTS)
                 .withDetail("lag", lag).withDetail("maxLag", maxLag);
-    }
-
-    private AdminClient admin() {
-        AdminClient current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = AdminClient.create(config);
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void destroy() {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(1));
-        }
     }
 }
