@@ -5,17 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.flexboard.agentbridge.publish.PublishListener;
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
-import io.flexboard.agentbridge.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -30,12 +27,7 @@ class ReplicasTest extends AgentBridgeIntegrationTest {
 
     @BeforeEach
     void startSecondReplica() {
-        secondReplica = new SpringApplicationBuilder(AgentBridgeApplication.class).run(
-                "--server.port=0",
-                "--spring.r2dbc.url=" + TestDatabase.r2dbcUrl(),
-                "--spring.r2dbc.username=" + TestDatabase.user(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.jmx.enabled=false",
+        secondReplica = startReplica(broker.getBrokersAsString(),
                 "--flexboard.api-keys.cache-ttl=0s",
                 "--flexboard.sync.max-wait=5s",
                 "--flexboard.instance-id=second-replica");
@@ -43,16 +35,11 @@ class ReplicasTest extends AgentBridgeIntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> secondReplica.getBean(PublishListener.class).isConnected());
     }
 
-    @AfterEach
-    void stopSecondReplica() {
-        secondReplica.close();
-    }
-
     @Test
     void givenAgentsParkedOnTwoReplicas_whenTheTenantPublishesOnce_thenBothReplicasWakeTheirAgents() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         MeterRegistry secondMeters = secondReplica.getBean(MeterRegistry.class);
-        int secondPort = Integer.parseInt(secondReplica.getEnvironment().getRequiredProperty("local.server.port"));
+        int secondPort = portOf(secondReplica);
         double wakeUpsHere = counted("flexboard.agentbridge.wakeups");
         double wakeUpsThere = secondMeters.get("flexboard.agentbridge.wakeups").counter().count();
 

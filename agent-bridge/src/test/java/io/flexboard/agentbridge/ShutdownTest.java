@@ -5,16 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.flexboard.agentbridge.publish.PublishListener;
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
-import io.flexboard.agentbridge.support.TestDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -25,30 +22,16 @@ class ShutdownTest extends AgentBridgeIntegrationTest {
     @Autowired
     EmbeddedKafkaBroker broker;
 
-    private ConfigurableApplicationContext replica;
-
-    @AfterEach
-    void closeReplica() {
-        if (replica != null) {
-            replica.close();
-        }
-    }
-
     @Test
     void givenAnAgentParkedForAMinute_whenItsReplicaShutsDown_thenItIsAnsweredNothingNewBeforeTheServerStops() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
-        replica = new SpringApplicationBuilder(AgentBridgeApplication.class).run(
-                "--server.port=0",
-                "--spring.r2dbc.url=" + TestDatabase.r2dbcUrl(),
-                "--spring.r2dbc.username=" + TestDatabase.user(),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.jmx.enabled=false",
+        ConfigurableApplicationContext replica = startReplica(broker.getBrokersAsString(),
                 "--flexboard.api-keys.cache-ttl=0s",
                 "--flexboard.sync.max-wait=60s",
                 "--flexboard.instance-id=replica-going-away");
         await().atMost(Duration.ofSeconds(20)).until(() -> replica.getBean(PublishListener.class).isConnected());
         MeterRegistry meters = replica.getBean(MeterRegistry.class);
-        int port = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
+        int port = portOf(replica);
         CompletableFuture<ResponseEntity<String>> parked =
                 syncLater(asyncClient(port), ACME_KEY, longPoll(tenant, 1, 60)).toFuture();
         await().atMost(Duration.ofSeconds(20)).until(() -> meters.get("flexboard.agentbridge.waiters").gauge().value() == 1);
@@ -59,6 +42,5 @@ class ShutdownTest extends AgentBridgeIntegrationTest {
         ResponseEntity<String> answer = parked.get(30, TimeUnit.SECONDS);
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).contains("\"has_updates\":false", "\"latest_version\":1");
-        replica = null;
     }
 }

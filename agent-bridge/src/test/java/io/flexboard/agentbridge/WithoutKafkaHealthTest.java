@@ -3,10 +3,7 @@ package io.flexboard.agentbridge;
 import java.time.Duration;
 
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
-import io.flexboard.agentbridge.support.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -18,26 +15,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class WithoutKafkaHealthTest extends AgentBridgeIntegrationTest {
 
-    private ConfigurableApplicationContext replica;
-
-    @AfterEach
-    void closeReplica() {
-        if (replica != null) {
-            replica.close();
-        }
-    }
-
     @Test
     void givenAnUnreachableBroker_whenProbed_thenHealthIsDownWithTheKafkaCheckButTheBridgeStaysReadyAndAlive() {
-        replica = new SpringApplicationBuilder(AgentBridgeApplication.class).run(
-                "--server.port=0",
-                "--spring.r2dbc.url=" + TestDatabase.r2dbcUrl(),
-                "--spring.r2dbc.username=" + TestDatabase.user(),
-                "--spring.kafka.bootstrap-servers=127.0.0.1:1",
-                "--spring.jmx.enabled=false",
+        ConfigurableApplicationContext replica = startReplica("127.0.0.1:1",
                 "--flexboard.health.timeout=1s",
                 "--flexboard.instance-id=bridge-without-kafka");
-        int port = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
+        int port = portOf(replica);
         WebTestClient bridge = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
 

@@ -2,15 +2,21 @@ package io.flexboard.agentbridge.support;
 
 import static org.awaitility.Awaitility.await;
 
+import io.flexboard.agentbridge.AgentBridgeApplication;
 import io.flexboard.agentbridge.publish.PublishListener;
 import io.flexboard.schemas.wire.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,6 +51,7 @@ public abstract class AgentBridgeIntegrationTest {
     protected static final String GLOBEX_KEY = "fbk_globex_fedcba9876543210";
 
     protected final SyncFixtures given = new SyncFixtures();
+    private final List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 
     protected WebTestClient client;
     /** For requests that park: same one-connection-per-request policy as {@link #client}. */
@@ -87,6 +94,34 @@ public abstract class AgentBridgeIntegrationTest {
     @BeforeEach
     void emptyReadModels() {
         given.clear();
+    }
+
+    @AfterEach
+    void closeReplicas() {
+        replicas.forEach(ConfigurableApplicationContext::close);
+        replicas.clear();
+    }
+
+    /**
+     * Another bridge replica on the test database and the given broker, started here rather than as a
+     * second test context (switching test contexts would pause the shared one); closed after the test.
+     */
+    protected ConfigurableApplicationContext startReplica(String kafkaBootstrapServers, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.r2dbc.url=" + TestDatabase.r2dbcUrl(),
+                "--spring.r2dbc.username=" + TestDatabase.user(),
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                "--spring.jmx.enabled=false"));
+        args.addAll(List.of(settings));
+        ConfigurableApplicationContext replica = new SpringApplicationBuilder(AgentBridgeApplication.class).run(args.toArray(String[]::new));
+        replicas.add(replica);
+        return replica;
+    }
+
+    /** The HTTP port a replica listens on. */
+    protected static int portOf(ConfigurableApplicationContext replica) {
+        return Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     /** POST /api/agent/sync, not yet sent: subscribe to send it; any status is a value, not an error. */
