@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -59,20 +60,8 @@ public class Waiters {
 
     /** Answers every waiter of the answer's tenant that is on another version; returns how many. */
     public int wake(PublishedAnswer answer) {
-        Set<Waiter> waiters = byTenant.get(answer.tenantId());
-        if (waiters == null) {
-            return 0;
-        }
-        int woken = 0;
-        for (Waiter waiter : waiters) {
-            if (answer.answersAtOnce(waiter.currentVersion) && deregister(waiter)) {
-                // Counted before the answer leaves: whoever sees the answer also sees the count.
-                wakeUps.increment();
-                waiter.answer.tryEmitValue(answer);
-                woken++;
-            }
-        }
-        return woken;
+        // Counted before the answer leaves: whoever sees the answer also sees the count.
+        return answer(answer, waiter -> answer.answersAtOnce(waiter.currentVersion), wakeUps::increment);
     }
 
     /**
@@ -81,18 +70,23 @@ public class Waiters {
      * rather than find their connection reset. Returns how many.
      */
     public int release(PublishedAnswer answer) {
+        return answer(answer, waiter -> true, () -> { });
+    }
+
+    private int answer(PublishedAnswer answer, Predicate<Waiter> concerned, Runnable beforeAnswering) {
         Set<Waiter> waiters = byTenant.get(answer.tenantId());
         if (waiters == null) {
             return 0;
         }
-        int released = 0;
+        int answered = 0;
         for (Waiter waiter : waiters) {
-            if (deregister(waiter)) {
+            if (concerned.test(waiter) && deregister(waiter)) {
+                beforeAnswering.run();
                 waiter.answer.tryEmitValue(answer);
-                released++;
+                answered++;
             }
         }
-        return released;
+        return answered;
     }
 
     /** From now on no sync parks here: this replica is shutting down. */
