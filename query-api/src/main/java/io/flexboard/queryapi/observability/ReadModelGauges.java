@@ -40,15 +40,16 @@ class ReadModelGauges implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelGauges.class);
     /** Every status and reason the sync status rule can give, so each series exists (0) before it happens. */
-    private static final List<List<String>> STATUSES = List.of(List.of("synced", "none"), List.of("pending", "agents_behind"),
-            List.of("error", "agent_error"), List.of("error", "no_agent_seen"));
+    private static final List<StatusReason> STATUSES = List.of(new StatusReason("synced", "none"),
+            new StatusReason("pending", "agents_behind"), new StatusReason("error", "agent_error"),
+            new StatusReason("error", "no_agent_seen"));
 
     private final DatabaseClient db;
     private final Duration interval;
     private final Duration timeout;
     private final double staleAfterSeconds;
     private final AtomicReference<Double> count = new AtomicReference<>(Double.NaN);
-    private final Map<List<String>, AtomicReference<Double>> tenantsByStatus;
+    private final Map<StatusReason, AtomicReference<Double>> tenantsByStatus;
     private volatile Disposable counting;
 
     ReadModelGauges(DatabaseClient db, MeterRegistry meters, FlexboardProperties properties,
@@ -65,8 +66,8 @@ class ReadModelGauges implements SmartLifecycle {
             AtomicReference<Double> tenants = new AtomicReference<>(Double.NaN);
             Gauge.builder("flexboard.sync.status.tenants", tenants, AtomicReference::get)
                     .description("Tenants per sync status and reason (the GET /api/sync-status rule)")
-                    .tag("status", key.get(0))
-                    .tag("reason", key.get(1))
+                    .tag("status", key.status())
+                    .tag("reason", key.reason())
                     .register(meters);
             return tenants;
         })));
@@ -78,11 +79,11 @@ class ReadModelGauges implements SmartLifecycle {
                 .map(row -> row.get("active", Long.class))
                 .one()
                 .doOnNext(tenants -> count.set(tenants.doubleValue()));
-        Mono<Map<List<String>, Long>> statuses = db.sql(SyncStatusReadModel.TENANT_SYNC_STATUS
+        Mono<Map<StatusReason, Long>> statuses = db.sql(SyncStatusReadModel.TENANT_SYNC_STATUS
                         + "select status, coalesce(reason, 'none') as reason, count(*) as tenants"
                         + " from tenant_sync_status group by status, reason")
                 .bind(0, staleAfterSeconds)
-                .map(row -> Map.entry(List.of(row.get("status", String.class), row.get("reason", String.class)),
+                .map(row -> Map.entry(new StatusReason(row.get("status", String.class), row.get("reason", String.class)),
                         row.get("tenants", Long.class)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
@@ -113,5 +114,9 @@ class ReadModelGauges implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return counting != null;
+    }
+
+    /** A tenant sync status with its reason ({@code none} for synced), one gauge series each. */
+    private record StatusReason(String status, String reason) {
     }
 }

@@ -24,7 +24,7 @@ public final class EventStoreFixtures {
     private int sequence;
 
     public void clear() {
-        execute("truncate eventstore.domainevententry, eventstore.tokenentry restart identity");
+        TestDatabase.execute("truncate eventstore.domainevententry, eventstore.tokenentry restart identity");
         sequence = 0;
     }
 
@@ -52,7 +52,7 @@ public final class EventStoreFixtures {
     private void token(long index, String owner, Instant claimedAt, Long... gaps) {
         String json = "{\"index\":" + index + ",\"gaps\":["
                 + Arrays.stream(gaps).map(String::valueOf).collect(Collectors.joining(",")) + "]}";
-        execute("insert into eventstore.tokenentry (processorname, segment, token, tokentype, \"timestamp\", owner)"
+        TestDatabase.execute("insert into eventstore.tokenentry (processorname, segment, token, tokentype, \"timestamp\", owner)"
                         + " values ('kafka-relay', 0, ?, ?, ?, ?) on conflict (processorname, segment) do update"
                         + " set token = excluded.token, tokentype = excluded.tokentype, \"timestamp\" = excluded.\"timestamp\","
                         + " owner = excluded.owner",
@@ -73,18 +73,6 @@ public final class EventStoreFixtures {
                 row.next();
                 return row.getLong(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
-    }
-
-    private static void execute(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

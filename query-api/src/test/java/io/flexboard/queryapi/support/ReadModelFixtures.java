@@ -1,9 +1,5 @@
 package io.flexboard.queryapi.support;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +15,7 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        execute("truncate sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+        TestDatabase.execute("truncate sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
                 + " dashboards, api_keys, tenants");
         clock = 0;
     }
@@ -27,7 +23,7 @@ public final class ReadModelFixtures {
     public UUID tenant(String slug) {
         UUID id = UUID.randomUUID();
         Instant created = tick();
-        execute("insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,"
+        TestDatabase.execute("insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,"
                         + " is_active, dashboard_count, last_sync, created_at, updated_at)"
                         + " values (?, ?, ?, 'basic', 5, 20, true, 0, null, ?, ?)",
                 id, "Tenant " + slug, slug, Timestamp.from(created), Timestamp.from(created));
@@ -45,10 +41,10 @@ public final class ReadModelFixtures {
     public UUID dashboard(UUID tenantId, String slug) {
         UUID id = UUID.randomUUID();
         Instant created = tick();
-        execute("insert into dashboards (id, tenant_id, name, slug, description, widget_count, created_at, updated_at)"
+        TestDatabase.execute("insert into dashboards (id, tenant_id, name, slug, description, widget_count, created_at, updated_at)"
                         + " values (?, ?, ?, ?, ?, 0, ?, ?)",
                 id, tenantId, "Dashboard " + slug, slug, "About " + slug, Timestamp.from(created), Timestamp.from(created));
-        execute("update tenants set dashboard_count = dashboard_count + 1 where id = ?", tenantId);
+        TestDatabase.execute("update tenants set dashboard_count = dashboard_count + 1 where id = ?", tenantId);
         return id;
     }
 
@@ -62,12 +58,12 @@ public final class ReadModelFixtures {
 
     public UUID widget(UUID dashboardId, String name, String widgetType, int sortOrder) {
         UUID id = UUID.randomUUID();
-        execute("insert into widgets (id, tenant_id, dashboard_id, name, widget_type, config, position_x, position_y,"
+        TestDatabase.execute("insert into widgets (id, tenant_id, dashboard_id, name, widget_type, config, position_x, position_y,"
                         + " width, height, sort_order)"
                         + " select ?, tenant_id, id, ?, ?, ?::jsonb, ?, 0, 6, 4, ? from dashboards where id = ?",
                 id, name, widgetType, "{\"query\": \"SELECT month, total FROM sales\", \"type\": \"" + widgetType + "\"}",
                 sortOrder * 6, sortOrder, dashboardId);
-        execute("update dashboards set widget_count = widget_count + 1 where id = ?", dashboardId);
+        TestDatabase.execute("update dashboards set widget_count = widget_count + 1 where id = ?", dashboardId);
         return id;
     }
 
@@ -75,7 +71,7 @@ public final class ReadModelFixtures {
         UUID id = UUID.randomUUID();
         Instant created = tick();
         Timestamp published = "draft".equals(status) ? null : Timestamp.from(created.plusSeconds(1));
-        execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
+        TestDatabase.execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
                         + " values (?, ?, ?, ?, ?, 'builder@vendor.example', ?, ?, ?::jsonb)",
                 id, tenantId, number, status, "Version " + number, Timestamp.from(created), published,
                 "{\"dashboards\": [], \"widgets\": [], \"number\": " + number + "}");
@@ -93,12 +89,12 @@ public final class ReadModelFixtures {
 
     /** Marks the tenant inactive (its license paused). */
     public void deactivated(UUID tenantId) {
-        execute("update tenants set is_active = false where id = ?", tenantId);
+        TestDatabase.execute("update tenants set is_active = false where id = ?", tenantId);
     }
 
     /** Sets the tenant's newest sync, as the projector does from agent sync reports. */
     public void lastSync(UUID tenantId, Instant at) {
-        execute("update tenants set last_sync = ? where id = ?", Timestamp.from(at), tenantId);
+        TestDatabase.execute("update tenants set last_sync = ? where id = ?", Timestamp.from(at), tenantId);
     }
 
     /**
@@ -114,10 +110,10 @@ public final class ReadModelFixtures {
             list.append(i == 1 ? "" : ", ").append("{\"id\": \"").append(UUID.randomUUID()).append("\"}");
         }
         String metadata = "{\"version\": " + number + ", \"dashboards\": [" + list + "], \"widgets\": [], \"config\": {}}";
-        execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
+        TestDatabase.execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
                         + " values (?, ?, ?, 'published', ?, 'builder@vendor.example', ?, ?, ?::jsonb)",
                 id, tenantId, number, "Version " + number, Timestamp.from(created), Timestamp.from(published), metadata);
-        execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+        TestDatabase.execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
                 + " values (?, ?, ?, ?, ?::jsonb)", tenantId, id, number, Timestamp.from(published), metadata);
     }
 
@@ -137,7 +133,7 @@ public final class ReadModelFixtures {
     }
 
     private void agent(UUID tenantId, String agentId, long runningVersion, String status, String error, Duration ago) {
-        execute("insert into agents (tenant_id, agent_id, agent_version, running_version, latest_version, sync_status,"
+        TestDatabase.execute("insert into agents (tenant_id, agent_id, agent_version, running_version, latest_version, sync_status,"
                         + " last_error, first_seen, last_seen)"
                         + " values (?, ?, '1.4.2', ?, coalesce((select version from published_versions where tenant_id = ?), 0),"
                         + " ?, ?, now() - interval '7 days', now() - make_interval(secs => ?))",
@@ -146,31 +142,19 @@ public final class ReadModelFixtures {
 
     /** Sync outcomes counted in the hour bucket {@code hoursAgo} hours before the current one. */
     public void syncCounts(UUID tenantId, int hoursAgo, long success, long error, long partial) {
-        execute("insert into sync_counts (tenant_id, hour, success, error, partial)"
+        TestDatabase.execute("insert into sync_counts (tenant_id, hour, success, error, partial)"
                         + " values (?, date_trunc('hour', now()) - make_interval(hours => ?), ?, ?, ?)",
                 tenantId, hoursAgo, success, error, partial);
     }
 
     /** Records that the projector has applied the tenant's events up to {@code sequence}. */
     public void projectedUpTo(UUID tenantId, long sequence) {
-        execute("insert into tenant_positions (tenant_id, aggregate_sequence, updated_at) values (?, ?, now())"
+        TestDatabase.execute("insert into tenant_positions (tenant_id, aggregate_sequence, updated_at) values (?, ?, now())"
                 + " on conflict (tenant_id) do update set aggregate_sequence = excluded.aggregate_sequence,"
                 + " updated_at = excluded.updated_at", tenantId, sequence);
     }
 
     private Instant tick() {
         return START.plusSeconds(clock++);
-    }
-
-    private static void execute(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null);
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
     }
 }

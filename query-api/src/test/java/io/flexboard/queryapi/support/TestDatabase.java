@@ -2,6 +2,7 @@ package io.flexboard.queryapi.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
@@ -61,5 +62,18 @@ public final class TestDatabase {
 
     public static String user() {
         return USER;
+    }
+
+    /** Runs one fixture statement with positional parameters on its own connection. */
+    static void execute(String sql, Object... parameters) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), USER, null);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 }
