@@ -6,10 +6,6 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
 . "$SCRIPT_DIR/lib/common.sh"
 
-# What a backup holds: the configuration the agent runs, its fallback, the last sync and the
-# installation's identity. Not agent.lock (a lock, not data), not *.tmp (interrupted writes).
-readonly FILES=(current.json previous.json status.json agent-id)
-
 usage() {
     cat <<EOF
 Usage: ./backup.sh [options]

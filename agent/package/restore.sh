@@ -6,8 +6,6 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib/common.sh
 . "$SCRIPT_DIR/lib/common.sh"
 
-readonly FILES=(current.json previous.json status.json agent-id)
-
 usage() {
     cat <<EOF
 Usage: sudo ./restore.sh [options] ARCHIVE

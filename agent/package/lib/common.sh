@@ -8,6 +8,11 @@ readonly UNIT_NAME="flexboard-agent.service"
 readonly AGENT_USER_DEFAULT="flexboard-agent"
 readonly JAR_NAME="flexboard-agent.jar"
 
+# What a backup holds (backup.sh) and a restore puts back (restore.sh): the configuration the agent
+# runs, its fallback, the last sync and the installation's identity. Not agent.lock (a lock, not data),
+# not *.tmp (interrupted writes).
+readonly FILES=(current.json previous.json status.json agent-id)
+
 # PREFIX is a staging root ("" = the real system). Everything the scripts touch lives below it, so a
 # test or a packager can run them without root, without a system user and without systemd.
 PREFIX="${PREFIX:-}"

@@ -2,7 +2,9 @@ package io.flexboard.infra.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -127,7 +129,7 @@ final class SimulatedFleet implements AutoCloseable {
 
     /** Reconnects per one-second bucket after {@code sinceNanos}: the load the returning bridge sees. */
     int peakReconnectsPerSecond(long sinceNanos) {
-        java.util.Map<Long, Integer> perSecond = new java.util.HashMap<>();
+        Map<Long, Integer> perSecond = new HashMap<>();
         for (Agent agent : agents) {
             if (agent.reconnectedNanos > 0) {
                 perSecond.merge(Math.max(0, agent.reconnectedNanos - sinceNanos) / 1_000_000_000L, 1, Integer::sum);
