@@ -46,6 +46,7 @@ class ReadModelGauges implements SmartLifecycle {
 
     private final DatabaseClient db;
     private final Duration interval;
+    private final Duration firstCountAfter;
     private final Duration timeout;
     private final double staleAfterSeconds;
     private final AtomicReference<Double> count = new AtomicReference<>(Double.NaN);
@@ -54,9 +55,11 @@ class ReadModelGauges implements SmartLifecycle {
 
     ReadModelGauges(DatabaseClient db, MeterRegistry meters, FlexboardProperties properties,
                     @Value("${flexboard.metrics.active-tenants.interval:30s}") Duration interval,
+                    @Value("${flexboard.metrics.active-tenants.first-count-after:0s}") Duration firstCountAfter,
                     @Value("${flexboard.health.timeout:2s}") Duration timeout) {
         this.db = db;
         this.interval = interval;
+        this.firstCountAfter = firstCountAfter;
         this.timeout = timeout;
         this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
         Gauge.builder("active.tenants", count, AtomicReference::get)
@@ -93,7 +96,7 @@ class ReadModelGauges implements SmartLifecycle {
 
     @Override
     public void start() {
-        counting = Flux.interval(Duration.ZERO, interval, Schedulers.single())
+        counting = Flux.interval(firstCountAfter, interval, Schedulers.single())
                 .onBackpressureDrop()
                 .concatMap(tick -> refresh().onErrorResume(failure -> {
                     log.warn("Could not count tenants from the read models (the gauges keep their last values): {}", failure.toString());
