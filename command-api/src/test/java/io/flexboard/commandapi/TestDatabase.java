@@ -14,7 +14,9 @@ final class TestDatabase {
     static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1");
     static final String PORT = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
     static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
-    private static final String NAME = "flexboard_test_commandapi";
+    // FLEXBOARD_TEST_DB_SUFFIX lets two checkouts run their tests on one PostgreSQL at once.
+    private static final String NAME = "flexboard_test_commandapi"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
     private static boolean created;
 
     private TestDatabase() {

@@ -16,7 +16,9 @@ final class TestDatabase {
     /** The machine's PostgreSQL, or FLEXBOARD_TEST_PG_HOST / _PORT / _USER. */
     private static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
-    private static final String NAME = "flexboard_test_projector";
+    // FLEXBOARD_TEST_DB_SUFFIX lets two checkouts run their tests on one PostgreSQL at once.
+    private static final String NAME = "flexboard_test_projector"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
     static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
     static final String JDBC_URL = "jdbc:postgresql://" + HOST + "/" + NAME;
 

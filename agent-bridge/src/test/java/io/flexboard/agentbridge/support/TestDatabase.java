@@ -9,7 +9,9 @@ import org.flywaydb.core.Flyway;
 /** This module's own test database, recreated once per test run and migrated with the projector's real files. */
 public final class TestDatabase {
 
-    public static final String NAME = "flexboard_test_agentbridge";
+    // FLEXBOARD_TEST_DB_SUFFIX lets two checkouts run their tests on one PostgreSQL at once.
+    public static final String NAME = "flexboard_test_agentbridge"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
     /** The machine's PostgreSQL, or FLEXBOARD_TEST_PG_HOST / _PORT / _USER. */
     private static final String SERVER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");

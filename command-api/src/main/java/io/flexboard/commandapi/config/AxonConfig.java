@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flexboard.commandapi.api.CommandMetadata;
 import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.wire.SchemaHistory;
 import io.flexboard.schemas.wire.TrustedClasses;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
@@ -41,14 +42,17 @@ class AxonConfig {
 
     /**
      * Every event schema the event store may hold, for Axon's AvroSerializer. The events are the
-     * branches of the envelope's payload union, so this list can never miss one.
+     * branches of the envelope's payload union, so this list can never miss one; every released
+     * envelope's branches are added too, so an event stored before its schema gained a field still
+     * loads (resolved into the current class).
      */
     @Bean
     SchemaStore axonEventSchemaStore() {
         SchemaStore.Cache store = new SchemaStore.Cache();
-        for (Schema event : EventEnvelope.getClassSchema().getField("payload").schema().getTypes()) {
-            store.addSchema(event);
+        for (Schema envelope : SchemaHistory.envelopeSchemas()) {
+            envelope.getField("payload").schema().getTypes().forEach(store::addSchema);
         }
+        EventEnvelope.getClassSchema().getField("payload").schema().getTypes().forEach(store::addSchema);
         return store;
     }
 

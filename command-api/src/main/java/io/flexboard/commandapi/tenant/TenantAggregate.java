@@ -118,8 +118,9 @@ class TenantAggregate {
         dashboards.keySet().forEach(id -> allWidgets.addAll(widgetsByDashboard.getOrDefault(id, List.of())));
         MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets);
         int number = lastVersionNumber + 1;
+        Integer parent = lastVersionNumber == 0 ? null : lastVersionNumber;
         apply(new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
-                actor == null ? SYSTEM_ACTOR : actor, snapshot));
+                actor == null ? SYSTEM_ACTOR : actor, snapshot, parent, null, null));
         return number;
     }
 

@@ -205,7 +205,7 @@ class TenantAggregateTest {
                 .expectEvents(new DraftSavedEvent(TENANT, "v2", 2, "second", "alice", new MetadataSnapshot(
                         List.of(new DashboardSnapshot(SALES, "Sales", "sales", null),
                                 new DashboardSnapshot(OPS, "Ops", "ops", null)),
-                        List.of(revenue))))
+                        List.of(revenue)), 1, null, null))
                 .expectResultMessagePayload(2);
     }
 
@@ -216,6 +216,15 @@ class TenantAggregateTest {
                 .expectEvents(new VersionArchivedEvent(TENANT, "v1", 1),
                         new VersionPublishedEvent(TENANT, "v2", 2, "alice"))
                 .expectResultMessagePayload(2);
+    }
+
+    @Test
+    void aTenantsFirstDraftHasNoParentVersion() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
+                .expectEvents(new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
+                        new MetadataSnapshot(List.of(), List.of()), null, null, null))
+                .expectResultMessagePayload(1);
     }
 
     @Test
@@ -270,7 +279,8 @@ class TenantAggregateTest {
     }
 
     private static DraftSavedEvent draftSaved(String versionId, int number) {
-        return new DraftSavedEvent(TENANT, versionId, number, null, "alice", new MetadataSnapshot(List.of(), List.of()));
+        return new DraftSavedEvent(TENANT, versionId, number, null, "alice", new MetadataSnapshot(List.of(), List.of()),
+                number == 1 ? null : number - 1, null, null);
     }
 
     private static VersionPublishedEvent published(String versionId, int number) {

@@ -13,7 +13,9 @@ import org.flywaydb.core.Flyway;
  */
 public final class TestDatabase {
 
-    public static final String NAME = "flexboard_test_queryapi";
+    // FLEXBOARD_TEST_DB_SUFFIX lets two checkouts run their tests on one PostgreSQL at once.
+    public static final String NAME = "flexboard_test_queryapi"
+            + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
     /** The machine's PostgreSQL, or FLEXBOARD_TEST_PG_HOST / _PORT / _USER. */
     private static final String SERVER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1") + ":"
             + System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
