@@ -1,0 +1,250 @@
+package io.flexboard.projector.rebuild;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.flexboard.projector.published.PublishedVersionNotification;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.R2dbcDataIntegrityViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Makes the rebuilt read models the live ones, atomically for every reader, in one transaction on
+ * the live schema:
+ * <ol>
+ *   <li>lock the live {@code tenant_positions} in EXCLUSIVE mode first. The live projector's every
+ *       batch starts by locking rows of it, so it now waits, holding nothing else; plain reads
+ *       (query-api's consistency waits) go on;</li>
+ *   <li>let the rebuild catch up, in its own transactions, to what the live projector applied
+ *       (now frozen), and check it did: with all read models at or beyond every live position,
+ *       with some exactly at them;</li>
+ *   <li>lock the replaced live tables (EXCLUSIVE: readers go on, the fleet's {@code last_sync}
+ *       writes wait), then per table delete the live rows that differ from the rebuilt ones and
+ *       insert the rebuilt rows that are missing. Readers see the old rows until the commit and
+ *       the new ones right after it: no reader ever waits, and a rebuild that changes nothing writes
+ *       nothing;</li>
+ *   <li>notify agent-bridge of every tenant whose published version changed, record the rebuild
+ *       as done, commit. The live projector resumes on the copied positions and skips what the
+ *       rebuild already applied as duplicates.</li>
+ * </ol>
+ */
+@Component
+class SwitchOver {
+
+    private static final Logger log = LoggerFactory.getLogger(SwitchOver.class);
+
+    private final ConnectionFactory connections;
+    private final String live;
+    private final Duration lockTimeout;
+    private final JsonMapper json;
+    private final Timer duration;
+
+    SwitchOver(ConnectionFactory connections, @Value("${spring.r2dbc.properties.schema}") String liveSchema,
+               RebuildProperties properties, JsonMapper json, MeterRegistry meters) {
+        this.connections = connections;
+        this.live = liveSchema;
+        this.lockTimeout = properties.lockTimeout();
+        this.json = json;
+        this.duration = Timer.builder("flexboard.projector.rebuild.switch")
+                .description("How long a rebuild's switch-over held the live projector (lock to commit)")
+                .register(meters);
+    }
+
+    /** What the rebuild needs to do between taking the lock and replacing the rows. */
+    interface Phases {
+        /** The lock is held: move to catching_up and apply the history up to the live positions. */
+        void catchUp();
+
+        /** Caught up and checked: move to switching; false when the rebuild was cancelled meanwhile. */
+        boolean switching();
+
+        /** Progress to record with the rebuild's end. */
+        ProgressSnapshot progress();
+    }
+
+    /** The switch-over's outcome: how long the live projector waited, rows replaced per table, tenants notified. */
+    record Result(long switchMs, Map<String, Changes> changes, long notified) {
+    }
+
+    /** Rows of one live table deleted (they differed or were not rebuilt) and inserted (rebuilt and missing). */
+    record Changes(long deleted, long inserted) {
+    }
+
+    /**
+     * Runs the switch-over of {@code rebuild}, owned by {@code owner}. Throws {@link RefusedException}
+     * when the rebuilt read models cannot replace the live ones (the rebuild fails),
+     * {@link NotOwnedException} when it was cancelled or taken over meanwhile (nothing changed), and
+     * anything else for a failure worth retrying (a lock timeout, the database away).
+     */
+    Result run(Rebuild rebuild, String owner, Phases phases) {
+        String target = RebuildSchemas.checked(rebuild.targetSchema());
+        List<ReadModelTable> tables = rebuild.tables();
+        try (LiveTransaction transaction = LiveTransaction.begin(connections)) {
+            transaction.update("select set_config('lock_timeout', $1, true)", lockTimeout.toMillis() + "ms");
+            transaction.update("lock table " + live + ".tenant_positions in exclusive mode");
+            long locked = System.nanoTime();
+
+            phases.catchUp();
+            checkPositions(transaction, target, rebuild.allReadModels());
+            if (!phases.switching()) {
+                throw new NotOwnedException();
+            }
+
+            transaction.update("set constraints all deferred");
+            for (ReadModelTable table : tables) {
+                transaction.update("lock table " + live + "." + table.name() + " in exclusive mode");
+            }
+            long notified = tables.stream().anyMatch(table -> table.name().equals("published_versions"))
+                    ? notifyChangedPublishedVersions(transaction, target) : 0;
+            Map<String, Changes> changes = new LinkedHashMap<>();
+            for (ReadModelTable table : tables) {
+                changes.put(table.name(), replace(transaction, target, table));
+            }
+            checkForeignKeys(transaction);
+
+            long switchMs = Duration.ofNanos(System.nanoTime() - locked).toMillis();
+            ProgressSnapshot progress = phases.progress();
+            long recorded = transaction.update("update " + live + ".rebuilds"
+                            + " set status = 'done', finished_at = now(), owner = null, error = null, switch_ms = $1,"
+                            + " rows_changed = $2::jsonb, events_applied = $3, events_total = $4, events_per_second = null,"
+                            + " eta_seconds = 0 where id = $5 and owner = $6 and status in ('catching_up', 'switching')",
+                    switchMs, json.writeValueAsString(changes), progress.eventsApplied(), progress.eventsTotal(),
+                    rebuild.id(), owner);
+            if (recorded != 1) {
+                throw new NotOwnedException();
+            }
+            transaction.commit();
+            long heldNanos = System.nanoTime() - locked;
+            duration.record(Duration.ofNanos(heldNanos));
+            log.info("Rebuild {} switched over in {} ms (live projector held {} ms): rows changed {}, {} tenants notified",
+                    rebuild.id(), switchMs, Duration.ofNanos(heldNanos).toMillis(), changes, notified);
+            return new Result(switchMs, changes, notified);
+        }
+    }
+
+    /**
+     * With all read models the rebuild replaces the positions too: it may be ahead of the live ones
+     * (the live projector then skips those events as duplicates), never behind. With some read
+     * models it keeps the live positions, so it must stand exactly at them: behind, its tables would
+     * miss events the positions claim; ahead, the live projector would apply those events again to
+     * tables that already hold them.
+     */
+    private void checkPositions(LiveTransaction transaction, String target, boolean allReadModels) {
+        String mismatch = allReadModels
+                ? "r.aggregate_sequence is null or r.aggregate_sequence < l.aggregate_sequence"
+                : "l.aggregate_sequence is distinct from r.aggregate_sequence";
+        String join = allReadModels ? "left join" : "full join";
+        List<String> tenants = transaction.query("select coalesce(l.tenant_id, r.tenant_id)::text || ' (live '"
+                        + " || coalesce(l.aggregate_sequence::text, 'none') || ', rebuilt ' || coalesce(r.aggregate_sequence::text, 'none') || ')'"
+                        + " as tenant from " + live + ".tenant_positions l " + join + " " + target + ".tenant_positions r"
+                        + " using (tenant_id) where " + mismatch + " order by 1 limit 5",
+                row -> row.get("tenant", String.class));
+        if (!tenants.isEmpty()) {
+            throw new RefusedException("The live read models hold events that flexboard.events does not (or not in the"
+                    + " order the rebuild reads them), so the rebuild cannot replace them; tenants " + String.join(", ", tenants)
+                    + (allReadModels ? "" : ". A rebuild of some read models must reach the live positions exactly"));
+        }
+    }
+
+    /**
+     * agent-bridge caches each tenant's published answer and refreshes it on a notification, so
+     * every tenant whose published row the switch-over changes, adds or removes is announced:
+     * {@code <tenant>:<version>}, 0 when it no longer has one. Delivered on commit, like the live
+     * projector's; tenants whose row stays the same hear nothing.
+     */
+    private long notifyChangedPublishedVersions(LiveTransaction transaction, String target) {
+        String columns = columns(transaction, target, "published_versions");
+        return transaction.query("select pg_notify($1, changed.tenant_id::text || ':' || changed.version) from ("
+                        + " select tenant_id, version from (select " + columns + " from " + target + ".published_versions"
+                        + " except select " + columns + " from " + live + ".published_versions) rebuilt"
+                        + " union select l.tenant_id, 0 from " + live + ".published_versions l"
+                        + " where not exists (select 1 from " + target + ".published_versions r where r.tenant_id = l.tenant_id)"
+                        + ") changed",
+                row -> Boolean.TRUE, PublishedVersionNotification.CHANNEL).size();
+    }
+
+    private Changes replace(LiveTransaction transaction, String target, ReadModelTable table) {
+        String columns = columns(transaction, target, table.name());
+        String key = primaryKey(transaction, table.name());
+        if (!table.liveColumns().isEmpty()) {
+            // Columns another source writes keep their live values: copy them into the rebuilt rows first.
+            String set = table.liveColumns().stream().map(column -> column + " = l." + column).collect(Collectors.joining(", "));
+            String keyMatch = List.of(key.split(", ")).stream().map(column -> "r." + column + " = l." + column)
+                    .collect(Collectors.joining(" and "));
+            transaction.update("update " + target + "." + table.name() + " r set " + set + " from " + live + "." + table.name()
+                    + " l where " + keyMatch);
+        }
+        long deleted = transaction.update("delete from " + live + "." + table.name() + " where (" + key + ") in (select "
+                + key + " from (select " + columns + " from " + live + "." + table.name() + " except select " + columns
+                + " from " + target + "." + table.name() + ") differing)");
+        long inserted = transaction.update("insert into " + live + "." + table.name() + " (" + columns + ") select "
+                + columns + " from " + target + "." + table.name() + " except select " + columns + " from " + live + "."
+                + table.name());
+        return new Changes(deleted, inserted);
+    }
+
+    /** Foreign keys deferred to here: a rebuilt table that does not fit the live ones it points at fails now, by name. */
+    private static void checkForeignKeys(LiveTransaction transaction) {
+        try {
+            transaction.update("set constraints all immediate");
+        } catch (R2dbcDataIntegrityViolationException e) {
+            throw new RefusedException("The rebuilt rows do not fit the live read models they refer to (" + e.getMessage()
+                    + "); rebuild the read models they refer to as well, or all of them");
+        }
+    }
+
+    /**
+     * The live table's columns, in its order; the rebuild's table must have exactly the same ones
+     * (both come from the same migrations, but a projector of another version may have migrated the live schema).
+     */
+    private String columns(LiveTransaction transaction, String target, String table) {
+        List<String> liveColumns = columnsOf(transaction, live, table);
+        Set<String> rebuilt = Set.copyOf(columnsOf(transaction, target, table));
+        if (!rebuilt.equals(Set.copyOf(liveColumns))) {
+            throw new RefusedException("The rebuilt " + table + " has columns " + rebuilt + " but the live one " + liveColumns
+                    + ": the projector that rebuilt it runs other migrations than the live schema has");
+        }
+        return String.join(", ", liveColumns);
+    }
+
+    private List<String> columnsOf(LiveTransaction transaction, String schema, String table) {
+        return transaction.query("select attname from pg_attribute where attrelid = $1::regclass and attnum > 0"
+                        + " and not attisdropped order by attnum",
+                row -> row.get("attname", String.class), schema + "." + table);
+    }
+
+    private String primaryKey(LiveTransaction transaction, String table) {
+        List<String> key = transaction.query("select a.attname from pg_index i join pg_attribute a"
+                        + " on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
+                        + " where i.indrelid = $1::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)",
+                row -> row.get("attname", String.class), live + "." + table);
+        if (key.isEmpty()) {
+            throw new RefusedException("The live " + table + " has no primary key, so its differing rows cannot be replaced");
+        }
+        return String.join(", ", key);
+    }
+
+    /** The rebuilt read models cannot replace the live ones; retrying would not change that. */
+    static final class RefusedException extends RuntimeException {
+        RefusedException(String message) {
+            super(message);
+        }
+    }
+
+    /** The rebuild was cancelled or another projector took it over while this one switched. */
+    static final class NotOwnedException extends RuntimeException {
+        NotOwnedException() {
+            super("The rebuild is no longer this projector's to switch (cancelled or taken over)", null, false, false);
+        }
+    }
+}
