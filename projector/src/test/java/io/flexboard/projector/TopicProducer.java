@@ -51,6 +51,11 @@ final class TopicProducer<T> implements AutoCloseable {
 
     /** Sends bytes its consumer cannot decode, as a broken or newer producer might. */
     void sendGarbage(String recordKey, byte[] value) {
+        sendBytes(recordKey, value);
+    }
+
+    /** Sends an already encoded value, e.g. one written with an older schema. */
+    void sendBytes(String recordKey, byte[] value) {
         try {
             rawProducer.send(new ProducerRecord<>(topic, recordKey, value)).get();
         } catch (InterruptedException | ExecutionException e) {

@@ -1,18 +1,15 @@
 package io.flexboard.projector.projection;
 
 /**
- * The order in which read models see an event: a read model comes after those its foreign keys
- * or inputs point to (dashboards need their tenant, published_versions reads versions), and the
- * publish notification comes after the row it announces.
+ * The order in which the {@link ReadModelProjection}s see an event: the read models first (the
+ * fold orders its own row changes, a row before the rows pointing to it), then the publish
+ * notification, after the row it announces.
  */
 public final class ProjectionOrder {
 
-    public static final int TENANTS = 100;
-    public static final int API_KEYS = 200;
-    public static final int DASHBOARDS = 300;
-    public static final int VERSIONS = 400;
-    public static final int PUBLISHED_VERSIONS = 500;
-    /** After {@link #PUBLISHED_VERSIONS}: a listener woken by the notification must find the new row. */
+    /** Every read model of the events, written from the fold's row changes. */
+    public static final int READ_MODELS = 100;
+    /** After {@link #READ_MODELS}: a listener woken by the notification must find the new published_versions row. */
     public static final int PUBLISHED_NOTIFICATION = 600;
 
     private ProjectionOrder() {

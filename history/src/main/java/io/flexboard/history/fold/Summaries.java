@@ -1,0 +1,46 @@
+package io.flexboard.history.fold;
+
+/** The audit trail's one-line human summaries, e.g. "alice published version 7". */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    static String tenantCreated(String actor, String slug, String licenseType) {
+        return actor + " created tenant " + slug + " (" + licenseType + " license)";
+    }
+
+    static String apiKeyIssued(String actor, String keyPrefix) {
+        return actor + " issued API key " + keyPrefix + "…";
+    }
+
+    static String dashboardCreated(String actor, String slug) {
+        return actor + " created dashboard " + slug;
+    }
+
+    static String widgetsReplaced(String actor, String dashboardSlug, int widgets) {
+        return actor + " replaced the widgets of dashboard " + dashboardSlug + " (" + widgets
+                + (widgets == 1 ? " widget)" : " widgets)");
+    }
+
+    static String draftSaved(String actor, int version, Integer restoredFromVersion) {
+        return actor + " saved draft version " + version
+                + (restoredFromVersion == null ? "" : ", restoring version " + restoredFromVersion);
+    }
+
+    static String versionPublished(String actor, int version) {
+        return actor + " published version " + version;
+    }
+
+    static String versionArchived(String actor, int version) {
+        return actor + " archived version " + version;
+    }
+
+    static String tenantPaused(String actor, String reason) {
+        return actor + " paused the tenant" + (reason == null || reason.isBlank() ? "" : ": " + reason);
+    }
+
+    static String tenantActivated(String actor) {
+        return actor + " activated the tenant";
+    }
+}

@@ -1,0 +1,121 @@
+package io.flexboard.projector;
+
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.flexboard.history.fold.EnvelopeV1;
+import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.history.fold.JsonDocument;
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.wire.EventCodec;
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static io.flexboard.projector.TenantStory.widget;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live read models and the in-memory fold are one piece of code: a tenant's whole story,
+ * projected by the real projector into PostgreSQL, equals table by table and row by row what
+ * {@link InMemoryReadModel} folds from the same events (query-api's state at a moment).
+ */
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
+
+    @Test
+    void givenARichTenantStory_whenProjectedAndFoldedInMemory_thenEveryTableHoldsTheSameRows() {
+        TenantStory story = richStory();
+        List<EventEnvelope> stream = story.events();
+        // The first event as a producer that only knew envelope schema v1 wrote it: old events still read.
+        events.sendBytes(story.tenantId, EnvelopeV1.encode(stream.get(0)));
+        events.send(stream.subList(1, stream.size()));
+        awaitPosition(story, story.lastSequence());
+
+        InMemoryReadModel folded = new InMemoryReadModel();
+        stream.forEach(folded::apply);
+        UUID tenant = UUID.fromString(story.tenantId);
+
+        List<Map<String, Object>> tenants = readModels.rows("select * from tenants where id = ?", story.tenantId);
+        // last_sync comes from the agents' sync reports, not from the events: the fold never writes it.
+        assertThat(tenants).extracting(row -> row.remove("last_sync")).containsOnlyNulls();
+        assertThat(tenants).isEqualTo(rows(folded.tenant(tenant).stream().toList()));
+        assertSameRows("select * from api_keys where tenant_id = ?", story, folded.apiKeys(tenant));
+        assertSameRows("select * from dashboards where tenant_id = ?", story, folded.dashboards(tenant));
+        List<Record> widgets = new ArrayList<>();
+        folded.dashboards(tenant).forEach(dashboard -> widgets.addAll(folded.widgets(dashboard.id())));
+        assertThat(widgets).as("the story leaves widgets to compare").hasSizeGreaterThan(2);
+        assertSameRows("select * from widgets where tenant_id = ?", story, widgets);
+        assertSameRows("select * from versions where tenant_id = ?", story, folded.versions(tenant));
+        assertSameRows("select * from published_versions where tenant_id = ?", story,
+                folded.publishedVersion(tenant).stream().toList());
+        List<Map<String, Object>> history = readModels.rows(
+                "select * from event_history where tenant_id = ? order by aggregate_sequence", story.tenantId);
+        history.forEach(row -> row.put("envelope", EventCodec.instance().decode((byte[]) row.get("envelope"))));
+        assertThat(history).hasSize(stream.size()).isEqualTo(rows(folded.history(tenant)));
+    }
+
+    /** Keys, two dashboards, widgets replaced several times, drafts, publishes that archive, a pause and a restored draft. */
+    private static TenantStory richStory() {
+        TenantStory story = TenantStory.newTenant("Acme");
+        story.apiKeyIssued();
+        String sales = story.dashboardCreated("Sales", "sales");
+        String ops = story.dashboardCreated("Ops", "ops");
+        story.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue-total", "kpi", 6, 0));
+        story.widgetsReplaced(ops, widget(ops, "open-tickets", "table", 0, 0));
+        story.versionPublished(story.draftSaved(1), 1);
+        story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0));
+        story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0),
+                widget(sales, "sales-by-month", "line", 0, 4));
+        story.draftSaved(2);
+        story.versionArchived(story.versionId(1), 1);
+        story.versionPublished(story.versionId(2), 2);
+        story.apiKeyIssued();
+        story.tenantPaused("invoice overdue");
+        story.tenantActivated();
+        story.widgetsReplaced(ops);
+        story.draftRestored(3, 1);
+        story.versionArchived(story.versionId(2), 2);
+        story.versionPublished(story.versionId(3), 3);
+        story.draftSaved(4);
+        return story;
+    }
+
+    private void assertSameRows(String sql, TenantStory story, List<? extends Record> folded) {
+        assertThat(readModels.rows(sql, story.tenantId)).as(sql).hasSize(folded.size())
+                .containsExactlyInAnyOrderElementsOf(rows(folded));
+    }
+
+    /** The fold's rows as JDBC reads them back (ReadModels): snake_case columns, uuid as text, jsonb as a tree. */
+    private static List<Map<String, Object>> rows(List<? extends Record> rows) {
+        return rows.stream().map(OneFoldTwoUsesTest::columns).toList();
+    }
+
+    private static Map<String, Object> columns(Record row) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        for (RecordComponent component : row.getClass().getRecordComponents()) {
+            try {
+                columns.put(snakeCase(component.getName()), value(component.getAccessor().invoke(row)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return columns;
+    }
+
+    private static Object value(Object value) {
+        if (value instanceof UUID uuid) {
+            return uuid.toString();
+        }
+        return value instanceof JsonDocument document ? document.tree() : value;
+    }
+
+    private static String snakeCase(String name) {
+        return name.replaceAll("([A-Z])", "_$1").toLowerCase();
+    }
+}
