@@ -21,8 +21,12 @@ final class PublishedNotifications implements AutoCloseable {
     private final List<String> payloads = new CopyOnWriteArrayList<>();
 
     PublishedNotifications() {
+        this(TestDatabase.JDBC_URL);
+    }
+
+    PublishedNotifications(String jdbcUrl) {
         try {
-            connection = DriverManager.getConnection(TestDatabase.JDBC_URL, TestDatabase.USER, "");
+            connection = DriverManager.getConnection(jdbcUrl, TestDatabase.USER, "");
             try (Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + PublishedVersionNotification.CHANNEL);
             }

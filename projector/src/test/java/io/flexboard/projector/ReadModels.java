@@ -25,7 +25,12 @@ final class ReadModels {
     private final JdbcClient jdbc;
 
     ReadModels() {
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(TestDatabase.JDBC_URL + "?currentSchema=readmodel",
+        this(TestDatabase.JDBC_URL);
+    }
+
+    /** The read models of another test database (TestDatabase.separate). */
+    ReadModels(String jdbcUrl) {
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(jdbcUrl + "?currentSchema=readmodel",
                 TestDatabase.USER, "");
         jdbc = JdbcClient.create(dataSource);
     }
@@ -43,6 +48,11 @@ final class ReadModels {
         return jdbc.sql(sql).param(UUID.fromString(tenantId)).query().listOfRows().stream()
                 .map(ReadModels::normalise)
                 .toList();
+    }
+
+    /** Every row a query without parameters answers. */
+    List<Map<String, Object>> all(String sql) {
+        return jdbc.sql(sql).query().listOfRows().stream().map(ReadModels::normalise).toList();
     }
 
     Map<String, Object> row(String sql, String tenantId) {

@@ -43,9 +43,12 @@ final class HistoryReader implements AutoCloseable {
         if (added.isEmpty()) {
             return Map.of();
         }
+        List<TopicPartition> assignment = new ArrayList<>(beginnings.keySet());
+        assignment.addAll(added);
+        // Assigned before its offsets are asked, or a read_committed consumer warns of an unassigned partition.
+        consumer.assign(assignment);
         Map<TopicPartition, Long> addedBeginnings = consumer.beginningOffsets(added);
         beginnings.putAll(addedBeginnings);
-        consumer.assign(List.copyOf(beginnings.keySet()));
         Map<TopicPartition, Long> unstored = new HashMap<>();
         for (TopicPartition partition : added) {
             Long next = stored.get(partition.partition());

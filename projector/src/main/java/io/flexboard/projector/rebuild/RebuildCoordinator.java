@@ -65,7 +65,7 @@ class RebuildCoordinator implements SmartLifecycle {
         this.owner = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         gauge(meters, "flexboard.projector.rebuild.events.applied", "Events the running rebuild has read and applied",
                 progress -> progress.eventsApplied());
-        gauge(meters, "flexboard.projector.rebuild.events.total", "Events in flexboard.events the running rebuild reads",
+        gauge(meters, "flexboard.projector.rebuild.events.in.topic", "Events in flexboard.events the running rebuild reads",
                 progress -> progress.eventsTotal());
         gauge(meters, "flexboard.projector.rebuild.events.per.second", "The running rebuild's speed over its window",
                 progress -> progress.eventsPerSecond() == null ? 0 : progress.eventsPerSecond());

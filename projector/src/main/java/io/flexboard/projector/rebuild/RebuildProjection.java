@@ -10,6 +10,7 @@ import io.flexboard.projector.projection.BatchResult;
 import io.flexboard.projector.projection.ReadModelProjection;
 import io.flexboard.projector.published.PublishedVersionNotification;
 import io.flexboard.schemas.EventEnvelope;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -36,6 +37,8 @@ class RebuildProjection {
     private final BatchProjection projection;
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
+    private final Counter applied;
+    private final Counter duplicates;
 
     RebuildProjection(TenantPositions positions, List<ReadModelProjection> readModels, DatabaseClient database,
                       TransactionalOperator transaction, MeterRegistry meters) {
@@ -46,6 +49,8 @@ class RebuildProjection {
                 transaction, meters);
         this.database = database;
         this.transaction = transaction;
+        this.applied = eventCounter(meters, "applied");
+        this.duplicates = eventCounter(meters, "duplicate");
     }
 
     /**
@@ -60,7 +65,18 @@ class RebuildProjection {
                 .then()
                 .then(events.isEmpty() ? Mono.just(new BatchResult(0, 0, Set.of())) : projection.project(events))
                 .flatMap(result -> advance(from, to).thenReturn(result));
-        return transaction.transactional(batch).block();
+        BatchResult result = transaction.transactional(batch).block();
+        applied.increment(result.applied());
+        duplicates.increment(result.duplicates());
+        return result;
+    }
+
+    /** Counted once per committed batch, like the live projector's flexboard.projector.events. */
+    private static Counter eventCounter(MeterRegistry meters, String outcome) {
+        return Counter.builder("flexboard.projector.rebuild.events.projected")
+                .description("Events rebuilds applied (or skipped as duplicates) in committed batches")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 
     private Mono<Void> advance(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {

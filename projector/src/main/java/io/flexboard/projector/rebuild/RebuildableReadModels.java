@@ -23,7 +23,8 @@ final class RebuildableReadModels {
             new ReadModelTable("dashboards"),
             new ReadModelTable("widgets"),
             new ReadModelTable("versions"),
-            new ReadModelTable("published_versions"));
+            new ReadModelTable("published_versions"),
+            new ReadModelTable("event_history"));
 
     /** Tables of the read-model schema a rebuild never touches, and why (the answer to an operator who names one). */
     static final Map<String, String> NOT_REBUILDABLE = Map.of(

@@ -64,13 +64,6 @@ class Rebuilds {
                 .all();
     }
 
-    Mono<Rebuild> running() {
-        return database.sql("select " + COLUMNS + " from rebuilds where status = any(:running)")
-                .bind("running", RebuildStatus.runningValues())
-                .map(Rebuilds::rebuild)
-                .one();
-    }
-
     /**
      * Takes over the running rebuild if nobody holds it: released by a projector that stopped, or
      * its owner's heartbeat older than the lease (a crash). It starts again from its stored offsets,
@@ -156,7 +149,8 @@ class Rebuilds {
 
     private Mono<Boolean> update(String sql, UUID id, String owner,
                                  UnaryOperator<DatabaseClient.GenericExecuteSpec> binds) {
-        return binds.apply(database.sql(sql).bind("id", id).bind("owner", owner))
+        // Every one of these changes only a running rebuild of this owner.
+        return binds.apply(database.sql(sql).bind("id", id).bind("owner", owner).bind("running", RebuildStatus.runningValues()))
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1);
     }
