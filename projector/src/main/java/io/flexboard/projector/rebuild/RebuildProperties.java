@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lease           an unfinished rebuild whose heartbeat is older is taken over by another projector
  * @param rateWindow      events per second are measured over this sliding window
  * @param switchLag       the rebuild takes the live lock once it is at most this many events behind the topic's end
- * @param lockTimeout     how long the switch-over waits for a live table lock before it backs off and retries
+ * @param lockTimeout     how long the switch-over waits for a live table lock, and at most holds the live
+ *                        projector to catch up, before it rolls back and tries again
  * @param gateRetry       a rebuild of some read models that is ahead of the live projector waits this long before it looks again
  */
 @ConfigurationProperties("flexboard.projector.rebuild")

@@ -72,6 +72,7 @@ final class RebuildRun implements Runnable {
     private long nextGateRetry;
     private int failures;
     private boolean errorShown;
+    private boolean underLock;
 
     RebuildRun(Rebuild rebuild, String owner, Map<String, Object> consumerConfig, RebuildSchemas schemas,
                RebuildProjection projection, LivePositions livePositions, SwitchOver switchOver, Rebuilds rebuilds,
@@ -191,7 +192,11 @@ final class RebuildRun implements Runnable {
         }
     }
 
-    /** The catching_up phase, under the live lock: read up to the ends as they are now, the live projector frozen. */
+    /**
+     * The catching_up phase, under the live lock: read up to the ends as they are now, the live
+     * projector frozen. It holds the live projector meanwhile, so it gives up (the switch-over rolls
+     * back and is tried again) at the first failed batch or when it takes longer than the lock timeout.
+     */
     private void catchUp() {
         phase = RebuildStatus.CATCHING_UP;
         if (!retrying("enter catching_up", () -> rebuilds.enter(rebuild.id(), owner, RebuildStatus.CATCHING_UP).block())) {
@@ -200,9 +205,19 @@ final class RebuildRun implements Runnable {
         ungate();
         // The live projector cannot have applied anything beyond these: it reads the same read_committed ends.
         Map<TopicPartition, Long> targets = reader.ends();
-        while (!reached(targets)) {
-            checkStop();
-            step();
+        long deadline = System.nanoTime() + properties.lockTimeout().toNanos();
+        underLock = true;
+        try {
+            while (!reached(targets)) {
+                checkStop();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("catching up under the live lock took longer than "
+                            + properties.lockTimeout() + " (flexboard.projector.rebuild.lock-timeout)");
+                }
+                step();
+            }
+        } finally {
+            underLock = false;
         }
     }
 
@@ -256,10 +271,14 @@ final class RebuildRun implements Runnable {
             throw stopped(Stop.LOST);
         } catch (RuntimeException e) {
             checkStop();
-            backOff("apply a batch", ++failures, e);
             // Read again from what is committed; whatever the failed batch did was rolled back.
             committed.forEach(reader::seek);
             ungate();
+            if (underLock) {
+                // Never retry while the live projector waits: the switch-over rolls back and is tried again.
+                throw e;
+            }
+            backOff("apply a batch", ++failures, e);
             return;
         }
         committed.putAll(next);

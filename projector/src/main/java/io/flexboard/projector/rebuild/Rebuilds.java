@@ -120,9 +120,14 @@ class Rebuilds {
                 id, owner, spec -> spec.bind("error", error));
     }
 
-    /** Gives the rebuild back for anyone to resume at once (this projector stops). */
+    /**
+     * Gives the rebuild back for anyone to resume at once (this projector stops). Back in the copying
+     * phase: a switch-over that was under way rolled back when its transaction ended.
+     */
     Mono<Boolean> release(UUID id, String owner) {
-        return update("update rebuilds set owner = null where id = :id and owner = :owner and status = any(:running)",
+        return update("""
+                        update rebuilds set owner = null, status = 'copying'
+                         where id = :id and owner = :owner and status = any(:running)""",
                 id, owner, spec -> spec);
     }
 
