@@ -15,7 +15,7 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        TestDatabase.execute("truncate sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+        TestDatabase.execute("truncate event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
                 + " dashboards, api_keys, tenants");
         clock = 0;
     }

@@ -1,0 +1,29 @@
+package io.flexboard.queryapi.history;
+
+import io.flexboard.history.fold.TenantRow;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The tenant as it was, with the live tenant's field names. No {@code last_sync}: it comes from
+ * the agents' sync reports (telemetry, pruned after days), not from the events.
+ */
+public record TenantAtMoment(
+        UUID id,
+        String name,
+        String slug,
+        String licenseType,
+        boolean isActive,
+        String pausedReason,
+        Instant createdAt,
+        Instant updatedAt,
+        int maxDashboards,
+        int maxWidgetsPerDashboard,
+        int dashboardCount) {
+
+    static TenantAtMoment of(TenantRow tenant) {
+        return new TenantAtMoment(tenant.id(), tenant.name(), tenant.slug(), tenant.licenseType(), tenant.isActive(),
+                tenant.pausedReason(), tenant.createdAt(), tenant.updatedAt(), tenant.maxDashboards(),
+                tenant.maxWidgetsPerDashboard(), tenant.dashboardCount());
+    }
+}
