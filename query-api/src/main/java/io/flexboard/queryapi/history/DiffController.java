@@ -7,7 +7,6 @@ import io.flexboard.queryapi.history.TenantDiff.ItemChanges;
 import io.flexboard.queryapi.history.TenantDiff.Side;
 import io.flexboard.queryapi.history.TenantDiff.VersionChange;
 import io.flexboard.queryapi.tenant.TenantReadModel;
-import io.flexboard.queryapi.version.VersionSummary;
 import io.flexboard.queryapi.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -100,8 +99,7 @@ public class DiffController {
     /** The versions as GET /api/tenants/{tenantId}/versions shows them, by id. */
     private Map<String, JsonNode> versionsById(InMemoryReadModel model, UUID tenantId) {
         return Differ.byId(model.versions(tenantId).stream()
-                .map(v -> (JsonNode) json.valueToTree(new VersionSummary(v.id(), v.version(), v.status(), v.message(),
-                        v.createdAt(), v.publishedAt(), v.createdBy())))
+                .map(v -> (JsonNode) json.valueToTree(StateAtMoment.summary(v)))
                 .toList());
     }
 

@@ -7,6 +7,7 @@ import io.flexboard.history.fold.VersionRow;
 import io.flexboard.history.fold.WidgetRow;
 import io.flexboard.queryapi.dashboard.DashboardDetail;
 import io.flexboard.queryapi.dashboard.WidgetView;
+import io.flexboard.queryapi.version.RestoredFrom;
 import io.flexboard.queryapi.version.VersionSummary;
 import java.time.Instant;
 import java.util.Comparator;
@@ -42,8 +43,11 @@ public record StateAtMoment(
                         w.positionY(), w.width(), w.height())).toList());
     }
 
-    private static VersionSummary summary(VersionRow version) {
+    /** The version as GET /api/tenants/{tenantId}/versions lists it. */
+    static VersionSummary summary(VersionRow version) {
         return new VersionSummary(version.id(), version.version(), version.status(), version.message(),
-                version.createdAt(), version.publishedAt(), version.createdBy());
+                version.createdAt(), version.publishedAt(), version.createdBy(), version.parentVersion(),
+                version.restoredFromVersionId() == null ? null
+                        : new RestoredFrom(version.restoredFromVersionId(), version.restoredFromVersion()));
     }
 }

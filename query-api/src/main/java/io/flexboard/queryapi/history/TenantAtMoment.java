@@ -1,12 +1,13 @@
 package io.flexboard.queryapi.history;
 
 import io.flexboard.history.fold.TenantRow;
+import io.flexboard.queryapi.tenant.TenantStatus;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The tenant as it was, with the live tenant's field names. No {@code last_sync}: it comes from
- * the agents' sync reports (telemetry, pruned after days), not from the events.
+ * The tenant as it was, in the live tenant's fields ({@code TenantView}) but for {@code last_sync}:
+ * that comes from the agents' sync reports (telemetry, pruned after days), not from the events.
  */
 public record TenantAtMoment(
         UUID id,
@@ -14,6 +15,7 @@ public record TenantAtMoment(
         String slug,
         String licenseType,
         boolean isActive,
+        TenantStatus status,
         String pausedReason,
         Instant createdAt,
         Instant updatedAt,
@@ -23,7 +25,7 @@ public record TenantAtMoment(
 
     static TenantAtMoment of(TenantRow tenant) {
         return new TenantAtMoment(tenant.id(), tenant.name(), tenant.slug(), tenant.licenseType(), tenant.isActive(),
-                tenant.pausedReason(), tenant.createdAt(), tenant.updatedAt(), tenant.maxDashboards(),
-                tenant.maxWidgetsPerDashboard(), tenant.dashboardCount());
+                tenant.isActive() ? TenantStatus.ACTIVE : TenantStatus.PAUSED, tenant.pausedReason(), tenant.createdAt(),
+                tenant.updatedAt(), tenant.maxDashboards(), tenant.maxWidgetsPerDashboard(), tenant.dashboardCount());
     }
 }
