@@ -9,6 +9,8 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
+    /** The tenant's event_history lacks its first events, so no past state can be rebuilt from it. */
+    HISTORY_INCOMPLETE("history-incomplete", HttpStatus.CONFLICT, "History incomplete"),
     // The next four are not in contracts.md's table yet; framework errors still need a problem type.
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE, "Not acceptable"),

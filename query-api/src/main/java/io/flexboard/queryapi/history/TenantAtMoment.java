@@ -1,0 +1,31 @@
+package io.flexboard.queryapi.history;
+
+import io.flexboard.history.fold.TenantRow;
+import io.flexboard.queryapi.tenant.TenantStatus;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The tenant as it was, in the live tenant's fields ({@code TenantView}) but for {@code last_sync}:
+ * that comes from the agents' sync reports (telemetry, pruned after days), not from the events.
+ */
+public record TenantAtMoment(
+        UUID id,
+        String name,
+        String slug,
+        String licenseType,
+        boolean isActive,
+        TenantStatus status,
+        String pausedReason,
+        Instant createdAt,
+        Instant updatedAt,
+        int maxDashboards,
+        int maxWidgetsPerDashboard,
+        int dashboardCount) {
+
+    static TenantAtMoment of(TenantRow tenant) {
+        return new TenantAtMoment(tenant.id(), tenant.name(), tenant.slug(), tenant.licenseType(), tenant.isActive(),
+                tenant.isActive() ? TenantStatus.ACTIVE : TenantStatus.PAUSED, tenant.pausedReason(), tenant.createdAt(),
+                tenant.updatedAt(), tenant.maxDashboards(), tenant.maxWidgetsPerDashboard(), tenant.dashboardCount());
+    }
+}

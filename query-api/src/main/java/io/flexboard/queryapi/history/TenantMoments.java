@@ -1,0 +1,65 @@
+package io.flexboard.queryapi.history;
+
+import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.queryapi.web.ProblemType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * A tenant's read models at past moments, rebuilt from its event_history by the projector's own
+ * fold: one indexed read of the envelopes up to the latest moment, decoded and folded in memory.
+ */
+@Component
+class TenantMoments {
+
+    private final EventHistoryReadModel history;
+
+    TenantMoments(EventHistoryReadModel history) {
+        this.history = history;
+    }
+
+    /**
+     * The tenant's state at each moment (in the order given; a null moment means "every event so far").
+     * 404 for an unknown tenant, 409 {@code history-incomplete} when its history lacks its first events.
+     */
+    Mono<List<InMemoryReadModel>> at(UUID tenantId, List<Instant> moments) {
+        List<Instant> ascending = new ArrayList<>(moments);
+        ascending.sort(Comparator.nullsLast(Comparator.naturalOrder()));
+        Instant last = ascending.get(ascending.size() - 1);
+        return history.coverage(tenantId)
+                .flatMap(coverage -> {
+                    if (!coverage.tenantKnown()) {
+                        return Mono.error(ProblemException.notFound("No tenant " + tenantId));
+                    }
+                    if (!coverage.complete()) {
+                        return Mono.error(new ProblemException(ProblemType.HISTORY_INCOMPLETE, "The event history of tenant "
+                                + tenantId + " does not start at its first event (it was projected before event_history"
+                                + " existed): rebuild the read models to fill it (docs/operations.md)"));
+                    }
+                    return history.events(tenantId, last)
+                            // Decoding and folding are CPU work: off the database driver's event loop.
+                            .publishOn(Schedulers.parallel())
+                            .reduceWith(() -> new MomentFold(ascending), (fold, event) -> {
+                                fold.accept(event);
+                                return fold;
+                            })
+                            .map(fold -> inGivenOrder(moments, ascending, fold.states()));
+                });
+    }
+
+    private static List<InMemoryReadModel> inGivenOrder(List<Instant> given, List<Instant> ascending,
+                                                        List<InMemoryReadModel> states) {
+        List<InMemoryReadModel> ordered = new ArrayList<>(given.size());
+        for (Instant moment : given) {
+            ordered.add(states.get(ascending.indexOf(moment)));
+        }
+        return ordered;
+    }
+}
