@@ -42,8 +42,8 @@ class RebuildProjection {
 
     RebuildProjection(TenantPositions positions, List<ReadModelProjection> readModels, DatabaseClient database,
                       TransactionalOperator transaction, MeterRegistry meters) {
-        // No NOTIFY while rebuilding: it would wake agents for publishes long past, and the live
-        // published_versions does not change until the switch-over, which notifies what it changed.
+        // No NOTIFY while rebuilding: it would wake agents for publishes and pauses long past, and the
+        // live read models do not change until the switch-over, which announces what it changed.
         this.projection = new BatchProjection(positions,
                 readModels.stream().filter(readModel -> !(readModel instanceof PublishedVersionNotification)).toList(),
                 transaction, meters);

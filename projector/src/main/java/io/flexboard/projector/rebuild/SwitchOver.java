@@ -1,10 +1,12 @@
 package io.flexboard.projector.rebuild;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.flexboard.projector.published.PublishedVersionNotification;
@@ -33,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       insert the rebuilt rows that are missing. Readers see the old rows until the commit and
  *       the new ones right after it: no reader ever waits, and a rebuild that changes nothing writes
  *       nothing;</li>
- *   <li>notify agent-bridge of every tenant whose published version changed, record the rebuild
- *       as done, commit. The live projector resumes on the copied positions and skips what the
+ *   <li>notify agent-bridge of every tenant whose sync answer changed (published version or pause),
+ *       record the rebuild as done, commit. The live projector resumes on the copied positions and skips what the
  *       rebuild already applied as duplicates.</li>
  * </ol>
  */
@@ -104,13 +106,13 @@ class SwitchOver {
             for (ReadModelTable table : tables) {
                 transaction.update("lock table " + live + "." + table.name() + " in exclusive mode");
             }
-            long notified = tables.stream().anyMatch(table -> table.name().equals("published_versions"))
-                    ? notifyChangedPublishedVersions(transaction, target) : 0;
+            List<UUID> announced = tenantsWhoseAnswerChanges(transaction, target, tables);
             Map<String, Changes> changes = new LinkedHashMap<>();
             for (ReadModelTable table : tables) {
                 changes.put(table.name(), replace(transaction, target, table));
             }
             checkForeignKeys(transaction);
+            long notified = announce(transaction, announced);
 
             long switchMs = Duration.ofNanos(System.nanoTime() - locked).toMillis();
             ProgressSnapshot progress = phases.progress();
@@ -157,20 +159,38 @@ class SwitchOver {
     }
 
     /**
-     * agent-bridge caches each tenant's published answer and refreshes it on a notification, so
-     * every tenant whose published row the switch-over changes, adds or removes is announced:
-     * {@code <tenant>:<version>}, 0 when it no longer has one. Delivered on commit, like the live
-     * projector's; tenants whose row stays the same hear nothing.
+     * agent-bridge caches each tenant's sync answer, made of its published version and whether it
+     * is paused, and refreshes it on a notification (PublishedVersionNotification). So the tenants
+     * whose published row the switch-over changes, adds or removes, or whose pause it changes, are
+     * announced; every other tenant hears nothing. Their old publishes are never announced again.
      */
-    private long notifyChangedPublishedVersions(LiveTransaction transaction, String target) {
-        String columns = columns(transaction, target, "published_versions");
-        return transaction.query("select pg_notify($1, changed.tenant_id::text || ':' || changed.version) from ("
-                        + " select tenant_id, version from (select " + columns + " from " + target + ".published_versions"
-                        + " except select " + columns + " from " + live + ".published_versions) rebuilt"
-                        + " union select l.tenant_id, 0 from " + live + ".published_versions l"
-                        + " where not exists (select 1 from " + target + ".published_versions r where r.tenant_id = l.tenant_id)"
-                        + ") changed",
-                row -> Boolean.TRUE, PublishedVersionNotification.CHANNEL).size();
+    private List<UUID> tenantsWhoseAnswerChanges(LiveTransaction transaction, String target, List<ReadModelTable> tables) {
+        List<String> changed = new ArrayList<>();
+        if (tables.stream().anyMatch(table -> table.name().equals("published_versions"))) {
+            String columns = columns(transaction, target, "published_versions");
+            changed.add("select tenant_id from (select " + columns + " from " + target + ".published_versions except select "
+                    + columns + " from " + live + ".published_versions) rebuilt");
+            changed.add("select tenant_id from (select " + columns + " from " + live + ".published_versions except select "
+                    + columns + " from " + target + ".published_versions) replaced");
+        }
+        if (tables.stream().anyMatch(table -> table.name().equals("tenants"))) {
+            changed.add("select r.id from " + target + ".tenants r join " + live + ".tenants l on l.id = r.id"
+                    + " where r.is_active is distinct from l.is_active");
+        }
+        if (changed.isEmpty()) {
+            return List.of();
+        }
+        return transaction.query(String.join(" union ", changed), row -> row.get(0, UUID.class));
+    }
+
+    /** {@code <tenant>:<published version, 0 if none>} as the live projector sends it; delivered on commit. */
+    private long announce(LiveTransaction transaction, List<UUID> tenants) {
+        if (tenants.isEmpty()) {
+            return 0;
+        }
+        return transaction.query("select pg_notify($1, t.id::text || ':' || coalesce((select p.version from " + live
+                        + ".published_versions p where p.tenant_id = t.id), 0)) from unnest($2::uuid[]) as t(id)",
+                row -> Boolean.TRUE, PublishedVersionNotification.CHANNEL, tenants.toArray(UUID[]::new)).size();
     }
 
     private Changes replace(LiveTransaction transaction, String target, ReadModelTable table) {
