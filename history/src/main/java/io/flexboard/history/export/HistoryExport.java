@@ -68,22 +68,29 @@ public final class HistoryExport {
         try (Consumer<byte[], byte[]> kafka = openConsumer()) {
             consumer = kafka;
             List<PartitionRange> ranges = findRanges(kafka);
-            ExportSummary plan = new ExportSummary(ranges, 0, 0, 0, 0, Duration.ZERO, false);
-            progress.start(options, plan);
             Reading reading = new Reading(ranges);
+            if (stopRequested) {
+                // Stopped while looking the range up: nothing was read, no output is created.
+                return finish(reading, startNanos);
+            }
+            progress.start(options, new ExportSummary(ranges, 0, 0, 0, 0, Duration.ZERO, false));
             try (EventWriter writer = EventWriter.open(options.format(), openOutput(), options.avroCodec())) {
                 read(kafka, reading, writer);
             } catch (IOException e) {
                 throw new ExportFailedException("--output: cannot write " + options.outputName() + ": " + e.getMessage(), e);
             }
-            ExportSummary summary = new ExportSummary(ranges, reading.read(), reading.written, reading.filtered,
-                    reading.skipped, Duration.ofNanos(System.nanoTime() - startNanos), !reading.done());
-            progress.finish(summary, options, options.stats());
-            return summary;
+            return finish(reading, startNanos);
         } finally {
             consumer = null;
             finished.countDown();
         }
+    }
+
+    private ExportSummary finish(Reading reading, long startNanos) {
+        ExportSummary summary = new ExportSummary(reading.ranges, reading.read(), reading.written, reading.filtered,
+                reading.skipped, Duration.ofNanos(System.nanoTime() - startNanos), stopRequested && !reading.done());
+        progress.finish(summary, options, options.stats());
+        return summary;
     }
 
     /** Asks a running export to stop after the record it is writing; safe from any thread (a shutdown hook). */
@@ -146,7 +153,7 @@ public final class HistoryExport {
             throw new ExportFailedException("--bootstrap-servers: no Kafka broker answered at " + options.bootstrapServers()
                     + " within " + options.timeout().toSeconds() + " s (--timeout)", e);
         } catch (WakeupException e) {
-            throw new ExportFailedException("stopped before the export began", e);
+            return List.of();
         } catch (KafkaException e) {
             throw new ExportFailedException("--bootstrap-servers: Kafka at " + options.bootstrapServers() + " refused: " + e.getMessage(), e);
         }
@@ -162,36 +169,35 @@ public final class HistoryExport {
         reading.ranges.forEach(range -> kafka.seek(reading.topicPartition(range), range.start()));
         reading.pauseFinished(kafka);
         long lastMoveNanos = System.nanoTime();
-        while (!reading.done() && !stopRequested) {
-            long readBefore = reading.read();
-            ConsumerRecords<byte[], byte[]> records;
-            try {
-                records = kafka.poll(POLL);
-            } catch (WakeupException e) {
-                break;
-            }
-            for (TopicPartition partition : records.partitions()) {
-                long end = reading.range(partition.partition()).end();
-                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                    if (record.offset() >= end || stopRequested) {
-                        break;
+        try {
+            while (!reading.done() && !stopRequested) {
+                long readBefore = reading.read();
+                ConsumerRecords<byte[], byte[]> records = kafka.poll(POLL);
+                for (TopicPartition partition : records.partitions()) {
+                    long end = reading.range(partition.partition()).end();
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        if (record.offset() >= end || stopRequested) {
+                            break;
+                        }
+                        export(record, reading, writer);
+                        reading.positions[record.partition()] = record.offset() + 1;
                     }
-                    export(record, reading, writer);
-                    reading.positions[record.partition()] = record.offset() + 1;
                 }
+                if (stopRequested) {
+                    break;
+                }
+                reading.advance(kafka);
+                if (reading.read() > readBefore) {
+                    lastMoveNanos = System.nanoTime();
+                } else if (System.nanoTime() - lastMoveNanos > options.timeout().toNanos()) {
+                    throw new ExportFailedException("--bootstrap-servers: Kafka at " + options.bootstrapServers()
+                            + " sent no records for " + options.timeout().toSeconds() + " s (--timeout) though "
+                            + (reading.total - reading.read()) + " offsets remain in range");
+                }
+                progress.update(reading.read(), reading.written);
             }
-            if (stopRequested) {
-                break;
-            }
-            reading.advance(kafka);
-            if (reading.read() > readBefore) {
-                lastMoveNanos = System.nanoTime();
-            } else if (System.nanoTime() - lastMoveNanos > options.timeout().toNanos()) {
-                throw new ExportFailedException("--bootstrap-servers: Kafka at " + options.bootstrapServers()
-                        + " sent no records for " + options.timeout().toSeconds() + " s (--timeout) though "
-                        + (reading.total - reading.read()) + " offsets remain in range");
-            }
-            progress.update(reading.read(), reading.written);
+        } catch (WakeupException e) {
+            // stop() woke a blocking consumer call; the records written so far are whole.
         }
     }
 

@@ -29,11 +29,11 @@ final class Exports {
 
     /** The whole command line, as {@code main} runs it (without the shutdown hook). */
     static Result execute(String... args) {
-        return execute(export -> { }, args);
+        return execute(new ByteArrayOutputStream(), export -> { }, args);
     }
 
-    static Result execute(Consumer<HistoryExport> beforeRun, String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    /** With {@code stdout} as standard output and {@code beforeRun} given the export before it starts. */
+    static Result execute(ByteArrayOutputStream stdout, Consumer<HistoryExport> beforeRun, String... args) {
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         int code = HistoryMain.execute(args, stdout, new PrintStream(stderr, true, StandardCharsets.UTF_8), beforeRun, false);
         return new Result(code, stdout.toByteArray(), stderr.toString(StandardCharsets.UTF_8));
