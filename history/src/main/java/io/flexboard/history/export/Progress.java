@@ -1,0 +1,121 @@
+package io.flexboard.history.export;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The export's progress on standard error: records read, events/s, percent and ETA against the offsets in
+ * the range. On a terminal one line rewritten in place a few times a second; otherwise (a log, a pipe) one
+ * line every {@link #LOG_INTERVAL}. Ends with the summary line.
+ */
+final class Progress {
+
+    static final Duration TERMINAL_INTERVAL = Duration.ofMillis(500);
+    static final Duration LOG_INTERVAL = Duration.ofSeconds(5);
+
+    private final PrintStream err;
+    private final boolean terminal;
+    private final long intervalNanos;
+    private final long startNanos = System.nanoTime();
+    private long lastNanos = startNanos;
+    private long total;
+    private int lastLineLength;
+
+    Progress(PrintStream err, boolean terminal) {
+        this.err = err;
+        this.terminal = terminal;
+        this.intervalNanos = (terminal ? TERMINAL_INTERVAL : LOG_INTERVAL).toNanos();
+    }
+
+    void start(ExportOptions options, ExportSummary plan) {
+        total = plan.total();
+        err.printf(Locale.ROOT, "Exporting %s from %s, %s to %s: %,d records in %d partition(s) %s -> %s (%s)%n",
+                options.topic(), options.bootstrapServers(), options.from().map(Object::toString).orElse("the beginning"),
+                options.to(), total, plan.ranges().size(), ranges(plan), options.outputName(), options.format().optionValue());
+    }
+
+    /** Called after every poll; prints only when the interval has passed. */
+    void update(long read, long written) {
+        long now = System.nanoTime();
+        if (now - lastNanos < intervalNanos) {
+            return;
+        }
+        lastNanos = now;
+        double seconds = (now - startNanos) / 1e9;
+        double rate = read / Math.max(seconds, 1e-3);
+        String eta = rate > 0 ? formatSeconds((total - read) / rate) : "?";
+        String line = String.format(Locale.ROOT, "%,d of %,d records read (%.1f %%), %,d written, %,.0f events/s, ETA %s",
+                read, total, total == 0 ? 100.0 : 100.0 * read / total, written, rate, eta);
+        if (terminal) {
+            err.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())));
+            lastLineLength = line.length();
+        } else {
+            err.println(line);
+        }
+        err.flush();
+    }
+
+    /** A record skipped with --skip-undecodable: one line each, they are rare and each one matters. */
+    void skipped(String what) {
+        clearLine();
+        err.println("Skipped: " + what);
+    }
+
+    void finish(ExportSummary summary, ExportOptions options, boolean stats) {
+        clearLine();
+        double seconds = summary.duration().toNanos() / 1e9;
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "%s %,d events to %s in %s (%,.0f events/s): %,d records read, %,d outside the filters, %,d undecodable skipped; partitions %s",
+                summary.interrupted() ? "Interrupted: wrote" : "Exported", summary.written(), options.outputName(),
+                formatSeconds(seconds), summary.read() / Math.max(seconds, 1e-3), summary.read(), summary.filtered(),
+                summary.skipped(), ranges(summary)));
+        if (stats) {
+            line.append("; ").append(stats());
+        }
+        err.println(line);
+        err.flush();
+    }
+
+    /** Peak heap (the sum of the heap pools' peaks, an upper bound), GC and CPU time of this JVM. */
+    static String stats() {
+        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(usage -> usage.getUsed()).sum();
+        long gcCount = 0;
+        long gcMillis = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcCount += Math.max(0, gc.getCollectionCount());
+            gcMillis += Math.max(0, gc.getCollectionTime());
+        }
+        double cpuSeconds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1e9 : -1;
+        return String.format(Locale.ROOT, "peak heap %.1f MiB (max %.0f MiB), GC %d ms in %d collections, CPU %.1f s",
+                peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis, gcCount, cpuSeconds);
+    }
+
+    private void clearLine() {
+        if (terminal && lastLineLength > 0) {
+            err.print("\r" + " ".repeat(lastLineLength) + "\r");
+            lastLineLength = 0;
+        }
+    }
+
+    private static String ranges(ExportSummary summary) {
+        return summary.ranges().stream().map(PartitionRange::toString).collect(Collectors.joining(" "));
+    }
+
+    private static String formatSeconds(double seconds) {
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.1f s", seconds);
+        }
+        long whole = Math.round(seconds);
+        return whole < 3600 ? String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60)
+                : String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
+    }
+}

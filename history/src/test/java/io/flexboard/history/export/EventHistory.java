@@ -1,0 +1,48 @@
+package io.flexboard.history.export;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.flexboard.schemas.EventEnvelope;
+
+/**
+ * Several tenants' events on one clock, in the order they happened: each event occurs one {@code step} after
+ * the one before, whichever tenant it belongs to.
+ */
+final class EventHistory {
+
+    private final List<EventEnvelope> events = new ArrayList<>();
+    private final Duration step;
+    private Instant now;
+
+    EventHistory(Instant start, Duration step) {
+        this.now = start;
+        this.step = step;
+    }
+
+    /** A tenant with the basic license, created now. */
+    TenantStory newTenant(String name) {
+        return TenantStory.create(name, this);
+    }
+
+    Instant tick() {
+        Instant at = now;
+        now = now.plus(step);
+        return at;
+    }
+
+    void record(EventEnvelope event) {
+        events.add(event);
+    }
+
+    List<EventEnvelope> events() {
+        return List.copyOf(events);
+    }
+
+    /** The events with {@code from <= occurred_at < to}, in order. */
+    List<EventEnvelope> between(Instant from, Instant to) {
+        return events.stream().filter(e -> !e.getOccurredAt().isBefore(from) && e.getOccurredAt().isBefore(to)).toList();
+    }
+}

@@ -1,0 +1,155 @@
+package io.flexboard.history.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.flexboard.schemas.EventEnvelope;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.condition.EmbeddedKafkaCondition;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import tools.jackson.databind.JsonNode;
+
+/** What goes wrong at run time: a record that is not an event, a topic or broker that is not there, Ctrl-C. */
+@EmbeddedKafka
+class ExportFailuresTest {
+
+    private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
+    private static EmbeddedKafkaBroker broker;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void broker() {
+        broker = EmbeddedKafkaCondition.getBroker();
+    }
+
+    @Test
+    void givenARecordThatIsNotAnEvent_whenExported_thenItStopsWithCode1NamingThePartitionAndOffsetAndTheOutputIsWhole() throws Exception {
+        TopicWithGarbage topic = topicWithGarbage("undecodable-stop");
+        Path output = dir.resolve("stop.jsonl");
+
+        Exports.Result result = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=undecodable-stop", "--format=jsonl", "--output=" + output);
+
+        assertThat(result.exitCode()).isEqualTo(HistoryMain.FAILED);
+        assertThat(result.stderrLines()).last().asString()
+                .startsWith("Export failed: undecodable-stop partition " + topic.garbage.partition() + " offset " + topic.garbage.offset() + " ")
+                .contains("--skip-undecodable");
+        List<String> written = JsonLines.eventIds(JsonLines.read(output));
+        assertThat(written).doesNotContainAnyElementsOf(topic.after.stream().map(EventEnvelope::getEventId).toList());
+    }
+
+    @Test
+    void givenARecordThatIsNotAnEvent_whenExportedSkippingUndecodable_thenEveryEventIsWrittenAndTheSkipCounted() throws Exception {
+        TopicWithGarbage topic = topicWithGarbage("undecodable-skip");
+        Path output = dir.resolve("skip.jsonl");
+
+        Exports.Result result = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=undecodable-skip", "--skip-undecodable", "--format=jsonl", "--output=" + output);
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(JsonLines.eventIds(JsonLines.read(output))).hasSize(topic.before.size() + topic.after.size());
+        assertThat(result.stderrLines()).contains("Skipped: undecodable-skip partition " + topic.garbage.partition() + " offset "
+                + topic.garbage.offset() + " cannot be decoded as an event envelope (" + topic.failure() + ")");
+        assertThat(result.stderrLines()).last().asString().contains(", 1 undecodable skipped;");
+    }
+
+    @Test
+    void givenATopicThatDoesNotExist_whenExported_thenCode1NamingTheTopicOption() {
+        Exports.Result result = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=no-such-topic", "--format=jsonl", "--output=" + dir.resolve("none.jsonl"));
+
+        assertThat(result.exitCode()).isEqualTo(HistoryMain.FAILED);
+        assertThat(result.stderrLines()).hasSize(1).first().asString()
+                .startsWith("Export failed: --topic: there is no topic 'no-such-topic' on " + broker.getBrokersAsString());
+        assertThat(dir.resolve("none.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void givenNoBrokerAtTheAddress_whenExported_thenCode1NamingTheBootstrapServersOption() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+
+        Exports.Result result = Exports.execute("export", "--bootstrap-servers=127.0.0.1:" + closedPort, "--timeout=2s",
+                "--format=jsonl", "--output=" + dir.resolve("none.jsonl"));
+
+        assertThat(result.exitCode()).isEqualTo(HistoryMain.FAILED);
+        assertThat(result.stderrLines()).hasSize(1).first().asString()
+                .isEqualTo("Export failed: --bootstrap-servers: no Kafka broker answered at 127.0.0.1:" + closedPort + " within 2 s (--timeout)");
+    }
+
+    /** What the shutdown hook does on Ctrl-C or SIGTERM, here called while the first bytes are being written. */
+    @Test
+    void givenAnExportIsStoppedMidway_thenTheOutputEndsWithAWholeRecordAndTheSummarySaysInterrupted() throws Exception {
+        EventHistory history = new EventHistory(START, Duration.ofSeconds(10));
+        for (int i = 0; i < 150; i++) {
+            history.newTenant("Tenant" + i).withPublishedDashboard("Sales").withPublishedDashboard("Ops");
+        }
+        try (EventsTopic topic = EventsTopic.create(broker, "stopped")) {
+            topic.send(history.events());
+        }
+        AtomicReference<HistoryExport> running = new AtomicReference<>();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] bytes, int offset, int length) {
+                running.get().stop();
+                super.write(bytes, offset, length);
+            }
+        };
+
+        Exports.Result result = Exports.execute(stdout, running::set, "export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=stopped", "--format=jsonl", "--output=-");
+
+        assertThat(result.exitCode()).isEqualTo(HistoryMain.INTERRUPTED);
+        List<JsonNode> lines = JsonLines.parse(result.stdout());
+        assertThat(lines).isNotEmpty().hasSizeLessThan(history.events().size());
+        assertThat(result.stderrLines()).last().asString().startsWith("Interrupted: wrote " + lines.size() + " events to standard output");
+    }
+
+    /** A topic with events, then one record that is not an event envelope, then more events of the same tenant. */
+    private static TopicWithGarbage topicWithGarbage(String name) {
+        EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
+        TenantStory acme = history.newTenant("Acme").withPublishedDashboard("Sales");
+        history.newTenant("Globex").withPublishedDashboard("Sales");
+        List<EventEnvelope> before = history.events();
+        acme.withPublishedDashboard("Ops");
+        List<EventEnvelope> after = history.events().subList(before.size(), history.events().size());
+        try (EventsTopic topic = EventsTopic.create(broker, name)) {
+            topic.send(before);
+            RecordMetadata garbage = topic.sendRaw(acme.tenantId, after.get(0).getOccurredAt().minusSeconds(1),
+                    "not an event envelope".getBytes(StandardCharsets.UTF_8));
+            topic.send(after);
+            return new TopicWithGarbage(before, after, garbage);
+        }
+    }
+
+    private record TopicWithGarbage(List<EventEnvelope> before, List<EventEnvelope> after, RecordMetadata garbage) {
+
+        /** What the codec says about those bytes. */
+        String failure() {
+            try {
+                io.flexboard.schemas.wire.EventCodec.instance().decode("not an event envelope".getBytes(StandardCharsets.UTF_8));
+                throw new AssertionError("the garbage decoded");
+            } catch (RuntimeException e) {
+                return e.toString();
+            }
+        }
+    }
+}
