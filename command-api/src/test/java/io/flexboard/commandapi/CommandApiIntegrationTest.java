@@ -16,7 +16,9 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantActivatedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
 import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
@@ -169,6 +171,137 @@ class CommandApiIntegrationTest {
         } finally {
             relay.start();
         }
+    }
+
+    // --- pause, activate, restore ------------------------------------------------------------------
+
+    @Test
+    void pausingAndActivatingAnswerTheStatusAndARepeatKeepsTheETag() {
+        String tenantId = tenantId(createTenant("pause-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).bodyValue(Map.of("reason", "invoice overdue"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectHeader().valueEquals("X-Consistency-Token", tenantId + ":2")
+                .expectBody().json("""
+                        {"tenant_id": "%s", "status": "paused", "paused_reason": "invoice overdue"}""".formatted(tenantId), true);
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).bodyValue(Map.of("reason", "another reason"))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectBody().jsonPath("$.paused_reason").isEqualTo("invoice overdue");
+
+        admin(http.post().uri("/api/tenants/{id}/activate", tenantId))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"")
+                .expectBody().json("""
+                        {"tenant_id": "%s", "status": "active"}""".formatted(tenantId), true);
+        admin(http.post().uri("/api/tenants/{id}/activate", tenantId))
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+
+        List<EventEnvelope> events = recordsOf(tenantId, 4).stream()
+                .map(r -> new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value())).toList();
+        assertThat(events.subList(2, 4)).extracting(EventEnvelope::getPayload).containsExactly(
+                new TenantPausedEvent(tenantId, "invoice overdue"), new TenantActivatedEvent(tenantId));
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, tenantId))
+                .as("the repeats stored nothing").isEqualTo(4L);
+    }
+
+    @Test
+    void aPauseWithoutABodyHasNoReason() {
+        String tenantId = tenantId(createTenant("nobody-" + shortId()));
+        http.post().uri("/api/tenants/{id}/pause", tenantId).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .exchange().expectStatus().isOk()
+                .expectBody().json("""
+                        {"tenant_id": "%s", "status": "paused", "paused_reason": null}""".formatted(tenantId), true);
+    }
+
+    @Test
+    void aPauseReasonOver500CharactersGets400NamingReason() {
+        String tenantId = tenantId(createTenant("longreason-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).bodyValue(Map.of("reason", "x".repeat(501)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("reason");
+    }
+
+    @Test
+    void pausingOrActivatingAnUnknownTenantGets404() {
+        admin(http.post().uri("/api/tenants/{id}/pause", UUID.randomUUID()))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "not-found");
+        admin(http.post().uri("/api/tenants/{id}/activate", UUID.randomUUID()))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aStaleIfMatchOnAPauseThatWouldChangeNothingStillGets412() {
+        String tenantId = tenantId(createTenant("stalepause-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).exchange().expectStatus().isOk();
+
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).header(HttpHeaders.IF_MATCH, "\"1\"")
+                .exchange().expectStatus().isEqualTo(412)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "precondition-failed");
+        admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).header(HttpHeaders.IF_MATCH, "\"2\"")
+                .exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+    }
+
+    @Test
+    void restoringAVersionSetsTheWidgetsBackAndSavesItsSnapshotAsTheNextDraft() {
+        String tenantId = tenantId(createTenant("restore-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        replaceWidgets(dashboardId, barWidget("sales-by-month"));
+        String version1 = saveDraft(tenantId);
+        replaceWidgets(dashboardId, barWidget("orders-by-region"));
+        saveDraft(tenantId);
+
+        var restored = admin(http.post().uri("/api/tenants/{id}/versions/{v}/restore", tenantId, version1))
+                .bodyValue(Map.of("message", "back to the first"))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"8\"")
+                .expectBody(Map.class).returnResult();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> draft = restored.getResponseBody();
+        assertThat(restored.getResponseHeaders().getLocation()).hasToString(
+                "/api/tenants/" + tenantId + "/versions/" + draft.get("id"));
+        assertThat(draft).containsEntry("version", 3).containsEntry("status", "draft")
+                .containsEntry("message", "back to the first").containsEntry("parent_version", 2)
+                .containsEntry("restored_from", Map.of("id", version1, "version", 1));
+        saveDraft(tenantId);
+
+        List<EventEnvelope> events = recordsOf(tenantId, 10).stream()
+                .map(r -> new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value())).toList();
+        DraftSavedEvent first = (DraftSavedEvent) events.get(4).getPayload();
+        WidgetsReplacedEvent setBack = (WidgetsReplacedEvent) events.get(7).getPayload();
+        DraftSavedEvent restoredDraft = (DraftSavedEvent) events.get(8).getPayload();
+        DraftSavedEvent next = (DraftSavedEvent) events.get(9).getPayload();
+        assertThat(setBack.getWidgets()).isEqualTo(first.getMetadata().getWidgets());
+        assertThat(restoredDraft.getMetadata()).isEqualTo(first.getMetadata());
+        assertThat(restoredDraft.getRestoredFromVersionId()).isEqualTo(version1);
+        assertThat(restoredDraft.getRestoredFromVersion()).isEqualTo(1);
+        assertThat(restoredDraft.getParentVersion()).isEqualTo(2);
+        assertThat(next.getMetadata()).as("the next draft starts from what was restored").isEqualTo(first.getMetadata());
+    }
+
+    @Test
+    void restoringAnUnknownVersionGets404AndAMalformedOneGets400() {
+        String tenantId = tenantId(createTenant("restore404-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/versions/{v}/restore", tenantId, UUID.randomUUID()))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "not-found");
+        admin(http.post().uri("/api/tenants/{id}/versions/not-a-uuid/restore", tenantId))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("versionId");
+    }
+
+    @Test
+    void aSavedDraftAnswersWhereToReadIt() {
+        String tenantId = tenantId(createTenant("location-" + shortId()));
+        var saved = admin(http.post().uri("/api/tenants/{id}/versions", tenantId))
+                .exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult();
+        assertThat(saved.getResponseHeaders().getLocation()).hasToString(
+                "/api/tenants/" + tenantId + "/versions/" + saved.getResponseBody().get("id"));
     }
 
     // --- error answers ---------------------------------------------------------------------------
@@ -350,6 +483,12 @@ class CommandApiIntegrationTest {
                 .bodyValue(Map.of("name", "Sales", "slug", "sales"))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private void replaceWidgets(String dashboardId, Map<String, Object> widget) {
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(widget)))
+                .exchange().expectStatus().isOk();
     }
 
     private String saveDraft(String tenantId) {

@@ -45,6 +45,32 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
     }
 
     @Test
+    void givenAListeningBridge_whenATenantIsPausedAndActivated_thenEachIsAnnouncedWithThePublishedVersion() {
+        TenantStory story = tenantWithPublishedVersion("Initech");
+        events.send(story.events());
+        awaitPosition(story, 5);
+
+        story.tenantPaused("invoice overdue");
+        events.send(story.event(6));
+        awaitPosition(story, 6);
+        story.tenantActivated();
+        events.send(story.event(7));
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
+                .containsExactly(story.tenantId + ":1", story.tenantId + ":1", story.tenantId + ":1"));
+    }
+
+    @Test
+    void givenATenantThatNeverPublished_whenItIsPaused_thenItIsAnnouncedWithVersionZero() {
+        TenantStory story = TenantStory.newTenant("Hooli");
+        story.tenantPaused(null);
+        events.send(story.events());
+
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
+                .containsExactly(story.tenantId + ":0"));
+    }
+
+    @Test
     void givenABatchWithAPublishRollsBack_whenItIsRetriedAndCommits_thenTheBridgeIsNotifiedOnlyOfTheCommit() {
         TenantStory story = tenantWithPublishedVersion("Globex");
         // The hook runs after the notification, so the NOTIFY was issued in every failed attempt.

@@ -13,7 +13,9 @@ import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantActivatedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
@@ -33,6 +35,7 @@ final class TenantStory {
     private final List<Widget> widgets = new ArrayList<>();
     private final List<String> keyIds = new ArrayList<>();
     private final java.util.Map<Integer, String> versionIds = new java.util.HashMap<>();
+    private final java.util.Map<Integer, MetadataSnapshot> snapshots = new java.util.HashMap<>();
     private long nextSequence;
 
     private TenantStory(String slug) {
@@ -101,14 +104,29 @@ final class TenantStory {
                 .build());
     }
 
+    /** A draft of the current dashboards and widgets, following the tenant's newest version as command-api does. */
     String draftSaved(int version) {
+        MetadataSnapshot snapshot = MetadataSnapshot.newBuilder()
+                .setDashboards(List.copyOf(dashboards)).setWidgets(List.copyOf(widgets)).build();
+        return appendDraft(version, snapshot, "draft " + version, null);
+    }
+
+    /** A draft that restores an earlier version: that version's snapshot, unchanged. */
+    String draftRestored(int version, int restoredVersion) {
+        return appendDraft(version, snapshots.get(restoredVersion), "restore " + restoredVersion, restoredVersion);
+    }
+
+    private String appendDraft(int version, MetadataSnapshot snapshot, String message, Integer restoredVersion) {
         String versionId = UUID.randomUUID().toString();
         versionIds.put(version, versionId);
+        snapshots.put(version, snapshot);
         append(DraftSavedEvent.newBuilder()
                 .setTenantId(tenantId).setVersionId(versionId).setVersion(version)
-                .setMessage("draft " + version).setCreatedBy("admin@vendor.example")
-                .setMetadata(MetadataSnapshot.newBuilder()
-                        .setDashboards(List.copyOf(dashboards)).setWidgets(List.copyOf(widgets)).build())
+                .setMessage(message).setCreatedBy("admin@vendor.example")
+                .setMetadata(snapshot)
+                .setParentVersion(version == 1 ? null : version - 1)
+                .setRestoredFromVersionId(restoredVersion == null ? null : versionIds.get(restoredVersion))
+                .setRestoredFromVersion(restoredVersion)
                 .build());
         return versionId;
     }
@@ -123,6 +141,14 @@ final class TenantStory {
         append(VersionArchivedEvent.newBuilder()
                 .setTenantId(tenantId).setVersionId(versionId).setVersion(version)
                 .build());
+    }
+
+    void tenantPaused(String reason) {
+        append(TenantPausedEvent.newBuilder().setTenantId(tenantId).setReason(reason).build());
+    }
+
+    void tenantActivated() {
+        append(TenantActivatedEvent.newBuilder().setTenantId(tenantId).build());
     }
 
     /** Leaves out the next sequence number, as if an event had been lost on the way. */

@@ -28,7 +28,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
         given.agentSeen(globex, "behind", 0, RECENTLY);
         given.syncCounts(globex, 23, 2, 0, 0); // the oldest bucket still inside
         UUID initech = given.tenant("initech");
-        given.deactivated(initech);
+        given.paused(initech, "invoice overdue");
 
         builder().get().uri("/api/overview").exchange()
                 .expectStatus().isOk()
@@ -45,7 +45,8 @@ class OverviewApiTest extends QueryApiIntegrationTest {
                 .jsonPath("$.agents_seen_recently").isEqualTo(2)
                 .jsonPath("$.sync_status.synced").isEqualTo(1)
                 .jsonPath("$.sync_status.pending").isEqualTo(1)
-                .jsonPath("$.sync_status.error").isEqualTo(1);
+                .jsonPath("$.sync_status.error").isEqualTo(0)
+                .jsonPath("$.sync_status.paused").isEqualTo(1);
     }
 
     @Test
@@ -105,6 +106,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
                 .jsonPath("$.sync_status.synced").isEqualTo(0)
                 .jsonPath("$.sync_status.pending").isEqualTo(0)
                 .jsonPath("$.sync_status.error").isEqualTo(0)
+                .jsonPath("$.sync_status.paused").isEqualTo(0)
                 .jsonPath("$.recent_activity.length()").isEqualTo(0);
     }
 

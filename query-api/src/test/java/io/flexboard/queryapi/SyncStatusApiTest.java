@@ -76,6 +76,39 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void givenAPausedTenant_whenListed_thenItIsPausedWhateverItsAgentsSay() {
+        UUID paused = given.tenant("paused");
+        given.publishedVersion(paused, 2, 1);
+        given.failingAgent(paused, "a", 1, RECENTLY);
+        given.paused(paused, "invoice overdue");
+        UUID silentAndPaused = given.tenant("silent-and-paused");
+        given.paused(silentAndPaused, null);
+        UUID failing = given.tenant("failing");
+        given.failingAgent(failing, "a", 0, RECENTLY);
+
+        builder().get().uri("/api/sync-status").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].status").isEqualTo("paused")
+                .jsonPath("$[0].reason").isEqualTo("tenant_paused")
+                .jsonPath("$[0].agents_seen").isEqualTo(1)
+                .jsonPath("$[0].agents_failing").isEqualTo(1)
+                .jsonPath("$[1].status").isEqualTo("paused")
+                .jsonPath("$[2].status").isEqualTo("error");
+        builder().get().uri("/api/sync-status?status=paused").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(2)
+                .jsonPath("$[0].tenant_id").isEqualTo(paused.toString())
+                .jsonPath("$[1].tenant_id").isEqualTo(silentAndPaused.toString());
+        builder().get().uri("/api/sync-status?status=error").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(1)
+                .jsonPath("$[0].tenant_id").isEqualTo(failing.toString());
+    }
+
+    @Test
     void givenAStatusFilter_whenListed_thenOnlyTenantsInThatStatus() {
         UUID synced = given.tenant("synced");
         given.agentSeen(synced, "a", 0, RECENTLY);
@@ -152,7 +185,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request")
-                .jsonPath("$.detail").isEqualTo("Invalid value for 'status': must be one of synced, pending, error");
+                .jsonPath("$.detail").isEqualTo("Invalid value for 'status': must be one of synced, pending, error, paused");
     }
 
     @Test

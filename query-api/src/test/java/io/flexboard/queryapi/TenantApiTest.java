@@ -28,6 +28,8 @@ class TenantApiTest extends QueryApiIntegrationTest {
                 .jsonPath("$[0].slug").isEqualTo("acme")
                 .jsonPath("$[0].license_type").isEqualTo("basic")
                 .jsonPath("$[0].is_active").isEqualTo(true)
+                .jsonPath("$[0].status").isEqualTo("active")
+                .jsonPath("$[0].paused_reason").isEmpty()
                 .jsonPath("$[0].created_at").isEqualTo("2026-01-01T08:00:00.123456Z")
                 .jsonPath("$[0].updated_at").isEqualTo("2026-01-01T08:00:00.123456Z")
                 .jsonPath("$[0].max_dashboards").isEqualTo(5)
@@ -78,6 +80,107 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void givenAPausedTenant_whenListedOrFetched_thenItIsPausedWithTheAdminsReason() {
+        UUID paused = given.tenant("acme");
+        given.paused(paused, "invoice overdue");
+
+        builder().get().uri("/api/tenants").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].is_active").isEqualTo(false)
+                .jsonPath("$[0].status").isEqualTo("paused")
+                .jsonPath("$[0].paused_reason").isEqualTo("invoice overdue");
+        builder().get().uri("/api/tenants/{id}", paused).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("paused")
+                .jsonPath("$.paused_reason").isEqualTo("invoice overdue");
+    }
+
+    @Test
+    void givenTenants_whenSearched_thenTheNameOrSlugContainsTheTextInAnyCase() {
+        UUID acme = given.tenant("Acme Corp", "acme");
+        UUID globex = given.tenant("Globex", "globex-eu");
+        UUID initech = given.tenant("Initech", "initech");
+
+        assertThat(idsOf("ACME", null)).containsExactly(acme.toString());
+        assertThat(idsOf("corp", null)).as("by name").containsExactly(acme.toString());
+        assertThat(idsOf("-eu", null)).as("by slug").containsExactly(globex.toString());
+        assertThat(idsOf("e", null)).containsExactly(acme.toString(), globex.toString(), initech.toString());
+        assertThat(idsOf("umbrella", null)).isEmpty();
+        assertThat(idsOf("  ", null)).as("a blank search is no search").hasSize(3);
+    }
+
+    @Test
+    void givenANameWithWildcardCharacters_whenSearchedForThem_thenTheyMatchLiterally() {
+        UUID dairy = given.tenant("100% Dairy", "dairy");
+        given.tenant("Acme", "acme");
+
+        assertThat(idsOf("%", null)).containsExactly(dairy.toString());
+        assertThat(idsOf("_", null)).isEmpty();
+    }
+
+    @Test
+    void givenAStatusFilter_whenListed_thenOnlyTenantsInThatStatusAlsoCombinedWithASearch() {
+        UUID acme = given.tenant("Acme", "acme");
+        UUID acmeEu = given.tenant("Acme EU", "acme-eu");
+        given.paused(acmeEu, null);
+        UUID globex = given.tenant("Globex", "globex");
+        given.paused(globex, "invoice overdue");
+
+        assertThat(idsOf(null, "active")).containsExactly(acme.toString());
+        assertThat(idsOf(null, "paused")).containsExactly(acmeEu.toString(), globex.toString());
+        assertThat(idsOf("acme", "paused")).containsExactly(acmeEu.toString());
+    }
+
+    @Test
+    void givenFilters_whenPagedByTwo_thenTheNextLinkKeepsThemAndWalksOnlyTheMatchingTenants() {
+        List<UUID> matching = new java.util.ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            UUID plant = given.tenant("Plant " + i, "plant-" + i);
+            given.paused(plant, null);
+            matching.add(plant);
+            given.tenant("Plant active " + i, "plant-active-" + i);
+            given.paused(given.tenant("Other " + i, "other-" + i), null);
+        }
+
+        List<String> seen = new java.util.ArrayList<>();
+        String next = "/api/tenants?q=PLANT&status=paused&limit=2";
+        int pages = 0;
+        while (next != null) {
+            var result = builder().get().uri(next).exchange()
+                    .expectStatus().isOk()
+                    .expectBodyList(java.util.Map.class).returnResult();
+            result.getResponseBody().forEach(tenant -> seen.add((String) tenant.get("id")));
+            String link = result.getResponseHeaders().getFirst(HttpHeaders.LINK);
+            if (link != null) {
+                assertThat(link).contains("q=PLANT").contains("status=paused").contains("cursor=");
+            }
+            next = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+            pages++;
+        }
+
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactlyElementsOf(matching.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void givenAnUnknownStatusOrAnOverlongSearch_whenListed_thenValidationFailedNamingTheParameter() {
+        builder().get().uri("/api/tenants?status=archived").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("status")
+                .jsonPath("$.errors[0].message").isEqualTo("must be one of active, paused");
+        builder().get().uri("/api/tenants?q=" + "x".repeat(201)).exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("q");
+    }
+
+    @Test
     void givenATenant_whenFetchedById_thenAnswersIt() {
         UUID tenant = given.tenant("acme");
 
@@ -123,6 +226,24 @@ class TenantApiTest extends QueryApiIntegrationTest {
         builder().get().uri("/api/tenants?cursor=bm90LWEtY3Vyc29y").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");
+    }
+
+    /** The ids GET /api/tenants lists with these filters (null: not sent); the client encodes them. */
+    private List<String> idsOf(String q, String status) {
+        return builder().get().uri(uri -> {
+                    uri.path("/api/tenants");
+                    if (q != null) {
+                        uri.queryParam("q", q);
+                    }
+                    if (status != null) {
+                        uri.queryParam("status", status);
+                    }
+                    return uri.build();
+                }).exchange()
+                .expectStatus().isOk()
+                .expectBodyList(java.util.Map.class).returnResult().getResponseBody().stream()
+                .map(tenant -> (String) tenant.get("id"))
+                .toList();
     }
 
     @Test

@@ -73,6 +73,34 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void givenARestoredDraft_whenListedAndFetched_thenEveryVersionNamesItsParentAndTheRestoredOneItsOrigin() {
+        UUID tenant = given.tenant("acme");
+        UUID first = given.version(tenant, 1, "archived");
+        given.version(tenant, 2, "published");
+        UUID restored = given.restoredDraft(tenant, 3, first, 1);
+
+        builder().get().uri("/api/tenants/{id}/versions", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$[0].version").isEqualTo(3)
+                .jsonPath("$[0].message").isEqualTo("Version 3")
+                .jsonPath("$[0].parent_version").isEqualTo(2)
+                .jsonPath("$[0].restored_from.id").isEqualTo(first.toString())
+                .jsonPath("$[0].restored_from.version").isEqualTo(1)
+                .jsonPath("$[1].parent_version").isEqualTo(1)
+                .jsonPath("$[1].restored_from").isEmpty()
+                .jsonPath("$[2].parent_version").isEmpty()
+                .jsonPath("$[2].restored_from").isEmpty();
+        builder().get().uri("/api/tenants/{t}/versions/{v}", tenant, restored).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.parent_version").isEqualTo(2)
+                .jsonPath("$.restored_from.id").isEqualTo(first.toString())
+                .jsonPath("$.restored_from.version").isEqualTo(1)
+                .jsonPath("$.metadata.number").isEqualTo(3);
+    }
+
+    @Test
     void givenAVersionOfAnotherTenant_whenFetchedUnderThisTenant_thenNotFoundProblem() {
         UUID tenant = given.tenant("acme");
         UUID otherTenant = given.tenant("globex");

@@ -1,5 +1,6 @@
 package io.flexboard.agentbridge.publish;
 
+import io.r2dbc.spi.Readable;
 import java.util.Collection;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -7,11 +8,16 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads the published-version projection ({@code readmodel.published_versions}): one row per tenant. */
+/**
+ * Reads what a tenant's agents are answered from: the published-version projection
+ * ({@code readmodel.published_versions}, one row per tenant) and whether the tenant is paused
+ * ({@code tenants.is_active}), in one read on the two primary keys.
+ */
 @Component
 public class PublishedVersions {
 
-    private static final String COLUMNS = "select tenant_id, version, sync_metadata::text as sync_metadata from published_versions";
+    private static final String COLUMNS = "select t.id as tenant_id, t.is_active, p.version,"
+            + " p.sync_metadata::text as sync_metadata from tenants t left join published_versions p on p.tenant_id = t.id";
 
     private final DatabaseClient db;
 
@@ -19,25 +25,32 @@ public class PublishedVersions {
         this.db = db;
     }
 
-    /** The tenant's published version with its ready-to-serve metadata, or empty before the first publish. */
+    /** The tenant's published version with its ready-to-serve metadata and status, or empty for an unknown tenant. */
     public Mono<PublishedVersion> of(UUID tenantId) {
-        return db.sql(COLUMNS + " where tenant_id = $1")
+        return db.sql(COLUMNS + " where t.id = $1")
                 .bind(0, tenantId)
-                .map(row -> new PublishedVersion(row.get("tenant_id", UUID.class), row.get("version", Integer.class),
-                        row.get("sync_metadata", String.class)))
+                .map(PublishedVersions::publishedVersion)
                 .one();
     }
 
-    /** The published versions of all these tenants in one read (tenants without one are left out). */
+    /** The published versions of all these tenants in one read (unknown tenants are left out). */
     public Flux<PublishedVersion> ofAll(Collection<UUID> tenantIds) {
-        return db.sql(COLUMNS + " where tenant_id = any($1)")
+        return db.sql(COLUMNS + " where t.id = any($1)")
                 .bind(0, tenantIds.toArray(UUID[]::new))
-                .map(row -> new PublishedVersion(row.get("tenant_id", UUID.class), row.get("version", Integer.class),
-                        row.get("sync_metadata", String.class)))
+                .map(PublishedVersions::publishedVersion)
                 .all();
     }
 
-    /** A tenant's published version number and the agent's {@code metadata} JSON as stored. */
-    public record PublishedVersion(UUID tenantId, int version, String syncMetadata) {
+    private static PublishedVersion publishedVersion(Readable row) {
+        Integer version = row.get("version", Integer.class);
+        return new PublishedVersion(row.get("tenant_id", UUID.class), version == null ? 0 : version,
+                row.get("sync_metadata", String.class), !Boolean.TRUE.equals(row.get("is_active", Boolean.class)));
+    }
+
+    /**
+     * A tenant's published version number and the agent's {@code metadata} JSON as stored (0 and null
+     * before the first publish), and whether an admin paused the tenant.
+     */
+    public record PublishedVersion(UUID tenantId, int version, String syncMetadata, boolean paused) {
     }
 }

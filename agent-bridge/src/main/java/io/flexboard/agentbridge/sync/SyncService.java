@@ -25,6 +25,9 @@ import reactor.core.publisher.Mono;
  * a little jitter, and answered as soon as its tenant publishes. The waiter is registered <em>before</em>
  * the published version is checked, so a publish between check and park cannot be missed. At hold end
  * the version is re-read from the database, which repairs a notification this replica never got.
+ *
+ * <p>A paused tenant's agents are refused (403 tenant-paused), at once or, when parked before the pause,
+ * as soon as the pause is announced (else at hold end): they keep serving their last good configuration.
  */
 @Service
 public class SyncService {
@@ -48,7 +51,7 @@ public class SyncService {
         this.maxWait = properties.sync().maxWait();
         this.maxJitter = properties.sync().maxJitter();
         this.missedPublishes = Counter.builder("flexboard.agentbridge.missed.publishes")
-                .description("Holds that ended finding a publish no notification had announced")
+                .description("Holds that ended finding a publish (or pause) no notification had announced")
                 .register(meters);
     }
 
@@ -66,7 +69,7 @@ public class SyncService {
     }
 
     private Mono<SyncReply> answerNow(SyncCaller caller, SyncRequest.Valid sync) {
-        return published(caller, sync).map(answer -> reply(answer, sync, 0));
+        return published(caller, sync).flatMap(answer -> reply(answer, sync, 0));
     }
 
     private Mono<SyncReply> longPoll(SyncCaller caller, SyncRequest.Valid sync, Duration hold) {
@@ -77,11 +80,11 @@ public class SyncService {
                     .flatMap(answer -> {
                         if (answer.answersAtOnce(sync.currentVersion())) {
                             waiters.deregister(waiter);
-                            return Mono.just(reply(answer, sync, 0));
+                            return reply(answer, sync, 0);
                         }
                         return waiter.answer()
                                 .timeout(hold, Mono.defer(() -> holdEnded(waiter, sync)))
-                                .map(woken -> reply(woken, sync, millisSince(parkedAt)));
+                                .flatMap(woken -> reply(woken, sync, millisSince(parkedAt)));
                     })
                     // Answered, failed or the agent went away (cancel): the waiter must not outlive the request.
                     .doFinally(signal -> waiters.deregister(waiter));
@@ -92,7 +95,7 @@ public class SyncService {
         waiters.deregister(waiter);
         return answers.fromDatabase(sync.tenantId()).doOnNext(answer -> {
             if (answer.answersAtOnce(sync.currentVersion())) {
-                // Published without this replica hearing of it: refresh the cache and wake the others too.
+                // Published (or paused) without this replica hearing of it: refresh the cache and wake the others too.
                 log.debug("Hold end found {}:{} unannounced; repairing", sync.tenantId(), answer.version());
                 missedPublishes.increment();
                 fanOut.published(sync.tenantId());
@@ -110,9 +113,13 @@ public class SyncService {
         return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
     }
 
-    private static SyncReply reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
-        return new SyncReply(answer.jsonFor(sync.currentVersion()), answer.version(),
-                answer.hasUpdatesFor(sync.currentVersion()), heldMs);
+    /** The answer, or the refusal of a paused tenant; its reason is the admin's note, not the customer's. */
+    private static Mono<SyncReply> reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
+        if (answer.paused()) {
+            return Mono.error(ProblemException.tenantPaused("tenant " + sync.tenantId() + " is paused"));
+        }
+        return Mono.just(new SyncReply(answer.jsonFor(sync.currentVersion()), answer.version(),
+                answer.hasUpdatesFor(sync.currentVersion()), heldMs));
     }
 
     private void answered(SyncCaller caller, SyncRequest.Valid sync, SyncReply reply) {

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
+    /** 403 for a paused tenant's agent, which keeps serving its last good configuration meanwhile. */
+    public static ProblemException tenantPaused(String detail) {
+        return new ProblemException(ProblemType.TENANT_PAUSED, detail);
+    }
+
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
     }

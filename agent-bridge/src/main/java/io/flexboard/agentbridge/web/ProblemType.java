@@ -8,6 +8,7 @@ public enum ProblemType {
     VALIDATION_FAILED("validation-failed", HttpStatus.BAD_REQUEST, "Validation failed"),
     UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Unauthorized"),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN, "Forbidden"),
+    TENANT_PAUSED("tenant-paused", HttpStatus.FORBIDDEN, "Tenant paused"),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND, "Not found"),
     // The next four are not in contracts.md's table yet; framework errors still need a problem type.
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed"),

@@ -84,6 +84,39 @@ public final class SyncFixtures {
         }
     }
 
+    /**
+     * An admin paused the tenant, as the projector applies it: {@code tenants} updated and the tenant
+     * announced on {@code flexboard_published} with its published version, in one transaction.
+     */
+    public void paused(UUID tenant) {
+        statusChanged(tenant, false, true);
+    }
+
+    /** As {@link #paused}, but the notification is lost (as if this replica was not listening). */
+    public void pausedWithoutNotification(UUID tenant) {
+        statusChanged(tenant, false, false);
+    }
+
+    /** The tenant was activated again, announced like a pause. */
+    public void activated(UUID tenant) {
+        statusChanged(tenant, true, true);
+    }
+
+    private void statusChanged(UUID tenant, boolean active, boolean notify) {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null)) {
+            connection.setAutoCommit(false);
+            update(connection, "update tenants set is_active = ?, paused_reason = ? where id = ?",
+                    active, active ? null : "invoice overdue", tenant);
+            if (notify) {
+                update(connection, "select pg_notify('flexboard_published', ? || coalesce("
+                        + "(select version from published_versions where tenant_id = ?), 0))", tenant + ":", tenant);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException((active ? "activating " : "pausing ") + tenant, e);
+        }
+    }
+
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

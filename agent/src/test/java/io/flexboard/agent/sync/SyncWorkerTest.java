@@ -207,6 +207,27 @@ class SyncWorkerTest {
     }
 
     @Test
+    void givenThePausedTenant_whenTheAgentSyncs_thenItKeepsServingRetriesAtTheCapAndCatchesUpOnceActivated() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        worker.syncOnce();
+        controlPlane.publish(publishedVersion(2));
+        String refusal = "tenant " + TENANT + " is paused";
+        controlPlane.answerNextWith(403, FakeControlPlane.problem(403, refusal), Map.of());
+
+        Duration pause = worker.syncOnce();
+
+        assertThat(pause).as("a pause lasts until a person activates the tenant: retried at the cap").isEqualTo(Duration.ofSeconds(30));
+        assertThat(servedVersion()).isEqualTo("1");
+        assertThat(file("status.json").path("last_error").stringValue()).isEqualTo("HTTP 403: " + refusal);
+
+        worker.syncOnce();
+
+        assertThat(controlPlane.lastRequest().path("last_error").stringValue()).isEqualTo("HTTP 403: " + refusal);
+        assertThat(servedVersion()).isEqualTo("2");
+    }
+
+    @Test
     void givenADamagedCurrentJsonAtStart_whenTheAgentSyncs_thenTheRecoveryIsReportedWithTheFirstSync() throws Exception {
         ConfigurationStore store = new ConfigurationStore(dataDir);
         store.apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));

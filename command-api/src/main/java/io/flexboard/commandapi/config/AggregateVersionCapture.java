@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 import io.flexboard.commandapi.api.CommandOutcome;
+import io.flexboard.commandapi.api.Unchanged;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -22,7 +23,8 @@ import org.springframework.context.annotation.Configuration;
  * last event the command applied: the aggregate version the HTTP layer answers as ETag and
  * consistency token. Axon runs event dispatch interceptors when the unit of work prepares its
  * commit, after the handler returned, so the outcome reads the remembered sequence lazily; it is
- * the command's own unit of work, so the number is exact under concurrent commands.
+ * the command's own unit of work, so the number is exact under concurrent commands. A command
+ * that applied nothing answers {@link Unchanged} with the version its handler found.
  */
 @Configuration(proxyBeanMethods = false)
 class AggregateVersionCapture {
@@ -51,6 +53,9 @@ class AggregateVersionCapture {
         @Override
         public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
             Object result = chain.proceed();
+            if (result instanceof Unchanged unchanged) {
+                return new CommandOutcome(unchanged.result(), unchanged::aggregateVersion);
+            }
             UnitOfWork<?> root = unitOfWork.root();
             return new CommandOutcome(result, () -> {
                 Long sequence = root.getResource(LAST_SEQUENCE);

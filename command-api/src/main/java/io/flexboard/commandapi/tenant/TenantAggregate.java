@@ -1,6 +1,7 @@
 package io.flexboard.commandapi.tenant;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,12 +11,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.flexboard.commandapi.api.ActivateTenantCommand;
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.PauseTenantCommand;
 import io.flexboard.commandapi.api.PublishVersionCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
+import io.flexboard.commandapi.api.RestoreVersionCommand;
+import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
+import io.flexboard.commandapi.api.TenantStatus;
+import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
@@ -23,7 +30,9 @@ import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantActivatedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
@@ -37,6 +46,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * A tenant with its dashboards, widgets and versions: one consistency boundary, so every rule of
  * the spec (slugs and widget names unique within the tenant, license limits, gapless version
  * numbers, one published version) is checked against one state, and a draft is an exact snapshot.
+ *
+ * <p>A paused tenant still takes every command here: admins keep editing, saving and publishing
+ * while its agents are refused syncs (agent-bridge reads the pause from the read model).
  */
 @Aggregate(cache = "tenantCache")
 class TenantAggregate {
@@ -52,6 +64,8 @@ class TenantAggregate {
     private final Map<String, VersionState> versions = new HashMap<>();
     private int lastVersionNumber;
     private String publishedVersionId;
+    private boolean paused;
+    private String pausedReason;
 
     TenantAggregate() {
         // for Axon: state is rebuilt from the events
@@ -107,6 +121,26 @@ class TenantAggregate {
         return widgets;
     }
 
+    /** Pausing a paused tenant changes nothing, its reason included (activate, then pause again to change it). */
+    @CommandHandler
+    Object handle(PauseTenantCommand command) {
+        String reason = TenantRules.checkPauseReason(command);
+        if (paused) {
+            return new Unchanged(new TenantStatus(true, pausedReason), getVersion());
+        }
+        apply(new TenantPausedEvent(tenantId, reason));
+        return new TenantStatus(true, reason);
+    }
+
+    @CommandHandler
+    Object handle(ActivateTenantCommand command) {
+        if (!paused) {
+            return new Unchanged(new TenantStatus(false, null), getVersion());
+        }
+        apply(new TenantActivatedEvent(tenantId));
+        return new TenantStatus(false, null);
+    }
+
     /** Answers the new version number. */
     @CommandHandler
     int handle(SaveDraftCommand command, @MetaDataValue("actor") String actor) {
@@ -122,6 +156,31 @@ class TenantAggregate {
         apply(new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
                 actor == null ? SYSTEM_ACTOR : actor, snapshot, parent, null, null));
         return number;
+    }
+
+    /**
+     * Restores any version (draft, published or archived) as the next draft, its snapshot copied
+     * unchanged. The working copy is set back first, so the builder's next draft starts from what
+     * was restored: one widget replacement per dashboard that differs (see {@link WorkingCopyRestore}).
+     */
+    @CommandHandler
+    RestoredDraft handle(RestoreVersionCommand command, @MetaDataValue("actor") String actor) {
+        TenantRules.checkMessage(command.message());
+        VersionState restored = versions.get(command.versionId());
+        if (restored == null) {
+            throw new UnknownEntityException("version", command.versionId());
+        }
+        if (versions.containsKey(command.newVersionId())) {
+            throw new RuleViolationException("id", "version " + command.newVersionId() + " already exists");
+        }
+        WorkingCopyRestore.plan(dashboards.keySet(), widgetsByDashboard, restored.snapshot())
+                .forEach(replacement -> apply(new WidgetsReplacedEvent(tenantId, replacement.dashboardId(),
+                        replacement.widgets())));
+        int number = lastVersionNumber + 1;
+        apply(new DraftSavedEvent(tenantId, command.newVersionId(), number, command.message(),
+                actor == null ? SYSTEM_ACTOR : actor, restored.snapshot(), lastVersionNumber,
+                command.versionId(), restored.number()));
+        return new RestoredDraft(number, number - 1, restored.number());
     }
 
     /** Answers the published version number. */
@@ -164,23 +223,40 @@ class TenantAggregate {
 
     @EventSourcingHandler
     void on(DraftSavedEvent event) {
-        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.DRAFT));
+        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.DRAFT, event.getMetadata()));
         lastVersionNumber = event.getVersion();
     }
 
     @EventSourcingHandler
     void on(VersionArchivedEvent event) {
-        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.ARCHIVED));
+        versions.computeIfPresent(event.getVersionId(), (id, version) -> version.withStatus(VersionStatus.ARCHIVED));
         publishedVersionId = null;
     }
 
     @EventSourcingHandler
     void on(VersionPublishedEvent event) {
-        versions.put(event.getVersionId(), new VersionState(event.getVersion(), VersionStatus.PUBLISHED));
+        versions.computeIfPresent(event.getVersionId(), (id, version) -> version.withStatus(VersionStatus.PUBLISHED));
         publishedVersionId = event.getVersionId();
     }
 
-    private record VersionState(int number, VersionStatus status) {
+    @EventSourcingHandler
+    void on(TenantPausedEvent event) {
+        paused = true;
+        pausedReason = event.getReason();
+    }
+
+    @EventSourcingHandler
+    void on(TenantActivatedEvent event) {
+        paused = false;
+        pausedReason = null;
+    }
+
+    /** A version's number, status and snapshot: the snapshot is kept so any version can be restored. */
+    private record VersionState(int number, VersionStatus status, MetadataSnapshot snapshot) {
+
+        VersionState withStatus(VersionStatus newStatus) {
+            return new VersionState(number, newStatus, snapshot);
+        }
     }
 
     private enum VersionStatus { DRAFT, PUBLISHED, ARCHIVED }

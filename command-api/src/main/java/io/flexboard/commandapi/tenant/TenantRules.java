@@ -4,9 +4,10 @@ import java.util.regex.Pattern;
 
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.PauseTenantCommand;
 import io.flexboard.commandapi.api.SaveDraftCommand;
 
-/** Field rules of the tenant, dashboard and draft commands, with the spec's license defaults. */
+/** Field rules of the tenant, dashboard, pause and draft commands, with the spec's license defaults. */
 final class TenantRules {
 
     static final String DEFAULT_LICENSE_TYPE = "basic";
@@ -15,6 +16,7 @@ final class TenantRules {
     private static final Pattern LICENSE_TYPE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
     private static final int MAX_DESCRIPTION_LENGTH = 2000;
     private static final int MAX_MESSAGE_LENGTH = 500;
+    private static final int MAX_REASON_LENGTH = 500;
 
     private TenantRules() {
     }
@@ -53,11 +55,29 @@ final class TenantRules {
     }
 
     static void checkDraft(SaveDraftCommand command) {
+        checkMessage(command.message());
+    }
+
+    /** A version's message, from saving a draft or restoring a version. */
+    static void checkMessage(String message) {
         Violations violations = new Violations();
-        if (command.message() != null) {
-            violations.check(command.message().length() <= MAX_MESSAGE_LENGTH, "message",
+        if (message != null) {
+            violations.check(message.length() <= MAX_MESSAGE_LENGTH, "message",
                     "must be at most " + MAX_MESSAGE_LENGTH + " characters");
         }
         violations.throwIfAny();
+    }
+
+    /** The reason to store: stripped, and null when absent or blank (nothing to show the admin). */
+    static String checkPauseReason(PauseTenantCommand command) {
+        if (command.reason() == null || command.reason().isBlank()) {
+            return null;
+        }
+        String reason = command.reason().strip();
+        Violations violations = new Violations();
+        violations.check(reason.length() <= MAX_REASON_LENGTH, "reason",
+                "must be at most " + MAX_REASON_LENGTH + " characters");
+        violations.throwIfAny();
+        return reason;
     }
 }

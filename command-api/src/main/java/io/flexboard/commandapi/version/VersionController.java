@@ -1,10 +1,13 @@
 package io.flexboard.commandapi.version;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
 import io.flexboard.commandapi.api.PublishVersionCommand;
+import io.flexboard.commandapi.api.RestoreVersionCommand;
+import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.SaveDraftCommand;
 import io.flexboard.commandapi.web.CommandDispatcher;
 import org.springframework.http.HttpStatus;
@@ -16,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Version commands: save the tenant's configuration as a draft, publish a draft. */
+/** Version commands: save the tenant's configuration as a draft, restore an earlier version as a draft, publish a draft. */
 @RestController
 class VersionController {
 
@@ -45,7 +48,34 @@ class VersionController {
                     version.put("status", "draft");
                     version.put("message", body.message());
                     return version;
-                }));
+                })).map(response -> withLocation(response, tenant, versionId));
+    }
+
+    record RestoreVersionRequest(String message) {
+    }
+
+    @PostMapping("/api/tenants/{tenantId}/versions/{versionId}/restore")
+    Mono<ResponseEntity<Map<String, Object>>> restore(@PathVariable String tenantId, @PathVariable String versionId,
+                                                      @RequestBody(required = false) Mono<RestoreVersionRequest> request,
+                                                      ServerWebExchange exchange) {
+        String tenant = CommandDispatcher.uuid(tenantId, "tenantId");
+        String restoredId = CommandDispatcher.uuid(versionId, "versionId");
+        Long expectedVersion = CommandDispatcher.expectedVersion(exchange);
+        String newVersionId = UUID.randomUUID().toString();
+        return request.defaultIfEmpty(new RestoreVersionRequest(null)).flatMap(body -> commands.send(exchange, tenant,
+                new RestoreVersionCommand(tenant, expectedVersion, restoredId, newVersionId, body.message()),
+                HttpStatus.CREATED, result -> {
+                    RestoredDraft draft = (RestoredDraft) result;
+                    Map<String, Object> version = new LinkedHashMap<>();
+                    version.put("id", newVersionId);
+                    version.put("tenant_id", tenant);
+                    version.put("version", draft.version());
+                    version.put("status", "draft");
+                    version.put("message", body.message());
+                    version.put("parent_version", draft.parentVersion());
+                    version.put("restored_from", Map.of("id", restoredId, "version", draft.restoredFromVersion()));
+                    return version;
+                })).map(response -> withLocation(response, tenant, newVersionId));
     }
 
     @PostMapping("/api/tenants/{tenantId}/versions/{versionId}/publish")
@@ -56,5 +86,13 @@ class VersionController {
                 CommandDispatcher.uuid(versionId, "versionId"));
         return commands.send(exchange, tenant, command, HttpStatus.OK,
                 number -> Map.of("success", true, "published_version", number));
+    }
+
+    /** Where query-api answers the new version, once the read side has it (wait on the consistency token). */
+    private static <T> ResponseEntity<T> withLocation(ResponseEntity<T> response, String tenantId, String versionId) {
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .location(URI.create("/api/tenants/" + tenantId + "/versions/" + versionId))
+                .body(response.getBody());
     }
 }

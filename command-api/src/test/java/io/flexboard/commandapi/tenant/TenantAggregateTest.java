@@ -9,14 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.flexboard.commandapi.api.ActivateTenantCommand;
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.IssuedApiKey;
+import io.flexboard.commandapi.api.PauseTenantCommand;
 import io.flexboard.commandapi.api.PublishVersionCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
+import io.flexboard.commandapi.api.RestoreVersionCommand;
+import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
+import io.flexboard.commandapi.api.TenantStatus;
+import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.commandapi.api.WidgetInput;
 import io.flexboard.schemas.DashboardSnapshot;
@@ -25,7 +31,9 @@ import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.event.TenantActivatedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
+import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
@@ -39,6 +47,7 @@ class TenantAggregateTest {
     private static final String TENANT = "7d0c1f56-2a7b-4c1e-9a4f-3f1d8c2b0a01";
     private static final String SALES = "5b6a1e0c-1111-4c1e-9a4f-3f1d8c2b0a02";
     private static final String OPS = "5b6a1e0c-2222-4c1e-9a4f-3f1d8c2b0a03";
+    private static final String HR = "5b6a1e0c-3333-4c1e-9a4f-3f1d8c2b0a04";
     private static final IssuedApiKey KEY = new IssuedApiKey("key-1", "ab".repeat(32), "fbk_abcdef");
     private static final Map<String, Object> ALICE = Map.of("actor", "alice");
 
@@ -92,6 +101,69 @@ class TenantAggregateTest {
                         org.hamcrest.Matchers.containsString("field=name"),
                         org.hamcrest.Matchers.containsString("field=slug"),
                         org.hamcrest.Matchers.containsString("field=max_dashboards")));
+    }
+
+    // --- pause and activate --------------------------------------------------------------------
+
+    @Test
+    void aTenantIsPausedWithTheAdminsReason() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new PauseTenantCommand(TENANT, null, "  invoice overdue "))
+                .expectEvents(new TenantPausedEvent(TENANT, "invoice overdue"))
+                .expectResultMessagePayload(new TenantStatus(true, "invoice overdue"));
+    }
+
+    @Test
+    void aBlankPauseReasonIsNoReason() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new PauseTenantCommand(TENANT, null, " "))
+                .expectEvents(new TenantPausedEvent(TENANT, null));
+    }
+
+    @Test
+    void aPauseReasonOver500CharactersIsRefusedNamingTheField() {
+        fixture.given(tenantCreated(5, 20))
+                .when(new PauseTenantCommand(TENANT, null, "x".repeat(501)))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=reason"));
+    }
+
+    @Test
+    void pausingAPausedTenantChangesNothingAndKeepsTheFirstReason() {
+        fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
+                .when(new PauseTenantCommand(TENANT, null, "another reason"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Unchanged(new TenantStatus(true, "invoice overdue"), 1));
+    }
+
+    @Test
+    void aPausedTenantIsActivatedAgain() {
+        fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
+                .when(new ActivateTenantCommand(TENANT, null))
+                .expectEvents(new TenantActivatedEvent(TENANT))
+                .expectResultMessagePayload(new TenantStatus(false, null));
+    }
+
+    @Test
+    void activatingAnActiveTenantChangesNothing() {
+        fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null), new TenantActivatedEvent(TENANT))
+                .when(new ActivateTenantCommand(TENANT, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new Unchanged(new TenantStatus(false, null), 2));
+    }
+
+    @Test
+    void aPausedTenantKeepsTakingTheBuildersCommands() {
+        fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null), draftSaved("v1", 1))
+                .when(new PublishVersionCommand(TENANT, null, "v1"), ALICE)
+                .expectEvents(new VersionPublishedEvent(TENANT, "v1", 1, "alice"));
+    }
+
+    @Test
+    void aStaleExpectedVersionIsRefusedEvenWhenTheCommandWouldChangeNothing() {
+        fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null))
+                .when(new PauseTenantCommand(TENANT, 0L, null))
+                .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
     }
 
     // --- dashboards ----------------------------------------------------------------------------
@@ -264,6 +336,104 @@ class TenantAggregateTest {
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
     }
 
+    // --- restoring a version --------------------------------------------------------------------
+
+    @Test
+    void aRestoredVersionIsTheNextDraftWithItsSnapshotUnchangedItsParentAndItsOrigin() {
+        Widget revenue = widget("w1", SALES, "revenue");
+        MetadataSnapshot v1 = snapshot(List.of(SALES), revenue);
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, revenue),
+                        draftSaved("v1", 1, v1), draftSaved("v2", 2, v1))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", "back to the first"), ALICE)
+                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, "back to the first", "alice", v1, 2, "v1", 1))
+                .expectResultMessagePayload(new RestoredDraft(3, 2, 1));
+    }
+
+    @Test
+    void restoringSetsBackOnlyTheDashboardsThatDifferAndEmptiesThoseCreatedSince() {
+        Widget revenue = widget("w1", SALES, "revenue");
+        Widget uptime = widget("w2", OPS, "uptime");
+        Widget orders = widget("w3", SALES, "orders");
+        Widget headcount = widget("w4", HR, "headcount");
+        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenue, uptime);
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
+                        widgetsReplaced(SALES, revenue), widgetsReplaced(OPS, uptime), draftSaved("v1", 1, v1),
+                        widgetsReplaced(SALES, orders), dashboardCreated(HR, "hr"), widgetsReplaced(HR, headcount))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
+                .expectEvents(widgetsReplaced(SALES, revenue), widgetsReplaced(HR),
+                        new DraftSavedEvent(TENANT, "v2", 2, null, "alice", v1, 1, "v1", 1));
+    }
+
+    @Test
+    void theDraftAfterARestoreStartsFromTheRestoredWidgets() {
+        Widget revenue = widget("w1", SALES, "revenue");
+        Widget orders = widget("w3", SALES, "orders");
+        MetadataSnapshot v1 = snapshot(List.of(SALES), revenue);
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, revenue),
+                        draftSaved("v1", 1, v1), widgetsReplaced(SALES, orders), draftSaved("v2", 2, snapshot(List.of(SALES), orders)),
+                        widgetsReplaced(SALES, revenue), new DraftSavedEvent(TENANT, "v3", 3, null, "alice", v1, 2, "v1", 1))
+                .when(new SaveDraftCommand(TENANT, null, "v4", null), ALICE)
+                .expectEvents(new DraftSavedEvent(TENANT, "v4", 4, null, "alice", v1, 3, null, null));
+    }
+
+    @Test
+    void aWidgetMovedToAnotherDashboardLeavesItBeforeItsOldDashboardGetsItBack() {
+        Widget revenueOnSales = widget("w1", SALES, "revenue");
+        Widget revenueOnOps = widget("w1", OPS, "revenue");
+        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenueOnSales);
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
+                        widgetsReplaced(SALES, revenueOnSales), draftSaved("v1", 1, v1),
+                        widgetsReplaced(SALES), widgetsReplaced(OPS, revenueOnOps))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
+                .expectEvents(widgetsReplaced(OPS), widgetsReplaced(SALES, revenueOnSales),
+                        new DraftSavedEvent(TENANT, "v2", 2, null, "alice", v1, 1, "v1", 1));
+    }
+
+    @Test
+    void widgetsThatSwappedDashboardsAreFirstGivenUpThenRestored() {
+        Widget revenueOnSales = widget("w1", SALES, "revenue");
+        Widget uptimeOnOps = widget("w2", OPS, "uptime");
+        Widget keptOnSales = widget("w3", SALES, "orders");
+        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenueOnSales, keptOnSales, uptimeOnOps);
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
+                        widgetsReplaced(SALES, revenueOnSales, keptOnSales), widgetsReplaced(OPS, uptimeOnOps),
+                        draftSaved("v1", 1, v1),
+                        widgetsReplaced(SALES, keptOnSales), widgetsReplaced(OPS, widget("w1", OPS, "revenue")),
+                        widgetsReplaced(SALES, keptOnSales, widget("w2", SALES, "uptime")))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
+                .expectEvents(widgetsReplaced(SALES, keptOnSales), widgetsReplaced(OPS, uptimeOnOps),
+                        widgetsReplaced(SALES, revenueOnSales, keptOnSales),
+                        new DraftSavedEvent(TENANT, "v2", 2, null, "alice", v1, 1, "v1", 1));
+    }
+
+    @Test
+    void publishedAndArchivedVersionsCanBeRestoredToo() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
+                        new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", null), ALICE)
+                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, null, "alice", new MetadataSnapshot(List.of(), List.of()),
+                        2, "v1", 1));
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
+                .expectResultMessagePayload(new RestoredDraft(2, 1, 1));
+    }
+
+    @Test
+    void restoringAnUnknownVersionIsRefused() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
+                .when(new RestoreVersionCommand(TENANT, null, "nope", "v2", null))
+                .expectException(UnknownEntityException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRestoreMessageOver500CharactersIsRefusedNamingTheField() {
+        fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
+                .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", "x".repeat(501)))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=message"));
+    }
+
     // --- fixtures in the domain's words ----------------------------------------------------------
 
     private static TenantCreatedEvent tenantCreated(int maxDashboards, int maxWidgets) {
@@ -279,8 +449,22 @@ class TenantAggregateTest {
     }
 
     private static DraftSavedEvent draftSaved(String versionId, int number) {
-        return new DraftSavedEvent(TENANT, versionId, number, null, "alice", new MetadataSnapshot(List.of(), List.of()),
-                number == 1 ? null : number - 1, null, null);
+        return draftSaved(versionId, number, new MetadataSnapshot(List.of(), List.of()));
+    }
+
+    private static DraftSavedEvent draftSaved(String versionId, int number, MetadataSnapshot snapshot) {
+        return new DraftSavedEvent(TENANT, versionId, number, null, "alice", snapshot, number == 1 ? null : number - 1,
+                null, null);
+    }
+
+    /** The tenant's dashboards (as {@link #dashboardCreated} names them) and widgets at the moment of a draft. */
+    private static MetadataSnapshot snapshot(List<String> dashboardIds, Widget... widgets) {
+        Map<String, String> slugs = Map.of(SALES, "sales", OPS, "ops", HR, "hr");
+        List<DashboardSnapshot> dashboards = dashboardIds.stream().map(id -> {
+            DashboardCreatedEvent created = dashboardCreated(id, slugs.get(id));
+            return new DashboardSnapshot(id, created.getName(), created.getSlug(), null);
+        }).toList();
+        return new MetadataSnapshot(dashboards, List.of(widgets));
     }
 
     private static VersionPublishedEvent published(String versionId, int number) {

@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole story through the local stack's one port: a builder creates a tenant, a dashboard and a
- * widget, drafts and publishes a version; the tenant's agent syncs it; the builder reads it all back;
- * and all of it is still there after a restart on the same data directory.
+ * widget, drafts and publishes a version; the tenant's agent syncs it; a pause refuses the agent until
+ * the tenant is activated; the builder reads it all back; and all of it is still there after a restart
+ * on the same data directory, where an older version is restored as a draft and published.
  */
 class LocalStackEndToEndTest {
 
@@ -37,6 +38,7 @@ class LocalStackEndToEndTest {
             story = builderPublishesAVersion(client);
             // The agent syncs straight after the publish, with its token: no sleep, no read first.
             agentSyncsIt(client, story);
+            aPauseRefusesTheAgentUntilTheTenantIsActivated(client, story);
             builderReadsItBack(client, story);
         }
 
@@ -49,7 +51,46 @@ class LocalStackEndToEndTest {
             assertThat(sync.get("latest_version").asInt()).isEqualTo(1);
             assertThat(sync.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
             twoBuildersEditWhatTheySaw(client, story);
+            theFirstVersionIsRestoredAsADraftAndPublished(client, story);
         }
+    }
+
+    private void aPauseRefusesTheAgentUntilTheTenantIsActivated(StackClient client, Story story) throws Exception {
+        HttpResponse<String> pause = client.command("POST", "/api/tenants/" + story.tenantId() + "/pause",
+                Map.of("reason", "invoice overdue"), 200);
+        String paused = pause.headers().firstValue("X-Consistency-Token").orElseThrow();
+        assertThat(client.getJson("/api/tenants/" + story.tenantId(), paused).get("status").asString()).isEqualTo("paused");
+
+        HttpResponse<String> refused = client.send("POST", "/api/agent/sync",
+                Map.of("tenant_id", story.tenantId(), "current_version", 1, "agent_version", "1.0.0"), story.apiKey(), paused);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.body()).get("type").asString()).endsWith("/tenant-paused");
+        assertThat(JSON.readTree(refused.body()).get("success").asBoolean()).isFalse();
+
+        String activated = client.command("POST", "/api/tenants/" + story.tenantId() + "/activate", null, 200)
+                .headers().firstValue("X-Consistency-Token").orElseThrow();
+        assertThat(client.sync(story.tenantId(), story.apiKey(), 1, activated).get("has_updates").asBoolean()).isFalse();
+    }
+
+    /** After the edit of the two builders (a line chart), version 1 (the bar chart) comes back as version 2. */
+    private void theFirstVersionIsRestoredAsADraftAndPublished(StackClient client, Story story) throws Exception {
+        JsonNode draft = JSON.readTree(client.command("POST",
+                "/api/tenants/" + story.tenantId() + "/versions/" + story.versionId() + "/restore",
+                Map.of("message", "back to the bar chart"), 201).body());
+        assertThat(draft.get("version").asInt()).isEqualTo(2);
+        assertThat(draft.get("parent_version").asInt()).isEqualTo(1);
+        assertThat(draft.at("/restored_from/id").asString()).isEqualTo(story.versionId());
+        String published = client.command("POST", "/api/tenants/" + story.tenantId() + "/versions/"
+                + draft.get("id").asString() + "/publish", null, 200).headers().firstValue("X-Consistency-Token").orElseThrow();
+
+        JsonNode sync = client.sync(story.tenantId(), story.apiKey(), 1, published);
+        assertThat(sync.get("latest_version").asInt()).isEqualTo(2);
+        assertThat(sync.at("/metadata/config/sales-by-month/type").asString()).isEqualTo("bar");
+        JsonNode dashboard = client.getJson("/api/dashboards/" + story.dashboardId(), published);
+        assertThat(dashboard.at("/widgets/0/config/type").asString()).as("the working copy is restored too").isEqualTo("bar");
+        JsonNode versions = client.getJson("/api/tenants/" + story.tenantId() + "/versions", published);
+        assertThat(versions.get(0).at("/restored_from/version").asInt()).isEqualTo(1);
+        assertThat(versions.get(0).get("status").asString()).isEqualTo("published");
     }
 
     /** Both read the dashboard, both save with the ETag they read: the second one is told, not lost. */

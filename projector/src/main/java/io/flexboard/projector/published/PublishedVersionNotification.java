@@ -5,6 +5,8 @@ import java.util.UUID;
 import io.flexboard.projector.projection.ProjectionOrder;
 import io.flexboard.projector.projection.ReadModelProjection;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,6 +19,10 @@ import reactor.core.publisher.Mono;
  * transaction. PostgreSQL delivers a notification only when its transaction commits, so a replica
  * woken by it always finds the version in {@code published_versions}, and a batch that rolls back
  * announces nothing.
+ *
+ * <p>A pause or an activation changes the tenant's sync answer too (a paused tenant's agents are
+ * refused), so it is announced the same way, with the version published at that moment (0 before
+ * the first publish): replicas then drop their cached answer and answer parked syncs at once.
  *
  * <p>A notification is a hint, not a record: it is lost when no replica listens at that moment,
  * so listeners re-read {@code published_versions} after (re)subscribing and on their own timeout.
@@ -48,13 +54,25 @@ public class PublishedVersionNotification implements ReadModelProjection {
 
     @Override
     public Mono<Void> apply(EventEnvelope event) {
-        if (!(event.getPayload() instanceof VersionPublishedEvent published)) {
-            return Mono.empty();
+        Object payload = event.getPayload();
+        if (payload instanceof VersionPublishedEvent published) {
+            // pg_notify rather than NOTIFY: NOTIFY takes no bind parameters.
+            return database.sql("select pg_notify(:channel, :payload)")
+                    .bind("channel", CHANNEL)
+                    .bind("payload", payload(UUID.fromString(published.getTenantId()), published.getVersion()))
+                    .then();
         }
-        // pg_notify rather than NOTIFY: NOTIFY takes no bind parameters.
-        return database.sql("select pg_notify(:channel, :payload)")
-                .bind("channel", CHANNEL)
-                .bind("payload", payload(UUID.fromString(published.getTenantId()), published.getVersion()))
-                .then();
+        if (payload instanceof TenantPausedEvent || payload instanceof TenantActivatedEvent) {
+            UUID tenantId = UUID.fromString(event.getTenantId());
+            return database.sql("""
+                            select pg_notify(:channel, :tenantPrefix
+                                   || coalesce((select version from published_versions where tenant_id = :tenant), 0))
+                            """)
+                    .bind("channel", CHANNEL)
+                    .bind("tenantPrefix", tenantId + ":")
+                    .bind("tenant", tenantId)
+                    .then();
+        }
+        return Mono.empty();
     }
 }

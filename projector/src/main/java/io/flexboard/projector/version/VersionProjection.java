@@ -51,8 +51,10 @@ class VersionProjection implements ReadModelProjection {
     private Mono<Void> draftSaved(DraftSavedEvent draft, EventEnvelope event) {
         String metadata = json.writeValueAsString(VersionMetadata.of(draft.getMetadata(), json));
         return database.sql("""
-                        insert into versions (id, tenant_id, version, status, message, created_by, created_at, metadata)
-                        values (:id, :tenant, :version, 'draft', :message, :createdBy, :at, :metadata)
+                        insert into versions (id, tenant_id, version, status, message, created_by, created_at, metadata,
+                                              parent_version, restored_from_version_id, restored_from_version)
+                        values (:id, :tenant, :version, 'draft', :message, :createdBy, :at, :metadata,
+                                :parent, :restoredFromId, :restoredFrom)
                         """)
                 .bind("id", UUID.fromString(draft.getVersionId()))
                 .bind("tenant", UUID.fromString(draft.getTenantId()))
@@ -61,7 +63,14 @@ class VersionProjection implements ReadModelProjection {
                 .bind("createdBy", draft.getCreatedBy())
                 .bind("at", event.getOccurredAt())
                 .bind("metadata", Json.of(metadata))
+                .bind("parent", Parameter.fromOrEmpty(draft.getParentVersion(), Integer.class))
+                .bind("restoredFromId", Parameter.fromOrEmpty(uuidOrNull(draft.getRestoredFromVersionId()), UUID.class))
+                .bind("restoredFrom", Parameter.fromOrEmpty(draft.getRestoredFromVersion(), Integer.class))
                 .then();
+    }
+
+    private static UUID uuidOrNull(String id) {
+        return id == null ? null : UUID.fromString(id);
     }
 
     /** A status change for a version the read model never saw means events are missing: fail loudly. */

@@ -42,7 +42,7 @@ class ReadModelGauges implements SmartLifecycle {
     /** Every status and reason the sync status rule can give, so each series exists (0) before it happens. */
     private static final List<StatusReason> STATUSES = List.of(new StatusReason("synced", "none"),
             new StatusReason("pending", "agents_behind"), new StatusReason("error", "agent_error"),
-            new StatusReason("error", "no_agent_seen"));
+            new StatusReason("error", "no_agent_seen"), new StatusReason("paused", "tenant_paused"));
 
     private final DatabaseClient db;
     private final Duration interval;

@@ -31,7 +31,7 @@ public record Overview(
     }
 
     /** How many tenants are in each sync status (the rule of GET /api/sync-status). */
-    public record StatusCounts(long synced, long pending, long error) {
+    public record StatusCounts(long synced, long pending, long error, long paused) {
     }
 
     /** A version saved or published, newest first; {@code at} is when it was published, else saved. */

@@ -30,7 +30,8 @@ public class OverviewReadModel {
             ), statuses as (
                 select count(*) filter (where status = 'synced') as synced,
                        count(*) filter (where status = 'pending') as pending,
-                       count(*) filter (where status = 'error') as error
+                       count(*) filter (where status = 'error') as error,
+                       count(*) filter (where status = 'paused') as paused
                   from tenant_sync_status
             )
             select (select count(*) from tenants where is_active) as active_tenants,
@@ -42,7 +43,7 @@ public class OverviewReadModel {
                    syncs.success::float8 / nullif(syncs.success + syncs.error + syncs.partial, 0) as sync_success_rate,
                    syncs.success, syncs.error, syncs.partial,
                    (select count(*) from agents where last_seen >= now() - make_interval(secs => $1)) as agents_seen_recently,
-                   statuses.synced, statuses.pending, statuses.error as tenants_error
+                   statuses.synced, statuses.pending, statuses.error as tenants_error, statuses.paused
               from syncs cross join statuses
             """;
 
@@ -84,7 +85,8 @@ public class OverviewReadModel {
                         row.get("success", Long.class), row.get("error", Long.class), row.get("partial", Long.class)),
                 row.get("agents_seen_recently", Long.class),
                 new Overview.StatusCounts(
-                        row.get("synced", Long.class), row.get("pending", Long.class), row.get("tenants_error", Long.class)),
+                        row.get("synced", Long.class), row.get("pending", Long.class), row.get("tenants_error", Long.class),
+                        row.get("paused", Long.class)),
                 List.of());
     }
 

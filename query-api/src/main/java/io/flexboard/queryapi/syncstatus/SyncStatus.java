@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 /** A tenant's sync status as the overview shows it; the rule is {@link SyncStatusReadModel#TENANT_SYNC_STATUS}. */
 public enum SyncStatus {
-    SYNCED, PENDING, ERROR;
+    SYNCED, PENDING, ERROR, PAUSED;
 
     @JsonValue
     public String wireName() {

@@ -18,7 +18,9 @@ public class SyncStatusReadModel {
 
     /**
      * The tenant sync status rule as SQL: the CTE {@code tenant_sync_status}, one row per tenant, with
-     * $1 = stale-after in seconds. Only agents seen within stale-after count. A failing one makes the
+     * $1 = stale-after in seconds. A paused tenant is paused/tenant_paused whatever its agents do: they
+     * are refused syncs on purpose, so their silence is no error. Otherwise only agents seen within
+     * stale-after count. A failing one makes the
      * tenant error/agent_error; none at all makes it error/no_agent_seen (a customer whose agents went
      * silent is as unserved as one whose agents fail); one on another version than the published one
      * (0 while none is published) makes it pending/agents_behind; otherwise synced. One lateral
@@ -27,7 +29,7 @@ public class SyncStatusReadModel {
      */
     public static final String TENANT_SYNC_STATUS = """
             with fleet as (
-                select t.id as tenant_id, t.name, t.slug, t.created_at, t.last_sync,
+                select t.id as tenant_id, t.name, t.slug, t.created_at, t.last_sync, t.is_active,
                        coalesce(p.version, 0)::bigint as published_version,
                        seen.agents_seen, seen.agents_on_published, seen.agents_failing
                   from tenants t
@@ -41,10 +43,12 @@ public class SyncStatusReadModel {
                           and a.last_seen >= now() - make_interval(secs => $1)) seen
             ), tenant_sync_status as (
                 select fleet.*,
-                       case when agents_failing > 0 or agents_seen = 0 then 'error'
+                       case when not is_active then 'paused'
+                            when agents_failing > 0 or agents_seen = 0 then 'error'
                             when agents_on_published < agents_seen then 'pending'
                             else 'synced' end as status,
-                       case when agents_failing > 0 then 'agent_error'
+                       case when not is_active then 'tenant_paused'
+                            when agents_failing > 0 then 'agent_error'
                             when agents_seen = 0 then 'no_agent_seen'
                             when agents_on_published < agents_seen then 'agents_behind' end as reason
                   from fleet

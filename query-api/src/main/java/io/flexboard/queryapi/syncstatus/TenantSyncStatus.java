@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One tenant's fleet at a glance (GET /api/sync-status): its status, why ({@code reason}: agent_error,
- * no_agent_seen, agents_behind; null when synced) and the agent counts behind it.
+ * no_agent_seen, agents_behind, tenant_paused; null when synced) and the agent counts behind it.
  */
 public record TenantSyncStatus(
         UUID tenantId,

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** GET /api/tenants and /api/tenants/{tenantId}. */
+/** GET /api/tenants (searchable by name or slug, filtered by status) and /api/tenants/{tenantId}. */
 @RestController
 @RequestMapping("/api/tenants")
 public class TenantController {
@@ -29,10 +29,12 @@ public class TenantController {
     }
 
     @GetMapping
-    public Mono<ResponseEntity<List<TenantView>>> list(@RequestParam(required = false) Integer limit,
+    public Mono<ResponseEntity<List<TenantView>>> list(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return Mono.defer(() -> tenants.page(page).collectList())
+        TenantFilter filter = TenantFilter.of(q, status);
+        return Mono.defer(() -> tenants.page(page, filter).collectList())
                 .map(rows -> Page.of(rows, page, TenantReadModel::cursorAfter).toResponse(request, page));
     }
 

@@ -5,6 +5,8 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,8 +17,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class TenantReadModel {
 
-    private static final String COLUMNS = "select id, name, slug, license_type, is_active, created_at, updated_at,"
-            + " max_dashboards, max_widgets_per_dashboard, dashboard_count, last_sync from tenants";
+    private static final String COLUMNS = "select id, name, slug, license_type, is_active, paused_reason, created_at,"
+            + " updated_at, max_dashboards, max_widgets_per_dashboard, dashboard_count, last_sync from tenants";
 
     private final DatabaseClient db;
 
@@ -24,21 +26,36 @@ public class TenantReadModel {
         this.db = db;
     }
 
-    /** The tenants after the page's cursor, {@code fetchSize} of them. */
-    public Flux<TenantView> page(PageRequest page) {
-        if (!page.hasCursor()) {
-            return db.sql(COLUMNS + " order by created_at, id limit $1")
-                    .bind(0, page.fetchSize())
-                    .map(TenantReadModel::tenant)
-                    .all();
+    /**
+     * The tenants after the page's cursor that match the filter, {@code fetchSize} of them. The
+     * substring search scans the table (no trigram index): fine for the product's hundreds of tenants.
+     */
+    Flux<TenantView> page(PageRequest page, TenantFilter filter) {
+        List<Object> parameters = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        if (page.hasCursor()) {
+            After after = page.decodeCursor(parts -> new After(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+            parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+            parameters.add(after.id());
+            conditions.add("(created_at, id) > ($1, $2)");
         }
-        After after = page.decodeCursor(parts -> new After(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
-        return db.sql(COLUMNS + " where (created_at, id) > ($1, $2) order by created_at, id limit $3")
-                .bind(0, OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
-                .bind(1, after.id())
-                .bind(2, page.fetchSize())
-                .map(TenantReadModel::tenant)
-                .all();
+        if (filter.q() != null) {
+            parameters.add(filter.likePattern());
+            conditions.add("(name ilike $" + parameters.size() + " or slug ilike $" + parameters.size() + ")");
+        }
+        if (filter.status() != null) {
+            parameters.add(filter.status() == TenantStatus.ACTIVE);
+            conditions.add("is_active = $" + parameters.size());
+        }
+        parameters.add(page.fetchSize());
+        String sql = COLUMNS + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))
+                + " order by created_at, id limit $" + parameters.size();
+
+        DatabaseClient.GenericExecuteSpec query = db.sql(sql);
+        for (int i = 0; i < parameters.size(); i++) {
+            query = query.bind(i, parameters.get(i));
+        }
+        return query.map(TenantReadModel::tenant).all();
     }
 
     public Mono<TenantView> byId(UUID id) {
@@ -59,12 +76,15 @@ public class TenantReadModel {
     }
 
     private static TenantView tenant(Readable row) {
+        boolean active = Boolean.TRUE.equals(row.get("is_active", Boolean.class));
         return new TenantView(
                 row.get("id", UUID.class),
                 row.get("name", String.class),
                 row.get("slug", String.class),
                 row.get("license_type", String.class),
-                Boolean.TRUE.equals(row.get("is_active", Boolean.class)),
+                active,
+                TenantStatus.of(active),
+                row.get("paused_reason", String.class),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 row.get("max_dashboards", Integer.class),

@@ -3,13 +3,19 @@ package io.flexboard.queryapi.tenant;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A tenant as the builder lists it (spec: GET /api/tenants); snake_case on the wire. */
+/**
+ * A tenant as the builder lists it (spec: GET /api/tenants); snake_case on the wire. {@code status}
+ * says the same as {@code is_active} in the builder's words; {@code paused_reason} is the admin's
+ * note while paused, else null.
+ */
 public record TenantView(
         UUID id,
         String name,
         String slug,
         String licenseType,
         boolean isActive,
+        TenantStatus status,
+        String pausedReason,
         Instant createdAt,
         Instant updatedAt,
         int maxDashboards,

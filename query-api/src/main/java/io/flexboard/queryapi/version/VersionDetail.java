@@ -13,5 +13,13 @@ public record VersionDetail(
         Instant createdAt,
         Instant publishedAt,
         String createdBy,
+        Integer parentVersion,
+        RestoredFrom restoredFrom,
         @JsonRawValue String metadata) {
+
+    static VersionDetail of(VersionSummary summary, String metadata) {
+        return new VersionDetail(summary.id(), summary.version(), summary.status(), summary.message(),
+                summary.createdAt(), summary.publishedAt(), summary.createdBy(), summary.parentVersion(),
+                summary.restoredFrom(), metadata);
+    }
 }

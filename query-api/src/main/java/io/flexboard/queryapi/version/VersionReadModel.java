@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class VersionReadModel {
 
-    private static final String COLUMNS =
-            "select id, version, status, message, created_at, published_at, created_by";
+    private static final String COLUMNS = "select id, version, status, message, created_at, published_at, created_by,"
+            + " parent_version, restored_from_version_id, restored_from_version";
 
     private final DatabaseClient db;
 
@@ -45,11 +45,7 @@ public class VersionReadModel {
         return db.sql(COLUMNS + ", metadata::text as metadata from versions where id = $1 and tenant_id = $2")
                 .bind(0, versionId)
                 .bind(1, tenantId)
-                .map(row -> {
-                    VersionSummary v = summary(row);
-                    return new VersionDetail(v.id(), v.version(), v.status(), v.message(), v.createdAt(),
-                            v.publishedAt(), v.createdBy(), row.get("metadata", String.class));
-                })
+                .map(row -> VersionDetail.of(summary(row), row.get("metadata", String.class)))
                 .one();
     }
 
@@ -66,7 +62,14 @@ public class VersionReadModel {
                 row.get("message", String.class),
                 instant(row, "created_at"),
                 instant(row, "published_at"),
-                row.get("created_by", String.class));
+                row.get("created_by", String.class),
+                row.get("parent_version", Integer.class),
+                restoredFrom(row));
+    }
+
+    private static RestoredFrom restoredFrom(Readable row) {
+        UUID id = row.get("restored_from_version_id", UUID.class);
+        return id == null ? null : new RestoredFrom(id, row.get("restored_from_version", Integer.class));
     }
 
     private static Instant instant(Readable row, String column) {

@@ -37,10 +37,10 @@ class ObservabilityTest extends QueryApiIntegrationTest {
     ReadModelGauges readModelGauges;
 
     @Test
-    void givenTwoActiveTenantsAndOneDeactivated_whenPrometheusScrapesAfterACount_thenActiveTenantsIsTwoAndTheSpecNamesAreThere() throws java.io.IOException {
+    void givenTwoActiveTenantsAndOnePaused_whenPrometheusScrapesAfterACount_thenActiveTenantsIsTwoAndTheSpecNamesAreThere() throws java.io.IOException {
         given.tenant("active-a");
         given.tenant("active-b");
-        given.deactivated(given.tenant("gone"));
+        given.paused(given.tenant("gone"), null);
         builder().get().uri("/api/tenants").exchange().expectStatus().isOk();
 
         readModelGauges.refresh().block(Duration.ofSeconds(10));
@@ -48,8 +48,9 @@ class ObservabilityTest extends QueryApiIntegrationTest {
         keepForTheDocs(metrics);
 
         assertThat(metrics).contains("active_tenants{application=\"query-api\"} 2.0");
-        // No agent was ever seen: all three tenants are error/no_agent_seen by the sync status rule.
-        assertThat(metrics).contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"no_agent_seen\",status=\"error\"} 3.0")
+        // No agent was ever seen: both active tenants are error/no_agent_seen by the sync status rule.
+        assertThat(metrics).contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"no_agent_seen\",status=\"error\"} 2.0")
+                .contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"tenant_paused\",status=\"paused\"} 1.0")
                 .contains("flexboard_sync_status_tenants{application=\"query-api\",reason=\"none\",status=\"synced\"} 0.0");
         assertThat(metrics).contains(
                 "http_requests_total{application=\"query-api\",method=\"GET\",status=\"200\",uri=\"/api/tenants\"}");

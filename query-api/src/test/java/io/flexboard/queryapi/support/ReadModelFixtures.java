@@ -21,12 +21,16 @@ public final class ReadModelFixtures {
     }
 
     public UUID tenant(String slug) {
+        return tenant("Tenant " + slug, slug);
+    }
+
+    public UUID tenant(String name, String slug) {
         UUID id = UUID.randomUUID();
         Instant created = tick();
         TestDatabase.execute("insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,"
                         + " is_active, dashboard_count, last_sync, created_at, updated_at)"
                         + " values (?, ?, ?, 'basic', 5, 20, true, 0, null, ?, ?)",
-                id, "Tenant " + slug, slug, Timestamp.from(created), Timestamp.from(created));
+                id, name, slug, Timestamp.from(created), Timestamp.from(created));
         return id;
     }
 
@@ -67,14 +71,26 @@ public final class ReadModelFixtures {
         return id;
     }
 
+    /** A version saved after the tenant's previous one (its parent), as the projector writes it. */
     public UUID version(UUID tenantId, int number, String status) {
+        return version(tenantId, number, status, null, null);
+    }
+
+    /** A draft that restores the tenant's version {@code restoredNumber} ({@code restoredId}). */
+    public UUID restoredDraft(UUID tenantId, int number, UUID restoredId, int restoredNumber) {
+        return version(tenantId, number, "draft", restoredId, restoredNumber);
+    }
+
+    private UUID version(UUID tenantId, int number, String status, UUID restoredId, Integer restoredNumber) {
         UUID id = UUID.randomUUID();
         Instant created = tick();
         Timestamp published = "draft".equals(status) ? null : Timestamp.from(created.plusSeconds(1));
-        TestDatabase.execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
-                        + " values (?, ?, ?, ?, ?, 'builder@vendor.example', ?, ?, ?::jsonb)",
+        TestDatabase.execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata,"
+                        + " parent_version, restored_from_version_id, restored_from_version)"
+                        + " values (?, ?, ?, ?, ?, 'builder@vendor.example', ?, ?, ?::jsonb, ?, ?, ?)",
                 id, tenantId, number, status, "Version " + number, Timestamp.from(created), published,
-                "{\"dashboards\": [], \"widgets\": [], \"number\": " + number + "}");
+                "{\"dashboards\": [], \"widgets\": [], \"number\": " + number + "}",
+                number == 1 ? null : number - 1, restoredId, restoredNumber);
         return id;
     }
 
@@ -87,9 +103,9 @@ public final class ReadModelFixtures {
         return tenant;
     }
 
-    /** Marks the tenant inactive (its license paused). */
-    public void deactivated(UUID tenantId) {
-        TestDatabase.execute("update tenants set is_active = false where id = ?", tenantId);
+    /** Pauses the tenant, as the projector applies a TenantPaused event; {@code reason} may be null. */
+    public void paused(UUID tenantId, String reason) {
+        TestDatabase.execute("update tenants set is_active = false, paused_reason = ? where id = ?", reason, tenantId);
     }
 
     /** Sets the tenant's newest sync, as the projector does from agent sync reports. */
