@@ -96,7 +96,7 @@ export class FlexboardApi {
   }
 
   async activateTenant(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {
-    return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/activate`, { body: {}, ifMatch }));
+    return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/activate`, { ifMatch }));
   }
 
   async createDashboard(tenantId: string, body: { name: string; slug: string; description?: string }): Promise<Outcome<DashboardSummary>> {

@@ -122,7 +122,7 @@ export interface TenantSyncStatus {
   tenant_id: string;
   name: string;
   slug: string;
-  status: 'synced' | 'pending' | 'error';
+  status: 'synced' | 'pending' | 'error' | 'paused';
   reason: string | null;
   published_version: number;
   agents_seen: number;
@@ -139,7 +139,7 @@ export interface Overview {
   sync_success_rate: number | null;
   syncs_last_24h: { success: number; error: number; partial: number };
   agents_seen_recently: number;
-  sync_status: { synced: number; pending: number; error: number };
+  sync_status: { synced: number; pending: number; error: number; paused?: number };
   recent_activity: {
     tenant_id: string;
     tenant_name: string;

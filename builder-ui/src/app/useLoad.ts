@@ -40,7 +40,6 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[], refreshMs?: 
   }, [run]);
 
   useEffect(() => {
-    setData(undefined);
     void reload();
     if (!refreshMs) {
       return undefined;

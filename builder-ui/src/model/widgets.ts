@@ -7,18 +7,17 @@ export interface WidgetKind {
   description: string;
   /** Whether command-api accepts it today (its Phase 2 `WidgetRules.TYPES`); the others are Phase 3. */
   accepted: boolean;
-  icon: string;
 }
 
 export const WIDGET_KINDS: WidgetKind[] = [
-  { type: 'bar', label: 'Bar chart', description: 'Compare values across categories', accepted: true, icon: '▮▮' },
-  { type: 'line', label: 'Line chart', description: 'A trend over time', accepted: true, icon: '⟋' },
-  { type: 'pie', label: 'Pie chart', description: 'Parts of a whole', accepted: true, icon: '◔' },
-  { type: 'table', label: 'Table', description: 'Rows as the query returns them', accepted: true, icon: '☰' },
-  { type: 'kpi', label: 'KPI', description: 'One headline number', accepted: true, icon: '#' },
-  { type: 'gauge', label: 'Gauge', description: 'A value against a target (Phase 3)', accepted: false, icon: '◠' },
-  { type: 'map', label: 'Map', description: 'Values by location (Phase 3)', accepted: false, icon: '⌖' },
-  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other (Phase 3)', accepted: false, icon: '⁘' },
+  { type: 'bar', label: 'Bar chart', description: 'Compare values across categories', accepted: true },
+  { type: 'line', label: 'Line chart', description: 'A trend over time', accepted: true },
+  { type: 'pie', label: 'Pie chart', description: 'Parts of a whole', accepted: true },
+  { type: 'table', label: 'Table', description: 'Rows as the query returns them', accepted: true },
+  { type: 'kpi', label: 'KPI', description: 'One headline number', accepted: true },
+  { type: 'gauge', label: 'Gauge', description: 'A value against a target (Phase 3)', accepted: false },
+  { type: 'map', label: 'Map', description: 'Values by location (Phase 3)', accepted: false },
+  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other (Phase 3)', accepted: false },
 ];
 
 /** The types command-api accepts in `config.type` (Phase 2). */

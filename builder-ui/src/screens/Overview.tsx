@@ -11,6 +11,7 @@ const REASONS: Record<string, string> = {
   agent_error: 'an agent reported an error',
   no_agent_seen: 'no agent seen recently',
   agents_behind: 'agents run an older version',
+  tenant_paused: 'tenant paused',
 };
 
 /** The roadmap's overview: counters, recent activity, sync status per tenant; re-read every few seconds. */
@@ -43,11 +44,11 @@ export function Overview() {
               <tbody>
                 {o.recent_activity.map((a) => (
                   <tr key={`${a.tenant_id}:${a.version}`}>
-                    <td><a href={href({ name: 'versions', tenantId: a.tenant_id })}>{a.tenant_name}</a></td>
+                    <td class="nowrap"><a href={href({ name: 'versions', tenantId: a.tenant_id })}>{a.tenant_name}</a></td>
                     <td class="num">v{a.version}</td>
                     <td><Badge status={a.status} /></td>
                     <td class="truncate">{a.message ?? <span class="muted">—</span>}</td>
-                    <td><TimeAgo at={a.at} /></td>
+                    <td class="nowrap"><TimeAgo at={a.at} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -55,7 +56,7 @@ export function Overview() {
           )}
         </Card>
         <Card title="Sync status" id="sync-status" actions={o && (
-          <span class="muted small">{o.sync_status.synced} synced · {o.sync_status.pending} pending · {o.sync_status.error} error</span>
+          <span class="muted small">{o.sync_status.synced} synced · {o.sync_status.pending} pending · {o.sync_status.error} error{o.sync_status.paused ? ` · ${o.sync_status.paused} paused` : ''}</span>
         )}>
           {sync.error && <ErrorBanner message={sync.error} onRetry={sync.reload} />}
           {sync.data && sync.data.items.length === 0 && <EmptyState title="No tenants yet" />}
@@ -65,11 +66,14 @@ export function Overview() {
               <tbody>
                 {sync.data.items.map((s) => (
                   <tr key={s.tenant_id} data-tenant={s.slug}>
-                    <td><a href={href({ name: 'tenant', tenantId: s.tenant_id })}>{s.name}</a></td>
-                    <td><Badge status={s.status} title={s.reason ? REASONS[s.reason] ?? s.reason : undefined} /></td>
+                    <td class="nowrap"><a href={href({ name: 'tenant', tenantId: s.tenant_id })}>{s.name}</a></td>
+                    <td>
+                      <Badge status={s.status} />
+                      {s.reason && <span class="cell-sub">{REASONS[s.reason] ?? s.reason}</span>}
+                    </td>
                     <td class="num">{s.published_version > 0 ? `v${s.published_version}` : <span class="muted">none</span>}</td>
                     <td class="num">{s.agents_on_published}/{s.agents_seen}</td>
-                    <td><TimeAgo at={s.last_sync} /></td>
+                    <td class="nowrap"><TimeAgo at={s.last_sync} /></td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { FieldError } from '../../api/problem';
 import type { WidgetDoc } from '../../api/types';
 import { WidgetChart } from '../../charts/WidgetChart';
+import { WidgetIcon } from '../../components/WidgetIcon';
 import { kindOf, GRID_COLUMNS } from '../../model/widgets';
 import type { Item } from './draft';
 import type { Layout } from './useBuilder';
@@ -169,7 +170,7 @@ function Tile({ item, selected, invalid, readOnly, onSelect, onMove }: TileProps
       data-widget={doc.name} data-x={doc.position_x} data-y={doc.position_y} data-w={doc.width} data-h={doc.height}
       onClick={onSelect} onKeyDown={onKeyDown}>
       <header class="tile-header">
-        <span class="tile-icon" aria-hidden="true">{kind?.icon ?? '?'}</span>
+        <span class="tile-icon"><WidgetIcon type={doc.config.type} /></span>
         <span class="tile-title">{title}</span>
         {invalid && <span class="tile-flag" aria-hidden="true">!</span>}
         <span class="tile-size" aria-hidden="true">{doc.width}×{doc.height}</span>

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Content, JsonEditor, ValidationError } from 'vanilla-jsoneditor';
 import type { FieldError } from '../../api/problem';
 import { toPath, validateDocument } from '../../model/validation';
-import { WIDGET_KINDS, forSave, kindOf, normalize } from '../../model/widgets';
+import { WIDGET_KINDS, forSave, normalize } from '../../model/widgets';
+import { WidgetIcon } from '../../components/WidgetIcon';
 import type { WidgetDoc } from '../../api/types';
 import { currentTheme, type Theme } from '../../app/theme';
 import { documentOf } from './draft';
@@ -27,7 +28,7 @@ export function JsonView({ builder, readOnly }: { builder: Builder; readOnly: bo
               <li key={item.uid}>
                 <button type="button" class={`widget-list-item${builder.selected === item.uid ? ' active' : ''}${invalid ? ' invalid' : ''}`}
                   onClick={() => builder.setSelected(item.uid)}>
-                  <span class="library-icon" aria-hidden="true">{kindOf(item.doc.config.type)?.icon ?? '?'}</span>
+                  <span class="list-icon"><WidgetIcon type={item.doc.config.type} /></span>
                   <span class="widget-list-text">
                     <span class="strong">{item.doc.config.title || item.doc.name}</span>
                     <span class="muted small mono">{item.doc.name} · {item.doc.config.type ?? 'no type'}</span>
@@ -47,7 +48,7 @@ export function JsonView({ builder, readOnly }: { builder: Builder; readOnly: bo
                     <button type="button" role="menuitem" onClick={() => {
                       builder.add(k.type);
                       setAdding(false);
-                    }}>{k.icon} {k.label}{k.accepted ? '' : ' (Phase 3)'}</button>
+                    }}><WidgetIcon type={k.type} /> {k.label}{k.accepted ? '' : ' (Phase 3)'}</button>
                   </li>
                 ))}
               </ul>

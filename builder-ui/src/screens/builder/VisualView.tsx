@@ -11,8 +11,8 @@ export function VisualView({ builder, readOnly }: { builder: Builder; readOnly: 
   const general = builder.errors.filter((e) => !e.field.startsWith('widgets[') && e.severity !== 'warning');
   return (
     <div class="visual">
-      <WidgetLibrary disabled={readOnly} onAdd={(type) => builder.add(type)} />
       <div class="visual-canvas">
+        <WidgetLibrary disabled={readOnly} onAdd={(type) => builder.add(type)} />
         {general.length > 0 && <div class="banner banner-danger" role="alert">{general.map((e) => `${e.field || 'dashboard'}: ${e.message}`).join('; ')}</div>}
         <GridCanvas items={items} selected={builder.selected} errors={readOnly ? [] : builder.errors} readOnly={readOnly}
           onSelect={builder.setSelected} onLayout={builder.layout} onMove={builder.update} onDropType={(type, place) => builder.add(type, place)} />

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -167,7 +168,7 @@ class BuilderUiBrowserTest {
 
         // When a Phase 3 type goes to the server, its refusal names config.type and lands on the Type field
         browser.type(By.id("prop-query"), "SELECT score FROM surveys");
-        new org.openqa.selenium.support.ui.Select(browser.find(By.id("prop-type"))).selectByValue("gauge");
+        new Select(browser.find(By.id("prop-type"))).selectByValue("gauge");
         assertThat(browser.text(By.cssSelector("[data-field=prop-type] .field-warning"))).contains("Phase 3");
         browser.click(By.id("save-draft"));
         browser.click(By.id("confirm-save"));
@@ -254,8 +255,41 @@ class BuilderUiBrowserTest {
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "orders-today");
         browser.screenshot("json-builder");
+    }
+
+    @Test
+    void an_admin_finds_a_tenant_by_search_pauses_it_and_activates_it_again() throws Exception {
+        for (String name : List.of("Contoso Retail", "Fabrikam Foods", "Globex Energy")) {
+            HttpResponse<String> created = api.command("POST", "/api/tenants", Map.of("name", name, "slug", name.toLowerCase().replace(' ', '-')), 201);
+            // Created behind the UI's back: wait until the read side has them, as the UI does for its own commands.
+            api.getJson("/api/tenants/" + StackClient.JSON.readTree(created.body()).at("/tenant/id").asString(),
+                    created.headers().firstValue("X-Consistency-Token").orElseThrow());
+        }
         browser.click(By.cssSelector("nav a[href='/tenants']"));
-        browser.find(By.cssSelector("tr[data-tenant='northwind']"));
+        browser.find(By.cssSelector("tr[data-tenant='globex-energy']"));
+
+        // When they search, only the matching tenant is listed
+        browser.type(By.id("tenant-search"), "fabri");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tenants-table] tbody tr"), 1));
+        browser.find(By.cssSelector("tr[data-tenant='fabrikam-foods']"));
+
+        // and pause it with a reason
+        browser.click(By.cssSelector("button[aria-label='Pause Fabrikam Foods']"));
+        browser.type(By.id("pause-reason"), "Contract renewal");
+        browser.click(By.xpath("//dialog[@id='pause-dialog']//button[@type='submit']"));
+        browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Paused");
+
+        // Then the paused filter finds it, and activating brings it back
+        browser.type(By.id("tenant-search"), "");
+        browser.find(By.cssSelector("tr[data-tenant='globex-energy']"));
+        new Select(browser.find(By.id("tenant-status"))).selectByValue("paused");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tenants-table] tbody tr"), 1));
+        browser.find(By.cssSelector("tr[data-tenant='fabrikam-foods']"));
+        browser.click(By.cssSelector("button[aria-label='Activate Fabrikam Foods']"));
+        browser.waitForText(By.cssSelector("[data-testid=tenants-table], .empty-state"), "No tenant matches");
+        new Select(browser.find(By.id("tenant-status"))).selectByValue("");
+        browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Active");
+        assertThat(api.getJson("/api/tenants?status=paused", null)).isEmpty();
         browser.screenshot("tenants");
     }
 

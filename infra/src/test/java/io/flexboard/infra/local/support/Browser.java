@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +35,8 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots always go; {@code -Dflexboard.screenshots.dir=../docs/screenshots} also copies them there. */
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int WIDTH = 1280;
+    private static final int HEIGHT = 800;
 
     private final ChromeDriver driver;
     private final String baseUrl;
@@ -58,7 +60,9 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().window().setSize(new Dimension(1280, 800));
+        // The viewport itself, not the window around it: screenshots are exactly this size.
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", false));
         return new Browser(driver, baseUrl);
     }
 
