@@ -5,7 +5,7 @@ import { WIDGET_KINDS } from '../../model/widgets';
 export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => void; disabled: boolean }) {
   return (
     <section class="library" aria-labelledby="library-title">
-      <h2 id="library-title" class="library-title">Add widget</h2>
+      <h2 id="library-title" class="library-title">Add</h2>
       <ul>
         {WIDGET_KINDS.map((kind) => (
           <li key={kind.type}>

@@ -14,9 +14,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -28,6 +32,8 @@ import tools.jackson.databind.JsonNode;
  * flow, and versions compared and restored. Screenshots of the main screens land in
  * target/screenshots (and docs/screenshots with {@code -Dflexboard.screenshots.dir=../docs/screenshots}).
  */
+// Each test makes its own tenants; the order only puts the tenant list's screenshot last, when it is fullest.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BuilderUiBrowserTest {
 
     private static final String ADMIN_TOKEN = "browser-admin-token";
@@ -74,6 +80,7 @@ class BuilderUiBrowserTest {
     }
 
     @Test
+    @Order(1)
     void an_admin_builds_and_publishes_a_dashboard_and_sees_the_agent_synced() throws Exception {
         // Given a new tenant, created in the UI, whose API key is shown once
         browser.click(By.cssSelector("nav a[href='/tenants']"));
@@ -116,7 +123,6 @@ class BuilderUiBrowserTest {
         WebElement handle = browser.find(By.cssSelector(".grid-stack-item[data-widget='sales-by-month'] .ui-resizable-se"));
         browser.actions().clickAndHold(handle).moveByOffset(10, 0).moveByOffset(2 * column - 10, 0).release().perform();
         browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='sales-by-month']"), "data-w", "8"));
-        browser.screenshot("visual-builder");
 
         // and the JSON view shows the same widget, and the visual one still has it on return
         browser.click(By.id("tab-json"));
@@ -146,17 +152,23 @@ class BuilderUiBrowserTest {
         browser.click(By.cssSelector("nav a[href='/']"));
         By row = By.cssSelector("[data-testid=sync-status-table] tr[data-tenant='acme-manufacturing'] .badge");
         browser.waitFor(SYNC_SHOWN, ExpectedConditions.textToBePresentInElementLocated(row, "Synced"));
-        browser.screenshot("overview");
         browser.open("/tenants/" + tenantId);
         browser.waitFor(SYNC_SHOWN, ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("[data-testid=agents-table] tr[data-agent='plant-1'] .badge"), "Synced"));
     }
 
     @Test
+    @Order(2)
     void a_widget_without_a_query_is_refused_on_its_query_field_and_the_servers_refusal_lands_on_its_type_field() throws Exception {
         Fixture fixture = tenantWithDashboard("validation", List.of());
         browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
         browser.click(By.cssSelector(".library-item[data-type=bar]"));
+        // (the keyboard moves and resizes a tile too: arrows, Shift+arrows)
+        WebElement tile = browser.find(By.cssSelector(".tile[data-widget='bar-1']"));
+        tile.sendKeys(Keys.ARROW_RIGHT);
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-x", "1"));
+        browser.find(By.cssSelector(".tile[data-widget='bar-1']")).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-h", "5"));
 
         // When the query is emptied, the query field says so and Save draft sends nothing
         browser.type(By.id("prop-query"), "");
@@ -181,6 +193,7 @@ class BuilderUiBrowserTest {
     }
 
     @Test
+    @Order(3)
     void a_save_over_someone_elses_change_is_refused_and_the_admin_reloads_the_latest() throws Exception {
         Fixture fixture = tenantWithDashboard("conflict", List.of(widget("orders", "bar", "SELECT 1")));
         browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
@@ -205,6 +218,7 @@ class BuilderUiBrowserTest {
     }
 
     @Test
+    @Order(4)
     void two_versions_are_compared_side_by_side_and_the_old_one_is_restored_as_a_new_draft_and_published() throws Exception {
         Fixture fixture = tenantWithDashboard("northwind", List.of(
                 placed(widget("revenue", "kpi", "SELECT SUM(total) AS revenue FROM orders"), 0, 0, 3, 2),
@@ -250,14 +264,16 @@ class BuilderUiBrowserTest {
         // Then the builder's working copy is v1's layout again
         browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
         browser.find(By.cssSelector(".tile[data-widget='orders-today']"));
-        browser.click(By.cssSelector(".tile[data-widget='sales-by-month']"));
-        browser.screenshot("visual-builder-restored");
+        browser.click(By.cssSelector(".tile[data-widget='sales-by-month'] .tile-header"));
+        browser.actions().moveToElement(browser.find(By.cssSelector(".page-header h1"))).perform();
+        browser.screenshot("visual-builder");
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "orders-today");
         browser.screenshot("json-builder");
     }
 
     @Test
+    @Order(5)
     void an_admin_finds_a_tenant_by_search_pauses_it_and_activates_it_again() throws Exception {
         for (String name : List.of("Contoso Retail", "Fabrikam Foods", "Globex Energy")) {
             HttpResponse<String> created = api.command("POST", "/api/tenants", Map.of("name", name, "slug", name.toLowerCase().replace(' ', '-')), 201);
@@ -291,6 +307,17 @@ class BuilderUiBrowserTest {
         browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Active");
         assertThat(api.getJson("/api/tenants?status=paused", null)).isEmpty();
         browser.screenshot("tenants");
+
+        browser.click(By.cssSelector("nav a[href='/']"));
+        browser.find(By.cssSelector("[data-testid=sync-status-table]"));
+        browser.screenshot("overview");
+
+        // and the dark theme is one click away (and kept for the next visit)
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "dark"));
+        browser.screenshot("overview-dark");
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
     }
 
     private record Fixture(String tenantId, String apiKey, String dashboardId) {
