@@ -60,7 +60,8 @@ export function newWidget(type: string, taken: Iterable<string>, place: { x: num
   if (sample.x || sample.y) {
     config.chartConfig = { ...(sample.x ? { xAxisKey: sample.x } : {}), ...(sample.y ? { yAxisKey: sample.y } : {}) };
   }
-  const width = place.w ?? (type === 'kpi' || type === 'gauge' ? 3 : 6);
+  const size = defaultSize(type);
+  const width = place.w ?? size.w;
   return {
     name: freeName(type, taken),
     widget_type: type,
@@ -68,8 +69,15 @@ export function newWidget(type: string, taken: Iterable<string>, place: { x: num
     position_x: Math.min(place.x, GRID_COLUMNS - width),
     position_y: place.y,
     width,
-    height: place.h ?? (type === 'kpi' ? 2 : 4),
+    height: place.h ?? size.h,
   };
+}
+
+/** A new widget's size on the 12-column grid: KPIs and gauges small, charts half the width. */
+export function defaultSize(type: string): { w: number; h: number } {
+  if (type === 'kpi') return { w: 3, h: 2 };
+  if (type === 'gauge') return { w: 3, h: 4 };
+  return { w: 6, h: 4 };
 }
 
 /** The first row below every widget: where a widget added without a drop point goes. */

@@ -18,7 +18,7 @@ interface Props {
   onSelect: (uid: string) => void;
   onLayout: (changes: Layout[]) => void;
   onMove: (uid: string, change: (doc: WidgetDoc) => WidgetDoc) => void;
-  onDropType: (type: string, place: { x: number; y: number }) => void;
+  onDropType: (type: string, place: { x: number; y: number; w?: number; h?: number }) => void;
 }
 
 export const CELL_HEIGHT = 64;
@@ -52,7 +52,7 @@ export function GridCanvas(props: Props) {
     });
     g.on('dropped', (_event: Event, _previous: GridStackNode | undefined, node: GridStackNode) => {
       const type = node.el?.dataset.type;
-      const place = { x: node.x ?? 0, y: node.y ?? 0 };
+      const place = { x: node.x ?? 0, y: node.y ?? 0, w: node.w, h: node.h };
       if (node.el) g.removeWidget(node.el, true, false);
       if (type) callbacks.current.onDropType(type, place);
     });

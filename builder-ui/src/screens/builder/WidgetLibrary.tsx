@@ -1,5 +1,5 @@
 import { WidgetIcon } from '../../components/WidgetIcon';
-import { WIDGET_KINDS } from '../../model/widgets';
+import { defaultSize, WIDGET_KINDS } from '../../model/widgets';
 
 /** The widget library, a bar above the canvas: click or Enter adds a widget below the others; dragging one onto the canvas places it. */
 export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => void; disabled: boolean }) {
@@ -10,6 +10,7 @@ export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => vo
         {WIDGET_KINDS.map((kind) => (
           <li key={kind.type}>
             <button type="button" class={`library-item${kind.accepted ? '' : ' library-item-phase3'}`} data-type={kind.type} disabled={disabled}
+              gs-w={defaultSize(kind.type).w} gs-h={defaultSize(kind.type).h}
               title={kind.description}
               aria-label={`Add ${kind.label}${kind.accepted ? '' : ' (Phase 3: not accepted by the server yet)'}`}
               onClick={() => onAdd(kind.type)}>

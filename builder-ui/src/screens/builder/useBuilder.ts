@@ -82,7 +82,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
     setServerErrors([]);
   };
 
-  const add = (type: string, place?: { x: number; y: number }) => {
+  const add = (type: string, place?: { x: number; y: number; w?: number; h?: number }) => {
     const uid = newUid();
     edit((previous) => {
       const taken = previous.map((i) => i.doc.name);

@@ -169,6 +169,16 @@ class BuilderUiBrowserTest {
         browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-x", "1"));
         browser.find(By.cssSelector(".tile[data-widget='bar-1']")).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
         browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-h", "5"));
+        // (and a widget dragged from the library lands where it is dropped)
+        WebElement canvas = browser.find(By.cssSelector(".canvas .grid-stack"));
+        int column = canvas.getSize().getWidth() / 12;
+        browser.actions().clickAndHold(browser.find(By.cssSelector(".library-item[data-type=line]")))
+                .moveByOffset(10, 10).moveToElement(canvas, -canvas.getSize().getWidth() / 2 + 4 * column + column / 2, -canvas.getSize().getHeight() / 2 + 64 / 2)
+                .release().perform();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='line-1']"), "data-x", "4"));
+        browser.click(By.cssSelector(".tile[data-widget='line-1'] .tile-header"));
+        browser.click(By.xpath("//button[normalize-space()='Remove widget']"));
+        browser.click(By.cssSelector(".tile[data-widget='bar-1'] .tile-header"));
 
         // When the query is emptied, the query field says so and Save draft sends nothing
         browser.type(By.id("prop-query"), "");
