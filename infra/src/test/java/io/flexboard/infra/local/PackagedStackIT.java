@@ -51,6 +51,9 @@ class PackagedStackIT {
             assertThat(status(http, port, "/api/tenants", "packaged-jar-token")).isEqualTo(200);
             assertThat(status(http, port, "/api/tenants", null)).isEqualTo(401);
             assertThat(status(http, port, "/ops/lag.html", null)).isEqualTo(200);
+            // The jar carries the builder UI: its page at / and at a client-side route.
+            assertThat(status(http, port, "/", null)).isEqualTo(200);
+            assertThat(status(http, port, "/tenants", null)).isEqualTo(200);
         } finally {
             stack.destroy();
             if (!stack.waitFor(60, TimeUnit.SECONDS)) {

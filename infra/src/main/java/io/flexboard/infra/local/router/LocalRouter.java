@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.Optional;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,19 +21,31 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stack's one public HTTP entry: hands each request, in-process and without a proxy hop, to
- * the {@link HttpHandler} of the service that owns it, and answers {@code /health} itself.
+ * the {@link HttpHandler} of the service that owns it, answers {@code /health} itself and serves
+ * the builder UI.
  */
 public final class LocalRouter implements HttpHandler {
 
     private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    // The UI's pages: scripts and styles from this origin only (ECharts, gridstack and the JSON editor set
+    // inline styles), API calls same-origin, never framed.
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     private final Function<Service, Optional<HttpHandler>> handlers;
     private final List<HealthCheck> healthChecks;
+    private final BuilderUi builderUi;
 
     public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks) {
+        this(handlers, healthChecks, BuilderUi.fromClasspath());
+    }
+
+    public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks, BuilderUi builderUi) {
         this.handlers = handlers;
         this.healthChecks = List.copyOf(healthChecks);
+        this.builderUi = builderUi;
     }
 
     @Override
@@ -44,6 +57,9 @@ public final class LocalRouter implements HttpHandler {
         }
         if (route == Route.METRICS) {
             return metrics(request, response, path);
+        }
+        if (route == Route.BUILDER_UI) {
+            return builderUi(request, response, path);
         }
         Optional<HttpHandler> handler = route.service().flatMap(handlers);
         if (handler.isPresent()) {
@@ -66,6 +82,24 @@ public final class LocalRouter implements HttpHandler {
                     service.serviceName() + " is not running", path);
         }
         return handler.get().handle(request.mutate().path("/metrics").build(), response);
+    }
+
+    private Mono<Void> builderUi(ServerHttpRequest request, ServerHttpResponse response, String path) {
+        return builderUi.find(path).flatMap(asset -> {
+            if (asset.isEmpty()) {
+                return problem(response, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No resource at " + request.getMethod() + " " + path, path);
+            }
+            BuilderUi.Asset file = asset.get();
+            HttpHeaders headers = response.getHeaders();
+            headers.setCacheControl(file.cacheControl());
+            headers.set("X-Content-Type-Options", "nosniff");
+            if (MediaType.TEXT_HTML.isCompatibleWith(file.contentType())) {
+                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                headers.set("Referrer-Policy", "no-referrer");
+            }
+            response.setStatusCode(HttpStatus.OK);
+            return write(response, file.contentType(), file.bytes(), HttpMethod.HEAD.equals(request.getMethod()));
+        });
     }
 
     private Mono<Void> health(ServerHttpRequest request, ServerHttpResponse response) {
@@ -95,7 +129,10 @@ public final class LocalRouter implements HttpHandler {
     }
 
     private static Mono<Void> write(ServerHttpResponse response, MediaType contentType, Object body, boolean headOnly) {
-        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        return write(response, contentType, JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8), headOnly);
+    }
+
+    private static Mono<Void> write(ServerHttpResponse response, MediaType contentType, byte[] bytes, boolean headOnly) {
         response.getHeaders().setContentType(contentType);
         response.getHeaders().setContentLength(bytes.length);
         if (headOnly) {

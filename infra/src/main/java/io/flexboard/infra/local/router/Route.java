@@ -13,6 +13,8 @@ public enum Route {
     HEALTH(null),
     /** {@code GET /metrics/{service}}: that service's own {@code /metrics}, the projector's included. */
     METRICS(null),
+    /** Reads of any other path: the builder UI's files and, for its client-side routes, its index page. */
+    BUILDER_UI(null),
     NOT_FOUND(null);
 
     private static final String METRICS_PREFIX = "/metrics/";
@@ -31,7 +33,8 @@ public enum Route {
      * {@code /api/agent/**} → agent-bridge; reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
      * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
-     * lag page) → query-api.
+     * lag page) → query-api; every other read → the builder UI. Paths under {@code /health} and
+     * {@code /metrics} that none of these take stay not found, so a typo there is not a web page.
      */
     public static Route of(HttpMethod method, String path) {
         if (isUnder(path, "/api/agent")) {
@@ -48,6 +51,9 @@ public enum Route {
         }
         if (isRead(method) && isUnder(path, "/ops")) {
             return QUERY_API;
+        }
+        if (isRead(method) && !isUnder(path, "/health") && !isUnder(path, "/metrics")) {
+            return BUILDER_UI;
         }
         return NOT_FOUND;
     }

@@ -57,8 +57,36 @@ class LocalRouterTest {
     }
 
     @Test
+    void a_page_of_the_builder_ui_is_its_index_with_a_content_security_policy() {
+        MockServerHttpResponse response = call(router(List.of()), MockServerHttpRequest.get("/tenants/1/dashboards/2/visual").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).hasToString("text/html;charset=UTF-8");
+        assertThat(response.getHeaders().getCacheControl()).isEqualTo("no-cache");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("default-src 'self'").contains("frame-ancestors 'none'");
+        assertThat(response.getBodyAsString().block()).contains("Flexboard test UI");
+        assertThat(handled).isEmpty();
+    }
+
+    @Test
+    void the_builder_uis_hashed_assets_are_cached_for_good() {
+        MockServerHttpResponse response = call(router(List.of()), MockServerHttpRequest.get("/assets/app-3f2a1b.js").build());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentType()).hasToString("text/javascript;charset=UTF-8");
+        assertThat(response.getHeaders().getCacheControl()).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(response.getBodyAsString().block()).contains("flexboard");
+    }
+
+    @Test
+    void a_missing_file_or_a_path_that_climbs_out_is_a_not_found_problem_not_the_index() {
+        assertThat(call(router(List.of()), MockServerHttpRequest.get("/assets/gone-123.js").build()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call(router(List.of()), MockServerHttpRequest.get("/assets/../../application.yml").build()).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void an_unknown_path_is_a_not_found_problem() {
-        MockServerHttpResponse response = call(router(List.of()), MockServerHttpRequest.get("/nowhere").build());
+        MockServerHttpResponse response = call(router(List.of()), MockServerHttpRequest.post("/nowhere").build());
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
@@ -66,7 +94,7 @@ class LocalRouterTest {
         assertThat(body.get("type").asString()).isEqualTo("https://flexboard.io/problems/not-found");
         assertThat(body.get("title").asString()).isEqualTo("Not Found");
         assertThat(body.get("status").asInt()).isEqualTo(404);
-        assertThat(body.get("detail").asString()).contains("/nowhere");
+        assertThat(body.get("detail").asString()).contains("POST /nowhere");
         assertThat(handled).isEmpty();
     }
 
@@ -96,7 +124,8 @@ class LocalRouterTest {
     }
 
     private LocalRouter router(List<HealthCheck> checks) {
-        return new LocalRouter(service -> Optional.ofNullable(services.get(service)), checks);
+        return new LocalRouter(service -> Optional.ofNullable(services.get(service)), checks,
+                new BuilderUi(getClass().getClassLoader(), "test-builder-ui/"));
     }
 
     private HttpHandler recording(String name) {

@@ -31,7 +31,8 @@ class RouteTest {
     @Test
     void a_path_that_only_starts_like_a_prefix_is_not_under_it() {
         assertThat(Route.of(HttpMethod.POST, "/api/agentx")).isEqualTo(Route.COMMAND_API);
-        assertThat(Route.of(HttpMethod.GET, "/apis")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/apis")).isEqualTo(Route.BUILDER_UI);
+        assertThat(Route.of(HttpMethod.POST, "/apis")).isEqualTo(Route.NOT_FOUND);
     }
 
     @Test
@@ -56,12 +57,21 @@ class RouteTest {
         assertThat(Route.of(HttpMethod.GET, "/ops/lag.html")).isEqualTo(Route.QUERY_API);
         assertThat(Route.of(HttpMethod.GET, "/ops/lag.js")).isEqualTo(Route.QUERY_API);
         assertThat(Route.of(HttpMethod.POST, "/ops/lag.html")).isEqualTo(Route.NOT_FOUND);
-        assertThat(Route.of(HttpMethod.GET, "/opsx")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/opsx")).isEqualTo(Route.BUILDER_UI);
     }
 
     @Test
-    void anything_else_is_not_found() {
-        assertThat(Route.of(HttpMethod.GET, "/")).isEqualTo(Route.NOT_FOUND);
+    void every_other_read_is_the_builder_ui_its_pages_and_its_files() {
+        assertThat(Route.of(HttpMethod.GET, "/")).isEqualTo(Route.BUILDER_UI);
+        assertThat(Route.of(HttpMethod.GET, "/tenants/1/dashboards/2/visual")).isEqualTo(Route.BUILDER_UI);
+        assertThat(Route.of(HttpMethod.HEAD, "/assets/index-abc.js")).isEqualTo(Route.BUILDER_UI);
+    }
+
+    @Test
+    void a_write_outside_the_api_and_a_read_of_an_unknown_health_or_metrics_path_are_not_found() {
+        assertThat(Route.of(HttpMethod.POST, "/")).isEqualTo(Route.NOT_FOUND);
         assertThat(Route.of(HttpMethod.GET, "/metrics/x")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/metrics")).isEqualTo(Route.NOT_FOUND);
+        assertThat(Route.of(HttpMethod.GET, "/health/x")).isEqualTo(Route.NOT_FOUND);
     }
 }

@@ -1,0 +1,125 @@
+import type { Answer, HttpClient } from './http';
+import type {
+  AgentStatus,
+  CreatedTenant,
+  Dashboard,
+  DashboardSummary,
+  DraftSaved,
+  Overview,
+  Page,
+  Tenant,
+  TenantStatus,
+  TenantSyncStatus,
+  VersionDetail,
+  VersionSummary,
+  WidgetDoc,
+} from './types';
+
+/** The result of a command: its body and the tenant's new ETag. */
+export interface Outcome<T> {
+  body: T;
+  etag: string | null;
+}
+
+function outcome<T>(answer: Answer<T>): Outcome<T> {
+  return { body: answer.body, etag: answer.etag };
+}
+
+function page<T>(answer: Answer<T[]>): Page<T> {
+  return { items: answer.body, nextCursor: answer.nextCursor };
+}
+
+function query(params: Record<string, string | number | null | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== null && value !== undefined && value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const tenantPath = (tenantId: string) => `/api/tenants/${encodeURIComponent(tenantId)}`;
+
+/** Every endpoint the builder uses, typed; one place to read what the UI asks of the API. */
+export class FlexboardApi {
+  constructor(readonly http: HttpClient) {}
+
+  // --- reads (query-api) ---
+
+  async overview(): Promise<Overview> {
+    return (await this.http.get<Overview>('/api/overview')).body;
+  }
+
+  async tenants(filter: { q?: string; status?: TenantStatus | ''; cursor?: string | null; limit?: number }): Promise<Page<Tenant>> {
+    const path = `/api/tenants${query({ q: filter.q, status: filter.status, cursor: filter.cursor, limit: filter.limit })}`;
+    return page(await this.http.get<Tenant[]>(path));
+  }
+
+  async tenant(tenantId: string): Promise<Outcome<Tenant>> {
+    return outcome(await this.http.get<Tenant>(tenantPath(tenantId), { tenantId }));
+  }
+
+  async dashboards(tenantId: string): Promise<DashboardSummary[]> {
+    return (await this.http.get<DashboardSummary[]>(`${tenantPath(tenantId)}/dashboards?limit=200`, { tenantId })).body;
+  }
+
+  async dashboard(tenantId: string, dashboardId: string): Promise<Outcome<Dashboard>> {
+    return outcome(await this.http.get<Dashboard>(`/api/dashboards/${encodeURIComponent(dashboardId)}`, { tenantId }));
+  }
+
+  async versions(tenantId: string): Promise<VersionSummary[]> {
+    return (await this.http.get<VersionSummary[]>(`${tenantPath(tenantId)}/versions?limit=200`, { tenantId })).body;
+  }
+
+  async version(tenantId: string, versionId: string): Promise<VersionDetail> {
+    return (await this.http.get<VersionDetail>(`${tenantPath(tenantId)}/versions/${encodeURIComponent(versionId)}`, { tenantId })).body;
+  }
+
+  async agents(tenantId: string): Promise<AgentStatus[]> {
+    return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
+  }
+
+  async syncStatus(cursor?: string | null, limit = 50): Promise<Page<TenantSyncStatus>> {
+    return page(await this.http.get<TenantSyncStatus[]>(`/api/sync-status${query({ cursor, limit })}`));
+  }
+
+  // --- commands (command-api) ---
+
+  async createTenant(body: { name: string; slug: string; license_type?: string }): Promise<Outcome<CreatedTenant>> {
+    return outcome(await this.http.command<CreatedTenant>('POST', '/api/tenants', { body }));
+  }
+
+  async pauseTenant(tenantId: string, reason: string | undefined, ifMatch: string | null): Promise<Outcome<unknown>> {
+    return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/pause`, { body: reason ? { reason } : {}, ifMatch }));
+  }
+
+  async activateTenant(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {
+    return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/activate`, { ifMatch }));
+  }
+
+  async createDashboard(tenantId: string, body: { name: string; slug: string; description?: string }): Promise<Outcome<DashboardSummary>> {
+    return outcome(await this.http.command<DashboardSummary>('POST', `${tenantPath(tenantId)}/dashboards`, { body }));
+  }
+
+  async replaceWidgets(dashboardId: string, widgets: WidgetDoc[], ifMatch: string | null): Promise<Outcome<{ widgets: WidgetDoc[] }>> {
+    return outcome(await this.http.command<{ widgets: WidgetDoc[] }>('PUT', `/api/dashboards/${encodeURIComponent(dashboardId)}/widgets`,
+      { body: { widgets }, ifMatch }));
+  }
+
+  async saveDraft(tenantId: string, message: string, ifMatch: string | null): Promise<Outcome<DraftSaved>> {
+    return outcome(await this.http.command<DraftSaved>('POST', `${tenantPath(tenantId)}/versions`,
+      { body: message ? { message } : {}, ifMatch }));
+  }
+
+  async publish(tenantId: string, versionId: string, ifMatch: string | null): Promise<Outcome<{ success: boolean; published_version: number }>> {
+    return outcome(await this.http.command<{ success: boolean; published_version: number }>('POST',
+      `${tenantPath(tenantId)}/versions/${encodeURIComponent(versionId)}/publish`, { ifMatch }));
+  }
+
+  async restore(tenantId: string, versionId: string, message: string, ifMatch: string | null): Promise<Outcome<DraftSaved>> {
+    return outcome(await this.http.command<DraftSaved>('POST',
+      `${tenantPath(tenantId)}/versions/${encodeURIComponent(versionId)}/restore`, { body: message ? { message } : {}, ifMatch }));
+  }
+}

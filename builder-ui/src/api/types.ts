@@ -1,0 +1,156 @@
+// The HTTP API's shapes (docs/command-api.md, docs/query-api.md): snake_case, ISO-8601 UTC strings.
+
+export type TenantStatus = 'active' | 'paused';
+
+export interface Tenant {
+  id: string;
+  name: string;
+  slug: string;
+  license_type: string;
+  is_active: boolean;
+  /** Present once the backend knows pause/activate; older read models only have `is_active`. */
+  status?: TenantStatus;
+  paused_reason?: string | null;
+  created_at: string;
+  updated_at?: string;
+  max_dashboards: number;
+  max_widgets_per_dashboard: number;
+  dashboard_count: number;
+  last_sync: string | null;
+}
+
+export interface CreatedTenant {
+  tenant: Tenant;
+  api_key: string;
+  api_key_id?: string;
+}
+
+export interface DashboardSummary {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  widget_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The Phase 2 widget configuration; unknown keys are kept as they are. */
+export interface WidgetConfig {
+  query?: string;
+  type?: string;
+  title?: string;
+  description?: string;
+  refreshInterval?: number;
+  chartConfig?: { xAxisKey?: string; yAxisKey?: string; colors?: string[] };
+  [key: string]: unknown;
+}
+
+/** One widget as `PUT /api/dashboards/:id/widgets` takes it and the reads answer it. */
+export interface WidgetDoc {
+  id?: string;
+  name: string;
+  widget_type?: string;
+  config: WidgetConfig;
+  position_x: number;
+  position_y: number;
+  width: number;
+  height: number;
+  dashboard_id?: string;
+}
+
+export interface Dashboard {
+  id: string;
+  tenant_id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  widgets: WidgetDoc[];
+}
+
+export type VersionStatus = 'draft' | 'published' | 'archived';
+
+export interface VersionRef {
+  id: string;
+  version: number;
+}
+
+export interface VersionSummary {
+  id: string;
+  version: number;
+  status: VersionStatus;
+  message: string | null;
+  created_at: string;
+  published_at: string | null;
+  created_by: string;
+  parent_version?: number | null;
+  restored_from?: VersionRef | null;
+}
+
+export interface VersionMetadata {
+  dashboards: { id: string; name: string; slug: string; description: string | null }[];
+  widgets: WidgetDoc[];
+}
+
+export interface VersionDetail extends VersionSummary {
+  metadata: VersionMetadata;
+}
+
+export interface DraftSaved {
+  id: string;
+  version: number;
+  status: 'draft';
+  message: string | null;
+}
+
+export type SyncState = 'synced' | 'pending' | 'error' | 'stale';
+
+export interface AgentStatus {
+  agent_id: string;
+  agent_version: string | null;
+  running_version: number;
+  latest_version: number;
+  published_version: number;
+  sync_status: string;
+  last_error: string | null;
+  first_seen: string;
+  last_seen: string;
+  state: SyncState;
+}
+
+export interface TenantSyncStatus {
+  tenant_id: string;
+  name: string;
+  slug: string;
+  status: 'synced' | 'pending' | 'error' | 'paused';
+  reason: string | null;
+  published_version: number;
+  agents_seen: number;
+  agents_on_published: number;
+  agents_failing: number;
+  last_sync: string | null;
+}
+
+export interface Overview {
+  active_tenants: number;
+  total_tenants: number;
+  published_dashboards: number;
+  total_widgets: number;
+  sync_success_rate: number | null;
+  syncs_last_24h: { success: number; error: number; partial: number };
+  agents_seen_recently: number;
+  sync_status: { synced: number; pending: number; error: number; paused?: number };
+  recent_activity: {
+    tenant_id: string;
+    tenant_name: string;
+    version: number;
+    status: VersionStatus;
+    message: string | null;
+    at: string;
+  }[];
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

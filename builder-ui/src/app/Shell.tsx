@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { FlexboardApi } from '../api/flexboard';
+import { HttpClient } from '../api/http';
+import { ToastRegion, Toasts } from '../components/Toasts';
+import { Overview } from '../screens/Overview';
+import { SignIn } from '../screens/SignIn';
+import { TenantDetail } from '../screens/TenantDetail';
+import { Tenants } from '../screens/Tenants';
+import { DashboardBuilder } from '../screens/builder/DashboardBuilder';
+import { Versions } from '../screens/versions/Versions';
+import { App } from './context';
+import { href, navigate, onLinkClick, useRoute, type Route } from './router';
+import { sessionStore, type Session } from './session';
+import { applyTheme, currentTheme, type Theme } from './theme';
+
+/** The signed-in frame (navigation, theme, sign-out) around the screen the route names. */
+export function Shell() {
+  const [session, setSession] = useState<Session | null>(sessionStore.load());
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const { route } = useRoute();
+  const toasts = useMemo(() => new Toasts(), []);
+  const api = useMemo(() => new FlexboardApi(new HttpClient(
+    () => sessionStore.load()?.bearer ?? null,
+    () => {
+      sessionStore.clear();
+      setSession(null);
+      setNotice('Your session ended: the token was not accepted. Sign in again.');
+    },
+  )), []);
+
+  useEffect(() => {
+    if (!session && route.name !== 'signin') {
+      navigate({ name: 'signin' }, { replace: true });
+    }
+    if (session && route.name === 'signin') {
+      navigate({ name: 'overview' }, { replace: true });
+    }
+  }, [session, route.name]);
+
+  useEffect(() => {
+    document.title = `${titleOf(route)} · Flexboard`;
+  }, [route]);
+
+  if (!session || route.name === 'signin') {
+    return (
+      <>
+        <SignIn notice={notice} onSignedIn={(s) => {
+          sessionStore.save(s);
+          api.http.tokens.clear();
+          setNotice(undefined);
+          setSession(s);
+        }} />
+        <ToastRegion toasts={toasts} />
+      </>
+    );
+  }
+
+  const signOut = () => {
+    sessionStore.clear();
+    api.http.tokens.clear();
+    setSession(null);
+  };
+
+  return (
+    <App.Provider value={{ api, session, toasts }}>
+      <div class="shell" onClick={onLinkClick}>
+        <a class="skip-link" href="#main">Skip to content</a>
+        <aside class="sidebar">
+          <a class="brand" href="/" aria-label="Flexboard overview">
+            <img src="/favicon.svg" alt="" width={28} height={28} />
+            <span>Flexboard</span>
+          </a>
+          <nav aria-label="Main">
+            <ul>
+              <li><a href="/" aria-current={route.name === 'overview' ? 'page' : undefined}>Overview</a></li>
+              <li><a href="/tenants" aria-current={isTenantRoute(route) ? 'page' : undefined}>Tenants</a></li>
+            </ul>
+          </nav>
+          <div class="sidebar-footer">
+            <ThemeToggle />
+            <div class="who">
+              <span class="avatar" aria-hidden="true">{session.displayName.charAt(0)}</span>
+              <span>
+                <strong>{session.displayName}</strong>
+                <span class="muted">{session.roles.join(', ')}</span>
+              </span>
+            </div>
+            <button type="button" class="button button-ghost" onClick={signOut}>Sign out</button>
+          </div>
+        </aside>
+        <main id="main" class="main" tabIndex={-1}>
+          <Screen route={route} />
+        </main>
+      </div>
+      <ToastRegion toasts={toasts} />
+    </App.Provider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'overview':
+      return <Overview />;
+    case 'tenants':
+      return <Tenants />;
+    case 'tenant':
+      return <TenantDetail key={route.tenantId} tenantId={route.tenantId} />;
+    case 'builder':
+      return <DashboardBuilder key={route.dashboardId} tenantId={route.tenantId} dashboardId={route.dashboardId} view={route.view} />;
+    case 'versions':
+      return <Versions key={route.tenantId} tenantId={route.tenantId} />;
+    case 'signin':
+      return null;
+    case 'not-found':
+      return (
+        <div class="not-found">
+          <h1>Page not found</h1>
+          <p>Nothing lives at <code>{route.path}</code>.</p>
+          <a class="button button-primary" href={href({ name: 'overview' })}>Go to the overview</a>
+        </div>
+      );
+  }
+}
+
+function ThemeToggle() {
+  const [theme, setTheme] = useState<Theme>(currentTheme());
+  const next: Theme = theme === 'dark' ? 'light' : 'dark';
+  return (
+    <button type="button" class="button button-ghost theme-toggle" aria-pressed={theme === 'dark'}
+      onClick={() => {
+        applyTheme(next);
+        setTheme(next);
+      }}>
+      <span aria-hidden="true">{theme === 'dark' ? '☀' : '☾'}</span> {theme === 'dark' ? 'Light theme' : 'Dark theme'}
+    </button>
+  );
+}
+
+function isTenantRoute(route: Route): boolean {
+  return route.name === 'tenants' || route.name === 'tenant' || route.name === 'builder' || route.name === 'versions';
+}
+
+function titleOf(route: Route): string {
+  switch (route.name) {
+    case 'signin': return 'Sign in';
+    case 'overview': return 'Overview';
+    case 'tenants': return 'Tenants';
+    case 'tenant': return 'Tenant';
+    case 'builder': return 'Dashboard builder';
+    case 'versions': return 'Versions';
+    case 'not-found': return 'Not found';
+  }
+}

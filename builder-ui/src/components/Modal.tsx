@@ -1,0 +1,54 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+interface ModalProps {
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  footer?: ComponentChildren;
+  /** Test and style hook. */
+  id?: string;
+  wide?: boolean;
+  /** A modal the admin must answer (no Esc, no backdrop close), e.g. the API key shown once. */
+  mustAnswer?: boolean;
+}
+
+/** A native modal dialog: focus moves in and is trapped, Esc closes, focus returns on close. */
+export function Modal({ title, onClose, children, footer, id, wide, mustAnswer }: ModalProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = `${id ?? 'dialog'}-title`;
+  useEffect(() => {
+    const element = dialog.current!;
+    const opener = document.activeElement as HTMLElement | null;
+    element.showModal();
+    return () => {
+      if (element.open) {
+        element.close();
+      }
+      opener?.focus?.();
+    };
+  }, []);
+  return (
+    <dialog
+      ref={dialog}
+      id={id}
+      class={wide ? 'modal modal-wide' : 'modal'}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        e.preventDefault();
+        if (!mustAnswer) {
+          onClose();
+        }
+      }}
+    >
+      <header class="modal-header">
+        <h2 id={titleId}>{title}</h2>
+        {!mustAnswer && (
+          <button type="button" class="icon-button" aria-label="Close" onClick={onClose}>×</button>
+        )}
+      </header>
+      <div class="modal-body">{children}</div>
+      {footer && <footer class="modal-footer">{footer}</footer>}
+    </dialog>
+  );
+}

@@ -1,0 +1,149 @@
+import { useState } from 'preact/hooks';
+import type { FlexboardApi } from '../api/flexboard';
+import { ApiProblem, describe, type FieldError } from '../api/problem';
+import type { CreatedTenant, Tenant } from '../api/types';
+import { CopyButton } from '../components/CopyButton';
+import { describedBy, Field } from '../components/Field';
+import { Modal } from '../components/Modal';
+import { slugify } from './tenantStatus';
+
+function fieldError(errors: FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+/** New tenant: name, slug (suggested from the name), license. */
+export function NewTenantDialog({ api, onClose, onCreated }: { api: FlexboardApi; onClose: () => void; onCreated: (created: CreatedTenant) => void }) {
+  const [name, setName] = useState('');
+  const [slug, setSlug] = useState('');
+  const [slugTouched, setSlugTouched] = useState(false);
+  const [license, setLicense] = useState('basic');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const local: FieldError[] = [];
+    if (!name.trim()) local.push({ field: 'name', message: 'is required' });
+    if (!slug) local.push({ field: 'slug', message: 'is required' });
+    setErrors(local);
+    if (local.length > 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      const created = await api.createTenant({ name: name.trim(), slug, license_type: license });
+      onCreated(created.body);
+    } catch (e) {
+      if (e instanceof ApiProblem && e.errors.length > 0) {
+        setErrors(e.errors);
+      } else {
+        setFailure(describe(e));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const nameError = fieldError(errors, 'name');
+  const slugError = fieldError(errors, 'slug');
+  const licenseError = fieldError(errors, 'license_type');
+  return (
+    <Modal id="new-tenant-dialog" title="New tenant" onClose={onClose}>
+      <form onSubmit={submit} noValidate>
+        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
+        <Field id="tenant-name" label="Name" error={nameError}>
+          <input id="tenant-name" value={name} autoFocus aria-invalid={nameError ? true : undefined} aria-describedby={describedBy('tenant-name', nameError)}
+            onInput={(e) => {
+              const value = (e.target as HTMLInputElement).value;
+              setName(value);
+              if (!slugTouched) setSlug(slugify(value));
+            }} />
+        </Field>
+        <Field id="tenant-slug" label="Slug" hint="Lower-case letters, digits and dashes; unique across tenants." error={slugError}>
+          <input id="tenant-slug" value={slug} aria-invalid={slugError ? true : undefined}
+            aria-describedby={describedBy('tenant-slug', slugError, undefined, 'hint')}
+            onInput={(e) => {
+              setSlugTouched(true);
+              setSlug((e.target as HTMLInputElement).value);
+            }} />
+        </Field>
+        <Field id="tenant-license" label="License" hint="Basic: 5 dashboards, 20 widgets per dashboard." error={licenseError}>
+          <select id="tenant-license" value={license} onChange={(e) => setLicense((e.target as HTMLSelectElement).value)}>
+            <option value="basic">Basic</option>
+            <option value="professional">Professional</option>
+            <option value="enterprise">Enterprise</option>
+          </select>
+        </Field>
+        <div class="modal-footer">
+          <button type="button" class="button" onClick={onClose}>Cancel</button>
+          <button type="submit" class="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create tenant'}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+/** The API key, shown this once: the server keeps only its hash. */
+export function ApiKeyDialog({ created, onClose }: { created: CreatedTenant; onClose: () => void }) {
+  const [confirmed, setConfirmed] = useState(false);
+  return (
+    <Modal id="api-key-dialog" title={`${created.tenant.name} is ready`} onClose={onClose} mustAnswer>
+      <p>Give this API key to the tenant's on-premise agent (<code>AGENT_API_KEY</code>), together with the tenant id.</p>
+      <div class="banner banner-warning" role="note">
+        <strong>You will not see this key again.</strong> Flexboard stores only a hash of it. Copy it now and keep it somewhere safe.
+      </div>
+      <Field id="api-key" label="API key">
+        <div class="input-with-button">
+          <input id="api-key" class="mono" readOnly value={created.api_key} onFocus={(e) => (e.target as HTMLInputElement).select()} />
+          <CopyButton value={created.api_key} inputId="api-key" />
+        </div>
+      </Field>
+      <Field id="tenant-id" label="Tenant id">
+        <div class="input-with-button">
+          <input id="tenant-id" class="mono" readOnly value={created.tenant.id} />
+          <CopyButton value={created.tenant.id} inputId="tenant-id" />
+        </div>
+      </Field>
+      <label class="checkbox">
+        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)} />
+        I have copied the API key
+      </label>
+      <div class="modal-footer">
+        <button type="button" class="button button-primary" disabled={!confirmed} onClick={onClose}>Done</button>
+      </div>
+    </Modal>
+  );
+}
+
+/** Pausing stops the tenant's agents from syncing (403 `tenant-paused`) until it is activated again. */
+export function PauseDialog({ api, tenant, onClose, onPaused }: { api: FlexboardApi; tenant: Tenant; onClose: () => void; onPaused: () => void }) {
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await api.pauseTenant(tenant.id, reason.trim() || undefined, null);
+      onPaused();
+    } catch (e) {
+      setFailure(describe(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal id="pause-dialog" title={`Pause ${tenant.name}?`} onClose={onClose}>
+      <form onSubmit={submit}>
+        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
+        <p>Its agents keep serving the configuration they have, but get no updates until the tenant is activated again.</p>
+        <Field id="pause-reason" label="Reason (optional)" hint="Shown to other admins next to the tenant.">
+          <input id="pause-reason" value={reason} autoFocus onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+        </Field>
+        <div class="modal-footer">
+          <button type="button" class="button" onClick={onClose}>Cancel</button>
+          <button type="submit" class="button button-danger" disabled={busy}>{busy ? 'Pausing…' : 'Pause tenant'}</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,26 @@
+import { WidgetIcon } from '../../components/WidgetIcon';
+import { defaultSize, WIDGET_KINDS } from '../../model/widgets';
+
+/** The widget library, a bar above the canvas: click or Enter adds a widget below the others; dragging one onto the canvas places it. */
+export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => void; disabled: boolean }) {
+  return (
+    <section class="library" aria-labelledby="library-title">
+      <h2 id="library-title" class="library-title">Add</h2>
+      <ul>
+        {WIDGET_KINDS.map((kind) => (
+          <li key={kind.type}>
+            <button type="button" class={`library-item${kind.accepted ? '' : ' library-item-phase3'}`} data-type={kind.type} disabled={disabled}
+              gs-w={defaultSize(kind.type).w} gs-h={defaultSize(kind.type).h}
+              title={kind.description}
+              aria-label={`Add ${kind.label}${kind.accepted ? '' : ' (Phase 3: not accepted by the server yet)'}`}
+              onClick={() => onAdd(kind.type)}>
+              <WidgetIcon type={kind.type} />
+              <span class="library-label">{kind.label.replace(' chart', '')}</span>
+              {!kind.accepted && <span class="phase-tag" aria-hidden="true">P3</span>}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

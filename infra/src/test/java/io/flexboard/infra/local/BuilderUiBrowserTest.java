@@ -1,0 +1,372 @@
+package io.flexboard.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.infra.local.config.Settings;
+import io.flexboard.infra.local.support.Browser;
+import io.flexboard.infra.local.support.StackClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The builder UI in a real headless Chromium against the whole local stack (one start for the class):
+ * the roadmap's story from sign-in to an agent that synced, validation on the field, the stale-edit
+ * flow, and versions compared and restored. Screenshots of the main screens land in
+ * target/screenshots (and docs/screenshots with {@code -Dflexboard.screenshots.dir=../docs/screenshots}).
+ */
+// Each test makes its own tenants; the order only puts the tenant list's screenshot last, when it is fullest.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BuilderUiBrowserTest {
+
+    private static final String ADMIN_TOKEN = "browser-admin-token";
+    /** The overview re-reads the fleet every 5 s and a sync report travels through Kafka and the projector. */
+    private static final Duration SYNC_SHOWN = Duration.ofSeconds(40);
+
+    @TempDir
+    static Path dataDir;
+
+    private static LocalStack.Running stack;
+    private static StackClient api;
+    private static Browser browser;
+
+    @BeforeAll
+    static void startStackAndBrowser() {
+        stack = LocalStack.start(Settings.forTest(dataDir, ADMIN_TOKEN));
+        api = new StackClient(stack.port(), ADMIN_TOKEN);
+        browser = Browser.start(api.baseUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void signIn() {
+        browser.open("/");
+        if (!browser.all(By.id("admin-token")).isEmpty()) {
+            browser.type(By.id("admin-token"), ADMIN_TOKEN);
+            browser.click(By.cssSelector("button[type=submit]"));
+        }
+        browser.find(By.cssSelector("[data-screen=overview]"));
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void an_admin_builds_and_publishes_a_dashboard_and_sees_the_agent_synced() throws Exception {
+        // Given a new tenant, created in the UI, whose API key is shown once
+        browser.click(By.cssSelector("nav a[href='/tenants']"));
+        browser.click(By.xpath("//button[normalize-space()='+ New tenant']"));
+        browser.type(By.id("tenant-name"), "Acme Manufacturing");
+        assertThat(browser.find(By.id("tenant-slug")).getDomProperty("value")).isEqualTo("acme-manufacturing");
+        browser.click(By.xpath("//dialog[@id='new-tenant-dialog']//button[@type='submit']"));
+        WebElement keyDialog = browser.find(By.id("api-key-dialog"));
+        assertThat(keyDialog.getText()).contains("You will not see this key again");
+        String apiKey = browser.find(By.id("api-key")).getDomProperty("value");
+        String tenantId = browser.find(By.id("tenant-id")).getDomProperty("value");
+        assertThat(apiKey).startsWith("fbk_");
+        browser.click(By.cssSelector("#api-key-dialog input[type=checkbox]"));
+        browser.click(By.xpath("//dialog[@id='api-key-dialog']//button[normalize-space()='Done']"));
+        browser.find(By.cssSelector("tr[data-tenant='acme-manufacturing']"));
+
+        // When they create a dashboard and add a bar widget with a query in the visual builder
+        browser.click(By.cssSelector("tr[data-tenant='acme-manufacturing'] a.strong"));
+        browser.click(By.xpath("//button[normalize-space()='+ New dashboard']"));
+        browser.type(By.id("dashboard-name"), "Sales");
+        browser.click(By.xpath("//dialog[@id='new-dashboard-dialog']//button[@type='submit']"));
+        browser.find(By.cssSelector("[data-screen=builder][data-view=visual]"));
+        browser.click(By.cssSelector(".library-item[data-type=bar]"));
+        browser.find(By.cssSelector(".tile[data-widget='bar-1']"));
+        browser.type(By.id("prop-name"), "sales-by-month");
+        browser.type(By.id("prop-title"), "Sales by month");
+        browser.type(By.id("prop-query"), "SELECT month, total FROM sales");
+        WebElement tile = browser.find(By.cssSelector(".tile[data-widget='sales-by-month']"));
+        assertThat(tile.getDomAttribute("data-x")).isEqualTo("0");
+        assertThat(tile.getDomAttribute("data-w")).isEqualTo("6");
+
+        // and move it two columns right and one row down, then make it two columns wider
+        int column = browser.find(By.cssSelector(".canvas .grid-stack")).getSize().getWidth() / 12;
+        browser.actions().clickAndHold(browser.find(By.cssSelector(".tile[data-widget='sales-by-month'] .tile-header")))
+                .moveByOffset(10, 10).moveByOffset(2 * column - 10, 64 - 10).release().perform();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='sales-by-month']"), "data-x", "2"));
+        assertThat(browser.find(By.cssSelector(".tile[data-widget='sales-by-month']")).getDomAttribute("data-y")).isEqualTo("1");
+        WebElement item = browser.find(By.cssSelector(".grid-stack-item[data-widget='sales-by-month']"));
+        browser.actions().moveToElement(item).perform();
+        WebElement handle = browser.find(By.cssSelector(".grid-stack-item[data-widget='sales-by-month'] .ui-resizable-se"));
+        browser.actions().clickAndHold(handle).moveByOffset(10, 0).moveByOffset(2 * column - 10, 0).release().perform();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='sales-by-month']"), "data-w", "8"));
+
+        // and the JSON view shows the same widget, and the visual one still has it on return
+        browser.click(By.id("tab-json"));
+        browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "\"sales-by-month\"");
+        String json = browser.text(By.cssSelector("[data-testid=json-editor] .cm-content"));
+        assertThat(json).contains("\"position_x\": 2").contains("\"width\": 8").contains("SELECT month, total FROM sales");
+        browser.click(By.id("tab-visual"));
+        assertThat(browser.find(By.cssSelector(".tile[data-widget='sales-by-month']")).getDomAttribute("data-w")).isEqualTo("8");
+
+        // and they save a draft and publish it
+        browser.click(By.id("save-draft"));
+        browser.type(By.id("version-message"), "First sales dashboard");
+        browser.click(By.id("confirm-save"));
+        browser.waitForText(By.cssSelector("[data-testid=builder-status]"), "Draft v1");
+        browser.click(By.id("publish"));
+        browser.waitForText(By.cssSelector("[data-testid=builder-status]"), "Published v1");
+        JsonNode published = api.getJson("/api/tenants/" + tenantId + "/versions", null);
+        assertThat(published.get(0).get("status").asString()).isEqualTo("published");
+        assertThat(published.get(0).get("message").asString()).isEqualTo("First sales dashboard");
+
+        // Then once the tenant's agent syncs with the key the UI showed, the overview says Synced
+        JsonNode first = agentSync(tenantId, apiKey, 0, null);
+        assertThat(first.at("/metadata/config/sales-by-month/query").asString()).isEqualTo("SELECT month, total FROM sales");
+        assertThat(first.at("/metadata/widgets/0/position_x").asInt()).isEqualTo(2);
+        assertThat(first.at("/metadata/widgets/0/width").asInt()).isEqualTo(8);
+        agentSync(tenantId, apiKey, 1, 1);
+        browser.click(By.cssSelector("nav a[href='/']"));
+        By row = By.cssSelector("[data-testid=sync-status-table] tr[data-tenant='acme-manufacturing'] .badge");
+        browser.waitFor(SYNC_SHOWN, ExpectedConditions.textToBePresentInElementLocated(row, "Synced"));
+        browser.open("/tenants/" + tenantId);
+        browser.waitFor(SYNC_SHOWN, ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("[data-testid=agents-table] tr[data-agent='plant-1'] .badge"), "Synced"));
+    }
+
+    @Test
+    @Order(2)
+    void a_widget_without_a_query_is_refused_on_its_query_field_and_the_servers_refusal_lands_on_its_type_field() throws Exception {
+        Fixture fixture = tenantWithDashboard("validation", List.of());
+        browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
+        browser.click(By.cssSelector(".library-item[data-type=bar]"));
+        // (the keyboard moves and resizes a tile too: arrows, Shift+arrows)
+        WebElement tile = browser.find(By.cssSelector(".tile[data-widget='bar-1']"));
+        tile.sendKeys(Keys.ARROW_RIGHT);
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-x", "1"));
+        browser.find(By.cssSelector(".tile[data-widget='bar-1']")).sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_DOWN));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='bar-1']"), "data-h", "5"));
+        // (and a widget dragged from the library lands where it is dropped)
+        WebElement canvas = browser.find(By.cssSelector(".canvas .grid-stack"));
+        int column = canvas.getSize().getWidth() / 12;
+        browser.actions().clickAndHold(browser.find(By.cssSelector(".library-item[data-type=line]")))
+                .moveByOffset(10, 10).moveToElement(canvas, -canvas.getSize().getWidth() / 2 + 4 * column + column / 2, -canvas.getSize().getHeight() / 2 + 64 / 2)
+                .release().perform();
+        browser.waitFor(ExpectedConditions.attributeToBe(By.cssSelector(".tile[data-widget='line-1']"), "data-x", "4"));
+        browser.click(By.cssSelector(".tile[data-widget='line-1'] .tile-header"));
+        browser.click(By.xpath("//button[normalize-space()='Remove widget']"));
+        browser.click(By.cssSelector(".tile[data-widget='bar-1'] .tile-header"));
+
+        // When the query is emptied, the query field says so and Save draft sends nothing
+        browser.type(By.id("prop-query"), "");
+        assertThat(browser.text(By.cssSelector("[data-field=prop-query] .field-error"))).isEqualTo("is required: the SQL the agent runs");
+        assertThat(browser.find(By.id("prop-query")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        browser.click(By.id("save-draft"));
+        browser.click(By.id("confirm-save"));
+        browser.waitForText(By.cssSelector("[data-testid=toast]"), "Fix 1 problem first: widgets[0].config.query");
+
+        // When a Phase 3 type goes to the server, its refusal names config.type and lands on the Type field
+        browser.type(By.id("prop-query"), "SELECT score FROM surveys");
+        new Select(browser.find(By.id("prop-type"))).selectByValue("gauge");
+        assertThat(browser.text(By.cssSelector("[data-field=prop-type] .field-warning"))).contains("Phase 3");
+        browser.click(By.id("save-draft"));
+        browser.click(By.id("confirm-save"));
+        browser.waitForText(By.cssSelector("[data-field=prop-type] .field-error"), "must be one of bar, kpi, line, pie, table");
+
+        // and the JSON view shows the server's error at the same path
+        browser.click(By.id("tab-json"));
+        browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.type']"), "must be one of");
+        assertThat(api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void a_save_over_someone_elses_change_is_refused_and_the_admin_reloads_the_latest() throws Exception {
+        Fixture fixture = tenantWithDashboard("conflict", List.of(widget("orders", "bar", "SELECT 1")));
+        browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
+        browser.click(By.cssSelector(".tile[data-widget='orders']"));
+
+        // Given someone else changes the dashboard behind the UI's back
+        HttpResponse<String> theirs = api.saveOneWidget(fixture.dashboardId(), "returns", "line", "SELECT 2");
+        api.getJson("/api/dashboards/" + fixture.dashboardId(), theirs.headers().firstValue("X-Consistency-Token").orElseThrow());
+
+        // When the admin saves their own edit
+        browser.type(By.id("prop-title"), "Orders this week");
+        browser.click(By.id("save-draft"));
+        browser.click(By.id("confirm-save"));
+
+        // Then they are told, nothing of theirs is stored, and Reload shows the other change
+        WebElement dialog = browser.find(By.id("conflict-dialog"));
+        assertThat(dialog.getText()).contains("changed by someone else").contains("not saved");
+        browser.click(By.xpath("//dialog[@id='conflict-dialog']//button[normalize-space()='Reload latest']"));
+        browser.find(By.cssSelector(".tile[data-widget='returns']"));
+        assertThat(browser.all(By.cssSelector(".tile[data-widget='orders']"))).isEmpty();
+        assertThat(api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null)).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void two_versions_are_compared_side_by_side_and_the_old_one_is_restored_as_a_new_draft_and_published() throws Exception {
+        Fixture fixture = tenantWithDashboard("northwind", List.of(
+                placed(widget("revenue", "kpi", "SELECT SUM(total) AS revenue FROM orders"), 0, 0, 3, 2),
+                placed(widget("orders-today", "kpi", "SELECT COUNT(*) AS orders FROM orders WHERE order_date = CAST(GETDATE() AS date)"), 3, 0, 3, 2),
+                placed(widget("sales-by-month", "bar", "SELECT month, total FROM sales"), 0, 2, 6, 4),
+                placed(widget("sales-by-region", "pie", "SELECT region, SUM(total) AS total FROM orders GROUP BY region"), 6, 0, 6, 6),
+                placed(widget("signups", "line", "SELECT day, signups FROM signups"), 0, 6, 12, 4)));
+        api.draftAndPublish(fixture.tenantId(), "Launch layout");
+        HttpResponse<String> change = api.command("PUT", "/api/dashboards/" + fixture.dashboardId() + "/widgets", Map.of("widgets", List.of(
+                placed(widget("revenue", "kpi", "SELECT SUM(total) AS revenue FROM orders WHERE paid = 1"), 0, 0, 3, 2),
+                placed(widget("sales-by-month", "bar", "SELECT month, total FROM sales"), 0, 2, 6, 4),
+                placed(widget("sales-by-region", "pie", "SELECT region, SUM(total) AS total FROM orders GROUP BY region"), 6, 0, 6, 6))), 200);
+        api.command("POST", "/api/tenants/" + fixture.tenantId() + "/versions", Map.of("message", "Paid orders only"), 201);
+        String token = change.headers().firstValue("X-Consistency-Token").orElseThrow();
+        api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", token);
+
+        // The builder's three views of the published layout, for the README
+        browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/preview");
+        browser.find(By.cssSelector("[data-testid=preview] [data-widget='sales-by-month'] [data-chart=bar] svg"));
+        assertThat(browser.text(By.id("sql-preview-title"))).isEqualTo("SQL Query Preview");
+        assertThat(browser.text(By.cssSelector(".sql-preview[data-widget='sales-by-month']"))).contains("SELECT month, total FROM sales");
+        browser.screenshot("preview");
+
+        // When the admin compares v1 with v2
+        browser.open("/tenants/" + fixture.tenantId() + "/versions");
+        browser.find(By.cssSelector("[data-testid=diff]"));
+        String summary = browser.text(By.cssSelector(".diff-summary"));
+        assertThat(summary).contains("0 added").contains("2 removed").contains("1 changed");
+        assertThat(browser.text(By.cssSelector(".diff-table"))).contains("WHERE paid = 1");
+        assertThat(browser.all(By.cssSelector(".diff-table tr.diff-changed"))).isNotEmpty();
+        browser.screenshot("versions-diff");
+
+        // and restores v1 as a new draft, then publishes it
+        browser.click(By.cssSelector("button[aria-label='Restore v1 as a new draft']"));
+        browser.click(By.id("confirm-restore"));
+        browser.waitForText(By.cssSelector("tr[data-version='3'] [data-testid=restored-from]"), "restored from v1");
+        browser.click(By.cssSelector("button[aria-label='Publish v3']"));
+        browser.waitForText(By.cssSelector("tr[data-version='3'] .badge"), "Published");
+        JsonNode v3 = api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null).get(0);
+        assertThat(v3.get("version").asInt()).isEqualTo(3);
+        assertThat(v3.at("/restored_from/version").asInt()).isEqualTo(1);
+
+        // Then the builder's working copy is v1's layout again
+        browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
+        browser.find(By.cssSelector(".tile[data-widget='orders-today']"));
+        browser.click(By.cssSelector(".tile[data-widget='sales-by-month'] .tile-header"));
+        browser.actions().moveToElement(browser.find(By.cssSelector(".page-header h1"))).perform();
+        browser.screenshot("visual-builder");
+        browser.click(By.id("tab-json"));
+        browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "orders-today");
+        browser.screenshot("json-builder");
+    }
+
+    @Test
+    @Order(5)
+    void an_admin_finds_a_tenant_by_search_pauses_it_and_activates_it_again() throws Exception {
+        for (String name : List.of("Contoso Retail", "Fabrikam Foods", "Globex Energy")) {
+            HttpResponse<String> created = api.command("POST", "/api/tenants", Map.of("name", name, "slug", name.toLowerCase().replace(' ', '-')), 201);
+            // Created behind the UI's back: wait until the read side has them, as the UI does for its own commands.
+            api.getJson("/api/tenants/" + StackClient.JSON.readTree(created.body()).at("/tenant/id").asString(),
+                    created.headers().firstValue("X-Consistency-Token").orElseThrow());
+        }
+        browser.click(By.cssSelector("nav a[href='/tenants']"));
+        browser.find(By.cssSelector("tr[data-tenant='globex-energy']"));
+
+        // When they search, only the matching tenant is listed
+        browser.type(By.id("tenant-search"), "fabri");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tenants-table] tbody tr"), 1));
+        browser.find(By.cssSelector("tr[data-tenant='fabrikam-foods']"));
+
+        // and pause it with a reason
+        browser.click(By.cssSelector("button[aria-label='Pause Fabrikam Foods']"));
+        browser.type(By.id("pause-reason"), "Contract renewal");
+        browser.click(By.xpath("//dialog[@id='pause-dialog']//button[@type='submit']"));
+        browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Paused");
+
+        // Then the paused filter finds it, and activating brings it back
+        browser.type(By.id("tenant-search"), "");
+        browser.find(By.cssSelector("tr[data-tenant='globex-energy']"));
+        new Select(browser.find(By.id("tenant-status"))).selectByValue("paused");
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=tenants-table] tbody tr"), 1));
+        browser.find(By.cssSelector("tr[data-tenant='fabrikam-foods']"));
+        browser.click(By.cssSelector("button[aria-label='Activate Fabrikam Foods']"));
+        browser.waitForText(By.cssSelector("[data-testid=tenants-table], .empty-state"), "No tenant matches");
+        new Select(browser.find(By.id("tenant-status"))).selectByValue("");
+        browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Active");
+        assertThat(api.getJson("/api/tenants?status=paused", null)).isEmpty();
+        browser.screenshot("tenants");
+
+        browser.click(By.cssSelector("nav a[href='/']"));
+        browser.find(By.cssSelector("[data-testid=sync-status-table]"));
+        browser.screenshot("overview");
+
+        // and the dark theme is one click away (and kept for the next visit)
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "dark"));
+        browser.screenshot("overview-dark");
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
+    }
+
+    private record Fixture(String tenantId, String apiKey, String dashboardId) {
+    }
+
+    private static Fixture tenantWithDashboard(String slug, List<Map<String, Object>> widgets) throws Exception {
+        JsonNode tenant = StackClient.JSON.readTree(api.command("POST", "/api/tenants",
+                Map.of("name", Character.toUpperCase(slug.charAt(0)) + slug.substring(1), "slug", slug), 201).body());
+        String tenantId = tenant.at("/tenant/id").asString();
+        JsonNode dashboard = StackClient.JSON.readTree(api.command("POST", "/api/tenants/" + tenantId + "/dashboards",
+                Map.of("name", "Sales overview", "slug", "sales-overview"), 201).body());
+        String dashboardId = dashboard.get("id").asString();
+        HttpResponse<String> last = api.command("PUT", "/api/dashboards/" + dashboardId + "/widgets", Map.of("widgets", widgets), 200);
+        api.getJson("/api/dashboards/" + dashboardId, last.headers().firstValue("X-Consistency-Token").orElseThrow());
+        return new Fixture(tenantId, tenant.get("api_key").asString(), dashboardId);
+    }
+
+    private static Map<String, Object> widget(String name, String type, String query) {
+        return Map.of("name", name, "config", Map.of("query", query, "type", type, "title", title(name)));
+    }
+
+    private static Map<String, Object> placed(Map<String, Object> widget, int x, int y, int width, int height) {
+        return Map.of("name", widget.get("name"), "config", widget.get("config"),
+                "position_x", x, "position_y", y, "width", width, "height", height);
+    }
+
+    private static String title(String name) {
+        String words = name.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** The agent's sync as the reference agent sends it: its id, and what it has applied. */
+    private static JsonNode agentSync(String tenantId, String apiKey, int currentVersion, Integer appliedVersion) throws Exception {
+        Map<String, Object> body = appliedVersion == null
+                ? Map.of("tenant_id", tenantId, "current_version", currentVersion, "agent_version", "1.0.0", "agent_id", "plant-1")
+                : Map.of("tenant_id", tenantId, "current_version", currentVersion, "agent_version", "1.0.0", "agent_id", "plant-1",
+                        "applied_version", appliedVersion, "last_status", "success");
+        HttpResponse<String> response = api.send("POST", "/api/agent/sync", body, apiKey, null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return StackClient.JSON.readTree(response.body());
+    }
+}
