@@ -11,7 +11,8 @@ public record FlexboardProperties(
         String adminToken,
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue Consistency consistency,
-        @DefaultValue SyncStatusSettings syncStatus) {
+        @DefaultValue SyncStatusSettings syncStatus,
+        @DefaultValue History history) {
 
     public FlexboardProperties {
         // No default on purpose: a guessable built-in token would open every deployment that forgot it.
@@ -40,6 +41,21 @@ public record FlexboardProperties(
         /** The window in seconds, as the SQL queries bind it ({@code now() - make_interval(secs => …)}). */
         public double staleAfterSeconds() {
             return staleAfter.toMillis() / 1000.0;
+        }
+    }
+
+    /**
+     * The analysts' reads of event_history. A state at a moment reads and folds a tenant's whole
+     * history up to it; at most {@code maxConcurrentReads} do so at once (the others wait for a
+     * connection), which bounds the heap they take and keeps them from crowding out the builder's reads.
+     */
+    public record History(@DefaultValue("4") int maxConcurrentReads) {
+
+        public History {
+            if (maxConcurrentReads < 1) {
+                throw new IllegalStateException("flexboard.history.max-concurrent-reads must be at least 1, got "
+                        + maxConcurrentReads);
+            }
         }
     }
 }

@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
 class EventHistoryReadModel {
 
     private final DatabaseClient db;
+    private final DatabaseClient envelopes;
 
-    EventHistoryReadModel(DatabaseClient db) {
+    EventHistoryReadModel(DatabaseClient db, EnvelopeConnections envelopes) {
         this.db = db;
+        this.envelopes = envelopes.database();
     }
 
     /**
@@ -78,12 +80,15 @@ class EventHistoryReadModel {
                 .one();
     }
 
-    /** The tenant's events in sequence order, those that happened at or before {@code at} (all when null); one indexed scan. */
+    /**
+     * The tenant's events in sequence order, those that happened at or before {@code at} (all when
+     * null); one scan of the primary key, in binary format ({@link EnvelopeConnections}).
+     */
     Flux<StoredEvent> events(UUID tenantId, Instant at) {
         DatabaseClient.GenericExecuteSpec query = at == null
-                ? db.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
+                ? envelopes.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
                         + " order by aggregate_sequence")
-                : db.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
+                : envelopes.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
                                 + " and occurred_at <= $2 order by aggregate_sequence")
                         .bind(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         return query.bind(0, tenantId)
