@@ -45,16 +45,31 @@ public record FlexboardProperties(
     }
 
     /**
-     * The analysts' reads of event_history. A state at a moment reads and folds a tenant's whole
-     * history up to it; at most {@code maxConcurrentReads} do so at once (the others wait for a
-     * connection), which bounds the heap they take and keeps them from crowding out the builder's reads.
+     * The analysts' reads of event_history. A state at a moment folds a tenant's history up to it;
+     * at most {@code maxConcurrentReads} read and fold at once (the others wait for a connection),
+     * which bounds the heap they take and keeps them from crowding out the builder's reads.
      */
-    public record History(@DefaultValue("4") int maxConcurrentReads) {
+    public record History(@DefaultValue("4") int maxConcurrentReads, @DefaultValue Checkpoints checkpoints) {
 
         public History {
             if (maxConcurrentReads < 1) {
                 throw new IllegalStateException("flexboard.history.max-concurrent-reads must be at least 1, got "
                         + maxConcurrentReads);
+            }
+        }
+    }
+
+    /**
+     * Folded prefixes of the histories of the {@code tenants} most recently read tenants, one every
+     * {@code every} events, so the next state or diff of such a tenant folds on from the nearest one
+     * instead of from the first event. {@code tenants} 0 turns them off.
+     */
+    public record Checkpoints(@DefaultValue("8") int tenants, @DefaultValue("1000") int every) {
+
+        public Checkpoints {
+            if (tenants < 0 || every < 1) {
+                throw new IllegalStateException("flexboard.history.checkpoints.tenants must be 0 or more and .every at"
+                        + " least 1, got " + tenants + " and " + every);
             }
         }
     }

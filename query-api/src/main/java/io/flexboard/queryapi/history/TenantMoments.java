@@ -14,15 +14,18 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * A tenant's read models at past moments, rebuilt from its event_history by the projector's own
- * fold: one indexed read of the envelopes up to the latest moment, decoded and folded in memory.
+ * fold: one indexed read of the envelopes up to the latest moment (after the nearest checkpoint,
+ * {@link FoldCheckpoints}), decoded and folded in memory.
  */
 @Component
 class TenantMoments {
 
     private final EventHistoryReadModel history;
+    private final FoldCheckpoints checkpoints;
 
-    TenantMoments(EventHistoryReadModel history) {
+    TenantMoments(EventHistoryReadModel history, FoldCheckpoints checkpoints) {
         this.history = history;
+        this.checkpoints = checkpoints;
     }
 
     /**
@@ -43,14 +46,18 @@ class TenantMoments {
                                 + tenantId + " does not start at its first event (it was projected before event_history"
                                 + " existed): rebuild the read models to fill it (docs/operations.md)"));
                     }
-                    return history.events(tenantId, last)
-                            // Decoding and folding are CPU work: off the database driver's event loop.
-                            .publishOn(Schedulers.parallel())
-                            .reduceWith(() -> new MomentFold(ascending), (fold, event) -> {
-                                fold.accept(event);
-                                return fold;
+                    MomentFold fold = new MomentFold(tenantId, ascending,
+                            checkpoints.before(tenantId, ascending.get(0)).orElse(null), checkpoints);
+                    return history.events(tenantId, fold.first(), last)
+                            // Decoding and folding a long history is ~100 ms of CPU: off the database
+                            // driver's event loop, and off the parallel workers that run every timer
+                            // (the consistency filter's re-reads), onto a worker of its own.
+                            .publishOn(Schedulers.boundedElastic())
+                            .reduce(fold, (folding, event) -> {
+                                folding.accept(event);
+                                return folding;
                             })
-                            .map(fold -> inGivenOrder(moments, ascending, fold.states()));
+                            .map(folded -> inGivenOrder(moments, ascending, folded.states()));
                 });
     }
 
