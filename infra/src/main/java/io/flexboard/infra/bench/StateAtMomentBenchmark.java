@@ -28,7 +28,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Arguments ({@code --name=value}): {@code events} (10000), {@code samples} (200 per measure),
  * {@code port} (18080), {@code data-dir} (a temporary directory), {@code stack-jar}
- * (infra/target/flexboard-local.jar), {@code stack-jvm} (-Xmx1g).
+ * (infra/target/flexboard-local.jar), {@code stack-jvm} (-Xmx1g), {@code checkpoints} (true;
+ * false starts query-api with {@code flexboard.history.checkpoints.tenants=0}, so every read folds
+ * from the first event), {@code tenant} (reuse that tenant of an earlier run's {@code data-dir}
+ * instead of writing a new history).
  */
 public final class StateAtMomentBenchmark {
 
@@ -64,21 +67,31 @@ public final class StateAtMomentBenchmark {
         environment.put("FLEXBOARD_DATA_DIR", dataDir.toString());
         environment.put("FLEXBOARD_PORT", String.valueOf(port));
         environment.put("FLEXBOARD_ADMIN_TOKEN", adminToken);
+        boolean checkpoints = Boolean.parseBoolean(options.getOrDefault("checkpoints", "true"));
+        if (!checkpoints) {
+            environment.put("FLEXBOARD_HISTORY_CHECKPOINTS_TENANTS", "0");
+        }
         List<String> jvm = new ArrayList<>(Arrays.asList(options.getOrDefault("stack-jvm", "-Xmx1g").trim().split("\\s+")));
         jvm.add("-Xlog:gc:file=" + gcLog);
         StackProcess stack = new StackProcess(Path.of(options.getOrDefault("stack-jar", "infra/target/flexboard-local.jar")),
                 jvm, environment, dataDir.resolve("stack.log"), port);
 
-        System.out.printf("State-at-a-moment benchmark (%d cores, Java %s); stack %s, data in %s%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), jvm, dataDir);
+        System.out.printf("State-at-a-moment benchmark (%d cores, Java %s); stack %s, checkpoints %s, data in %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), jvm,
+                checkpoints ? "on" : "off", dataDir);
         try (stack) {
             stack.start();
             StateAtMomentBenchmark benchmark = new StateAtMomentBenchmark(new BenchHttp("http://127.0.0.1:" + port), adminToken);
-            long writing = System.nanoTime();
-            benchmark.writeHistory(target);
-            benchmark.awaitProjected();
-            benchmark.row("events written through command-api and projected", benchmark.events + " in "
-                    + Math.round((System.nanoTime() - writing) / 1e9) + " s");
+            if (options.containsKey("tenant")) {
+                benchmark.reuse(options.get("tenant"));
+                benchmark.row("events of the reused tenant", String.valueOf(benchmark.events));
+            } else {
+                long writing = System.nanoTime();
+                benchmark.writeHistory(target);
+                benchmark.awaitProjected();
+                benchmark.row("events written through command-api and projected", benchmark.events + " in "
+                        + Math.round((System.nanoTime() - writing) / 1e9) + " s (tenant " + benchmark.tenantId + ")");
+            }
             benchmark.row("stack live heap before the timed phase", stack.liveHeapMiB() + " MiB");
             long gcLogStart = Files.size(gcLog);
             benchmark.timeReads(samples);
@@ -120,6 +133,23 @@ public final class StateAtMomentBenchmark {
             if (events % 500 < 2) {
                 moments.add(Instant.now());
             }
+        }
+    }
+
+    /** An earlier run's tenant: its event count, and every 500th event's time as the moments to read. */
+    private void reuse(String tenant) throws Exception {
+        tenantId = tenant;
+        String page = "/api/tenants/" + tenantId + "/history?limit=200";
+        while (page != null) {
+            HttpResponse<String> response = get(page);
+            for (JsonNode entry : BenchHttp.json(response)) {
+                long sequence = entry.get("sequence").asLong();
+                events = Math.max(events, sequence + 1);
+                if (sequence % 500 == 0) {
+                    moments.add(Instant.parse(entry.get("occurred_at").asString()));
+                }
+            }
+            page = response.headers().firstValue("Link").map(link -> link.substring(1, link.indexOf('>'))).orElse(null);
         }
     }
 

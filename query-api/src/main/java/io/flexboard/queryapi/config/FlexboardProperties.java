@@ -64,7 +64,7 @@ public record FlexboardProperties(
      * {@code every} events, so the next state or diff of such a tenant folds on from the nearest one
      * instead of from the first event. {@code tenants} 0 turns them off.
      */
-    public record Checkpoints(@DefaultValue("8") int tenants, @DefaultValue("1000") int every) {
+    public record Checkpoints(@DefaultValue("4") int tenants, @DefaultValue("1000") int every) {
 
         public Checkpoints {
             if (tenants < 0 || every < 1) {
