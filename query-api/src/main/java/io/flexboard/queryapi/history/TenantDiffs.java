@@ -2,6 +2,7 @@ package io.flexboard.queryapi.history;
 
 import io.flexboard.history.fold.InMemoryReadModel;
 import io.flexboard.history.fold.PublishedVersionRow;
+import io.flexboard.history.fold.VersionRow;
 import io.flexboard.queryapi.history.TenantDiff.FieldChange;
 import io.flexboard.queryapi.history.TenantDiff.ItemChanges;
 import io.flexboard.queryapi.history.TenantDiff.Side;
@@ -9,8 +10,11 @@ import io.flexboard.queryapi.history.TenantDiff.VersionChange;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.ProblemException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -26,7 +30,6 @@ class TenantDiffs {
 
     private static final List<String> TENANT_FIELDS = List.of("name", "slug", "license_type", "is_active", "paused_reason",
             "max_dashboards", "max_widgets_per_dashboard");
-    private static final List<String> VERSION_FIELDS = List.of("status", "published_at", "message");
 
     private final TenantMoments moments;
     private final TenantReadModel tenants;
@@ -72,19 +75,46 @@ class TenantDiffs {
         });
     }
 
+    /**
+     * Versions added (saved after {@code before}), removed (only in a diff backwards) and changed
+     * (status, publication, message). Compared row by row: a long history has hundreds of versions,
+     * and only the added and removed ones are rendered whole.
+     */
     private ItemChanges<VersionChange> versions(InMemoryReadModel before, InMemoryReadModel after, UUID tenantId) {
-        return Differ.items(versionsById(before, tenantId), versionsById(after, tenantId), version -> version, version -> version,
-                (v1, v2) -> {
-                    List<FieldChange> fields = Differ.fields(v1, v2, VERSION_FIELDS);
-                    return fields.isEmpty() ? null : new VersionChange(v2.path("id").asString(), v2.path("version").asInt(), fields);
-                });
+        Map<UUID, VersionRow> old = new LinkedHashMap<>();
+        before.versions(tenantId).forEach(version -> old.put(version.id(), version));
+        List<JsonNode> added = new ArrayList<>();
+        List<VersionChange> changed = new ArrayList<>();
+        for (VersionRow version : after.versions(tenantId)) {
+            VersionRow was = old.remove(version.id());
+            if (was == null) {
+                added.add(json.valueToTree(StateAtMoment.summary(version)));
+                continue;
+            }
+            List<FieldChange> fields = new ArrayList<>();
+            change("status", was.status(), version.status(), fields);
+            change("published_at", text(was.publishedAt()), text(version.publishedAt()), fields);
+            change("message", was.message(), version.message(), fields);
+            if (!fields.isEmpty()) {
+                changed.add(new VersionChange(version.id().toString(), version.version(), fields));
+            }
+        }
+        List<JsonNode> removed = old.values().stream()
+                .map(version -> (JsonNode) json.valueToTree(StateAtMoment.summary(version))).toList();
+        return new ItemChanges<>(added, removed, changed);
     }
 
-    /** The versions as GET /api/tenants/{tenantId}/versions shows them, by id. */
-    private Map<String, JsonNode> versionsById(InMemoryReadModel model, UUID tenantId) {
-        return Differ.byId(model.versions(tenantId).stream()
-                .map(version -> (JsonNode) json.valueToTree(StateAtMoment.summary(version)))
-                .toList());
+    private static void change(String field, String before, String after, List<FieldChange> fields) {
+        if (!Objects.equals(before, after)) {
+            JsonNodeFactory nodes = JsonNodeFactory.instance;
+            fields.add(new FieldChange(field, before == null ? nodes.nullNode() : nodes.stringNode(before),
+                    after == null ? nodes.nullNode() : nodes.stringNode(after)));
+        }
+    }
+
+    /** An instant as the JSON answers write it (ISO-8601, as {@link Instant#toString}). */
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
     }
 
     private static FieldChange publishedVersion(InMemoryReadModel before, InMemoryReadModel after, UUID tenantId) {
