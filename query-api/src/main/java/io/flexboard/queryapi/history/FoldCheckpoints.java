@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * append-only, so it never goes stale; it serves every moment at or after the latest
  * {@code occurred_at} in its prefix (then the whole prefix belongs to the moment's state). Bounded:
  * {@code flexboard.history.checkpoints.tenants} tenants (least recently read dropped first), at most
- * {@link #PER_TENANT} checkpoints each (every other one dropped when full). A checkpoint's read
+ * {@link #PER_TENANT} checkpoints each (every other one dropped when full): one every
+ * {@code flexboard.history.checkpoints.every} events, plus where the furthest fold ended. A checkpoint's read
  * models are never changed: users fold on a {@link InMemoryReadModel#copy() copy}.
  */
 @Component
@@ -69,13 +70,32 @@ class FoldCheckpoints {
         return enabled() && (sequence + 1) % every == 0;
     }
 
-    /** Keeps the checkpoint; its read models must not be changed afterwards. */
+    /**
+     * Keeps the checkpoint, unless one at its sequence is kept already; its read models must not be
+     * changed afterwards. Besides the periodic ones ({@link #due}) a tenant keeps one more, where the
+     * furthest fold ended (so reading "now" again folds only the newer events); an end behind it is
+     * not kept. Both rules keep a tenant's checkpoints sharing their rows: one fold's chain, not
+     * several folds' copies of the same versions.
+     */
     synchronized void offer(UUID tenantId, Checkpoint checkpoint) {
         if (!enabled()) {
             return;
         }
         TreeMap<Long, Checkpoint> checkpoints = byTenant.computeIfAbsent(tenantId, id -> new TreeMap<>());
-        checkpoints.put(checkpoint.sequence(), checkpoint);
+        long sequence = checkpoint.sequence();
+        if (checkpoints.containsKey(sequence)) {
+            return;
+        }
+        if (!due(sequence)) {
+            Long furthest = checkpoints.isEmpty() ? null : checkpoints.lastKey();
+            if (furthest != null && furthest > sequence) {
+                return;
+            }
+            if (furthest != null && !due(furthest)) {
+                checkpoints.remove(furthest);
+            }
+        }
+        checkpoints.put(sequence, checkpoint);
         if (checkpoints.size() > PER_TENANT) {
             // Every other one goes: the rest still cover the whole history, twice as far apart.
             List<Long> sequences = new ArrayList<>(checkpoints.navigableKeySet());

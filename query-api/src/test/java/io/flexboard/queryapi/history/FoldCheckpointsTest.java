@@ -60,6 +60,33 @@ class FoldCheckpointsTest {
     }
 
     @Test
+    void givenFoldsEndingBetweenPeriodicCheckpoints_whenTheyOfferTheirEnds_thenOnlyTheFurthestEndIsKept() {
+        FoldCheckpoints checkpoints = checkpoints(8, 10);
+        checkpoints.offer(acme, checkpoint(9, START.plusSeconds(9)));
+        checkpoints.offer(acme, checkpoint(14, START.plusSeconds(14)));
+
+        checkpoints.offer(acme, checkpoint(12, START.plusSeconds(12)));
+        assertThat(checkpoints.before(acme, START.plusSeconds(13))).as("behind the furthest end: not kept")
+                .map(Checkpoint::sequence).contains(9L);
+
+        checkpoints.offer(acme, checkpoint(17, START.plusSeconds(17)));
+        assertThat(checkpoints.before(acme, START.plusSeconds(16))).as("the older end went").map(Checkpoint::sequence)
+                .contains(9L);
+        assertThat(checkpoints.before(acme, null)).map(Checkpoint::sequence).contains(17L);
+    }
+
+    @Test
+    void givenACheckpointKept_whenAnotherFoldOffersOneAtTheSameSequence_thenTheFirstStays() {
+        FoldCheckpoints checkpoints = checkpoints(8, 10);
+        Checkpoint first = checkpoint(9, START);
+        checkpoints.offer(acme, first);
+
+        checkpoints.offer(acme, checkpoint(9, START));
+
+        assertThat(checkpoints.before(acme, null)).containsSame(first);
+    }
+
+    @Test
     void givenNoTenantsToKeep_whenFoldsOfferCheckpoints_thenNoneIsDueOrKept() {
         FoldCheckpoints checkpoints = checkpoints(0, 10);
 
