@@ -3,6 +3,7 @@ package io.flexboard.infra.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,21 +22,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.management.OperatingSystemMXBean;
+import io.flexboard.history.fold.InMemoryReadModel;
 import io.flexboard.infra.local.LocalStack;
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
 import io.flexboard.schemas.wire.EventEnvelopeSerializer;
 import io.flexboard.schemas.wire.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
@@ -48,7 +56,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Arguments ({@code --name=value}): {@code events} (1000000), {@code tenants} (2000),
  * {@code data-dir} (/tmp/flexboard-rebuild-bench), {@code db-url} (a database whose name starts
  * with flexboard_bench, dropped and created: jdbc:postgresql://127.0.0.1:5432/flexboard_bench_rebuild),
- * {@code db-user} (postgres), {@code runs} (2). Rebuild settings go in as system properties, e.g.
+ * {@code db-user} (postgres), {@code runs} (2), {@code analyse} (100000: events read and folded in memory
+ * afterwards, to show what the rebuild costs without SQL; 0 = skip). Rebuild settings go in as system properties, e.g.
  * {@code -Dflexboard.projector.rebuild.max-poll-records=5000}.
  */
 public final class RebuildBenchmark {
@@ -66,6 +75,7 @@ public final class RebuildBenchmark {
         String dbUrl = options.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/flexboard_bench_rebuild");
         String dbUser = options.getOrDefault("db-user", "postgres");
         int runs = Integer.parseInt(options.getOrDefault("runs", "2"));
+        int analysed = Integer.parseInt(options.getOrDefault("analyse", "100000"));
         recreate(dbUrl, dbUser);
         // The live projector must not compete with the rebuild for the two cores: its listeners stay stopped.
         System.setProperty("spring.kafka.listener.auto-startup", "false");
@@ -83,6 +93,9 @@ public final class RebuildBenchmark {
             System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             for (int run = 1; run <= runs; run++) {
                 rebuild(http, run, run == 1 ? "empty" : "equal", dbUrl, dbUser);
+            }
+            if (analysed > 0) {
+                analyse(stack.kafkaBootstrapServers(), analysed);
             }
         }
     }
@@ -132,6 +145,40 @@ public final class RebuildBenchmark {
                 applied, elapsed / 1e9, applied / (elapsed / 1e9), jvmCpu / 1e9, postgresCpu / 1e9,
                 rebuild.path("switch_ms").asLong(), inserted, peak.get() >> 20, afterGc >> 20);
         System.out.println("rows_changed: " + rebuild.path("rows_changed"));
+    }
+
+    /**
+     * Where a rebuild's time would go without SQL: the CPU time to read and decode the first
+     * {@code events} events from Kafka, then to fold them with the same fold into the in-memory
+     * read model (positions, every table, the audit trail with its envelope bytes).
+     */
+    private static void analyse(String bootstrapServers, int events) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<EventEnvelope> read = new ArrayList<>(events);
+        long decodeStart = threads.getCurrentThreadCpuTime();
+        try (KafkaConsumer<String, EventEnvelope> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new EventEnvelopeDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.EVENTS).stream()
+                    .map(partition -> new TopicPartition(Topics.EVENTS, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (read.size() < events) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (read.size() < events) {
+                        read.add(record.value());
+                    }
+                });
+            }
+        }
+        long decode = threads.getCurrentThreadCpuTime() - decodeStart;
+        InMemoryReadModel model = new InMemoryReadModel();
+        long foldStart = threads.getCurrentThreadCpuTime();
+        long applied = read.stream().filter(model::apply).count();
+        long fold = threads.getCurrentThreadCpuTime() - foldStart;
+        System.out.printf("Without SQL, %,d events: read + decode %.1f µs/event, fold into the in-memory read model %.1f µs/event"
+                + " (%,d applied)%n", read.size(), decode / 1e3 / read.size(), fold / 1e3 / read.size(), applied);
     }
 
     /** CPU time of this JVM (broker, projector, harness): on a shared machine, what the wall time cannot show. */
