@@ -25,7 +25,7 @@ public record RebuildProperties(@DefaultValue("5000") int maxPollRecords,
                                 @DefaultValue("2s") Duration progressInterval,
                                 @DefaultValue("30s") Duration lease,
                                 @DefaultValue("30s") Duration rateWindow,
-                                @DefaultValue("5000") long switchLag,
+                                @DefaultValue("1000") long switchLag,
                                 @DefaultValue("10s") Duration lockTimeout,
                                 @DefaultValue("500ms") Duration gateRetry,
                                 @DefaultValue("3") int lanes) {

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
@@ -322,7 +323,14 @@ final class RebuildRun implements Runnable {
 
         /** One poll: apply what may be applied, in one transaction with the partitions' next offsets. */
         private void step() {
-            ConsumerRecords<String, EventEnvelope> records = reader.poll(POLL_TIMEOUT);
+            ConsumerRecords<String, EventEnvelope> records;
+            try {
+                records = reader.poll(POLL_TIMEOUT);
+            } catch (WakeupException e) {
+                // A wake-up meant for a stop, or one left over from halting a phase this lane had finished.
+                checkStop();
+                return;
+            }
             Map<UUID, Long> limits = rebuild.allReadModels() ? null
                     : retrying("read the live positions", () -> livePositions.of(tenantsOf(records)));
             List<EventEnvelope> events = new ArrayList<>(records.count());
