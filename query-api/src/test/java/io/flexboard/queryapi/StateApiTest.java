@@ -4,6 +4,7 @@ import static io.flexboard.history.fold.TenantEvents.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.history.fold.TenantEvents;
+import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.queryapi.support.ProjectedEvents;
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
 import java.time.Instant;
@@ -123,7 +124,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAHistoryStoredWithEnvelopeSchemaV1_whenHistoryAndStateAreRead_thenTheyAnswerAsForTheCurrentSchema() {
+    void givenAHistoryStoredWithEnvelopeSchemaV1_whenHistoryAndStateAreRead_thenTheyAnswerAsTheLiveEndpointsDo() {
         TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
         acme.apiKeyIssued();
         UUID sales = acme.dashboardCreated("Sales", "sales");
@@ -132,18 +133,62 @@ class StateApiTest extends QueryApiIntegrationTest {
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
         acme.versionPublished(acme.draftSaved("second"));
         projector.projected(acme.events());
-        JsonNode stateWithCurrentSchema = get("/api/tenants/" + acme.tenantId + "/state?at=2026-03-02T10:00:00Z");
-        JsonNode historyWithCurrentSchema = get("/api/tenants/" + acme.tenantId + "/history");
 
         projector.storedWithSchemaV1(acme.events());
 
-        JsonNode stateWithV1 = get("/api/tenants/" + acme.tenantId + "/state?at=2026-03-02T10:00:00Z");
-        assertThat(get("/api/tenants/" + acme.tenantId + "/history")).isEqualTo(historyWithCurrentSchema);
-        // v1 drafts carry no lineage: read through the current schema, parent_version takes its default.
-        assertThat(stateWithV1.path("versions").findValues("parent_version")).allMatch(JsonNode::isNull);
-        assertThat(stateWithCurrentSchema.path("versions").get(0).path("parent_version").asInt()).isEqualTo(1);
-        assertThat(withoutParentVersions(stateWithV1)).isEqualTo(withoutParentVersions(stateWithCurrentSchema));
-        assertThat(stateWithV1.path("versions").size()).isEqualTo(2);
+        JsonNode state = get("/api/tenants/" + acme.tenantId + "/state");
+        assertThat(state.path("dashboards").get(0)).isEqualTo(get("/api/dashboards/" + sales));
+        assertThat(state.path("published_version").asInt()).isEqualTo(2);
+        // v1 drafts carry no lineage: read through the current schema, parent_version takes its default,
+        // while the live version (projected from the current schema's event) has it.
+        JsonNode live = get("/api/tenants/" + acme.tenantId + "/versions");
+        assertThat(state.path("versions").findValues("parent_version")).allMatch(JsonNode::isNull);
+        assertThat(live.get(0).path("parent_version").asInt()).isEqualTo(1);
+        assertThat(withoutParentVersions(state.path("versions"))).isEqualTo(withoutParentVersions(live));
+        assertThat(get("/api/tenants/" + acme.tenantId + "/history").findValuesAsString("type")).containsExactly(
+                "version_published", "version_archived", "draft_saved", "widgets_replaced", "version_published",
+                "draft_saved", "widgets_replaced", "dashboard_created", "api_key_issued", "tenant_created");
+    }
+
+    @Test
+    void givenCheckpointsLeftByEarlierReads_whenEarlierLaterAndNowStatesAreRead_thenEachIsThatMomentsState() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID sales = acme.dashboardCreated("Sales", "sales");
+        for (int i = 0; i < 12; i++) {
+            acme.widgetsReplaced(sales, widget(sales, "widget-" + i, "bar", 0, 0));
+        }
+        projector.projected(acme.events());
+        String state = "/api/tenants/" + acme.tenantId + "/state";
+
+        // A late moment first: its fold leaves checkpoints (every 4 events in the tests) up to sequence 11.
+        assertThat(widgetNames(get(state + "?at=" + acme.occurredAt(11)))).containsExactly("widget-9");
+        assertThat(widgetNames(get(state + "?at=" + acme.occurredAt(5)))).containsExactly("widget-3");
+        assertThat(widgetNames(get(state + "?at=" + acme.occurredAt(8)))).containsExactly("widget-6");
+        assertThat(widgetNames(get(state))).containsExactly("widget-11");
+        assertThat(get(state + "?at=" + acme.occurredAt(13)).path("dashboards").get(0).path("updated_at").asString())
+                .isEqualTo(acme.occurredAt(13).toString());
+    }
+
+    @Test
+    void givenAnEventStampedLaterThanTheOneAfterIt_whenAMomentBetweenThemIsRead_thenTheStateEndsBeforeTheLaterStampedOne() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID sales = acme.dashboardCreated("Sales", "sales");
+        acme.widgetsReplaced(sales, widget(sales, "first", "bar", 0, 0));
+        acme.widgetsReplaced(sales, widget(sales, "second", "bar", 0, 0));
+        acme.widgetsReplaced(sales, widget(sales, "third", "bar", 0, 0));
+        List<EventEnvelope> events = new ArrayList<>(acme.events());
+        // Sequence 3 was stamped by a replica whose clock ran ten minutes ahead of the one that stamped 4.
+        events.get(3).setOccurredAt(acme.occurredAt(4).plusSeconds(600));
+        projector.projected(events);
+
+        JsonNode between = get("/api/tenants/" + acme.tenantId + "/state?at=" + acme.occurredAt(4));
+
+        assertThat(widgetNames(between)).as("4 happened by then, but after 3, which had not").containsExactly("first");
+        assertThat(widgetNames(get("/api/tenants/" + acme.tenantId + "/state"))).containsExactly("third");
+    }
+
+    private static List<String> widgetNames(JsonNode state) {
+        return state.path("dashboards").get(0).path("widgets").findValuesAsString("name");
     }
 
     /** Three dashboards, widgets replaced several times, drafts, publishes that archive, a pause and a restored draft. */
@@ -168,9 +213,9 @@ class StateApiTest extends QueryApiIntegrationTest {
         return acme;
     }
 
-    private static JsonNode withoutParentVersions(JsonNode state) {
-        JsonNode copy = state.deepCopy();
-        copy.path("versions").forEach(version -> ((ObjectNode) version).remove("parent_version"));
+    private static JsonNode withoutParentVersions(JsonNode versions) {
+        JsonNode copy = versions.deepCopy();
+        copy.forEach(version -> ((ObjectNode) version).remove("parent_version"));
         return copy;
     }
 

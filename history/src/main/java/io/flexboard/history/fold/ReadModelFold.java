@@ -18,6 +18,7 @@ import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
 import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
 import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -133,10 +134,12 @@ public final class ReadModelFold {
 
     private static List<RowChange> draftSaved(EventEnvelope event, DraftSavedEvent draft) {
         String restoredFrom = draft.getRestoredFromVersionId();
+        // Only the snapshot is kept for the lazy metadata, not the whole event.
+        MetadataSnapshot snapshot = draft.getMetadata();
         return List.of(
                 new VersionInserted(new VersionRow(uuid(draft.getVersionId()), uuid(draft.getTenantId()), draft.getVersion(),
                         VersionRow.DRAFT, draft.getMessage(), draft.getCreatedBy(), event.getOccurredAt(), null,
-                        JsonDocument.building(() -> MetadataJson.versionMetadata(draft.getMetadata())),
+                        JsonDocument.building(() -> MetadataJson.versionMetadata(snapshot)),
                         draft.getParentVersion(), restoredFrom == null ? null : uuid(restoredFrom),
                         draft.getRestoredFromVersion())),
                 history(event, EventType.DRAFT_SAVED, null, draft.getVersion(),

@@ -11,7 +11,8 @@ public record FlexboardProperties(
         String adminToken,
         @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue Consistency consistency,
-        @DefaultValue SyncStatusSettings syncStatus) {
+        @DefaultValue SyncStatusSettings syncStatus,
+        @DefaultValue History history) {
 
     public FlexboardProperties {
         // No default on purpose: a guessable built-in token would open every deployment that forgot it.
@@ -40,6 +41,36 @@ public record FlexboardProperties(
         /** The window in seconds, as the SQL queries bind it ({@code now() - make_interval(secs => …)}). */
         public double staleAfterSeconds() {
             return staleAfter.toMillis() / 1000.0;
+        }
+    }
+
+    /**
+     * The analysts' reads of event_history. A state at a moment folds a tenant's history up to it;
+     * at most {@code maxConcurrentReads} read and fold at once (the others wait for a connection),
+     * which bounds the heap they take and keeps them from crowding out the builder's reads.
+     */
+    public record History(@DefaultValue("4") int maxConcurrentReads, @DefaultValue Checkpoints checkpoints) {
+
+        public History {
+            if (maxConcurrentReads < 1) {
+                throw new IllegalStateException("flexboard.history.max-concurrent-reads must be at least 1, got "
+                        + maxConcurrentReads);
+            }
+        }
+    }
+
+    /**
+     * Folded prefixes of the histories of the {@code tenants} most recently read tenants, one every
+     * {@code every} events, so the next state or diff of such a tenant folds on from the nearest one
+     * instead of from the first event. {@code tenants} 0 turns them off.
+     */
+    public record Checkpoints(@DefaultValue("4") int tenants, @DefaultValue("1000") int every) {
+
+        public Checkpoints {
+            if (tenants < 0 || every < 1) {
+                throw new IllegalStateException("flexboard.history.checkpoints.tenants must be 0 or more and .every at"
+                        + " least 1, got " + tenants + " and " + every);
+            }
         }
     }
 }

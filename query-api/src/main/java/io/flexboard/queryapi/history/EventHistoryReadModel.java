@@ -19,9 +19,11 @@ import reactor.core.publisher.Mono;
 class EventHistoryReadModel {
 
     private final DatabaseClient db;
+    private final DatabaseClient envelopes;
 
-    EventHistoryReadModel(DatabaseClient db) {
+    EventHistoryReadModel(DatabaseClient db, EnvelopeConnections envelopes) {
         this.db = db;
+        this.envelopes = envelopes.database();
     }
 
     /**
@@ -78,17 +80,24 @@ class EventHistoryReadModel {
                 .one();
     }
 
-    /** The tenant's events in sequence order, those that happened at or before {@code at} (all when null); one indexed scan. */
-    Flux<StoredEvent> events(UUID tenantId, Instant at) {
+    /**
+     * The tenant's events from sequence {@code first} on, in sequence order, those that happened at
+     * or before {@code at} (all when null); one scan of the primary key, in binary format
+     * ({@link EnvelopeConnections}).
+     */
+    Flux<StoredEvent> events(UUID tenantId, long first, Instant at) {
         DatabaseClient.GenericExecuteSpec query = at == null
-                ? db.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
-                        + " order by aggregate_sequence")
-                : db.sql("select aggregate_sequence, occurred_at, envelope from event_history where tenant_id = $1"
-                                + " and occurred_at <= $2 order by aggregate_sequence")
-                        .bind(1, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                ? envelopes.sql("select aggregate_sequence, occurred_at, envelope from event_history"
+                        + " where tenant_id = $1 and aggregate_sequence >= $2 order by aggregate_sequence")
+                : envelopes.sql("select aggregate_sequence, occurred_at, envelope from event_history"
+                                + " where tenant_id = $1 and aggregate_sequence >= $2 and occurred_at <= $3"
+                                + " order by aggregate_sequence")
+                        .bind(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
         return query.bind(0, tenantId)
-                .map(row -> new StoredEvent(row.get("aggregate_sequence", Long.class), instant(row, "occurred_at"),
-                        row.get("envelope", ByteBuffer.class)))
+                .bind(1, first)
+                // By index: per row, a name lookup costs more than it reads.
+                .map(row -> new StoredEvent(row.get(0, Long.class), row.get(1, OffsetDateTime.class).toInstant(),
+                        row.get(2, ByteBuffer.class)))
                 .all();
     }
 

@@ -20,7 +20,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "spring.kafka.bootstrap-servers=127.0.0.1:1", "flexboard.ops.lag.interval=1h", "flexboard.ops.lag.timeout=500ms",
                 // The gauges' count reads tenants, agents and published_versions: run alongside a test's
                 // truncate of those tables it can deadlock with it. Tests count by calling refresh().
-                "flexboard.metrics.active-tenants.first-count-after=1h", "flexboard.metrics.active-tenants.interval=1h"})
+                "flexboard.metrics.active-tenants.first-count-after=1h", "flexboard.metrics.active-tenants.interval=1h",
+                // The tests' histories are short: a checkpoint every 4 events makes their states and diffs
+                // fold on from checkpoints, as a long history's do.
+                "flexboard.history.checkpoints.every=4"})
 public abstract class QueryApiIntegrationTest {
 
     protected static final String ADMIN_TOKEN = "test-admin-token";

@@ -1,0 +1,91 @@
+package io.flexboard.queryapi.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.history.FoldCheckpoints.Checkpoint;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+class FoldCheckpointsTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
+    private final UUID acme = UUID.randomUUID();
+
+    @Test
+    void givenCheckpoints_whenAMomentIsAsked_thenTheLatestWhosePrefixHappenedByThenServesIt() {
+        FoldCheckpoints checkpoints = checkpoints(8, 10);
+        checkpoints.offer(acme, checkpoint(9, START.plusSeconds(9)));
+        checkpoints.offer(acme, checkpoint(19, START.plusSeconds(25)));
+        checkpoints.offer(acme, checkpoint(29, START.plusSeconds(29)));
+
+        assertThat(checkpoints.before(acme, START.plusSeconds(24))).map(Checkpoint::sequence).contains(9L);
+        assertThat(checkpoints.before(acme, START.plusSeconds(25))).map(Checkpoint::sequence).contains(19L);
+        assertThat(checkpoints.before(acme, null)).map(Checkpoint::sequence).contains(29L);
+        assertThat(checkpoints.before(acme, START)).isEmpty();
+        assertThat(checkpoints.before(UUID.randomUUID(), null)).isEmpty();
+    }
+
+    @Test
+    void givenMoreTenantsThanKept_whenAnotherIsFolded_thenTheLeastRecentlyReadOneIsDropped() {
+        FoldCheckpoints checkpoints = checkpoints(2, 10);
+        UUID globex = UUID.randomUUID();
+        UUID initech = UUID.randomUUID();
+        checkpoints.offer(acme, checkpoint(9, START));
+        checkpoints.offer(globex, checkpoint(9, START));
+        checkpoints.before(acme, null);
+
+        checkpoints.offer(initech, checkpoint(9, START));
+
+        assertThat(checkpoints.before(acme, null)).isPresent();
+        assertThat(checkpoints.before(globex, null)).isEmpty();
+        assertThat(checkpoints.before(initech, null)).isPresent();
+    }
+
+    @Test
+    void givenATenantWithAFullSetOfCheckpoints_whenOneMoreIsLeft_thenEveryOtherGoesButTheFirstAndLatestStay() {
+        FoldCheckpoints checkpoints = checkpoints(8, 10);
+        for (int i = 0; i <= FoldCheckpoints.PER_TENANT; i++) {
+            checkpoints.offer(acme, checkpoint(i * 10L + 9, START.plusSeconds(i)));
+        }
+
+        assertThat(checkpoints.before(acme, START)).map(Checkpoint::sequence).contains(9L);
+        assertThat(checkpoints.before(acme, null)).map(Checkpoint::sequence).contains(FoldCheckpoints.PER_TENANT * 10L + 9);
+        assertThat(checkpoints.before(acme, START.plusSeconds(1))).as("its neighbour went").map(Checkpoint::sequence)
+                .contains(9L);
+    }
+
+    @Test
+    void givenNoTenantsToKeep_whenFoldsOfferCheckpoints_thenNoneIsDueOrKept() {
+        FoldCheckpoints checkpoints = checkpoints(0, 10);
+
+        checkpoints.offer(acme, checkpoint(9, START));
+
+        assertThat(checkpoints.due(9)).isFalse();
+        assertThat(checkpoints.before(acme, null)).isEmpty();
+    }
+
+    @Test
+    void givenCheckpointsEveryTenEvents_whenEventsAreApplied_thenOneIsDueAfterEveryTenth() {
+        FoldCheckpoints checkpoints = checkpoints(8, 10);
+
+        assertThat(checkpoints.due(8)).isFalse();
+        assertThat(checkpoints.due(9)).isTrue();
+        assertThat(checkpoints.due(19)).isTrue();
+    }
+
+    private static Checkpoint checkpoint(long sequence, Instant latest) {
+        return new Checkpoint(sequence, latest, InMemoryReadModel.withoutEventHistory());
+    }
+
+    private static FoldCheckpoints checkpoints(int tenants, int every) {
+        return new FoldCheckpoints(new FlexboardProperties("token", DataSize.ofKilobytes(256),
+                new FlexboardProperties.Consistency(Duration.ofSeconds(5)),
+                new FlexboardProperties.SyncStatusSettings(Duration.ofMinutes(10)),
+                new FlexboardProperties.History(4, new FlexboardProperties.Checkpoints(tenants, every))));
+    }
+}
