@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.flexboard.projector.consumer.EventsListener;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.wire.EventEnvelopeSerializer;
@@ -23,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,6 +74,8 @@ class RebuildTest {
     MeterRegistry meters;
     @Autowired
     WebTestClient anonymous;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private final ReadModels readModels = new ReadModels(DATABASE.jdbcUrl());
     private final ReadModelSnapshot snapshot = new ReadModelSnapshot(DATABASE.jdbcUrl());
@@ -233,6 +238,32 @@ class RebuildTest {
         assertThat(done.path("rows_changed").propertyNames()).containsExactly("dashboards");
         assertThat(changes(done.path("rows_changed"), "dashboards")).containsExactly(2L, 1L);
         readModels.execute("update tenants set name = 'Hooli' where id = ?::uuid", story.tenantId);
+    }
+
+    @Test
+    void givenTheLiveProjectorBehind_whenOneReadModelIsRebuilt_thenItStopsExactlyWhereTheLiveProjectorIs() {
+        TenantStory story = richStory("Massive");
+        sendAndProject(List.of(story));
+        MessageListenerContainer live = listeners.getListenerContainer(EventsListener.LISTENER_ID);
+        live.stop();
+        try {
+            story.dashboardCreated("Late", "late");
+            events.send(List.of(story.event(story.lastSequence())));
+
+            JsonNode done = awaitPhase(start("{\"read_models\": [\"dashboards\"]}").path("id").stringValue(), "done");
+
+            // Applying the event the live projector has not would make it insert the dashboard a second time.
+            assertThat(readModels.rows("select slug from dashboards where tenant_id = ?", story.tenantId))
+                    .extracting(row -> row.get("slug")).doesNotContain("late");
+            assertThat(changes(done.path("rows_changed"), "dashboards")).containsExactly(0L, 0L);
+        } finally {
+            live.start();
+        }
+        await().atMost(TIMEOUT).until(() -> story.lastSequence() == position(story));
+        assertThat(readModels.rows("select slug from dashboards where tenant_id = ?", story.tenantId))
+                .extracting(row -> row.get("slug")).containsOnlyOnce("late");
+        assertThat(readModels.row("select dashboard_count from tenants where id = ?", story.tenantId))
+                .containsEntry("dashboard_count", 4);
     }
 
     @Test

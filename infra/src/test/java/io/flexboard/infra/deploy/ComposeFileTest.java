@@ -50,7 +50,8 @@ class ComposeFileTest {
     void the_services_read_the_database_kafka_and_the_admin_token_from_the_environment() {
         assertThat(environment("command-api")).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD",
                 "SPRING_KAFKA_BOOTSTRAP_SERVERS", "FLEXBOARD_ADMIN_TOKEN");
-        assertThat(environment("projector")).containsKeys("SPRING_R2DBC_URL", "SPRING_FLYWAY_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+        assertThat(environment("projector")).containsKeys("SPRING_R2DBC_URL", "SPRING_FLYWAY_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS",
+                "FLEXBOARD_ADMIN_TOKEN");
         assertThat(environment("query-api")).containsKeys("SPRING_R2DBC_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS", "FLEXBOARD_ADMIN_TOKEN");
         assertThat(environment("agent-bridge")).containsKeys("SPRING_R2DBC_URL", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
         assertThat(String.valueOf(environment("command-api").get("SPRING_DATASOURCE_URL"))).startsWith("jdbc:postgresql://postgres:5432/");

@@ -250,7 +250,7 @@ class KubernetesManifestsTest {
     void the_services_get_their_settings_from_the_secrets_and_the_config_map() {
         assertThat(envNames("command-api")).contains("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "FLEXBOARD_ADMIN_TOKEN");
         assertThat(envNames("projector")).contains("SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD",
-                "SPRING_FLYWAY_URL", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD");
+                "SPRING_FLYWAY_URL", "SPRING_FLYWAY_USER", "SPRING_FLYWAY_PASSWORD", "FLEXBOARD_ADMIN_TOKEN");
         assertThat(envNames("query-api")).contains("SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD", "FLEXBOARD_ADMIN_TOKEN");
         assertThat(envNames("agent-bridge")).contains("SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD");
         assertThat(configMap("flexboard-config").getData()).containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS");
@@ -272,7 +272,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void agents_go_to_the_agent_bridge_reads_to_the_query_api_and_every_other_method_to_the_command_api() {
+    void agents_go_to_the_agent_bridge_rebuilds_to_the_projector_reads_to_the_query_api_and_every_other_method_to_the_command_api() {
         List<HTTPRouteRule> rules = all(HTTPRoute.class).stream().flatMap(route -> route.getSpec().getRules().stream()).toList();
 
         HTTPRouteRule agents = ruleFor(rules, "/api/agent", null);
@@ -280,6 +280,8 @@ class KubernetesManifestsTest {
         assertThat(ruleFor(rules, "/api", "GET")).isSameAs(ruleFor(rules, "/api", "HEAD"));
         assertThat(backend(ruleFor(rules, "/api", "GET"))).isEqualTo("query-api");
         assertThat(backend(ruleFor(rules, "/api", null))).isEqualTo("command-api");
+        // Projection rebuilds, whatever the method, go to the projector's ops API (the longer prefix wins).
+        assertThat(backend(ruleFor(rules, "/api/ops/rebuilds", null))).isEqualTo("projector");
         // A sync is held up to 58 s; every hop must wait at least 65 s.
         assertThat(Duration.parse("PT" + agents.getTimeouts().getRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
         assertThat(Duration.parse("PT" + agents.getTimeouts().getBackendRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.Topics;
@@ -22,14 +23,17 @@ import org.apache.kafka.common.TopicPartition;
 final class HistoryReader implements AutoCloseable {
 
     private final KafkaConsumer<String, EventEnvelope> consumer;
+    private final IntPredicate mine;
     private final Map<TopicPartition, Long> beginnings = new HashMap<>();
 
-    HistoryReader(Map<String, Object> consumerConfig) {
+    /** Reads the partitions whose number {@code mine} accepts (a rebuild's lane). */
+    HistoryReader(Map<String, Object> consumerConfig, IntPredicate mine) {
         this.consumer = new KafkaConsumer<>(consumerConfig);
+        this.mine = mine;
     }
 
     /**
-     * Assigns every partition the topic has now that is not assigned yet, positioned at its stored
+     * Assigns every partition of its own the topic has now that is not assigned yet, positioned at its stored
      * next offset or, for one never read, at its beginning. Returns the new partitions' beginnings
      * (the rebuild stores them as their first offsets); partitions added to the topic during a
      * rebuild are picked up by the next call.
@@ -37,7 +41,9 @@ final class HistoryReader implements AutoCloseable {
     Map<TopicPartition, Long> assignNew(Map<Integer, Long> stored) {
         List<TopicPartition> all = new ArrayList<>();
         for (PartitionInfo partition : consumer.partitionsFor(Topics.EVENTS)) {
-            all.add(new TopicPartition(Topics.EVENTS, partition.partition()));
+            if (mine.test(partition.partition())) {
+                all.add(new TopicPartition(Topics.EVENTS, partition.partition()));
+            }
         }
         List<TopicPartition> added = all.stream().filter(partition -> !beginnings.containsKey(partition)).toList();
         if (added.isEmpty()) {

@@ -97,6 +97,8 @@ class RebuildCoordinator implements SmartLifecycle {
         consumer.remove(ConsumerConfig.GROUP_ID_CONFIG);
         consumer.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Asking for the partitions of a topic that does not exist yet must not create it (with the broker's defaults).
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "flexboard-projector-rebuild-" + rebuild.id().toString().substring(0, 8));
         RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, switchOver, rebuilds,

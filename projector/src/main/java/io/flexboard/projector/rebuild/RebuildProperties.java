@@ -17,19 +17,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockTimeout     how long the switch-over waits for a live table lock, and at most holds the live
  *                        projector to catch up, before it rolls back and tries again
  * @param gateRetry       a rebuild of some read models that is ahead of the live projector waits this long before it looks again
+ * @param lanes           partitions read and applied side by side (lane i reads partitions p % lanes = i), each with
+ *                        its own consumer, thread and transactions; more lanes than partitions leave some idle
  */
 @ConfigurationProperties("flexboard.projector.rebuild")
 public record RebuildProperties(@DefaultValue("5000") int maxPollRecords,
                                 @DefaultValue("2s") Duration progressInterval,
                                 @DefaultValue("30s") Duration lease,
                                 @DefaultValue("30s") Duration rateWindow,
-                                @DefaultValue("5000") long switchLag,
+                                @DefaultValue("1000") long switchLag,
                                 @DefaultValue("10s") Duration lockTimeout,
-                                @DefaultValue("500ms") Duration gateRetry) {
+                                @DefaultValue("500ms") Duration gateRetry,
+                                @DefaultValue("3") int lanes) {
 
     public RebuildProperties {
         if (maxPollRecords < 1) {
             throw new IllegalStateException("flexboard.projector.rebuild.max-poll-records must be at least 1, got " + maxPollRecords);
+        }
+        if (lanes < 1) {
+            throw new IllegalStateException("flexboard.projector.rebuild.lanes must be at least 1, got " + lanes);
         }
         if (lease.compareTo(progressInterval.multipliedBy(3)) < 0) {
             // A heartbeat every progress interval must renew the lease well before it expires.

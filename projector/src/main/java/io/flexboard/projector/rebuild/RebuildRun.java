@@ -8,15 +8,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import io.flexboard.projector.config.ProjectorProperties;
 import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.SequenceGapException;
 import io.flexboard.schemas.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
@@ -24,11 +34,16 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * One rebuild's work, on a thread of its own (blocking is fine here: no request waits on it):
+ * One rebuild's work, on threads of its own (blocking is fine here: no request waits on it):
  * migrate its schema, read the history in batches of {@code max-poll-records} from the stored
  * offsets, then switch over. Every batch commits its offsets with its rows, so stopping at any
  * moment and running again later (here or on another projector) continues exactly where the last
- * commit left it. Memory stays one poll batch whatever the history's size.
+ * commit left it. Memory stays one poll batch per lane whatever the history's size.
+ *
+ * <p>The partitions are read in {@code lanes}: lane i reads the partitions p with p % lanes = i,
+ * with its own consumer, thread and transactions. A tenant's events are all on one partition, so
+ * lanes never share a tenant and each keeps BatchProjection's order; they only let the database
+ * and the projection work at the same time instead of taking turns, statement by statement.
  */
 final class RebuildRun implements Runnable {
 
@@ -59,20 +74,16 @@ final class RebuildRun implements Runnable {
     private final ProgressMeter meter;
     private final Object sleep = new Object();
 
+    private final List<Lane> lanes = new CopyOnWriteArrayList<>();
+
     private volatile Stop stop;
+    /** Set when one lane failed: the others stop too, and the failure is the run's. */
+    private volatile boolean halted;
     private volatile RebuildStatus phase = RebuildStatus.COPYING;
     private volatile boolean finished;
-    private volatile HistoryReader reader;
-
+    private volatile boolean errorShown;
     // Touched by the run's own thread only.
-    private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private final Set<TopicPartition> gated = new HashSet<>();
-    private Map<TopicPartition, Long> ends = Map.of();
-    private long nextRefresh;
-    private long nextGateRetry;
-    private int failures;
-    private boolean errorShown;
-    private boolean underLock;
+    private int switchFailures;
 
     RebuildRun(Rebuild rebuild, String owner, Map<String, Object> consumerConfig, RebuildSchemas schemas,
                RebuildProjection projection, LivePositions livePositions, SwitchOver switchOver, Rebuilds rebuilds,
@@ -111,10 +122,11 @@ final class RebuildRun implements Runnable {
         if (stop == null) {
             stop = why;
         }
-        HistoryReader current = reader;
-        if (current != null) {
-            current.wakeup();
-        }
+        wakeUp();
+    }
+
+    private void wakeUp() {
+        lanes.forEach(Lane::wakeup);
         synchronized (sleep) {
             sleep.notifyAll();
         }
@@ -122,21 +134,30 @@ final class RebuildRun implements Runnable {
 
     @Override
     public void run() {
+        AtomicInteger laneThreads = new AtomicInteger();
+        String name = Thread.currentThread().getName();
+        ExecutorService threads = Executors.newFixedThreadPool(properties.lanes(),
+                runnable -> new Thread(runnable, name + "-lane-" + laneThreads.getAndIncrement()));
         try {
-            log.info("Rebuild {} of {} into schema {}: {}", rebuild.id(), rebuild.allReadModels() ? "all read models" : rebuild.readModels(),
-                    rebuild.targetSchema(), rebuild.eventsApplied() > 0 ? "resuming from its stored offsets" : "starting");
+            log.info("Rebuild {} of {} into schema {} in {} lanes: {}", rebuild.id(),
+                    rebuild.allReadModels() ? "all read models" : rebuild.readModels(), rebuild.targetSchema(), properties.lanes(),
+                    rebuild.eventsApplied() > 0 ? "resuming from its stored offsets" : "starting");
             retrying("prepare its schema", () -> {
                 schemas.prepare(rebuild.targetSchema());
                 return null;
             });
-            try (HistoryReader history = new HistoryReader(consumerConfig)) {
-                reader = history;
+            Map<Integer, Long> stored = retrying("read its stored offsets", () -> schemas.offsets(rebuild.targetSchema()));
+            try {
+                for (int index = 0; index < properties.lanes(); index++) {
+                    lanes.add(new Lane(index, stored));
+                }
                 checkStop();
-                Map<Integer, Long> stored = retrying("read its stored offsets", () -> schemas.offsets(rebuild.targetSchema()));
-                refresh(stored);
-                while (!switched()) {
+                inLanes(threads, lane -> lane.refresh(stored));
+                while (!switched(threads)) {
                     checkStop();
                 }
+            } finally {
+                lanes.forEach(Lane::close);
             }
             finish("done", () -> { });
         } catch (StoppedException e) {
@@ -152,15 +173,16 @@ final class RebuildRun implements Runnable {
                 finish("failed", () -> rebuilds.fail(rebuild.id(), owner, "Unexpected failure: " + e).block());
             }
         } finally {
+            threads.shutdownNow();
             finished = true;
         }
     }
 
     /** Copies until near the topic's end, then tries the switch-over; false when it must be tried again. */
-    private boolean switched() {
-        copy();
+    private boolean switched(ExecutorService threads) {
+        inLanes(threads, Lane::copy);
         try {
-            switchOver.run(rebuild, owner, new SwitchPhases());
+            switchOver.run(rebuild, owner, new SwitchPhases(threads));
             phase = RebuildStatus.DONE;
             return true;
         } catch (SwitchOver.RefusedException | StoppedException e) {
@@ -170,177 +192,265 @@ final class RebuildRun implements Runnable {
         } catch (RuntimeException e) {
             checkStop();
             phase = RebuildStatus.COPYING;
-            backOff("switch over", ++failures, e);
+            backOff("switch over", ++switchFailures, e);
             retrying("go back to copying", () -> rebuilds.enter(rebuild.id(), owner, RebuildStatus.COPYING).block());
             return false;
         }
     }
 
-    /** The copying phase: batches while the live projector goes on, until the rebuild is at most switch-lag behind. */
-    private void copy() {
-        while (true) {
-            checkStop();
-            refreshWhenDue();
-            if (behind() <= properties.switchLag()) {
-                return;
-            }
-            step();
-            if (!gated.isEmpty() && System.nanoTime() >= nextGateRetry) {
-                // The live projector may have moved on: look again at the partitions waiting for it.
-                ungate();
-            }
-        }
-    }
-
     /**
-     * The catching_up phase, under the live lock: read up to the ends as they are now, the live
-     * projector frozen. It holds the live projector meanwhile, so it gives up (the switch-over rolls
-     * back and is tried again) at the first failed batch or when it takes longer than the lock timeout.
+     * The catching_up phase, under the live lock: every lane reads up to the ends as they are now,
+     * the live projector frozen. It holds the live projector meanwhile, so it gives up (the
+     * switch-over rolls back and is tried again) at the first failed batch or after the lock timeout.
      */
-    private void catchUp() {
+    private void catchUp(ExecutorService threads) {
         phase = RebuildStatus.CATCHING_UP;
         if (!retrying("enter catching_up", () -> rebuilds.enter(rebuild.id(), owner, RebuildStatus.CATCHING_UP).block())) {
             throw stoppedBecauseNotOwned();
         }
-        ungate();
-        // The live projector cannot have applied anything beyond these: it reads the same read_committed ends.
-        Map<TopicPartition, Long> targets = reader.ends();
         long deadline = System.nanoTime() + properties.lockTimeout().toNanos();
-        underLock = true;
-        try {
-            while (!reached(targets)) {
-                checkStop();
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("catching up under the live lock took longer than "
-                            + properties.lockTimeout() + " (flexboard.projector.rebuild.lock-timeout)");
-                }
-                step();
-            }
-        } finally {
-            underLock = false;
-        }
+        inLanes(threads, lane -> lane.catchUp(deadline));
     }
 
-    /** One poll: apply what may be applied, in one transaction with the partitions' next offsets. */
-    private void step() {
-        ConsumerRecords<String, EventEnvelope> records = reader.poll(POLL_TIMEOUT);
-        Map<UUID, Long> limits = rebuild.allReadModels() ? null
-                : retrying("read the live positions", () -> livePositions.of(tenantsOf(records)));
-        List<EventEnvelope> events = new ArrayList<>(records.count());
-        Map<TopicPartition, Long> next = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            for (ConsumerRecord<String, EventEnvelope> record : records.records(partition)) {
-                EventEnvelope event = record.value();
-                if (event == null) {
-                    throw undecodable(record);
+    /**
+     * Runs one phase in every lane at once and waits for all of them. The first lane to fail stops
+     * the others, and its failure (not their stop) is the phase's.
+     */
+    private void inLanes(ExecutorService threads, Consumer<Lane> work) {
+        List<Future<?>> running = lanes.stream().map(lane -> threads.submit(() -> work.accept(lane))).collect(Collectors.toList());
+        RuntimeException failure = null;
+        for (Future<?> lane : running) {
+            try {
+                lane.get();
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException runtime ? runtime
+                        : new IllegalStateException(e.getCause());
+                if (failure == null || failure instanceof StoppedException && !(cause instanceof StoppedException)) {
+                    failure = cause;
                 }
-                if (limits != null && event.getAggregateSequence()
-                        > limits.getOrDefault(UUID.fromString(event.getTenantId()), TenantPositions.NOTHING_APPLIED)) {
-                    // Not applied live yet: this partition waits here (a tenant's events are all on one partition, in order).
-                    reader.seek(partition, record.offset());
-                    reader.pause(partition);
-                    gated.add(partition);
-                    next.put(partition, record.offset());
-                    break;
-                }
-                events.add(event);
+                halted = true;
+                wakeUp();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                requestStop(Stop.SHUTDOWN);
             }
         }
-        for (TopicPartition partition : reader.partitions()) {
-            if (!gated.contains(partition)) {
-                next.put(partition, reader.position(partition));
-            }
+        halted = false;
+        if (failure != null) {
+            throw failure;
         }
-        next.entrySet().removeIf(entry -> entry.getValue() <= committed.get(entry.getKey()));
-        if (!next.isEmpty()) {
-            apply(events, next);
-        }
+        checkStop();
     }
 
-    private void apply(List<EventEnvelope> events, Map<TopicPartition, Long> next) {
-        Map<TopicPartition, Long> from = new HashMap<>();
-        next.keySet().forEach(partition -> from.put(partition, committed.get(partition)));
-        try {
-            projection.apply(rebuild.targetSchema(), events, from, next);
-        } catch (SequenceGapException e) {
-            throw new SwitchOver.RefusedException("Sequence gap for tenant " + e.tenantId() + ": rebuilt up to "
-                    + e.position() + ", the next event in flexboard.events is " + e.sequence() + ". The topic lacks an event"
-                    + " the tenant's later ones build on, or holds the tenant on more than one partition (partitions added"
-                    + " later); a rebuild cannot get past it");
-        } catch (RebuildProjection.FencedException e) {
-            throw stopped(Stop.LOST);
-        } catch (RuntimeException e) {
-            checkStop();
-            // Read again from what is committed; whatever the failed batch did was rolled back.
-            committed.forEach(reader::seek);
-            ungate();
-            if (underLock) {
-                // Never retry while the live projector waits: the switch-over rolls back and is tried again.
-                throw e;
-            }
-            backOff("apply a batch", ++failures, e);
-            return;
-        }
-        committed.putAll(next);
+    private long applied() {
+        return lanes.stream().mapToLong(lane -> lane.applied).sum();
+    }
+
+    private long total() {
+        return lanes.stream().mapToLong(lane -> lane.total).sum();
+    }
+
+    private long behind() {
+        return lanes.stream().mapToLong(lane -> lane.behind).sum();
+    }
+
+    /** A batch went through: the error shown while retrying is cleared. */
+    private void succeeded() {
         meter.record(System.nanoTime(), applied(), total());
-        failures = 0;
         if (errorShown) {
             errorShown = false;
             retrying("clear its error", () -> rebuilds.retrying(rebuild.id(), owner, null).block());
         }
     }
 
-    private boolean reached(Map<TopicPartition, Long> targets) {
-        return reader.partitions().stream()
-                .allMatch(partition -> gated.contains(partition) || committed.get(partition) >= targets.getOrDefault(partition, 0L));
-    }
+    /** One lane: its partitions, its consumer, what it committed. Each lane runs on one thread at a time. */
+    private final class Lane implements AutoCloseable {
 
-    /** Events between the stored offsets and the topic's end, not counting partitions that wait for the live projector. */
-    private long behind() {
-        long behind = 0;
-        for (TopicPartition partition : reader.partitions()) {
-            if (!gated.contains(partition)) {
-                behind += Math.max(0, ends.getOrDefault(partition, 0L) - committed.get(partition));
+        private final HistoryReader reader;
+        private final Map<Integer, Long> stored;
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
+        private final Set<TopicPartition> gated = new HashSet<>();
+        private Map<TopicPartition, Long> ends = Map.of();
+        private long nextRefresh;
+        private long nextGateRetry;
+        private int failures;
+        private boolean underLock;
+        volatile long applied;
+        volatile long total;
+        volatile long behind;
+
+        Lane(int index, Map<Integer, Long> stored) {
+            Map<String, Object> config = new HashMap<>(consumerConfig);
+            config.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + index);
+            this.reader = new HistoryReader(config, partition -> partition % properties.lanes() == index);
+            this.stored = stored;
+        }
+
+        /** The copying phase: batches while the live projector goes on, until the whole rebuild is at most switch-lag behind. */
+        void copy() {
+            while (true) {
+                checkStop();
+                refreshWhenDue();
+                if (RebuildRun.this.behind() <= properties.switchLag()) {
+                    return;
+                }
+                step();
+                if (!gated.isEmpty() && System.nanoTime() >= nextGateRetry) {
+                    // The live projector may have moved on: look again at the partitions waiting for it.
+                    ungate();
+                }
             }
         }
-        return behind;
-    }
 
-    private void refreshWhenDue() {
-        if (System.nanoTime() >= nextRefresh) {
-            refresh(Map.of());
+        /** Up to the ends as they are now that the live projector is frozen (it reads the same read_committed ends). */
+        void catchUp(long deadline) {
+            ungate();
+            Map<TopicPartition, Long> targets = reader.ends();
+            underLock = true;
+            try {
+                while (!reached(targets)) {
+                    checkStop();
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("catching up under the live lock took longer than "
+                                + properties.lockTimeout() + " (flexboard.projector.rebuild.lock-timeout)");
+                    }
+                    step();
+                }
+            } finally {
+                underLock = false;
+            }
         }
-    }
 
-    /** Picks up partitions (the first time: all) and the topic's current ends, for the progress and the switch. */
-    private void refresh(Map<Integer, Long> stored) {
-        Map<TopicPartition, Long> unstored = reader.assignNew(stored);
-        if (!unstored.isEmpty()) {
-            retrying("store its first offsets", () -> {
-                schemas.seed(rebuild.targetSchema(), unstored);
-                return null;
-            });
+        /** One poll: apply what may be applied, in one transaction with the partitions' next offsets. */
+        private void step() {
+            ConsumerRecords<String, EventEnvelope> records;
+            try {
+                records = reader.poll(POLL_TIMEOUT);
+            } catch (WakeupException e) {
+                // A wake-up meant for a stop, or one left over from halting a phase this lane had finished.
+                checkStop();
+                return;
+            }
+            Map<UUID, Long> limits = rebuild.allReadModels() ? null
+                    : retrying("read the live positions", () -> livePositions.of(tenantsOf(records)));
+            List<EventEnvelope> events = new ArrayList<>(records.count());
+            Map<TopicPartition, Long> next = new HashMap<>();
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<String, EventEnvelope> record : records.records(partition)) {
+                    EventEnvelope event = record.value();
+                    if (event == null) {
+                        throw undecodable(record);
+                    }
+                    if (limits != null && event.getAggregateSequence()
+                            > limits.getOrDefault(UUID.fromString(event.getTenantId()), TenantPositions.NOTHING_APPLIED)) {
+                        // Not applied live yet: this partition waits here (a tenant's events are all on one partition, in order).
+                        reader.seek(partition, record.offset());
+                        reader.pause(partition);
+                        gated.add(partition);
+                        next.put(partition, record.offset());
+                        break;
+                    }
+                    events.add(event);
+                }
+            }
+            for (TopicPartition partition : reader.partitions()) {
+                if (!gated.contains(partition)) {
+                    next.put(partition, reader.position(partition));
+                }
+            }
+            next.entrySet().removeIf(entry -> entry.getValue() <= committed.get(entry.getKey()));
+            if (!next.isEmpty()) {
+                apply(events, next);
+            }
+            behind = computeBehind();
         }
-        for (TopicPartition partition : reader.partitions()) {
-            committed.computeIfAbsent(partition, p -> stored.getOrDefault(p.partition(), reader.beginning(p)));
+
+        private void apply(List<EventEnvelope> events, Map<TopicPartition, Long> next) {
+            Map<TopicPartition, Long> from = new HashMap<>();
+            next.keySet().forEach(partition -> from.put(partition, committed.get(partition)));
+            try {
+                projection.apply(rebuild.targetSchema(), events, from, next);
+            } catch (SequenceGapException e) {
+                throw new SwitchOver.RefusedException("Sequence gap for tenant " + e.tenantId() + ": rebuilt up to "
+                        + e.position() + ", the next event in flexboard.events is " + e.sequence() + ". The topic lacks an event"
+                        + " the tenant's later ones build on, or holds the tenant on more than one partition (partitions added"
+                        + " later); a rebuild cannot get past it");
+            } catch (RebuildProjection.FencedException e) {
+                throw stopped(Stop.LOST);
+            } catch (RuntimeException e) {
+                checkStop();
+                // Read again from what is committed; whatever the failed batch did was rolled back.
+                committed.forEach(reader::seek);
+                ungate();
+                if (underLock) {
+                    // Never retry while the live projector waits: the switch-over rolls back and is tried again.
+                    throw e;
+                }
+                backOff("apply a batch", ++failures, e);
+                return;
+            }
+            committed.putAll(next);
+            applied = committed.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+            failures = 0;
+            succeeded();
         }
-        ends = reader.ends();
-        meter.record(System.nanoTime(), applied(), total());
-        nextRefresh = System.nanoTime() + properties.progressInterval().toNanos();
-    }
 
-    private void ungate() {
-        reader.resumeAll();
-        gated.clear();
-        nextGateRetry = System.nanoTime() + properties.gateRetry().toNanos();
-    }
+        private boolean reached(Map<TopicPartition, Long> targets) {
+            return reader.partitions().stream().allMatch(partition -> gated.contains(partition)
+                    || committed.get(partition) >= targets.getOrDefault(partition, 0L));
+        }
 
-    private long applied() {
-        return committed.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
-    }
+        /** Events between the stored offsets and the topic's end, not counting partitions that wait for the live projector. */
+        private long computeBehind() {
+            long events = 0;
+            for (TopicPartition partition : reader.partitions()) {
+                if (!gated.contains(partition)) {
+                    events += Math.max(0, ends.getOrDefault(partition, 0L) - committed.get(partition));
+                }
+            }
+            return events;
+        }
 
-    private long total() {
-        return ends.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+        private void refreshWhenDue() {
+            if (System.nanoTime() >= nextRefresh) {
+                refresh(stored);
+            }
+        }
+
+        /** Picks up its partitions (the first time: all) and the topic's current ends, for the progress and the switch. */
+        void refresh(Map<Integer, Long> storedOffsets) {
+            Map<TopicPartition, Long> unstored = reader.assignNew(storedOffsets);
+            if (!unstored.isEmpty()) {
+                retrying("store its first offsets", () -> {
+                    schemas.seed(rebuild.targetSchema(), unstored);
+                    return null;
+                });
+            }
+            for (TopicPartition partition : reader.partitions()) {
+                committed.computeIfAbsent(partition, p -> storedOffsets.getOrDefault(p.partition(), reader.beginning(p)));
+            }
+            ends = reader.ends();
+            applied = committed.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+            total = ends.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+            behind = computeBehind();
+            meter.record(System.nanoTime(), RebuildRun.this.applied(), RebuildRun.this.total());
+            nextRefresh = System.nanoTime() + properties.progressInterval().toNanos();
+        }
+
+        private void ungate() {
+            reader.resumeAll();
+            gated.clear();
+            nextGateRetry = System.nanoTime() + properties.gateRetry().toNanos();
+        }
+
+        void wakeup() {
+            reader.wakeup();
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
     }
 
     /**
@@ -373,7 +483,7 @@ final class RebuildRun implements Runnable {
             log.debug("Rebuild {}: could not record the error either", rebuild.id(), e);
         }
         synchronized (sleep) {
-            if (stop == null) {
+            if (stop == null && !halted) {
                 try {
                     sleep.wait(delay);
                 } catch (InterruptedException e) {
@@ -386,7 +496,7 @@ final class RebuildRun implements Runnable {
     }
 
     private void checkStop() {
-        if (stop != null) {
+        if (stop != null || halted) {
             throw new StoppedException();
         }
     }
@@ -452,9 +562,16 @@ final class RebuildRun implements Runnable {
 
     /** The three things the switch-over needs from the run, while it holds the live lock. */
     private final class SwitchPhases implements SwitchOver.Phases {
+
+        private final ExecutorService threads;
+
+        SwitchPhases(ExecutorService threads) {
+            this.threads = threads;
+        }
+
         @Override
         public void catchUp() {
-            RebuildRun.this.catchUp();
+            RebuildRun.this.catchUp(threads);
         }
 
         @Override

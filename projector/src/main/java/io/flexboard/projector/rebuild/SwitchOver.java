@@ -201,8 +201,10 @@ class SwitchOver {
             String set = table.liveColumns().stream().map(column -> column + " = l." + column).collect(Collectors.joining(", "));
             String keyMatch = List.of(key.split(", ")).stream().map(column -> "r." + column + " = l." + column)
                     .collect(Collectors.joining(" and "));
+            String differs = table.liveColumns().stream().map(column -> "r." + column + " is distinct from l." + column)
+                    .collect(Collectors.joining(" or "));
             transaction.update("update " + target + "." + table.name() + " r set " + set + " from " + live + "." + table.name()
-                    + " l where " + keyMatch);
+                    + " l where " + keyMatch + " and (" + differs + ")");
         }
         long deleted = transaction.update("delete from " + live + "." + table.name() + " where (" + key + ") in (select "
                 + key + " from (select " + columns + " from " + live + "." + table.name() + " except select " + columns

@@ -8,6 +8,8 @@ import org.springframework.http.HttpMethod;
 public enum Route {
 
     AGENT_BRIDGE(Service.AGENT_BRIDGE),
+    /** {@code /api/ops/rebuilds/**}: the projector's ops API (projection rebuilds). */
+    PROJECTOR(Service.PROJECTOR),
     QUERY_API(Service.QUERY_API),
     COMMAND_API(Service.COMMAND_API),
     HEALTH(null),
@@ -30,7 +32,8 @@ public enum Route {
     }
 
     /**
-     * {@code /api/agent/**} → agent-bridge; reads (GET, HEAD) on {@code /api/**} → query-api; every
+     * {@code /api/agent/**} → agent-bridge; {@code /api/ops/rebuilds/**} (any method) → the projector;
+     * reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
      * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
      * lag page) → query-api; every other read → the builder UI. Paths under {@code /health} and
@@ -39,6 +42,9 @@ public enum Route {
     public static Route of(HttpMethod method, String path) {
         if (isUnder(path, "/api/agent")) {
             return AGENT_BRIDGE;
+        }
+        if (isUnder(path, "/api/ops/rebuilds")) {
+            return PROJECTOR;
         }
         if (isUnder(path, "/api")) {
             return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? QUERY_API : COMMAND_API;

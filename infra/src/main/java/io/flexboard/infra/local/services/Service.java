@@ -4,7 +4,7 @@ package io.flexboard.infra.local.services;
 public enum Service {
 
     COMMAND_API("command-api", "io.flexboard.commandapi.CommandApiApplication", true),
-    PROJECTOR("projector", "io.flexboard.projector.ProjectorApplication", false),
+    PROJECTOR("projector", "io.flexboard.projector.ProjectorApplication", true),
     QUERY_API("query-api", "io.flexboard.queryapi.QueryApiApplication", true),
     AGENT_BRIDGE("agent-bridge", "io.flexboard.agentbridge.AgentBridgeApplication", true);
 
@@ -26,7 +26,7 @@ public enum Service {
         return applicationClassName;
     }
 
-    /** Whether the router sends HTTP requests to it (the projector only consumes events). */
+    /** Whether the router sends HTTP requests to it (the projector: its ops API, /api/ops/rebuilds). */
     public boolean routed() {
         return routed;
     }

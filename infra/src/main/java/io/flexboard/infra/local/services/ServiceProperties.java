@@ -37,6 +37,8 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
                 r2dbc(properties);
                 jdbc(properties, "spring.flyway", "user");
                 kafka(properties);
+                // Its ops API (projection rebuilds) takes the builder's admin token.
+                properties.put("flexboard.admin-token", adminToken);
                 exclude(properties, autoConfigurations.axon());
             }
             case QUERY_API -> {

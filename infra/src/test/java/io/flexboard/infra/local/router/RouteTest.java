@@ -15,6 +15,18 @@ class RouteTest {
     }
 
     @Test
+    void projection_rebuilds_go_to_the_projector_whatever_the_method() {
+        assertThat(Route.of(HttpMethod.POST, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.of(HttpMethod.GET, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.of(HttpMethod.GET, "/api/ops/rebuilds/6f1c0000-0000-4000-8000-000000000000")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.of(HttpMethod.DELETE, "/api/ops/rebuilds/6f1c0000-0000-4000-8000-000000000000")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.PROJECTOR.service()).contains(Service.PROJECTOR);
+        // The rest of /api/ops stays query-api's (the lag monitor), and a lookalike prefix is not a rebuild.
+        assertThat(Route.of(HttpMethod.GET, "/api/ops/lag")).isEqualTo(Route.QUERY_API);
+        assertThat(Route.of(HttpMethod.POST, "/api/ops/rebuildsx")).isEqualTo(Route.COMMAND_API);
+    }
+
+    @Test
     void reads_go_to_the_query_api() {
         assertThat(Route.of(HttpMethod.GET, "/api/tenants")).isEqualTo(Route.QUERY_API);
         assertThat(Route.of(HttpMethod.HEAD, "/api/tenants/1/versions")).isEqualTo(Route.QUERY_API);

@@ -43,7 +43,9 @@ class ServicePropertiesTest {
         assertThat(projector).containsEntry("spring.flyway.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("spring.flyway.user", "postgres")
                 .containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
-                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092");
+                .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
+                // Its ops API, /api/ops/rebuilds, takes the admin token like every other /api call.
+                .containsEntry("flexboard.admin-token", "admin");
     }
 
     @Test
