@@ -3,6 +3,7 @@ package io.flexboard.history.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,8 +36,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One export run: finds the offset range of each partition, reads it by assignment and writes every event in
  * range that passes the filters. It has no {@code group.id}, so it joins no consumer group, commits nothing
- * and never appears in a lag report. Memory stays bounded by the consumer's fetch sizes whatever the range:
- * records are written as they are polled, nothing is collected.
+ * and never appears in a lag report. The calling thread polls, decodes and filters; a {@link WritingThread}
+ * formats and writes. Memory stays bounded whatever the range: the consumer's fetch sizes and a few small
+ * batches between the two threads; nothing is collected.
  */
 public final class HistoryExport {
 
@@ -44,9 +46,9 @@ public final class HistoryExport {
      * Records per poll and bytes per fetch: large enough that round trips to the broker cost little, small enough
      * that the heap the consumer needs stays a few tens of MiB (about two fetch responses and one poll's records).
      */
-    static final int MAX_POLL_RECORDS = 2000;
-    static final int FETCH_MAX_BYTES = 8 * 1024 * 1024;
-    static final int MAX_PARTITION_FETCH_BYTES = 2 * 1024 * 1024;
+    static final int MAX_POLL_RECORDS = 1000;
+    static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ExportOptions options;
@@ -103,7 +105,8 @@ public final class HistoryExport {
         long skipped = reading.skipped + (thread == null ? 0 : thread.skipped());
         ExportSummary summary = new ExportSummary(reading.ranges, reading.read(), written, reading.filtered,
                 skipped, Duration.ofNanos(System.nanoTime() - startNanos), stopRequested && !reading.done());
-        progress.finish(summary, options, options.stats());
+        progress.finish(summary, options, options.stats() ? Optional.of(new Progress.ThreadTimes(
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), thread == null ? 0 : thread.cpuNanos())) : Optional.empty());
         return summary;
     }
 

@@ -9,6 +9,7 @@ import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +72,15 @@ final class Progress {
         err.println("Skipped: " + what);
     }
 
-    synchronized void finish(ExportSummary summary, ExportOptions options, boolean stats) {
+    /**
+     * CPU time of the export's two threads: the one that reads (polls, decodes, filters) and the one that writes.
+     * The busier one bounds the speed on a machine with a core for each.
+     */
+    record ThreadTimes(long readingNanos, long writingNanos) {
+    }
+
+    /** Prints the summary line; with {@code stats}, heap, GC and CPU time are appended. */
+    synchronized void finish(ExportSummary summary, ExportOptions options, Optional<ThreadTimes> stats) {
         clearLine();
         double seconds = summary.duration().toNanos() / 1e9;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
@@ -79,15 +88,13 @@ final class Progress {
                 summary.interrupted() ? "Interrupted: wrote" : "Exported", summary.written(), options.outputName(),
                 formatSeconds(seconds), summary.read() / Math.max(seconds, 1e-3), summary.read(), summary.filtered(),
                 summary.skipped(), ranges(summary)));
-        if (stats) {
-            line.append("; ").append(stats());
-        }
+        stats.ifPresent(times -> line.append("; ").append(stats(times)));
         err.println(line);
         err.flush();
     }
 
-    /** Heap (sampled after every poll), GC and CPU time of this JVM. */
-    private String stats() {
+    /** Heap (sampled after every poll), GC and CPU time of this JVM and of the export's threads. */
+    private String stats(ThreadTimes times) {
         heap.sample();
         long gcCount = 0;
         long gcMillis = 0;
@@ -97,8 +104,10 @@ final class Progress {
         }
         double cpuSeconds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9 : -1;
-        return String.format(Locale.ROOT, "heap at most %.1f MiB live after GC, %.1f MiB used (max %.0f MiB), GC %d ms in %d collections, CPU %.1f s",
-                heap.maxLive / 1048576.0, heap.maxUsed / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis, gcCount, cpuSeconds);
+        return String.format(Locale.ROOT, "heap at most %.1f MiB live after GC, %.1f MiB used (max %.0f MiB), GC %d ms in %d collections,"
+                        + " CPU %.1f s (reading thread %.1f s, writing thread %.1f s)",
+                heap.maxLive / 1048576.0, heap.maxUsed / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis, gcCount, cpuSeconds,
+                times.readingNanos() / 1e9, times.writingNanos() / 1e9);
     }
 
     /**

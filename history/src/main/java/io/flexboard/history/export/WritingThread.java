@@ -1,6 +1,7 @@
 package io.flexboard.history.export;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,8 +17,8 @@ import io.flexboard.schemas.EventEnvelope;
  */
 final class WritingThread implements AutoCloseable {
 
-    static final int BATCH = 256;
-    private static final int BATCHES_WAITING = 4;
+    static final int BATCH = 128;
+    private static final int BATCHES_WAITING = 2;
     /** Handed over after the last batch; compared by identity. */
     private static final List<Item> END = new ArrayList<>(0);
 
@@ -35,6 +36,7 @@ final class WritingThread implements AutoCloseable {
     private volatile RuntimeException failure;
     private volatile long written;
     private volatile long skipped;
+    private volatile long cpuNanos;
 
     WritingThread(EventWriter writer, ExportOptions options, Progress progress) {
         this.writer = writer;
@@ -79,6 +81,11 @@ final class WritingThread implements AutoCloseable {
 
     long skipped() {
         return skipped;
+    }
+
+    /** CPU time the writing thread used, once it has ended. */
+    long cpuNanos() {
+        return cpuNanos;
     }
 
     @Override
@@ -132,6 +139,8 @@ final class WritingThread implements AutoCloseable {
             failure = new ExportFailedException("--output: cannot write " + options.outputName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             failure = e;
+        } finally {
+            cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         }
     }
 
