@@ -2,40 +2,39 @@ package io.flexboard.history.export;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
 import io.flexboard.schemas.EventEnvelope;
 import org.apache.avro.generic.IndexedRecord;
+import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 
 /**
- * CSV as RFC 4180 has it: a header row, CRLF line ends, a field quoted when it holds a comma, a quote or a
- * line break, quotes inside doubled. One row per event: the envelope's fields, the type, and the payload as a
- * JSON object in one column (the same JSON as the JSON Lines export).
+ * CSV as RFC 4180 has it, in UTF-8: a header row, CRLF line ends, a field quoted when it holds a comma, a quote
+ * or a line break, quotes inside doubled. One row per event: the envelope's fields, the type, and the payload
+ * as a JSON object in one column (the same JSON as the JSON Lines export).
  */
 final class CsvWriter implements EventWriter {
 
     static final String HEADER = "event_id,tenant_id,sequence,occurred_at,actor,correlation_id,type,payload";
-    private static final String CRLF = "\r\n";
+    private static final byte[] CRLF = {'\r', '\n'};
 
-    private final Writer out;
+    private final OutputStream out;
     private final EventJson eventJson = new EventJson();
-    private final StringWriter payload = new StringWriter(4096);
-    private final StringBuilder row = new StringBuilder(4096);
+    private final RecordBuffer payload = new RecordBuffer();
+    private final RecordBuffer row = new RecordBuffer();
     private JsonGenerator generator = newGenerator();
 
     CsvWriter(OutputStream out) throws IOException {
-        this.out = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        this.out.write(HEADER + CRLF);
+        this.out = out;
+        out.write(HEADER.getBytes(StandardCharsets.US_ASCII));
+        out.write(CRLF);
     }
 
     @Override
     public void write(EventEnvelope event) throws IOException {
-        payload.getBuffer().setLength(0);
+        payload.reset();
         try {
             eventJson.writePayload(generator, event);
             generator.flush();
@@ -43,16 +42,16 @@ final class CsvWriter implements EventWriter {
             generator = newGenerator();
             throw e;
         }
-        row.setLength(0);
-        field(event.getEventId()).append(',');
-        field(event.getTenantId()).append(',');
-        row.append(event.getAggregateSequence()).append(',');
-        row.append(event.getOccurredAt()).append(',');
-        field(event.getActor()).append(',');
-        field(event.getCorrelationId()).append(',');
-        field(EventTypes.nameOf((IndexedRecord) event.getPayload())).append(',');
-        field(payload.getBuffer()).append(CRLF);
-        out.append(row);
+        row.reset();
+        field(event.getEventId()).write(',');
+        field(event.getTenantId()).write(',');
+        field(Long.toString(event.getAggregateSequence())).write(',');
+        field(event.getOccurredAt().toString()).write(',');
+        field(event.getActor()).write(',');
+        field(event.getCorrelationId()).write(',');
+        field(EventTypes.nameOf((IndexedRecord) event.getPayload())).write(',');
+        field(payload.array(), payload.size()).write(CRLF);
+        row.writeTo(out);
     }
 
     @Override
@@ -60,25 +59,34 @@ final class CsvWriter implements EventWriter {
         out.close();
     }
 
-    private StringBuilder field(CharSequence value) {
-        if (!needsQuotes(value)) {
-            return row.append(value);
-        }
-        row.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"') {
-                row.append('"');
-            }
-            row.append(c);
-        }
-        return row.append('"');
+    private RecordBuffer field(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        return field(bytes, bytes.length);
     }
 
-    private static boolean needsQuotes(CharSequence value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+    /** Byte by byte is safe in UTF-8: no byte of a multi-byte character is a comma, a quote, CR or LF. */
+    private RecordBuffer field(byte[] bytes, int length) {
+        if (!needsQuotes(bytes, length)) {
+            row.write(bytes, 0, length);
+            return row;
+        }
+        row.write('"');
+        int from = 0;
+        for (int i = 0; i < length; i++) {
+            if (bytes[i] == '"') {
+                row.write(bytes, from, i + 1 - from);
+                from = i;
+            }
+        }
+        row.write(bytes, from, length - from);
+        row.write('"');
+        return row;
+    }
+
+    private static boolean needsQuotes(byte[] bytes, int length) {
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[i];
+            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
                 return true;
             }
         }
@@ -86,6 +94,6 @@ final class CsvWriter implements EventWriter {
     }
 
     private JsonGenerator newGenerator() {
-        return EventJson.FACTORY.createGenerator(ObjectWriteContext.empty(), payload);
+        return EventJson.FACTORY.createGenerator(ObjectWriteContext.empty(), payload, JsonEncoding.UTF8);
     }
 }

@@ -24,7 +24,7 @@ final class EventJson {
     /** No separator between root values: the writers end each record themselves. */
     static final JsonFactory FACTORY = JsonFactory.builder().rootValueSeparator((String) null).build();
 
-    private final AvroJson avroJson = new AvroJson(FACTORY);
+    private final AvroJson avroJson = new AvroJson();
 
     void writeEvent(JsonGenerator out, EventEnvelope event) {
         out.writeStartObject();

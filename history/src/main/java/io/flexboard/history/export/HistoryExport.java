@@ -3,6 +3,7 @@ package io.flexboard.history.export;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,14 +36,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One export run: finds the offset range of each partition, reads it by assignment and writes every event in
  * range that passes the filters. It has no {@code group.id}, so it joins no consumer group, commits nothing
- * and never appears in a lag report. Memory stays bounded by the consumer's fetch sizes whatever the range:
- * records are written as they are polled, nothing is collected.
+ * and never appears in a lag report. The calling thread polls, decodes and filters; a {@link WritingThread}
+ * formats and writes. Memory stays bounded whatever the range: the consumer's fetch sizes and a few small
+ * batches between the two threads; nothing is collected.
  */
 public final class HistoryExport {
 
-    /** Records per poll and bytes per partition fetch: large enough that the broker round trips stay small. */
-    static final int MAX_POLL_RECORDS = 2000;
-    static final int MAX_PARTITION_FETCH_BYTES = 4 * 1024 * 1024;
+    /**
+     * Records per poll and bytes per fetch: large enough that round trips to the broker cost little, small enough
+     * that the heap the consumer needs stays a few tens of MiB (about two fetch responses and one poll's records).
+     */
+    static final int MAX_POLL_RECORDS = 1000;
+    static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final ExportOptions options;
@@ -51,6 +57,7 @@ public final class HistoryExport {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean stopRequested;
     private volatile Consumer<byte[], byte[]> consumer;
+    private volatile WritingThread writing;
 
     HistoryExport(ExportOptions options, OutputStream stdout, Progress progress) {
         this.options = options;
@@ -74,8 +81,14 @@ public final class HistoryExport {
                 return finish(reading, startNanos);
             }
             progress.start(options, new ExportSummary(ranges, 0, 0, 0, 0, Duration.ZERO, false));
-            try (EventWriter writer = EventWriter.open(options.format(), openOutput(), options.avroCodec())) {
-                read(kafka, reading, writer);
+            // Closed in reverse order: the writing thread has stopped before the output is flushed and closed.
+            try (EventWriter writer = EventWriter.open(options.format(), openOutput(), options.avroCodec());
+                 WritingThread thread = new WritingThread(writer, options, progress)) {
+                writing = thread;
+                if (stopRequested) {
+                    thread.stop();
+                }
+                read(kafka, reading, thread);
             } catch (IOException e) {
                 throw new ExportFailedException("--output: cannot write " + options.outputName() + ": " + e.getMessage(), e);
             }
@@ -87,15 +100,23 @@ public final class HistoryExport {
     }
 
     private ExportSummary finish(Reading reading, long startNanos) {
-        ExportSummary summary = new ExportSummary(reading.ranges, reading.read(), reading.written, reading.filtered,
-                reading.skipped, Duration.ofNanos(System.nanoTime() - startNanos), stopRequested && !reading.done());
-        progress.finish(summary, options, options.stats());
+        WritingThread thread = writing;
+        long written = thread == null ? 0 : thread.written();
+        long skipped = reading.skipped + (thread == null ? 0 : thread.skipped());
+        ExportSummary summary = new ExportSummary(reading.ranges, reading.read(), written, reading.filtered,
+                skipped, Duration.ofNanos(System.nanoTime() - startNanos), stopRequested && !reading.done());
+        progress.finish(summary, options, options.stats() ? Optional.of(new Progress.ThreadTimes(
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), thread == null ? 0 : thread.cpuNanos())) : Optional.empty());
         return summary;
     }
 
     /** Asks a running export to stop after the record it is writing; safe from any thread (a shutdown hook). */
     public void stop() {
         stopRequested = true;
+        WritingThread thread = writing;
+        if (thread != null) {
+            thread.stop();
+        }
         Consumer<byte[], byte[]> running = consumer;
         if (running != null) {
             running.wakeup();
@@ -126,6 +147,7 @@ public final class HistoryExport {
         // Every position is set by seek(); a position the broker no longer has must fail, not jump silently.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_MAX_BYTES);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         config.put(ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024);
         int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.timeout().toMillis());
@@ -165,7 +187,7 @@ public final class HistoryExport {
         return new BufferedOutputStream(raw, 256 * 1024);
     }
 
-    private void read(Consumer<byte[], byte[]> kafka, Reading reading, EventWriter writer) throws IOException {
+    private void read(Consumer<byte[], byte[]> kafka, Reading reading, WritingThread writer) {
         reading.ranges.forEach(range -> kafka.seek(reading.topicPartition(range), range.start()));
         reading.pauseFinished(kafka);
         long lastMoveNanos = System.nanoTime();
@@ -184,24 +206,29 @@ public final class HistoryExport {
                     }
                 }
                 if (stopRequested) {
-                    break;
+                    return;
                 }
+                writer.handOver();
                 reading.advance(kafka);
                 if (reading.read() > readBefore) {
                     lastMoveNanos = System.nanoTime();
                 } else if (System.nanoTime() - lastMoveNanos > options.timeout().toNanos()) {
+                    writer.finish();
                     throw new ExportFailedException("--bootstrap-servers: Kafka at " + options.bootstrapServers()
                             + " sent no records for " + options.timeout().toSeconds() + " s (--timeout) though "
                             + (reading.total - reading.read()) + " offsets remain in range");
                 }
-                progress.update(reading.read(), reading.written);
+                progress.update(reading.read(), writer.written());
+            }
+            if (!stopRequested) {
+                writer.finish();
             }
         } catch (WakeupException e) {
             // stop() woke a blocking consumer call; the records written so far are whole.
         }
     }
 
-    private void export(ConsumerRecord<byte[], byte[]> record, Reading reading, EventWriter writer) throws IOException {
+    private void export(ConsumerRecord<byte[], byte[]> record, Reading reading, WritingThread writer) {
         // Another tenant on the same partition: skipped by its key (the tenant id), without decoding it.
         if (!reading.tenantKeys.isEmpty() && (record.key() == null || !reading.tenantKeys.contains(new String(record.key(), StandardCharsets.UTF_8)))) {
             reading.filtered++;
@@ -211,7 +238,15 @@ public final class HistoryExport {
         try {
             event = EventCodec.instance().decode(record.value());
         } catch (RuntimeException e) {
-            undecodable(record, reading, "cannot be decoded as an event envelope (" + e + ")");
+            String where = record.topic() + " partition " + record.partition() + " offset " + record.offset();
+            String problem = where + " cannot be decoded as an event envelope (" + e + ")";
+            if (!options.skipUndecodable()) {
+                // Everything before it is written first, so the output ends right before the record.
+                writer.finish();
+                throw new ExportFailedException(problem + "; the output ends before it (--skip-undecodable skips such records)");
+            }
+            reading.skipped++;
+            progress.skipped(problem);
             return;
         }
         Instant occurredAt = event.getOccurredAt();
@@ -220,22 +255,7 @@ public final class HistoryExport {
             reading.filtered++;
             return;
         }
-        try {
-            writer.write(event);
-            reading.written++;
-        } catch (AvroJson.NotJsonException e) {
-            undecodable(record, reading, e.getMessage());
-        }
-    }
-
-    private void undecodable(ConsumerRecord<byte[], byte[]> record, Reading reading, String problem) {
-        String where = record.topic() + " partition " + record.partition() + " offset " + record.offset();
-        if (!options.skipUndecodable()) {
-            throw new ExportFailedException(where + " " + problem + "; the output ends before it"
-                    + " (--skip-undecodable skips such records)");
-        }
-        reading.skipped++;
-        progress.skipped(where + " " + problem);
+        writer.add(event, record.partition(), record.offset());
     }
 
     /** The state of one run's reading: the ranges, each partition's position, the counters. */
@@ -248,7 +268,6 @@ public final class HistoryExport {
         private int finishedCount;
         final Set<String> tenantKeys = options.tenants();
         final long total;
-        long written;
         long filtered;
         long skipped;
 

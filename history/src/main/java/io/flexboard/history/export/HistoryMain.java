@@ -97,6 +97,11 @@ public final class HistoryMain {
         } catch (ExportFailedException e) {
             err.println("Export failed: " + e.getMessage());
             return FAILED;
+        } catch (OutOfMemoryError e) {
+            // Memory does not grow with the range, so a bigger -Xmx is the fix; the output is complete so far.
+            err.println("Export failed: out of memory with -Xmx" + (Runtime.getRuntime().maxMemory() >> 20)
+                    + "m; the export needs about 64 MiB of heap whatever the range (docs/history.md)");
+            return FAILED;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.flexboard.history.export;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
@@ -15,7 +14,7 @@ final class JsonLinesWriter implements EventWriter {
     private final OutputStream out;
     private final EventJson eventJson = new EventJson();
     /** One record at a time, so a record that fails halfway leaves nothing in the output. */
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
+    private final RecordBuffer line = new RecordBuffer();
     private JsonGenerator generator = newGenerator();
 
     JsonLinesWriter(OutputStream out) {

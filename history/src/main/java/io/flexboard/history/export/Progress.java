@@ -3,10 +3,13 @@ package io.flexboard.history.export;
 import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +29,7 @@ final class Progress {
     private long lastNanos = startNanos;
     private long total;
     private int lastLineLength;
+    private final HeapSamples heap = new HeapSamples();
 
     Progress(PrintStream err, boolean terminal) {
         this.err = err;
@@ -33,7 +37,7 @@ final class Progress {
         this.intervalNanos = (terminal ? TERMINAL_INTERVAL : LOG_INTERVAL).toNanos();
     }
 
-    void start(ExportOptions options, ExportSummary plan) {
+    synchronized void start(ExportOptions options, ExportSummary plan) {
         total = plan.total();
         err.printf(Locale.ROOT, "Exporting %s from %s, %s to %s: %,d records in %d partition(s) %s -> %s (%s)%n",
                 options.topic(), options.bootstrapServers(), options.from().map(Object::toString).orElse("the beginning"),
@@ -41,7 +45,8 @@ final class Progress {
     }
 
     /** Called after every poll; prints only when the interval has passed. */
-    void update(long read, long written) {
+    synchronized void update(long read, long written) {
+        heap.sample();
         long now = System.nanoTime();
         if (now - lastNanos < intervalNanos) {
             return;
@@ -62,12 +67,20 @@ final class Progress {
     }
 
     /** A record skipped with --skip-undecodable: one line each, they are rare and each one matters. */
-    void skipped(String what) {
+    synchronized void skipped(String what) {
         clearLine();
         err.println("Skipped: " + what);
     }
 
-    void finish(ExportSummary summary, ExportOptions options, boolean stats) {
+    /**
+     * CPU time of the export's two threads: the one that reads (polls, decodes, filters) and the one that writes.
+     * The busier one bounds the speed on a machine with a core for each.
+     */
+    record ThreadTimes(long readingNanos, long writingNanos) {
+    }
+
+    /** Prints the summary line; with {@code stats}, heap, GC and CPU time are appended. */
+    synchronized void finish(ExportSummary summary, ExportOptions options, Optional<ThreadTimes> stats) {
         clearLine();
         double seconds = summary.duration().toNanos() / 1e9;
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
@@ -75,18 +88,14 @@ final class Progress {
                 summary.interrupted() ? "Interrupted: wrote" : "Exported", summary.written(), options.outputName(),
                 formatSeconds(seconds), summary.read() / Math.max(seconds, 1e-3), summary.read(), summary.filtered(),
                 summary.skipped(), ranges(summary)));
-        if (stats) {
-            line.append("; ").append(stats());
-        }
+        stats.ifPresent(times -> line.append("; ").append(stats(times)));
         err.println(line);
         err.flush();
     }
 
-    /** Peak heap (the sum of the heap pools' peaks, an upper bound), GC and CPU time of this JVM. */
-    static String stats() {
-        long peak = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .map(MemoryPoolMXBean::getPeakUsage).mapToLong(usage -> usage.getUsed()).sum();
+    /** Heap (sampled after every poll), GC and CPU time of this JVM and of the export's threads. */
+    private String stats(ThreadTimes times) {
+        heap.sample();
         long gcCount = 0;
         long gcMillis = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -95,8 +104,31 @@ final class Progress {
         }
         double cpuSeconds = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
                 ? os.getProcessCpuTime() / 1e9 : -1;
-        return String.format(Locale.ROOT, "peak heap %.1f MiB (max %.0f MiB), GC %d ms in %d collections, CPU %.1f s",
-                peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis, gcCount, cpuSeconds);
+        return String.format(Locale.ROOT, "heap at most %.1f MiB live after GC, %.1f MiB used (max %.0f MiB), GC %d ms in %d collections,"
+                        + " CPU %.1f s (reading thread %.1f s, writing thread %.1f s)",
+                heap.maxLive / 1048576.0, heap.maxUsed / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, gcMillis, gcCount, cpuSeconds,
+                times.readingNanos() / 1e9, times.writingNanos() / 1e9);
+    }
+
+    /**
+     * The largest heap seen: used (garbage included, so it mostly shows how large the collector let the heap grow)
+     * and live (what the heap pools held right after their last collection, the memory the export really needs).
+     */
+    private static final class HeapSamples {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null).toList();
+        long maxUsed;
+        long maxLive;
+
+        void sample() {
+            maxUsed = Math.max(maxUsed, memory.getHeapMemoryUsage().getUsed());
+            long live = 0;
+            for (MemoryPoolMXBean pool : pools) {
+                live += pool.getCollectionUsage().getUsed();
+            }
+            maxLive = Math.max(maxLive, live);
+        }
     }
 
     private void clearLine() {

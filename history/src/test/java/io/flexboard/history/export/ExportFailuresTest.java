@@ -70,6 +70,33 @@ class ExportFailuresTest {
     }
 
     @Test
+    void givenAWidgetWhoseConfigIsNotJson_whenExported_thenItStopsNamingTheRecordOrSkipsIt() throws Exception {
+        EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
+        TenantStory acme = history.newTenant("Acme");
+        String dashboard = acme.dashboardCreated("Sales");
+        acme.widgetsReplaced(dashboard, new io.flexboard.schemas.Widget("9d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a", dashboard,
+                "sales-by-month", "bar", "SELECT month FROM sales", 0, 0, 6, 4));
+        List<RecordMetadata> landed;
+        try (EventsTopic topic = EventsTopic.create(broker, "config-not-json")) {
+            landed = topic.send(history.events());
+        }
+        RecordMetadata replaced = landed.get(landed.size() - 1);
+
+        Exports.Result stopped = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=config-not-json", "--format=jsonl", "--output=" + dir.resolve("stopped.jsonl"));
+        Exports.Result skipped = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
+                "--topic=config-not-json", "--skip-undecodable", "--format=csv", "--output=" + dir.resolve("skipped.csv"));
+
+        assertThat(stopped.exitCode()).isEqualTo(HistoryMain.FAILED);
+        assertThat(stopped.stderrLines()).last().asString().isEqualTo("Export failed: config-not-json partition " + replaced.partition()
+                + " offset " + replaced.offset() + " config_json is not a JSON object: SELECT month FROM sales;"
+                + " the output ends before it (--skip-undecodable skips such records)");
+        assertThat(JsonLines.read(dir.resolve("stopped.jsonl"))).hasSize(3);
+        assertThat(skipped.exitCode()).isZero();
+        assertThat(Csv.parse(java.nio.file.Files.readString(dir.resolve("skipped.csv")))).hasSize(1 + 3);
+    }
+
+    @Test
     void givenATopicThatDoesNotExist_whenExported_thenCode1NamingTheTopicOption() {
         Exports.Result result = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
                 "--topic=no-such-topic", "--format=jsonl", "--output=" + dir.resolve("none.jsonl"));
