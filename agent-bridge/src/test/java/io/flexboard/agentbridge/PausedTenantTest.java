@@ -43,6 +43,9 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
                 .jsonPath("$.error").isEqualTo("tenant " + tenant + " is paused")
                 .jsonPath("$.detail").isEqualTo("tenant " + tenant + " is paused")
                 .jsonPath("$.metadata").doesNotExist();
+        // counted, so the silent-agent alert knows its agents still call
+        assertThat(meters.get("flexboard.agentbridge.paused.syncs").tag("tenant_id", tenant.toString()).counter().count())
+                .isEqualTo(1);
     }
 
     @Test

@@ -41,6 +41,7 @@ public class SyncService {
     private final Duration maxWait;
     private final Duration maxJitter;
     private final Counter missedPublishes;
+    private final MeterRegistry meters;
 
     public SyncService(PublishedAnswers answers, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
             FlexboardProperties properties, MeterRegistry meters) {
@@ -50,6 +51,7 @@ public class SyncService {
         this.reports = reports;
         this.maxWait = properties.sync().maxWait();
         this.maxJitter = properties.sync().maxJitter();
+        this.meters = meters;
         this.missedPublishes = Counter.builder("flexboard.agentbridge.missed.publishes")
                 .description("Holds that ended finding a publish (or pause) no notification had announced")
                 .register(meters);
@@ -113,9 +115,13 @@ public class SyncService {
         return Duration.ofMillis(bound <= 0 ? 0 : ThreadLocalRandom.current().nextLong(bound + 1));
     }
 
-    /** The answer, or the refusal of a paused tenant; its reason is the admin's note, not the customer's. */
-    private static Mono<SyncReply> reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
+    /**
+     * The answer, or the refusal of a paused tenant (its reason is the admin's note, not the customer's).
+     * Refusals are counted per tenant: a paused tenant's agents still call, so they are not silent.
+     */
+    private Mono<SyncReply> reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
         if (answer.paused()) {
+            meters.counter("flexboard.agentbridge.paused.syncs", "tenant_id", sync.tenantId().toString()).increment();
             return Mono.error(ProblemException.tenantPaused("tenant " + sync.tenantId() + " is paused"));
         }
         return Mono.just(new SyncReply(answer.jsonFor(sync.currentVersion()), answer.version(),

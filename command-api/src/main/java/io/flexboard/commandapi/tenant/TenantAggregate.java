@@ -173,14 +173,14 @@ class TenantAggregate {
         if (versions.containsKey(command.newVersionId())) {
             throw new RuleViolationException("id", "version " + command.newVersionId() + " already exists");
         }
+        int parent = lastVersionNumber;
+        int number = parent + 1;
         WorkingCopyRestore.plan(dashboards.keySet(), widgetsByDashboard, restored.snapshot())
                 .forEach(replacement -> apply(new WidgetsReplacedEvent(tenantId, replacement.dashboardId(),
                         replacement.widgets())));
-        int number = lastVersionNumber + 1;
         apply(new DraftSavedEvent(tenantId, command.newVersionId(), number, command.message(),
-                actor == null ? SYSTEM_ACTOR : actor, restored.snapshot(), lastVersionNumber,
-                command.versionId(), restored.number()));
-        return new RestoredDraft(number, number - 1, restored.number());
+                actor == null ? SYSTEM_ACTOR : actor, restored.snapshot(), parent, command.versionId(), restored.number()));
+        return new RestoredDraft(number, parent, restored.number());
     }
 
     /** Answers the published version number. */

@@ -81,6 +81,11 @@ class ExportedMetricsTest {
         String token = publish.headers().firstValue("X-Consistency-Token").orElseThrow();
         client.sync(tenantId, apiKey, 0, token);
         client.getJson("/api/tenants", token);
+        // A paused tenant's refused sync, so the paused-syncs counter FlexboardAgentSilent reads exists.
+        String paused = client.command("POST", "/api/tenants/" + tenantId + "/pause", null, 200)
+                .headers().firstValue("X-Consistency-Token").orElseThrow();
+        client.send("POST", "/api/agent/sync", Map.of("tenant_id", tenantId, "current_version", 1), apiKey, paused);
+        client.command("POST", "/api/tenants/" + tenantId + "/activate", null, 200);
         // A 404 too, so an error status is among the request meters.
         client.get("/api/tenants/00000000-0000-0000-0000-000000000000", ADMIN_TOKEN, null);
     }
