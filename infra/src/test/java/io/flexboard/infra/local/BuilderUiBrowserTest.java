@@ -200,6 +200,19 @@ class BuilderUiBrowserTest {
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.type']"), "must be one of");
         assertThat(api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null)).isEmpty();
+
+        // When the admin types a document without a query into the JSON editor, the schema names it inline
+        WebElement editor = browser.find(By.cssSelector("[data-testid=json-editor] .cm-content"));
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("{\"widgets\": [{\"name\": \"typed\", \"config\": {\"type\": \"line\"}}]}");
+        browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.query']"), "is required");
+
+        // and what they typed is the visual builder's widget, its error on the query field
+        browser.click(By.id("tab-visual"));
+        browser.click(By.cssSelector(".tile[data-widget='typed'] .tile-header"));
+        assertThat(browser.text(By.cssSelector("[data-field=prop-query] .field-error"))).isEqualTo("is required: the SQL the agent runs");
+        assertThat(browser.all(By.cssSelector(".tile"))).hasSize(1);
     }
 
     @Test
