@@ -293,6 +293,16 @@ class BuilderUiBrowserTest {
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "orders-today");
         screenshot("json-builder");
+
+        // and in the dark theme
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.find(By.cssSelector(".json-editor.jse-theme-dark"));
+        screenshot("json-builder-dark");
+        browser.click(By.id("tab-visual"));
+        browser.find(By.cssSelector(".tile[data-widget='orders-today']"));
+        screenshot("visual-builder-dark");
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
     }
 
     @Test
