@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describe } from '../api/problem';
 import type { CreatedTenant, Tenant, TenantStatus } from '../api/types';
 import { useApp } from '../app/context';
+import { can } from '../app/session';
 import { href } from '../app/router';
 import { useLoad } from '../app/useLoad';
 import { Badge } from '../components/Badge';
@@ -14,7 +15,8 @@ const PAGE_SIZE = 20;
 
 /** Tenant management: search, status filter, keyset pages, new tenant, pause/activate. */
 export function Tenants() {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
+  const manage = can(session, 'manage-tenants');
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const [status, setStatus] = useState<TenantStatus | ''>('');
@@ -49,7 +51,7 @@ export function Tenants() {
   return (
     <div class="page" data-screen="tenants">
       <PageHeader title="Tenants" subtitle="Each tenant is a customer with its own dashboards, API keys and agents"
-        actions={<button type="button" class="button button-primary" onClick={() => setCreating(true)}>+ New tenant</button>} />
+        actions={manage && <button type="button" class="button button-primary" onClick={() => setCreating(true)}>+ New tenant</button>} />
       <Card>
         <div class="toolbar" role="search">
           <div class="field field-inline">
@@ -105,9 +107,9 @@ export function Tenants() {
                     <td><TimeAgo at={t.last_sync} /></td>
                     <td><TimeAgo at={t.created_at} /></td>
                     <td class="row-actions">
-                      {state === 'active'
+                      {manage && (state === 'active'
                         ? <button type="button" class="button button-small" onClick={() => setPausing(t)} aria-label={`Pause ${t.name}`}>Pause</button>
-                        : <button type="button" class="button button-small" onClick={() => activate(t)} aria-label={`Activate ${t.name}`}>Activate</button>}
+                        : <button type="button" class="button button-small" onClick={() => activate(t)} aria-label={`Activate ${t.name}`}>Activate</button>)}
                       <a class="button button-small" href={href({ name: 'tenant', tenantId: t.id })} aria-label={`Open ${t.name}`}>Open</a>
                     </td>
                   </tr>

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describe } from '../../api/problem';
 import { useApp } from '../../app/context';
 import { guardNavigation, href, navigate, type BuilderView } from '../../app/router';
+import { can } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { describedBy, Field } from '../../components/Field';
@@ -19,8 +21,9 @@ const VIEWS: { view: BuilderView; label: string }[] = [
 
 /** The dashboard builder: version selector, status, the three views of one draft, Save draft / Publish / Cancel. */
 export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: string; dashboardId: string; view: BuilderView }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
   const builder = useBuilder(api, tenantId, dashboardId);
+  const mayPublish = can(session, 'publish');
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState('');
   const [cancelling, setCancelling] = useState(false);
@@ -49,8 +52,8 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
   }
   const d = builder.dashboard;
   const latest = builder.latest;
-  const readOnly = builder.viewing !== null;
-  const canPublish = !builder.dirty && latest?.status === 'draft' && !readOnly;
+  const readOnly = builder.viewing !== null || !can(session, 'edit');
+  const canPublish = mayPublish && !builder.dirty && latest?.status === 'draft' && builder.viewing === null;
 
   const switchTo = (next: BuilderView) => {
     if (builder.unparsed && next !== 'json') {
@@ -88,7 +91,7 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
           <div class="field field-inline">
             <label for="version-select">Version</label>
             <select id="version-select" value={builder.viewing?.version.id ?? ''}
-              onChange={(e) => void builder.view((e.target as HTMLSelectElement).value || null)}>
+              onChange={(e) => builder.view((e.target as HTMLSelectElement).value || null).catch((failure) => toasts.error(describe(failure)))}>
               <option value="">Working copy{builder.dirty ? ' (unsaved)' : ''}</option>
               {builder.versions.map((v) => <option key={v.id} value={v.id}>v{v.version} · {v.status}{v.message ? ` · ${v.message}` : ''}</option>)}
             </select>
@@ -122,7 +125,7 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
           </button>
         </div>
       </div>
-      {readOnly && (
+      {builder.viewing && (
         <div class="banner banner-info" role="status">
           You are looking at <strong>v{builder.viewing!.version.version}</strong> ({builder.viewing!.version.status}), read-only.
           <button type="button" class="button button-small" onClick={() => void builder.view(null)}>Back to the working copy</button>

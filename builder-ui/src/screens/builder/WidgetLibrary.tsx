@@ -5,7 +5,8 @@ import { defaultSize, WIDGET_KINDS } from '../../model/widgets';
 export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => void; disabled: boolean }) {
   return (
     <section class="library" aria-labelledby="library-title">
-      <h2 id="library-title" class="library-title">Add</h2>
+      <h2 id="library-title" class="visually-hidden">Widget library</h2>
+      <span class="library-title" aria-hidden="true">Add</span>
       <ul>
         {WIDGET_KINDS.map((kind) => (
           <li key={kind.type}>

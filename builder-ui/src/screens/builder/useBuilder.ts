@@ -127,8 +127,11 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
   };
 
   /** A refusal with field errors lands on the fields; a 412 opens the stale-edit dialog. */
-  const refused = (e: unknown, what: string): string => {
+  const refused = (e: unknown, what: string, sentEtag: string | null): string => {
     if (e instanceof ApiProblem && e.isStaleEdit) {
+      // The tenant is past the version we sent: the reload waits until the read side shows at least the next one.
+      const sent = Number(sentEtag?.replace(/\D/g, ''));
+      if (Number.isInteger(sent)) api.http.tokens.remember(`${tenantId}:${sent + 1}`);
       setConflict(true);
       return 'Someone else changed this tenant: nothing was saved.';
     }
@@ -153,8 +156,8 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
       return { ok: false, text: `Fix ${problems.length} problem${problems.length > 1 ? 's' : ''} first: ${problems[0].field} ${problems[0].message}` };
     }
     setBusy('saving');
+    let current = etag;
     try {
-      let current = etag;
       if (!sameWidgets(docs, saved)) {
         const stored = await api.replaceWidgets(dashboardId, docs.map(forSave), current);
         current = stored.etag;
@@ -169,7 +172,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
       setVersions(await api.versions(tenantId));
       return { ok: true, text: `Draft v${draft.body.version} saved` };
     } catch (e) {
-      return { ok: false, text: refused(e, 'save') };
+      return { ok: false, text: refused(e, 'save', current) };
     } finally {
       setBusy(null);
     }
@@ -183,7 +186,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
       setVersions(await api.versions(tenantId));
       return { ok: true, text: `Version ${answer.body.published_version} is published: agents get it on their next sync` };
     } catch (e) {
-      return { ok: false, text: refused(e, 'publish') };
+      return { ok: false, text: refused(e, 'publish', etag) };
     } finally {
       setBusy(null);
     }

@@ -53,6 +53,9 @@ export function Versions({ tenantId }: { tenantId: string }) {
 
   const failed = (e: unknown) => {
     if (e instanceof ApiProblem && e.isStaleEdit) {
+      // As in the builder: the reload waits until the read side is past the version that was stale.
+      const sent = Number(data.data?.etag?.replace(/\D/g, ''));
+      if (Number.isInteger(sent)) api.http.tokens.remember(`${tenantId}:${sent + 1}`);
       setConflict(true);
     } else {
       toasts.error(describe(e));

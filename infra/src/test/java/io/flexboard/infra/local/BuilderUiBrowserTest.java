@@ -200,6 +200,19 @@ class BuilderUiBrowserTest {
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.type']"), "must be one of");
         assertThat(api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null)).isEmpty();
+
+        // When the admin types a document without a query into the JSON editor, the schema names it inline
+        WebElement editor = browser.find(By.cssSelector("[data-testid=json-editor] .cm-content"));
+        editor.click();
+        editor.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        editor.sendKeys("{\"widgets\": [{\"name\": \"typed\", \"config\": {\"type\": \"line\"}}]}");
+        browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.query']"), "is required");
+
+        // and what they typed is the visual builder's widget, its error on the query field
+        browser.click(By.id("tab-visual"));
+        browser.click(By.cssSelector(".tile[data-widget='typed'] .tile-header"));
+        assertThat(browser.text(By.cssSelector("[data-field=prop-query] .field-error"))).isEqualTo("is required: the SQL the agent runs");
+        assertThat(browser.all(By.cssSelector(".tile"))).hasSize(1);
     }
 
     @Test
@@ -250,7 +263,7 @@ class BuilderUiBrowserTest {
         browser.find(By.cssSelector("[data-testid=preview] [data-widget='sales-by-month'] [data-chart=bar] svg"));
         assertThat(browser.text(By.id("sql-preview-title"))).isEqualTo("SQL Query Preview");
         assertThat(browser.text(By.cssSelector(".sql-preview[data-widget='sales-by-month']"))).contains("SELECT month, total FROM sales");
-        browser.screenshot("preview");
+        screenshot("preview");
 
         // When the admin compares v1 with v2
         browser.open("/tenants/" + fixture.tenantId() + "/versions");
@@ -259,7 +272,7 @@ class BuilderUiBrowserTest {
         assertThat(summary).contains("0 added").contains("2 removed").contains("1 changed");
         assertThat(browser.text(By.cssSelector(".diff-table"))).contains("WHERE paid = 1");
         assertThat(browser.all(By.cssSelector(".diff-table tr.diff-changed"))).isNotEmpty();
-        browser.screenshot("versions-diff");
+        screenshot("versions-diff");
 
         // and restores v1 as a new draft, then publishes it
         browser.click(By.cssSelector("button[aria-label='Restore v1 as a new draft']"));
@@ -276,10 +289,20 @@ class BuilderUiBrowserTest {
         browser.find(By.cssSelector(".tile[data-widget='orders-today']"));
         browser.click(By.cssSelector(".tile[data-widget='sales-by-month'] .tile-header"));
         browser.actions().moveToElement(browser.find(By.cssSelector(".page-header h1"))).perform();
-        browser.screenshot("visual-builder");
+        screenshot("visual-builder");
         browser.click(By.id("tab-json"));
         browser.waitForText(By.cssSelector("[data-testid=json-editor] .cm-content"), "orders-today");
-        browser.screenshot("json-builder");
+        screenshot("json-builder");
+
+        // and in the dark theme
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.find(By.cssSelector(".json-editor.jse-theme-dark"));
+        screenshot("json-builder-dark");
+        browser.click(By.id("tab-visual"));
+        browser.find(By.cssSelector(".tile[data-widget='orders-today']"));
+        screenshot("visual-builder-dark");
+        browser.click(By.cssSelector(".theme-toggle"));
+        browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
     }
 
     @Test
@@ -316,18 +339,25 @@ class BuilderUiBrowserTest {
         new Select(browser.find(By.id("tenant-status"))).selectByValue("");
         browser.waitForText(By.cssSelector("tr[data-tenant='fabrikam-foods'] .badge"), "Active");
         assertThat(api.getJson("/api/tenants?status=paused", null)).isEmpty();
-        browser.screenshot("tenants");
+        screenshot("tenants");
 
         browser.click(By.cssSelector("nav a[href='/']"));
         browser.find(By.cssSelector("[data-testid=sync-status-table]"));
-        browser.screenshot("overview");
+        screenshot("overview");
 
         // and the dark theme is one click away (and kept for the next visit)
         browser.click(By.cssSelector(".theme-toggle"));
         browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "dark"));
-        browser.screenshot("overview-dark");
+        screenshot("overview-dark");
         browser.click(By.cssSelector(".theme-toggle"));
         browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
+    }
+
+    /** Dismisses the notifications, so a screenshot shows the screen. */
+    private static void screenshot(String name) {
+        browser.all(By.cssSelector("[data-testid=toast] button")).forEach(WebElement::click);
+        browser.waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("[data-testid=toast]"), 0));
+        browser.screenshot(name);
     }
 
     private record Fixture(String tenantId, String apiKey, String dashboardId) {

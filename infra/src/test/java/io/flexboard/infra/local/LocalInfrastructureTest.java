@@ -42,7 +42,8 @@ class LocalInfrastructureTest {
             assertThat(body.get("status").asString()).isEqualTo("UP");
             assertThat(body.get("checks").findValuesAsString("name")).containsExactly("postgres", "kafka");
 
-            HttpResponse<String> missing = get(stack, "/nowhere");
+            // Other reads are the builder UI's: a file it does not have is a problem, not its page.
+            HttpResponse<String> missing = get(stack, "/nowhere.js");
             assertThat(missing.statusCode()).isEqualTo(404);
             assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
