@@ -61,6 +61,6 @@ class ExportProcessTest {
         List<JsonNode> lines = JsonLines.parse(written);
         assertThat(lines).isNotEmpty().hasSizeLessThan(events);
         List<String> stderr = new String(export.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertThat(stderr).last().asString().startsWith("Interrupted: wrote " + lines.size() + " events to standard output");
+        assertThat(stderr).last().asString().startsWith(String.format(java.util.Locale.ROOT, "Interrupted: wrote %,d events to standard output", lines.size()));
     }
 }
