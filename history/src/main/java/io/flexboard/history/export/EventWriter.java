@@ -19,6 +19,14 @@ interface EventWriter extends Closeable {
      */
     void write(EventEnvelope event) throws IOException;
 
+    /**
+     * Appends one event, given also the record's value as it was read ({@code EventCodec}'s wire format), which
+     * a writer may copy instead of encoding the event again.
+     */
+    default void write(EventEnvelope event, byte[] wire) throws IOException {
+        write(event);
+    }
+
     /** Flushes what is buffered and closes the output. */
     @Override
     void close() throws IOException;

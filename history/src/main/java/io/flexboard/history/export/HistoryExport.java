@@ -255,7 +255,7 @@ public final class HistoryExport {
             reading.filtered++;
             return;
         }
-        writer.add(event, record.partition(), record.offset());
+        writer.add(event, record.value(), record.partition(), record.offset());
     }
 
     /** The state of one run's reading: the ranges, each partition's position, the counters. */

@@ -22,8 +22,8 @@ final class WritingThread implements AutoCloseable {
     /** Handed over after the last batch; compared by identity. */
     private static final List<Item> END = new ArrayList<>(0);
 
-    /** An event and where it was read, for the message when it cannot be written. */
-    private record Item(EventEnvelope event, int partition, long offset) {
+    /** An event, its bytes as read, and where it was read (for the message when it cannot be written). */
+    private record Item(EventEnvelope event, byte[] wire, int partition, long offset) {
     }
 
     private final EventWriter writer;
@@ -47,8 +47,8 @@ final class WritingThread implements AutoCloseable {
     }
 
     /** Queues an event; blocks while the writer is behind. Called by the reading thread only. */
-    void add(EventEnvelope event, int partition, long offset) {
-        batch.add(new Item(event, partition, offset));
+    void add(EventEnvelope event, byte[] wire, int partition, long offset) {
+        batch.add(new Item(event, wire, partition, offset));
         if (batch.size() == BATCH) {
             handOver();
         }
@@ -150,7 +150,7 @@ final class WritingThread implements AutoCloseable {
                 return;
             }
             try {
-                writer.write(item.event());
+                writer.write(item.event(), item.wire());
                 written++;
             } catch (AvroJson.NotJsonException e) {
                 String where = options.topic() + " partition " + item.partition() + " offset " + item.offset() + " " + e.getMessage();
