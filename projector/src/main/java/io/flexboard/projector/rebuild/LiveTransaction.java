@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.IsolationLevel;
 import io.r2dbc.spi.Readable;
 import io.r2dbc.spi.Result;
 import io.r2dbc.spi.Statement;
@@ -27,9 +28,18 @@ final class LiveTransaction implements AutoCloseable {
     }
 
     static LiveTransaction begin(ConnectionFactory connections) {
+        return begin(connections, false);
+    }
+
+    /** A transaction whose every statement sees the database as of its first one (REPEATABLE READ). */
+    static LiveTransaction snapshot(ConnectionFactory connections) {
+        return begin(connections, true);
+    }
+
+    private static LiveTransaction begin(ConnectionFactory connections, boolean snapshot) {
         Connection connection = Mono.from(connections.create()).block();
         try {
-            Mono.from(connection.beginTransaction()).block();
+            Mono.from(snapshot ? connection.beginTransaction(IsolationLevel.REPEATABLE_READ) : connection.beginTransaction()).block();
         } catch (RuntimeException e) {
             Mono.from(connection.close()).block();
             throw e;

@@ -178,10 +178,13 @@ final class RebuildRun implements Runnable {
         }
     }
 
-    /** Copies until near the topic's end, then tries the switch-over; false when it must be tried again. */
+    /** Copies until near the topic's end, compares, then tries the switch-over; false when it must be tried again. */
     private boolean switched(ExecutorService threads) {
         inLanes(threads, Lane::copy);
         try {
+            // The full comparison runs while the live projector goes on; under the lock only what moved since.
+            switchOver.compare(rebuild);
+            inLanes(threads, Lane::copy);
             switchOver.run(rebuild, owner, new SwitchPhases(threads));
             phase = RebuildStatus.DONE;
             return true;

@@ -18,7 +18,7 @@ final class RebuildableReadModels {
     /** The read models an operator may name, parents before the tables whose foreign keys point at them. */
     static final List<ReadModelTable> SELECTABLE = List.of(
             // last_sync is the newest agent sync report's time (the fleet projection writes it).
-            new ReadModelTable("tenants", List.of("last_sync")),
+            new ReadModelTable("tenants", "id", List.of("last_sync")),
             new ReadModelTable("api_keys"),
             new ReadModelTable("dashboards"),
             new ReadModelTable("widgets"),

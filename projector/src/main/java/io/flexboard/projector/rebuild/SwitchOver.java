@@ -83,7 +83,44 @@ class SwitchOver {
     }
 
     /**
-     * Runs the switch-over of {@code rebuild}, owned by {@code owner}. Throws {@link RefusedException}
+     * Before the lock, so the live projector does not wait for it: compares every table the
+     * switch-over replaces, live and rebuilt, in one snapshot (REPEATABLE READ), and keeps in the
+     * rebuild's schema the keys of the rows that differ ({@code switch_differing_<table>}) and every
+     * tenant's position on both sides at that moment ({@code switch_positions}). Under the lock only
+     * those rows and the rows of tenants whose position moved since are compared again: nothing else
+     * can have changed in between (every write of a projection moves its tenant's position; the
+     * columns other sources write are copied into the rebuilt rows first). Returns the rows that differed.
+     */
+    long compare(Rebuild rebuild) {
+        String target = RebuildSchemas.checked(rebuild.targetSchema());
+        long started = System.nanoTime();
+        long differing = 0;
+        try (LiveTransaction transaction = LiveTransaction.snapshot(connections)) {
+            transaction.update("drop table if exists " + target + ".switch_positions");
+            transaction.update("create table " + target + ".switch_positions as"
+                    + " select 'live'::text as side, tenant_id, aggregate_sequence from " + live + ".tenant_positions"
+                    + " union all select 'rebuilt', tenant_id, aggregate_sequence from " + target + ".tenant_positions");
+            for (ReadModelTable table : rebuild.tables()) {
+                Shape shape = shape(transaction, target, table);
+                copyLiveColumns(transaction, target, table, shape);
+                transaction.update("drop table if exists " + target + ".switch_differing_" + table.name());
+                // One pass over each side, joined on the key; whole rows compared (null-safe).
+                differing += transaction.update("create table " + target + ".switch_differing_" + table.name() + " as select "
+                        + shape.keyColumns().stream().map(column -> "coalesce(l." + column + ", r." + column + ") as " + column)
+                                .collect(Collectors.joining(", "))
+                        + " from " + live + "." + table.name() + " l full join " + target + "." + table.name() + " r on "
+                        + shape.keyColumns().stream().map(column -> "l." + column + " = r." + column).collect(Collectors.joining(" and "))
+                        + " where row(" + prefixed("l", shape.columns()) + ") is distinct from row(" + prefixed("r", shape.columns()) + ")");
+            }
+            transaction.commit();
+        }
+        log.info("Rebuild {} compared the live and rebuilt read models in {} ms: {} rows differ", rebuild.id(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), differing);
+        return differing;
+    }
+
+    /**
+     * Runs the switch-over of {@code rebuild}, owned by {@code owner}, after {@link #compare}. Throws {@link RefusedException}
      * when the rebuilt read models cannot replace the live ones (the rebuild fails),
      * {@link NotOwnedException} when it was cancelled or taken over meanwhile (nothing changed), and
      * anything else for a failure worth retrying (a lock timeout, the database away).
@@ -107,9 +144,10 @@ class SwitchOver {
                 transaction.update("lock table " + live + "." + table.name() + " in exclusive mode");
             }
             List<UUID> announced = tenantsWhoseAnswerChanges(transaction, target, tables);
+            UUID[] moved = tenantsThatMovedSinceTheComparison(transaction, target);
             Map<String, Changes> changes = new LinkedHashMap<>();
             for (ReadModelTable table : tables) {
-                changes.put(table.name(), replace(transaction, target, table));
+                changes.put(table.name(), replace(transaction, target, table, moved));
             }
             checkForeignKeys(transaction);
             long notified = announce(transaction, announced);
@@ -167,7 +205,7 @@ class SwitchOver {
     private List<UUID> tenantsWhoseAnswerChanges(LiveTransaction transaction, String target, List<ReadModelTable> tables) {
         List<String> changed = new ArrayList<>();
         if (tables.stream().anyMatch(table -> table.name().equals("published_versions"))) {
-            String columns = columns(transaction, target, "published_versions");
+            String columns = String.join(", ", shape(transaction, target, new ReadModelTable("published_versions")).columns());
             changed.add("select tenant_id from (select " + columns + " from " + target + ".published_versions except select "
                     + columns + " from " + live + ".published_versions) rebuilt");
             changed.add("select tenant_id from (select " + columns + " from " + live + ".published_versions except select "
@@ -193,26 +231,52 @@ class SwitchOver {
                 row -> Boolean.TRUE, PublishedVersionNotification.CHANNEL, tenants.toArray(UUID[]::new)).size();
     }
 
-    private Changes replace(LiveTransaction transaction, String target, ReadModelTable table) {
-        String columns = columns(transaction, target, table.name());
-        String key = primaryKey(transaction, table.name());
-        if (!table.liveColumns().isEmpty()) {
-            // Columns another source writes keep their live values: copy them into the rebuilt rows first.
-            String set = table.liveColumns().stream().map(column -> column + " = l." + column).collect(Collectors.joining(", "));
-            String keyMatch = List.of(key.split(", ")).stream().map(column -> "r." + column + " = l." + column)
-                    .collect(Collectors.joining(" and "));
-            String differs = table.liveColumns().stream().map(column -> "r." + column + " is distinct from l." + column)
-                    .collect(Collectors.joining(" or "));
-            transaction.update("update " + target + "." + table.name() + " r set " + set + " from " + live + "." + table.name()
-                    + " l where " + keyMatch + " and (" + differs + ")");
-        }
+    /** Tenants whose live or rebuilt position is not what {@link #compare} saw: their rows may differ now. */
+    private UUID[] tenantsThatMovedSinceTheComparison(LiveTransaction transaction, String target) {
+        String moved = "select coalesce(present.tenant_id, compared.tenant_id) as tenant_id from %s.tenant_positions present"
+                + " full join (select tenant_id, aggregate_sequence from " + target + ".switch_positions where side = '%s') compared"
+                + " using (tenant_id) where present.aggregate_sequence is distinct from compared.aggregate_sequence";
+        return transaction.query(moved.formatted(live, "live") + " union " + moved.formatted(target, "rebuilt"),
+                row -> row.get("tenant_id", UUID.class)).toArray(UUID[]::new);
+    }
+
+    /**
+     * Deletes the live rows that differ from every rebuilt row, then inserts the rebuilt rows the
+     * live table lacks, among the rows that can differ: those {@link #compare} found and those of
+     * tenants that moved since.
+     */
+    private Changes replace(LiveTransaction transaction, String target, ReadModelTable table, UUID[] moved) {
+        Shape shape = shape(transaction, target, table);
+        copyLiveColumns(transaction, target, table, shape);
+        String columns = String.join(", ", shape.columns());
+        String key = String.join(", ", shape.keyColumns());
+        String candidates = " where (" + table.tenantColumn() + " = any($1::uuid[]) or (" + key + ") in (select " + key
+                + " from " + target + ".switch_differing_" + table.name() + "))";
+        String liveRows = "select " + columns + " from " + live + "." + table.name() + candidates;
+        String rebuiltRows = "select " + columns + " from " + target + "." + table.name() + candidates;
         long deleted = transaction.update("delete from " + live + "." + table.name() + " where (" + key + ") in (select "
-                + key + " from (select " + columns + " from " + live + "." + table.name() + " except select " + columns
-                + " from " + target + "." + table.name() + ") differing)");
-        long inserted = transaction.update("insert into " + live + "." + table.name() + " (" + columns + ") select "
-                + columns + " from " + target + "." + table.name() + " except select " + columns + " from " + live + "."
-                + table.name());
+                + key + " from (" + liveRows + " except " + rebuiltRows + ") differing)", (Object) moved);
+        long inserted = transaction.update("insert into " + live + "." + table.name() + " (" + columns + ") "
+                + rebuiltRows + " except " + liveRows, (Object) moved);
         return new Changes(deleted, inserted);
+    }
+
+    /** Columns another source writes keep their live values: copied into the rebuilt rows where they differ. */
+    private void copyLiveColumns(LiveTransaction transaction, String target, ReadModelTable table, Shape shape) {
+        if (table.liveColumns().isEmpty()) {
+            return;
+        }
+        String set = table.liveColumns().stream().map(column -> column + " = l." + column).collect(Collectors.joining(", "));
+        String keyMatch = shape.keyColumns().stream().map(column -> "r." + column + " = l." + column)
+                .collect(Collectors.joining(" and "));
+        String differs = table.liveColumns().stream().map(column -> "r." + column + " is distinct from l." + column)
+                .collect(Collectors.joining(" or "));
+        transaction.update("update " + target + "." + table.name() + " r set " + set + " from " + live + "." + table.name()
+                + " l where " + keyMatch + " and (" + differs + ")");
+    }
+
+    private static String prefixed(String alias, List<String> columns) {
+        return columns.stream().map(column -> alias + "." + column).collect(Collectors.joining(", "));
     }
 
     /** Foreign keys deferred to here: a rebuilt table that does not fit the live ones it points at fails now, by name. */
@@ -225,35 +289,35 @@ class SwitchOver {
         }
     }
 
+    /** A table's columns (in the live table's order) and primary key columns. */
+    private record Shape(List<String> columns, List<String> keyColumns) {
+    }
+
     /**
-     * The live table's columns, in its order; the rebuild's table must have exactly the same ones
-     * (both come from the same migrations, but a projector of another version may have migrated the live schema).
+     * The live table's shape; the rebuild's table must have exactly the same columns (both come from
+     * the same migrations, but a projector of another version may have migrated the live schema).
      */
-    private String columns(LiveTransaction transaction, String target, String table) {
-        List<String> liveColumns = columnsOf(transaction, live, table);
-        Set<String> rebuilt = Set.copyOf(columnsOf(transaction, target, table));
+    private Shape shape(LiveTransaction transaction, String target, ReadModelTable table) {
+        List<String> liveColumns = columnsOf(transaction, live, table.name());
+        Set<String> rebuilt = Set.copyOf(columnsOf(transaction, target, table.name()));
         if (!rebuilt.equals(Set.copyOf(liveColumns))) {
-            throw new RefusedException("The rebuilt " + table + " has columns " + rebuilt + " but the live one " + liveColumns
-                    + ": the projector that rebuilt it runs other migrations than the live schema has");
+            throw new RefusedException("The rebuilt " + table.name() + " has columns " + rebuilt + " but the live one "
+                    + liveColumns + ": the projector that rebuilt it runs other migrations than the live schema has");
         }
-        return String.join(", ", liveColumns);
+        List<String> key = transaction.query("select a.attname from pg_index i join pg_attribute a"
+                        + " on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
+                        + " where i.indrelid = $1::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)",
+                row -> row.get("attname", String.class), live + "." + table.name());
+        if (key.isEmpty()) {
+            throw new RefusedException("The live " + table.name() + " has no primary key, so its differing rows cannot be replaced");
+        }
+        return new Shape(liveColumns, key);
     }
 
     private List<String> columnsOf(LiveTransaction transaction, String schema, String table) {
         return transaction.query("select attname from pg_attribute where attrelid = $1::regclass and attnum > 0"
                         + " and not attisdropped order by attnum",
                 row -> row.get("attname", String.class), schema + "." + table);
-    }
-
-    private String primaryKey(LiveTransaction transaction, String table) {
-        List<String> key = transaction.query("select a.attname from pg_index i join pg_attribute a"
-                        + " on a.attrelid = i.indrelid and a.attnum = any(i.indkey)"
-                        + " where i.indrelid = $1::regclass and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)",
-                row -> row.get("attname", String.class), live + "." + table);
-        if (key.isEmpty()) {
-            throw new RefusedException("The live " + table + " has no primary key, so its differing rows cannot be replaced");
-        }
-        return String.join(", ", key);
     }
 
     /** The rebuilt read models cannot replace the live ones; retrying would not change that. */
