@@ -20,10 +20,9 @@ public final class EventTypes {
     private EventTypes() {
     }
 
-    /** The name of a decoded payload's type. */
+    /** The name of a decoded payload's type (decoding resolves every payload into one of the union's types). */
     public static String nameOf(IndexedRecord payload) {
-        String name = NAMES_BY_SCHEMA.get(payload.getSchema().getFullName());
-        return name != null ? name : snakeCase(payload.getSchema().getName());
+        return NAMES_BY_SCHEMA.get(payload.getSchema().getFullName());
     }
 
     /** Every type name, in the order of the payload union. */
