@@ -243,22 +243,35 @@ class SwitchOver {
     /**
      * Deletes the live rows that differ from every rebuilt row, then inserts the rebuilt rows the
      * live table lacks, among the rows that can differ: those {@link #compare} found and those of
-     * tenants that moved since.
+     * tenants that moved since. Joins throughout (the candidate keys in a temporary table), so
+     * PostgreSQL hashes them whatever their number: a million differing rows stay linear.
      */
     private Changes replace(LiveTransaction transaction, String target, ReadModelTable table, UUID[] moved) {
         Shape shape = shape(transaction, target, table);
         copyLiveColumns(transaction, target, table, shape);
-        String columns = String.join(", ", shape.columns());
         String key = String.join(", ", shape.keyColumns());
-        String candidates = " where (" + table.tenantColumn() + " = any($1::uuid[]) or (" + key + ") in (select " + key
-                + " from " + target + ".switch_differing_" + table.name() + "))";
-        String liveRows = "select " + columns + " from " + live + "." + table.name() + candidates;
-        String rebuiltRows = "select " + columns + " from " + target + "." + table.name() + candidates;
-        long deleted = transaction.update("delete from " + live + "." + table.name() + " where (" + key + ") in (select "
-                + key + " from (" + liveRows + " except " + rebuiltRows + ") differing)", (Object) moved);
-        long inserted = transaction.update("insert into " + live + "." + table.name() + " (" + columns + ") "
-                + rebuiltRows + " except " + liveRows, (Object) moved);
+        transaction.update("drop table if exists pg_temp.switch_candidates");
+        transaction.update("create temporary table switch_candidates on commit drop as"
+                + " select " + key + " from " + target + ".switch_differing_" + table.name()
+                + " union select " + key + " from " + live + "." + table.name() + " where " + table.tenantColumn() + " = any($1::uuid[])"
+                + " union select " + key + " from " + target + "." + table.name() + " where " + table.tenantColumn() + " = any($1::uuid[])",
+                (Object) moved);
+        transaction.update("analyze pg_temp.switch_candidates");
+        String liveRows = candidateRows(live, table, shape);
+        String rebuiltRows = candidateRows(target, table, shape);
+        long deleted = transaction.update("delete from " + live + "." + table.name() + " t using (select " + key + " from ("
+                + liveRows + " except " + rebuiltRows + ") differing) d where "
+                + shape.keyColumns().stream().map(column -> "t." + column + " = d." + column).collect(Collectors.joining(" and ")));
+        long inserted = transaction.update("insert into " + live + "." + table.name() + " (" + String.join(", ", shape.columns())
+                + ") " + rebuiltRows + " except " + liveRows);
         return new Changes(deleted, inserted);
+    }
+
+    /** The rows of {@code schema}'s table whose key is a candidate, every column, in the live table's order. */
+    private static String candidateRows(String schema, ReadModelTable table, Shape shape) {
+        return "select " + prefixed("x", shape.columns()) + " from " + schema + "." + table.name()
+                + " x join pg_temp.switch_candidates c on "
+                + shape.keyColumns().stream().map(column -> "x." + column + " = c." + column).collect(Collectors.joining(" and "));
     }
 
     /** Columns another source writes keep their live values: copied into the rebuilt rows where they differ. */
