@@ -10,10 +10,15 @@ import java.util.UUID;
 import io.flexboard.history.fold.EnvelopeV1;
 import io.flexboard.history.fold.InMemoryReadModel;
 import io.flexboard.history.fold.JsonDocument;
+import io.flexboard.projector.projection.BatchProjection;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.wire.EventCodec;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import static io.flexboard.projector.TenantStory.widget;
@@ -28,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
 
+    @Autowired
+    BatchProjection projection;
+
     @Test
     void givenARichTenantStory_whenProjectedAndFoldedInMemory_thenEveryTableHoldsTheSameRows() {
         TenantStory story = richStory();
@@ -37,6 +45,28 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         events.send(stream.subList(1, stream.size()));
         awaitPosition(story, story.lastSequence());
 
+        assertSameRowsAsTheFold(story);
+    }
+
+    /**
+     * A batch is written as its net row changes: however the story is cut into batches (each event
+     * alone, a few, all at once; a widget moved between dashboards, versions saved, published and
+     * archived within one batch), the tables end up the same.
+     */
+    @ParameterizedTest(name = "batches of {0}")
+    @ValueSource(ints = {1, 2, 5, 1000})
+    void givenTheStoryInBatchesOfAnySize_whenProjected_thenEveryTableHoldsTheSameRowsAsTheFold(int batchSize) {
+        TenantStory story = richStory();
+        List<EventEnvelope> stream = story.events();
+        for (int from = 0; from < stream.size(); from += batchSize) {
+            projection.project(stream.subList(from, Math.min(stream.size(), from + batchSize))).block(PROJECTION_TIMEOUT);
+        }
+
+        assertSameRowsAsTheFold(story);
+    }
+
+    private void assertSameRowsAsTheFold(TenantStory story) {
+        List<EventEnvelope> stream = story.events();
         InMemoryReadModel folded = new InMemoryReadModel();
         stream.forEach(folded::apply);
         UUID tenant = UUID.fromString(story.tenantId);
@@ -58,9 +88,14 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
                 "select * from event_history where tenant_id = ? order by aggregate_sequence", story.tenantId);
         history.forEach(row -> row.put("envelope", EventCodec.instance().decode((byte[]) row.get("envelope"))));
         assertThat(history).hasSize(stream.size()).isEqualTo(rows(folded.history(tenant)));
+        assertThat(readModels.rows("select aggregate_sequence from tenant_positions where tenant_id = ?", story.tenantId))
+                .containsExactly(Map.of("aggregate_sequence", story.lastSequence()));
     }
 
-    /** Keys, two dashboards, widgets replaced several times, drafts, publishes that archive, a pause and a restored draft. */
+    /**
+     * Keys, two dashboards, widgets replaced several times, a widget moved from one dashboard to the
+     * other, drafts, publishes that archive, a pause and a restored draft.
+     */
     private static TenantStory richStory() {
         TenantStory story = TenantStory.newTenant("Acme");
         story.apiKeyIssued();
@@ -78,7 +113,11 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         story.apiKeyIssued();
         story.tenantPaused("invoice overdue");
         story.tenantActivated();
+        // Moved: off ops first, then onto sales with the same id, as the aggregate orders a move.
+        Widget openTickets = widget(ops, "open-tickets", "table", 0, 0);
         story.widgetsReplaced(ops);
+        story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0),
+                Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
         story.draftRestored(3, 1);
         story.versionArchived(story.versionId(2), 2);
         story.versionPublished(story.versionId(3), 3);

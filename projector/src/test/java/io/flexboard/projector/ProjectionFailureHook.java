@@ -1,5 +1,6 @@
 package io.flexboard.projector;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,10 +35,11 @@ class ProjectionFailureHook implements ReadModelProjection {
     }
 
     @Override
-    public Mono<Void> apply(EventEnvelope event) {
-        if (event.getEventId().equals(failOnEventId.get())) {
+    public Mono<Void> apply(List<EventEnvelope> events) {
+        String failOn = failOnEventId.get();
+        if (failOn != null && events.stream().anyMatch(event -> event.getEventId().equals(failOn))) {
             failures.incrementAndGet();
-            return Mono.error(new IllegalStateException("Simulated crash while projecting event " + event.getEventId()));
+            return Mono.error(new IllegalStateException("Simulated crash while projecting event " + failOn));
         }
         return Mono.empty();
     }

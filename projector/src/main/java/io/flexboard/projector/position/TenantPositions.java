@@ -1,8 +1,12 @@
 package io.flexboard.projector.position;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
+import io.flexboard.projector.projection.StatementBatch;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -25,28 +29,40 @@ public class TenantPositions {
     }
 
     /**
-     * The tenant's position, row-locked until the surrounding transaction ends so that two
+     * The tenants' positions, row-locked until the surrounding transaction ends so that two
      * projector instances (e.g. during a rebalance) cannot apply the same tenant's events at once.
+     * Locked in tenant id order, so two instances locking overlapping sets wait instead of
+     * deadlocking. A tenant with no row yet is absent from the map (nothing to lock: its first
+     * event's insert conflicts instead).
      */
-    public Mono<Long> lock(UUID tenantId) {
-        return database.sql("select aggregate_sequence from tenant_positions where tenant_id = :tenant for update")
-                .bind("tenant", tenantId)
-                .map(row -> row.get("aggregate_sequence", Long.class))
-                .one()
-                .defaultIfEmpty(NOTHING_APPLIED);
+    public Mono<Map<UUID, Long>> lock(Collection<UUID> tenantIds) {
+        if (tenantIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql("""
+                        select tenant_id, aggregate_sequence from tenant_positions
+                         where tenant_id = any(:tenants) order by tenant_id for update""")
+                .bind("tenants", tenantIds.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("tenant_id", UUID.class), row.get("aggregate_sequence", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
     }
 
-    /** Records that the tenant's event {@code sequence} has been applied. */
-    public Mono<Void> advance(UUID tenantId, long sequence, Instant occurredAt) {
-        return database.sql("""
+    /** Records, for each tenant, that its event {@code sequence} (of {@code occurredAt}) has been applied. */
+    public Mono<Void> advance(Collection<Advance> advances) {
+        return StatementBatch.execute(database, """
                         insert into tenant_positions (tenant_id, aggregate_sequence, updated_at)
-                        values (:tenant, :sequence, :at)
+                        values ($1, $2, $3)
                         on conflict (tenant_id) do update
                            set aggregate_sequence = excluded.aggregate_sequence, updated_at = excluded.updated_at
-                        """)
-                .bind("tenant", tenantId)
-                .bind("sequence", sequence)
-                .bind("at", occurredAt)
+                        """, advances, (advance, row) -> row
+                        .bind(0, advance.tenantId())
+                        .bind(1, advance.sequence())
+                        .bind(2, advance.occurredAt()))
                 .then();
+    }
+
+    /** A tenant's new position. */
+    public record Advance(UUID tenantId, long sequence, Instant occurredAt) {
     }
 }

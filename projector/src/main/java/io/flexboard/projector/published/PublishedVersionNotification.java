@@ -1,5 +1,6 @@
 package io.flexboard.projector.published;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.flexboard.projector.projection.ProjectionOrder;
@@ -11,6 +12,7 @@ import io.flexboard.schemas.event.VersionPublishedEvent;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,7 +55,11 @@ public class PublishedVersionNotification implements ReadModelProjection {
     }
 
     @Override
-    public Mono<Void> apply(EventEnvelope event) {
+    public Mono<Void> apply(List<EventEnvelope> events) {
+        return Flux.fromIterable(events).concatMap(this::announce).then();
+    }
+
+    private Mono<Void> announce(EventEnvelope event) {
         Object payload = event.getPayload();
         if (payload instanceof VersionPublishedEvent published) {
             // pg_notify rather than NOTIFY: NOTIFY takes no bind parameters.
@@ -63,6 +69,8 @@ public class PublishedVersionNotification implements ReadModelProjection {
                     .then();
         }
         if (payload instanceof TenantPausedEvent || payload instanceof TenantActivatedEvent) {
+            // The version published when the batch commits (the read models are written by then):
+            // a replica re-reads the tenant's answer anyway, the version only dates the hint.
             UUID tenantId = UUID.fromString(event.getTenantId());
             return database.sql("""
                             select pg_notify(:channel, :tenantPrefix

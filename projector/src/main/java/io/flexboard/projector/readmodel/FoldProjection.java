@@ -1,6 +1,10 @@
 package io.flexboard.projector.readmodel;
 
+import java.util.List;
+
+import io.flexboard.history.fold.BatchChanges;
 import io.flexboard.history.fold.ReadModelFold;
+import io.flexboard.history.fold.ReadModelView;
 import io.flexboard.history.fold.RowChange;
 import io.flexboard.projector.projection.ProjectionOrder;
 import io.flexboard.projector.projection.ReadModelProjection;
@@ -8,21 +12,20 @@ import io.flexboard.schemas.EventEnvelope;
 import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every read model of the events: reads the rows the fold asks for, folds the event
- * ({@link ReadModelFold}, the same code query-api folds a tenant's history with) and writes its row
- * changes in order, all through the batch's transaction. Public so that query-api's tests can
- * write their read-model fixtures exactly as the projector does.
+ * Every read model of the events: reads the rows the fold asks for, folds the batch's events one
+ * after another ({@link ReadModelFold}, the same code query-api folds a tenant's history with),
+ * and writes their net row changes ({@link BatchChanges}), all through the batch's transaction.
+ * Public so that query-api's tests can write their read-model fixtures exactly as the projector does.
  */
 @Component
 @Order(ProjectionOrder.READ_MODELS)
 public class FoldProjection implements ReadModelProjection {
 
     private final SqlReadModelView view;
-    private final RowChange.Handler<Mono<Void>> writer;
+    private final ReadModelWriter writer;
 
     public FoldProjection(DatabaseClient database) {
         this.view = new SqlReadModelView(database);
@@ -30,11 +33,23 @@ public class FoldProjection implements ReadModelProjection {
     }
 
     @Override
-    public Mono<Void> apply(EventEnvelope event) {
-        return view.load(ReadModelFold.reads(event))
-                .map(rows -> ReadModelFold.fold(event, rows))
-                .flatMapMany(Flux::fromIterable)
-                .concatMap(change -> change.applyTo(writer))
-                .then();
+    public Mono<Void> apply(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Mono.empty();
+        }
+        return view.load(events.stream().map(ReadModelFold::reads).toList())
+                .map(before -> fold(events, before))
+                .flatMap(writer::write);
+    }
+
+    private static BatchChanges fold(List<EventEnvelope> events, ReadModelView before) {
+        BatchChanges changes = new BatchChanges();
+        ReadModelView current = changes.over(before);
+        for (EventEnvelope event : events) {
+            for (RowChange change : ReadModelFold.fold(event, current)) {
+                changes.add(change);
+            }
+        }
+        return changes;
     }
 }

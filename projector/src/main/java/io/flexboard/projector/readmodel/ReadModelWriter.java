@@ -1,40 +1,30 @@
 package io.flexboard.projector.readmodel;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-import io.flexboard.history.fold.ApiKeyRow;
-import io.flexboard.history.fold.DashboardRow;
-import io.flexboard.history.fold.HistoryEntryRow;
-import io.flexboard.history.fold.PublishedVersionRow;
-import io.flexboard.history.fold.RowChange;
-import io.flexboard.history.fold.RowChange.ApiKeyInserted;
-import io.flexboard.history.fold.RowChange.DashboardInserted;
+import io.flexboard.history.fold.BatchChanges;
+import io.flexboard.history.fold.BatchChanges.VersionStatusSet;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
-import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
-import io.flexboard.history.fold.RowChange.PublishedVersionSet;
-import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
-import io.flexboard.history.fold.RowChange.TenantInserted;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
-import io.flexboard.history.fold.RowChange.VersionInserted;
-import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
-import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
-import io.flexboard.history.fold.RowChange.WidgetsReplaced;
-import io.flexboard.history.fold.TenantRow;
-import io.flexboard.history.fold.VersionRow;
 import io.flexboard.history.fold.WidgetRow;
+import io.flexboard.projector.projection.StatementBatch;
 import io.flexboard.schemas.wire.EventCodec;
 import io.r2dbc.postgresql.codec.Json;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.r2dbc.core.Parameter;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The read models' SQL: one method per kind of {@link RowChange}, each writing exactly the values
- * the change carries (the fold decided them; nothing is decided here).
+ * The read models' SQL: writes a batch's net row changes ({@link BatchChanges}) with one statement
+ * per table and kind of change, each executed for all its rows at once ({@link StatementBatch}),
+ * a table before the tables referencing it. Every value a column gets is in the changes (the fold
+ * decided them; nothing is decided here).
  */
-final class ReadModelWriter implements RowChange.Handler<Mono<Void>> {
+final class ReadModelWriter {
 
     private final DatabaseClient database;
 
@@ -42,92 +32,112 @@ final class ReadModelWriter implements RowChange.Handler<Mono<Void>> {
         this.database = database;
     }
 
-    @Override
-    public Mono<Void> tenantInserted(TenantInserted change) {
-        TenantRow tenant = change.tenant();
-        return database.sql("""
-                        insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,
-                                             is_active, paused_reason, dashboard_count, created_at, updated_at)
-                        values (:id, :name, :slug, :license, :maxDashboards, :maxWidgets, :active, :pausedReason,
-                                :dashboardCount, :createdAt, :updatedAt)
-                        """)
-                .bind("id", tenant.id())
-                .bind("name", tenant.name())
-                .bind("slug", tenant.slug())
-                .bind("license", tenant.licenseType())
-                .bind("maxDashboards", tenant.maxDashboards())
-                .bind("maxWidgets", tenant.maxWidgetsPerDashboard())
-                .bind("active", tenant.isActive())
-                .bind("pausedReason", Parameter.fromOrEmpty(tenant.pausedReason(), String.class))
-                .bind("dashboardCount", tenant.dashboardCount())
-                .bind("createdAt", tenant.createdAt())
-                .bind("updatedAt", tenant.updatedAt())
+    Mono<Void> write(BatchChanges changes) {
+        return Flux.concat(
+                        insertTenants(changes),
+                        setTenantStatuses(changes),
+                        incrementDashboardCounts(changes),
+                        insertApiKeys(changes),
+                        insertDashboards(changes),
+                        setWidgetCounts(changes),
+                        replaceWidgets(changes.widgetsReplaced()),
+                        insertVersions(changes),
+                        setVersionStatuses(changes),
+                        setPublishedVersions(changes),
+                        appendHistory(changes))
                 .then();
     }
 
-    @Override
-    public Mono<Void> tenantStatusSet(TenantStatusSet change) {
-        return database.sql("update tenants set is_active = :active, paused_reason = :reason, updated_at = :at where id = :id")
-                .bind("active", change.active())
-                .bind("reason", Parameter.fromOrEmpty(change.pausedReason(), String.class))
-                .bind("at", change.updatedAt())
-                .bind("id", change.tenantId())
-                .then();
+    private Mono<Long> insertTenants(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,
+                                     is_active, paused_reason, dashboard_count, created_at, updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, changes.tenantsInserted(), (tenant, row) -> row
+                .bind(0, tenant.id())
+                .bind(1, tenant.name())
+                .bind(2, tenant.slug())
+                .bind(3, tenant.licenseType())
+                .bind(4, tenant.maxDashboards())
+                .bind(5, tenant.maxWidgetsPerDashboard())
+                .bind(6, tenant.isActive())
+                .bindNullable(7, tenant.pausedReason(), String.class)
+                .bind(8, tenant.dashboardCount())
+                .bind(9, tenant.createdAt())
+                .bind(10, tenant.updatedAt()));
     }
 
-    @Override
-    public Mono<Void> tenantDashboardCountIncremented(TenantDashboardCountIncremented change) {
-        return database.sql("update tenants set dashboard_count = dashboard_count + 1 where id = :id")
-                .bind("id", change.tenantId())
-                .then();
+    /** An update of a tenant that is not there changes nothing, as for every update here. */
+    private Mono<Long> setTenantStatuses(BatchChanges changes) {
+        return StatementBatch.execute(database, "update tenants set is_active = $1, paused_reason = $2, updated_at = $3 where id = $4",
+                changes.tenantStatuses(), (TenantStatusSet status, StatementBatch.Bindings row) -> row
+                        .bind(0, status.active())
+                        .bindNullable(1, status.pausedReason(), String.class)
+                        .bind(2, status.updatedAt())
+                        .bind(3, status.tenantId()));
     }
 
-    @Override
-    public Mono<Void> apiKeyInserted(ApiKeyInserted change) {
-        ApiKeyRow key = change.apiKey();
-        return database.sql("""
-                        insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at)
-                        values (:keyId, :tenant, :hash, :prefix, :at)
-                        """)
-                .bind("keyId", key.keyId())
-                .bind("tenant", key.tenantId())
-                .bind("hash", key.keyHash())
-                .bind("prefix", key.keyPrefix())
-                .bind("at", key.createdAt())
-                .then();
+    /** A derived counter: {@code updated_at} stays. */
+    private Mono<Long> incrementDashboardCounts(BatchChanges changes) {
+        return StatementBatch.execute(database, "update tenants set dashboard_count = dashboard_count + $1 where id = $2",
+                changes.dashboardCountIncrements().entrySet(), (Map.Entry<UUID, Integer> increment, StatementBatch.Bindings row) -> row
+                        .bind(0, increment.getValue())
+                        .bind(1, increment.getKey()));
     }
 
-    @Override
-    public Mono<Void> dashboardInserted(DashboardInserted change) {
-        DashboardRow dashboard = change.dashboard();
-        return database.sql("""
-                        insert into dashboards (id, tenant_id, name, slug, description, widget_count, created_at, updated_at)
-                        values (:id, :tenant, :name, :slug, :description, :widgetCount, :createdAt, :updatedAt)
-                        """)
-                .bind("id", dashboard.id())
-                .bind("tenant", dashboard.tenantId())
-                .bind("name", dashboard.name())
-                .bind("slug", dashboard.slug())
-                .bind("description", Parameter.fromOrEmpty(dashboard.description(), String.class))
-                .bind("widgetCount", dashboard.widgetCount())
-                .bind("createdAt", dashboard.createdAt())
-                .bind("updatedAt", dashboard.updatedAt())
-                .then();
+    private Mono<Long> insertApiKeys(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at)
+                values ($1, $2, $3, $4, $5)
+                """, changes.apiKeysInserted(), (key, row) -> row
+                .bind(0, key.keyId())
+                .bind(1, key.tenantId())
+                .bind(2, key.keyHash())
+                .bind(3, key.keyPrefix())
+                .bind(4, key.createdAt()));
     }
 
-    @Override
-    public Mono<Void> widgetsReplaced(WidgetsReplaced change) {
-        Mono<Void> deleteOld = database.sql("delete from widgets where dashboard_id = :dashboard")
-                .bind("dashboard", change.dashboardId())
-                .then();
-        return change.widgets().isEmpty() ? deleteOld : deleteOld.then(insertWidgets(change.widgets()));
+    private Mono<Long> insertDashboards(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into dashboards (id, tenant_id, name, slug, description, widget_count, created_at, updated_at)
+                values ($1, $2, $3, $4, $5, $6, $7, $8)
+                """, changes.dashboardsInserted(), (dashboard, row) -> row
+                .bind(0, dashboard.id())
+                .bind(1, dashboard.tenantId())
+                .bind(2, dashboard.name())
+                .bind(3, dashboard.slug())
+                .bindNullable(4, dashboard.description(), String.class)
+                .bind(5, dashboard.widgetCount())
+                .bind(6, dashboard.createdAt())
+                .bind(7, dashboard.updatedAt()));
+    }
+
+    private Mono<Long> setWidgetCounts(BatchChanges changes) {
+        return StatementBatch.execute(database, "update dashboards set widget_count = $1, updated_at = $2 where id = $3",
+                changes.dashboardWidgetCounts(), (DashboardWidgetCountSet count, StatementBatch.Bindings row) -> row
+                        .bind(0, count.widgetCount())
+                        .bind(1, count.updatedAt())
+                        .bind(2, count.dashboardId()));
     }
 
     /**
-     * All widgets of the list in one statement (arrays unnested side by side), not one round trip
-     * per widget: a dashboard holds up to its license's limit of widgets.
+     * Deletes the widgets of every dashboard the batch replaced them on, then inserts all their last
+     * lists: first all deletes, so a widget the batch moved between two dashboards is never in both.
      */
-    private Mono<Void> insertWidgets(List<WidgetRow> widgets) {
+    private Mono<Long> replaceWidgets(Map<UUID, List<WidgetRow>> replaced) {
+        if (replaced.isEmpty()) {
+            return Mono.just(0L);
+        }
+        List<WidgetRow> widgets = new ArrayList<>();
+        replaced.values().forEach(widgets::addAll);
+        Mono<Long> deleteOld = database.sql("delete from widgets where dashboard_id = any(:dashboards)")
+                .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
+                .fetch().rowsUpdated();
+        return widgets.isEmpty() ? deleteOld : deleteOld.then(insertWidgets(widgets));
+    }
+
+    /** All widgets in one statement (arrays unnested side by side): a batch replaces thousands of them. */
+    private Mono<Long> insertWidgets(List<WidgetRow> widgets) {
         int count = widgets.size();
         UUID[] ids = new UUID[count];
         UUID[] tenants = new UUID[count];
@@ -176,97 +186,70 @@ final class ReadModelWriter implements RowChange.Handler<Mono<Void>> {
                 .bind("widths", widths)
                 .bind("heights", heights)
                 .bind("orders", orders)
-                .then();
+                .fetch().rowsUpdated();
     }
 
-    @Override
-    public Mono<Void> dashboardWidgetCountSet(DashboardWidgetCountSet change) {
-        return database.sql("update dashboards set widget_count = :count, updated_at = :at where id = :dashboard")
-                .bind("count", change.widgetCount())
-                .bind("at", change.updatedAt())
-                .bind("dashboard", change.dashboardId())
-                .then();
+    private Mono<Long> insertVersions(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at,
+                                      metadata, parent_version, restored_from_version_id, restored_from_version)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                """, changes.versionsInserted(), (version, row) -> row
+                .bind(0, version.id())
+                .bind(1, version.tenantId())
+                .bind(2, version.version())
+                .bind(3, version.status())
+                .bindNullable(4, version.message(), String.class)
+                .bind(5, version.createdBy())
+                .bind(6, version.createdAt())
+                .bindNullable(7, version.publishedAt(), Instant.class)
+                .bind(8, Json.of(version.metadata().text()))
+                .bindNullable(9, version.parentVersion(), Integer.class)
+                .bindNullable(10, version.restoredFromVersionId(), UUID.class)
+                .bindNullable(11, version.restoredFromVersion(), Integer.class));
     }
 
-    @Override
-    public Mono<Void> versionInserted(VersionInserted change) {
-        VersionRow version = change.version();
-        return database.sql("""
-                        insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at,
-                                              metadata, parent_version, restored_from_version_id, restored_from_version)
-                        values (:id, :tenant, :version, :status, :message, :createdBy, :createdAt, :publishedAt,
-                                :metadata, :parent, :restoredFromId, :restoredFrom)
-                        """)
-                .bind("id", version.id())
-                .bind("tenant", version.tenantId())
-                .bind("version", version.version())
-                .bind("status", version.status())
-                .bind("message", Parameter.fromOrEmpty(version.message(), String.class))
-                .bind("createdBy", version.createdBy())
-                .bind("createdAt", version.createdAt())
-                .bind("publishedAt", Parameter.fromOrEmpty(version.publishedAt(), Instant.class))
-                .bind("metadata", Json.of(version.metadata().text()))
-                .bind("parent", Parameter.fromOrEmpty(version.parentVersion(), Integer.class))
-                .bind("restoredFromId", Parameter.fromOrEmpty(version.restoredFromVersionId(), UUID.class))
-                .bind("restoredFrom", Parameter.fromOrEmpty(version.restoredFromVersion(), Integer.class))
-                .then();
+    /** Published or archived; archiving keeps {@code published_at} (null here: the stored one stays). */
+    private Mono<Long> setVersionStatuses(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                update versions set status = $1, published_at = coalesce($2, published_at) where id = $3
+                """, changes.versionStatuses(), (VersionStatusSet status, StatementBatch.Bindings row) -> row
+                .bind(0, status.status())
+                .bindNullable(1, status.publishedAt(), Instant.class)
+                .bind(2, status.versionId()));
     }
 
-    @Override
-    public Mono<Void> versionMarkedPublished(VersionMarkedPublished change) {
-        return database.sql("update versions set status = :status, published_at = :at where id = :id")
-                .bind("status", VersionRow.PUBLISHED)
-                .bind("at", change.publishedAt())
-                .bind("id", change.versionId())
-                .then();
+    private Mono<Long> setPublishedVersions(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)
+                values ($1, $2, $3, $4, $5)
+                on conflict (tenant_id) do update
+                   set version_id = excluded.version_id, version = excluded.version,
+                       published_at = excluded.published_at, sync_metadata = excluded.sync_metadata
+                """, changes.publishedVersions(), (published, row) -> row
+                .bind(0, published.tenantId())
+                .bind(1, published.versionId())
+                .bind(2, published.version())
+                .bind(3, published.publishedAt())
+                .bind(4, Json.of(published.syncMetadata().text())));
     }
 
-    @Override
-    public Mono<Void> versionMarkedArchived(VersionMarkedArchived change) {
-        return database.sql("update versions set status = :status where id = :id")
-                .bind("status", VersionRow.ARCHIVED)
-                .bind("id", change.versionId())
-                .then();
-    }
-
-    @Override
-    public Mono<Void> publishedVersionSet(PublishedVersionSet change) {
-        PublishedVersionRow published = change.publishedVersion();
-        return database.sql("""
-                        insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)
-                        values (:tenant, :versionId, :version, :at, :syncMetadata)
-                        on conflict (tenant_id) do update
-                           set version_id = excluded.version_id, version = excluded.version,
-                               published_at = excluded.published_at, sync_metadata = excluded.sync_metadata
-                        """)
-                .bind("tenant", published.tenantId())
-                .bind("versionId", published.versionId())
-                .bind("version", published.version())
-                .bind("at", published.publishedAt())
-                .bind("syncMetadata", Json.of(published.syncMetadata().text()))
-                .then();
-    }
-
-    @Override
-    public Mono<Void> historyEntryAppended(HistoryEntryAppended change) {
-        HistoryEntryRow entry = change.entry();
-        return database.sql("""
-                        insert into event_history (tenant_id, aggregate_sequence, event_id, occurred_at, event_type, actor,
-                                                   correlation_id, dashboard_id, version, summary, envelope)
-                        values (:tenant, :sequence, :eventId, :at, :type, :actor, :correlationId, :dashboard, :version,
-                                :summary, :envelope)
-                        """)
-                .bind("tenant", entry.tenantId())
-                .bind("sequence", entry.aggregateSequence())
-                .bind("eventId", entry.eventId())
-                .bind("at", entry.occurredAt())
-                .bind("type", entry.eventType())
-                .bind("actor", entry.actor())
-                .bind("correlationId", entry.correlationId())
-                .bind("dashboard", Parameter.fromOrEmpty(entry.dashboardId(), UUID.class))
-                .bind("version", Parameter.fromOrEmpty(entry.version(), Integer.class))
-                .bind("summary", entry.summary())
-                .bind("envelope", EventCodec.instance().encode(entry.envelope()))
-                .then();
+    private Mono<Long> appendHistory(BatchChanges changes) {
+        return StatementBatch.execute(database, """
+                insert into event_history (tenant_id, aggregate_sequence, event_id, occurred_at, event_type, actor,
+                                           correlation_id, dashboard_id, version, summary, envelope)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                """, changes.historyEntries(), (entry, row) -> row
+                .bind(0, entry.tenantId())
+                .bind(1, entry.aggregateSequence())
+                .bind(2, entry.eventId())
+                .bind(3, entry.occurredAt())
+                .bind(4, entry.eventType())
+                .bind(5, entry.actor())
+                .bind(6, entry.correlationId())
+                .bindNullable(7, entry.dashboardId(), UUID.class)
+                .bindNullable(8, entry.version(), Integer.class)
+                .bind(9, entry.summary())
+                .bind(10, EventCodec.instance().encode(entry.envelope())));
     }
 }

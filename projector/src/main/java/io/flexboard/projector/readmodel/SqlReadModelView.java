@@ -1,8 +1,14 @@
 package io.flexboard.projector.readmodel;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.flexboard.history.fold.DashboardRow;
 import io.flexboard.history.fold.FoldReads;
@@ -15,8 +21,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 /**
- * Reads, in the batch's transaction, the rows the fold will ask for one event, so the fold itself
- * never waits on the database. Sees the writes of the batch's earlier events, as it must.
+ * Reads, in the batch's transaction and before its fold, every row the fold will ask for while
+ * folding the batch's events (one statement per table), so the fold itself never waits on the
+ * database. The rows are as the batch found them; {@link io.flexboard.history.fold.BatchChanges#over}
+ * adds what the batch's earlier events changed.
  */
 final class SqlReadModelView {
 
@@ -26,29 +34,38 @@ final class SqlReadModelView {
         this.database = database;
     }
 
-    Mono<ReadModelView> load(FoldReads reads) {
-        Mono<Optional<DashboardRow>> dashboard = reads.dashboardId() == null ? Mono.just(Optional.empty())
-                : database.sql("""
-                                select id, tenant_id, name, slug, description, widget_count, created_at, updated_at
-                                  from dashboards where id = :id
-                                """)
-                        .bind("id", reads.dashboardId())
-                        .map(SqlReadModelView::dashboard)
-                        .one()
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty());
-        Mono<Optional<VersionRow>> version = reads.versionId() == null ? Mono.just(Optional.empty())
-                : database.sql("""
-                                select id, tenant_id, version, status, message, created_by, created_at, published_at,
-                                       metadata, parent_version, restored_from_version_id, restored_from_version
-                                  from versions where id = :id
-                                """)
-                        .bind("id", reads.versionId())
-                        .map(SqlReadModelView::version)
-                        .one()
-                        .map(Optional::of)
-                        .defaultIfEmpty(Optional.empty());
-        return dashboard.zipWith(version, (d, v) -> new Loaded(reads, d, v));
+    Mono<ReadModelView> load(Collection<FoldReads> reads) {
+        Set<UUID> dashboardIds = new HashSet<>();
+        Set<UUID> versionIds = new HashSet<>();
+        for (FoldReads read : reads) {
+            if (read.dashboardId() != null) {
+                dashboardIds.add(read.dashboardId());
+            }
+            if (read.versionId() != null) {
+                versionIds.add(read.versionId());
+            }
+        }
+        Mono<Map<UUID, DashboardRow>> dashboards = rows("""
+                select id, tenant_id, name, slug, description, widget_count, created_at, updated_at
+                  from dashboards where id = any(:ids)
+                """, dashboardIds, SqlReadModelView::dashboard, DashboardRow::id);
+        Mono<Map<UUID, VersionRow>> versions = rows("""
+                select id, tenant_id, version, status, message, created_by, created_at, published_at,
+                       metadata, parent_version, restored_from_version_id, restored_from_version
+                  from versions where id = any(:ids)
+                """, versionIds, SqlReadModelView::version, VersionRow::id);
+        return dashboards.zipWith(versions, (d, v) -> new Loaded(dashboardIds, d, versionIds, v));
+    }
+
+    private <T> Mono<Map<UUID, T>> rows(String sql, Set<UUID> ids, Function<Readable, T> mapper, Function<T, UUID> id) {
+        if (ids.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return database.sql(sql)
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(mapper::apply)
+                .all()
+                .collectMap(id, Function.identity(), HashMap::new);
     }
 
     private static DashboardRow dashboard(Readable row) {
@@ -65,25 +82,25 @@ final class SqlReadModelView {
                 row.get("restored_from_version_id", UUID.class), row.get("restored_from_version", Integer.class));
     }
 
-    /** The rows read for one event; asking for any other row is a bug in {@link io.flexboard.history.fold.ReadModelFold#reads}. */
-    private record Loaded(FoldReads reads, Optional<DashboardRow> dashboard, Optional<VersionRow> version)
-            implements ReadModelView {
+    /** The rows read for the batch; asking for any other row is a bug in {@link io.flexboard.history.fold.ReadModelFold#reads}. */
+    private record Loaded(Set<UUID> dashboardIds, Map<UUID, DashboardRow> dashboards,
+                          Set<UUID> versionIds, Map<UUID, VersionRow> versions) implements ReadModelView {
 
         @Override
         public Optional<DashboardRow> dashboard(UUID dashboardId) {
-            requireRead(dashboardId, reads.dashboardId());
-            return dashboard;
+            requireRead(dashboardIds, dashboardId);
+            return Optional.ofNullable(dashboards.get(dashboardId));
         }
 
         @Override
         public Optional<VersionRow> version(UUID versionId) {
-            requireRead(versionId, reads.versionId());
-            return version;
+            requireRead(versionIds, versionId);
+            return Optional.ofNullable(versions.get(versionId));
         }
 
-        private static void requireRead(UUID asked, UUID read) {
-            if (!asked.equals(read)) {
-                throw new IllegalStateException("The fold asked for row " + asked + " but declared " + read);
+        private static void requireRead(Set<UUID> read, UUID asked) {
+            if (!read.contains(asked)) {
+                throw new IllegalStateException("The fold asked for row " + asked + " but no event of the batch declared it");
             }
         }
     }

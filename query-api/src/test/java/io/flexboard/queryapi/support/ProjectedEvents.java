@@ -24,11 +24,9 @@ public final class ProjectedEvents {
         this.projection = new FoldProjection(database);
     }
 
-    /** Projects the events in order, as the projector applies them, and records the tenant's position. */
+    /** Projects the events in order, as the projector applies a batch of them, and records the tenant's position. */
     public void projected(List<EventEnvelope> events) {
-        for (EventEnvelope event : events) {
-            projection.apply(event).block(TIMEOUT);
-        }
+        projection.apply(events).block(TIMEOUT);
         EventEnvelope last = events.get(events.size() - 1);
         new ReadModelFixtures().projectedUpTo(UUID.fromString(last.getTenantId()), last.getAggregateSequence());
     }
