@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flexboard.projector.projection.StatementBatch;
+import io.flexboard.projector.projection.RowArrays;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
@@ -50,15 +50,15 @@ public class TenantPositions {
 
     /** Records, for each tenant, that its event {@code sequence} (of {@code occurredAt}) has been applied. */
     public Mono<Void> advance(Collection<Advance> advances) {
-        return StatementBatch.execute(database, """
-                        insert into tenant_positions (tenant_id, aggregate_sequence, updated_at)
-                        values ($1, $2, $3)
+        RowArrays<Advance> rows = RowArrays.of(advances)
+                .column("tenant_id", "uuid", UUID.class, Advance::tenantId)
+                .column("aggregate_sequence", "bigint", Long.class, Advance::sequence)
+                .column("updated_at", "timestamptz", Instant.class, Advance::occurredAt);
+        return rows.execute(database, """
+                        insert into tenant_positions (%s) %s
                         on conflict (tenant_id) do update
-                           set aggregate_sequence = excluded.aggregate_sequence, updated_at = excluded.updated_at
-                        """, advances, (advance, row) -> row
-                        .bind(0, advance.tenantId())
-                        .bind(1, advance.sequence())
-                        .bind(2, advance.occurredAt()))
+                           set aggregate_sequence = excluded.aggregate_sequence, updated_at = excluded.updated_at"""
+                        .formatted(rows.names(), rows.select()))
                 .then();
     }
 
