@@ -16,17 +16,6 @@ import java.util.regex.Pattern;
 import io.flexboard.infra.local.config.LocalPorts;
 import io.flexboard.infra.local.kafka.LocalKafka;
 import io.flexboard.schemas.wire.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Export throughput of {@code flexboard-history.jar} (docs/PERFORMANCE.md, "Event history export"): writes a
@@ -104,40 +93,17 @@ public final class ExportBenchmark {
 
     /** Writes the generated history onto an empty events topic; a topic already holding it is kept as it is. */
     private void ensureHistory(EventHistoryGenerator generator) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            if (!admin.listTopics().names().get().contains(Topics.EVENTS)) {
-                admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 6, (short) 1).configs(Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1")))).all().get();
-            }
-            long existing = records(admin);
-            if (existing > 0) {
-                System.out.printf("Reusing %,d events already on %s (remove %s to generate again)%n", existing, Topics.EVENTS, dataDir);
-                return;
-            }
-            long start = System.nanoTime();
-            // The relay's producer settings (idempotent, acks=all, no compression), batched for a bulk load.
-            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                    ProducerConfig.LINGER_MS_CONFIG, 20,
-                    ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                    ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024), new StringSerializer(), new ByteArraySerializer())) {
-                EventHistoryGenerator.Written written = generator.writeTo(producer, Topics.EVENTS);
-                double seconds = (System.nanoTime() - start) / 1e9;
-                System.out.printf("Generated %,d events (%,.0f MiB of values, %,.0f bytes per event on average) in %.0f s%n",
-                        written.events(), written.valueBytes() / 1048576.0, (double) written.valueBytes() / written.events(), seconds);
-                rows.add(String.format(Locale.ROOT, "| history written (generator → broker, acks=all) | %,d events, %,.0f MiB of values (%,.0f B/event) | %.0f s, %,.0f events/s | | | | |",
-                        written.events(), written.valueBytes() / 1048576.0, (double) written.valueBytes() / written.events(), seconds, written.events() / seconds));
-            }
+        HistoryTopic.Contents topic = HistoryTopic.ensure(bootstrapServers, generator);
+        if (topic.written().isEmpty()) {
+            System.out.printf("Reusing %,d events already on %s (remove %s to generate again)%n", topic.events(), Topics.EVENTS, dataDir);
+            return;
         }
-    }
-
-    private static long records(Admin admin) throws Exception {
-        TopicDescription topic = admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get().get(Topics.EVENTS);
-        Map<TopicPartition, OffsetSpec> query = new java.util.HashMap<>();
-        topic.partitions().forEach(p -> query.put(new TopicPartition(Topics.EVENTS, p.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(query).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+        EventHistoryGenerator.Written written = topic.written().get();
+        double seconds = topic.seconds();
+        System.out.printf("Generated %,d events (%,.0f MiB of values, %,.0f bytes per event on average) in %.0f s%n",
+                written.events(), written.valueBytes() / 1048576.0, (double) written.valueBytes() / written.events(), seconds);
+        rows.add(String.format(Locale.ROOT, "| history written (generator → broker, acks=all) | %,d events, %,.0f MiB of values (%,.0f B/event) | %.0f s, %,.0f events/s | | | | |",
+                written.events(), written.valueBytes() / 1048576.0, (double) written.valueBytes() / written.events(), seconds, written.events() / seconds));
     }
 
     /** One export as its own process, {@code repeat} times; the fastest run goes into the table. */

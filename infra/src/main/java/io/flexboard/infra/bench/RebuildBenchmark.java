@@ -13,12 +13,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.management.OperatingSystemMXBean;
@@ -28,32 +25,23 @@ import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
-import io.flexboard.schemas.wire.EventEnvelopeSerializer;
 import io.flexboard.schemas.wire.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Projection rebuild benchmark (docs/PERFORMANCE.md, "Projection rebuild (issue 5)"): writes a
- * synthetic history onto the in-process Kafka of a data directory (once; later runs reuse it),
+ * Projection rebuild benchmark (docs/PERFORMANCE.md, "Projection rebuild (issue 5)"): writes the
+ * generated history onto the in-process Kafka of a data directory (once; later runs reuse it),
  * starts the projector alone with its live listener stopped, and times full rebuilds through
  * {@code POST /api/ops/rebuilds}: the first onto empty live read models (every row inserted at the
  * switch-over), the next onto the result (nothing to change). Reports events/s, the switch-over
  * and the heap. A harness run by hand, never a test.
  *
- * <p>Arguments ({@code --name=value}): {@code events} (1000000), {@code tenants} (2000),
+ * <p>The history is {@link EventHistoryGenerator}'s, the export benchmark's: {@code events} (1000000),
+ * {@code tenants} (1000), {@code big-tenant-events} (10000). Other arguments ({@code --name=value}):
  * {@code data-dir} (/tmp/flexboard-rebuild-bench), {@code db-url} (a database whose name starts
  * with flexboard_bench, dropped and created: jdbc:postgresql://127.0.0.1:5432/flexboard_bench_rebuild),
  * {@code db-user} (postgres), {@code runs} (2), {@code analyse} (100000: events read and folded in memory
@@ -69,8 +57,12 @@ public final class RebuildBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchHttp.options(args);
-        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
-        int tenants = Integer.parseInt(options.getOrDefault("tenants", "2000"));
+        EventHistoryGenerator.Settings defaults = EventHistoryGenerator.Settings.defaults();
+        EventHistoryGenerator generator = new EventHistoryGenerator(new EventHistoryGenerator.Settings(
+                Integer.parseInt(options.getOrDefault("tenants", String.valueOf(defaults.tenants()))),
+                Long.parseLong(options.getOrDefault("events", String.valueOf(defaults.events()))),
+                Long.parseLong(options.getOrDefault("big-tenant-events", String.valueOf(defaults.bigTenantEvents()))),
+                defaults.start(), defaults.end(), defaults.seed()));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "/tmp/flexboard-rebuild-bench"));
         String dbUrl = options.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/flexboard_bench_rebuild");
         String dbUser = options.getOrDefault("db-user", "postgres");
@@ -83,10 +75,13 @@ public final class RebuildBenchmark {
         Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.of(ADMIN_TOKEN), Optional.empty(), dbUser, "")
                 .withDatabase(dbUrl, dbUser, "");
         try (LocalStack.Running stack = LocalStack.start(settings, List.of(Service.PROJECTOR))) {
-            long inTopic = ensureHistory(stack.kafkaBootstrapServers(), events, tenants);
+            HistoryTopic.Contents topic = HistoryTopic.ensure(stack.kafkaBootstrapServers(), generator);
+            topic.written().ifPresentOrElse(
+                    written -> System.out.printf("Wrote %,d events in %.1f s%n", written.events(), topic.seconds()),
+                    () -> System.out.printf("Reusing the %,d events already in %s%n", topic.events(), Topics.EVENTS));
             BenchHttp http = new BenchHttp("http://127.0.0.1:" + stack.port());
-            System.out.printf("Rebuild benchmark: %,d events of %,d tenants in %s (%d cores, max heap %d MiB, Java %s)%n",
-                    inTopic, tenants, Topics.EVENTS, Runtime.getRuntime().availableProcessors(),
+            System.out.printf("Rebuild benchmark: %,d events in %s (%d cores, max heap %d MiB, Java %s)%n",
+                    topic.events(), Topics.EVENTS, Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
             System.out.println("| run | live read models before | events | wall time | events/s | JVM CPU | PostgreSQL CPU | switch-over"
                     + " | rows inserted | peak heap used | heap after GC |");
@@ -205,50 +200,6 @@ public final class RebuildBenchmark {
             }
         }
         return nanos;
-    }
-
-    /** The topic with at least {@code events} events: written now when it is empty (the data directory is new). */
-    private static long ensureHistory(String bootstrapServers, long events, int tenants) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            try {
-                admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 6, (short) 1)
-                        .configs(Map.of("retention.ms", "-1")))).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw e;
-                }
-            }
-            long present = endOffsets(admin);
-            if (present > 0) {
-                System.out.printf("Reusing the %,d events already in %s%n", present, Topics.EVENTS);
-                return present;
-            }
-            long started = System.nanoTime();
-            SyntheticHistory history = new SyntheticHistory(tenants, 5);
-            try (KafkaProducer<String, EventEnvelope> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 20,
-                    ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
-                    ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024), new StringSerializer(), new EventEnvelopeSerializer())) {
-                for (long i = 0; i < events; i++) {
-                    EventEnvelope event = history.next();
-                    producer.send(new ProducerRecord<>(Topics.EVENTS, event.getTenantId(), event));
-                }
-                producer.flush();
-            }
-            long written = endOffsets(admin);
-            System.out.printf("Wrote %,d events in %.1f s%n", written, (System.nanoTime() - started) / 1e9);
-            return written;
-        }
-    }
-
-    private static long endOffsets(Admin admin) throws Exception {
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        admin.describeTopics(List.of(Topics.EVENTS)).allTopicNames().get(30, TimeUnit.SECONDS).get(Topics.EVENTS).partitions()
-                .forEach(partition -> partitions.put(new TopicPartition(Topics.EVENTS, partition.partition()), OffsetSpec.latest()));
-        return admin.listOffsets(partitions).all().get(30, TimeUnit.SECONDS).values().stream()
-                .mapToLong(info -> info.offset()).sum();
     }
 
     /** Drops and creates the benchmark's database; only one whose name says it is a benchmark's. */

@@ -1,6 +1,7 @@
 package io.flexboard.projector.rebuild;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,29 @@ class RebuildSchemas {
         database.sql("create table if not exists " + schema + ".rebuild_offsets ("
                         + " topic_partition int primary key, next_offset bigint not null)")
                 .then().block();
+        dropReadersIndexes(schema);
+    }
+
+    /**
+     * Drops the rebuilt {@code event_history}'s secondary indexes. They serve only query-api's
+     * audit-trail filters, which never read a rebuild's schema, and keeping four more b-trees in
+     * step with a million inserted rows was the largest part of the database's work in a rebuild
+     * (docs/PERFORMANCE.md, "Projection rebuild"). The switch-over compares and copies by primary
+     * key, and the live table keeps its indexes. A resumed rebuild finds them dropped already.
+     */
+    private void dropReadersIndexes(String schema) {
+        List<String> indexes = database.sql("""
+                        select i.relname from pg_index x
+                          join pg_class i on i.oid = x.indexrelid
+                          join pg_class t on t.oid = x.indrelid
+                          join pg_namespace n on n.oid = t.relnamespace
+                         where n.nspname = :schema and t.relname = 'event_history' and not x.indisunique""")
+                .bind("schema", schema)
+                .map(row -> row.get("relname", String.class))
+                .all().collectList().block();
+        for (String index : indexes) {
+            database.sql("drop index if exists " + schema + ".\"" + index + "\"").then().block();
+        }
     }
 
     /** The stored next offset per partition (empty for a rebuild that has read nothing yet). */
