@@ -94,7 +94,7 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
 
     /**
      * Keys, two dashboards, widgets replaced several times, a widget moved from one dashboard to the
-     * other, drafts, publishes that archive, a pause and a restored draft.
+     * other, a widget's name passed to a new one, drafts, publishes that archive, a pause and a restored draft.
      */
     private static TenantStory richStory() {
         TenantStory story = TenantStory.newTenant("Acme");
@@ -117,6 +117,11 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         Widget openTickets = widget(ops, "open-tickets", "table", 0, 0);
         story.widgetsReplaced(ops);
         story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0),
+                Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
+        // A name passed on: the old widget renamed, a new one under its name.
+        story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0),
+                Widget.newBuilder(widget(sales, "orders-by-region", "pie", 6, 0)).setName("regional-orders").build(),
+                Widget.newBuilder(widget(sales, "orders-by-region-2", "bar", 0, 12)).setName("orders-by-region").build(),
                 Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
         story.draftRestored(3, 1);
         story.versionArchived(story.versionId(2), 2);

@@ -56,7 +56,11 @@ public final class RowArrays<T> {
 
     /** The column names, comma-separated, for an insert's column list. */
     public String names() {
-        return String.join(", ", columns.stream().map(Column::name).toList());
+        return String.join(", ", columnNames());
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(Column::name).toList();
     }
 
     /** {@code select <expressions> from unnest(<arrays>) as r(<names>)}. */
@@ -75,11 +79,16 @@ public final class RowArrays<T> {
         if (rows.isEmpty()) {
             return Mono.just(0L);
         }
+        return boundTo(database, sql).fetch().rowsUpdated();
+    }
+
+    /** {@code sql} (which uses {@link #select()}) with the arrays bound, for more bindings; runs even for no rows. */
+    public GenericExecuteSpec boundTo(DatabaseClient database, String sql) {
         GenericExecuteSpec statement = database.sql(sql);
         for (Column column : columns) {
             statement = statement.bind(column.name(), column.values());
         }
-        return statement.fetch().rowsUpdated();
+        return statement;
     }
 
     private record Column(String name, String sqlType, Object[] values, String expression) {

@@ -130,8 +130,12 @@ final class ReadModelWriter {
     }
 
     /**
-     * Deletes the widgets of every dashboard the batch replaced them on, then inserts all their last
-     * lists: first all deletes, so a widget the batch moved between two dashboards is never in both.
+     * Gives every dashboard the batch replaced widgets on its last list: deletes its widgets that are
+     * not in that list exactly as they are there, then inserts the list's widgets that are now
+     * missing. A batch that changed one widget of a dashboard so rewrites one row, not the dashboard's
+     * every row (the history's typical edit; rewriting them all churned the table). All deletes come
+     * first, so a widget moved between dashboards, or a name passed from one widget to another, is
+     * never in two rows at once.
      */
     private Mono<Long> replaceWidgets(Map<UUID, List<WidgetRow>> replaced) {
         if (replaced.isEmpty()) {
@@ -139,9 +143,6 @@ final class ReadModelWriter {
         }
         List<WidgetRow> widgets = new ArrayList<>();
         replaced.values().forEach(widgets::addAll);
-        Mono<Long> deleteOld = database.sql("delete from widgets where dashboard_id = any(:dashboards)")
-                .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
-                .fetch().rowsUpdated();
         // config was validated as a JSON object by the command side; jsonb rejects anything else.
         RowArrays<WidgetRow> rows = RowArrays.of(widgets)
                 .column("id", "uuid", UUID.class, WidgetRow::id)
@@ -155,7 +156,15 @@ final class ReadModelWriter {
                 .column("width", "int", Integer.class, WidgetRow::width)
                 .column("height", "int", Integer.class, WidgetRow::height)
                 .column("sort_order", "int", Integer.class, WidgetRow::sortOrder);
-        return deleteOld.then(rows.execute(database, "insert into widgets (" + rows.names() + ") " + rows.select()));
+        String unchanged = String.join(" and ", rows.columnNames().stream().map(c -> "l." + c + " = w." + c).toList());
+        Mono<Long> deleteChanged = rows.boundTo(database, """
+                        delete from widgets w where w.dashboard_id = any(:dashboards)
+                           and not exists (select 1 from (%s) l where %s)""".formatted(rows.select(), unchanged))
+                .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
+                .fetch().rowsUpdated();
+        return deleteChanged.then(rows.execute(database, """
+                insert into widgets (%s) select * from (%s) l where not exists (select 1 from widgets w where w.id = l.id)"""
+                .formatted(rows.names(), rows.select())));
     }
 
     private Mono<Long> insertVersions(BatchChanges changes) {
