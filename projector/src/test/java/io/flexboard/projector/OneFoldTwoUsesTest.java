@@ -118,10 +118,10 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         story.widgetsReplaced(ops);
         story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0),
                 Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
-        // A name passed on: the old widget renamed, a new one under its name.
+        // A name passed on: a new widget under the name (listed first), the old one renamed.
         story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0),
-                Widget.newBuilder(widget(sales, "orders-by-region", "pie", 6, 0)).setName("regional-orders").build(),
                 Widget.newBuilder(widget(sales, "orders-by-region-2", "bar", 0, 12)).setName("orders-by-region").build(),
+                Widget.newBuilder(widget(sales, "orders-by-region", "pie", 6, 0)).setName("regional-orders").build(),
                 Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
         story.draftRestored(3, 1);
         story.versionArchived(story.versionId(2), 2);

@@ -130,12 +130,12 @@ final class ReadModelWriter {
     }
 
     /**
-     * Gives every dashboard the batch replaced widgets on its last list: deletes its widgets that are
-     * not in that list exactly as they are there, then inserts the list's widgets that are now
-     * missing. A batch that changed one widget of a dashboard so rewrites one row, not the dashboard's
-     * every row (the history's typical edit; rewriting them all churned the table). All deletes come
-     * first, so a widget moved between dashboards, or a name passed from one widget to another, is
-     * never in two rows at once.
+     * Gives every dashboard the batch replaced widgets on its last list: deletes its widgets that the
+     * list no longer holds under the same name, then upserts the list, writing only rows that
+     * differ. The typical edit (one widget's query or position of a dashboard's six) so updates one
+     * row in place instead of rewriting the dashboard's. Renamed widgets are deleted and inserted
+     * again rather than updated: a batch may pass a name from one widget to another, and an update
+     * would meet the name's old owner still holding it (the unique name is checked row by row).
      */
     private Mono<Long> replaceWidgets(Map<UUID, List<WidgetRow>> replaced) {
         if (replaced.isEmpty()) {
@@ -156,15 +156,22 @@ final class ReadModelWriter {
                 .column("width", "int", Integer.class, WidgetRow::width)
                 .column("height", "int", Integer.class, WidgetRow::height)
                 .column("sort_order", "int", Integer.class, WidgetRow::sortOrder);
-        String unchanged = String.join(" and ", rows.columnNames().stream().map(c -> "l." + c + " = w." + c).toList());
-        Mono<Long> deleteChanged = rows.boundTo(database, """
+        List<String> updated = rows.columnNames().stream().filter(column -> !column.equals("id")).toList();
+        Mono<Long> deleteGone = rows.boundTo(database, """
                         delete from widgets w where w.dashboard_id = any(:dashboards)
-                           and not exists (select 1 from (%s) l where %s)""".formatted(rows.select(), unchanged))
+                           and not exists (select 1 from (%s) l where l.id = w.id and l.name = w.name)""".formatted(rows.select()))
                 .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
                 .fetch().rowsUpdated();
-        return deleteChanged.then(rows.execute(database, """
-                insert into widgets (%s) select * from (%s) l where not exists (select 1 from widgets w where w.id = l.id)"""
-                .formatted(rows.names(), rows.select())));
+        return deleteGone.then(rows.execute(database, """
+                insert into widgets (%s) %s
+                on conflict (id) do update set (%s) = (%s)
+                 where (%s) is distinct from (%s)""".formatted(rows.names(), rows.select(),
+                String.join(", ", updated), prefixed("excluded", updated),
+                prefixed("widgets", updated), prefixed("excluded", updated))));
+    }
+
+    private static String prefixed(String table, List<String> columns) {
+        return String.join(", ", columns.stream().map(column -> table + "." + column).toList());
     }
 
     private Mono<Long> insertVersions(BatchChanges changes) {
