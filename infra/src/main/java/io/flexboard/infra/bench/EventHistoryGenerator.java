@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.PriorityQueue;
 import java.util.Spliterator;
@@ -47,6 +48,16 @@ public final class EventHistoryGenerator {
         public static Settings defaults() {
             return new Settings(1_000, 1_000_000, 10_000, Instant.parse("2026-06-01T00:00:00Z"),
                     Instant.parse("2026-12-01T00:00:00Z"), 5);
+        }
+
+        /** The defaults, with a benchmark's {@code tenants}, {@code events} and {@code big-tenant-events} options where given. */
+        public static Settings from(Map<String, String> options) {
+            Settings defaults = defaults();
+            return new Settings(
+                    Integer.parseInt(options.getOrDefault("tenants", String.valueOf(defaults.tenants()))),
+                    Long.parseLong(options.getOrDefault("events", String.valueOf(defaults.events()))),
+                    Long.parseLong(options.getOrDefault("big-tenant-events", String.valueOf(defaults.bigTenantEvents()))),
+                    defaults.start(), defaults.end(), defaults.seed());
         }
 
         public Settings {

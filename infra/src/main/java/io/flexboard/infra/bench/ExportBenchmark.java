@@ -63,12 +63,7 @@ public final class ExportBenchmark {
             System.err.println("No export tool at " + jar + ": build it with ./mvnw -B -q -pl history -am package -DskipTests, or pass --jar=");
             System.exit(2);
         }
-        EventHistoryGenerator.Settings defaults = EventHistoryGenerator.Settings.defaults();
-        EventHistoryGenerator generator = new EventHistoryGenerator(new EventHistoryGenerator.Settings(
-                Integer.parseInt(options.getOrDefault("tenants", String.valueOf(defaults.tenants()))),
-                Long.parseLong(options.getOrDefault("events", String.valueOf(defaults.events()))),
-                Long.parseLong(options.getOrDefault("big-tenant-events", String.valueOf(defaults.bigTenantEvents()))),
-                defaults.start(), defaults.end(), defaults.seed()));
+        EventHistoryGenerator generator = new EventHistoryGenerator(EventHistoryGenerator.Settings.from(options));
         String heap = options.getOrDefault("heap", "256m");
         String smallHeap = options.getOrDefault("small-heap", "64m");
         Files.createDirectories(dataDir);

@@ -57,12 +57,7 @@ public final class RebuildBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = BenchHttp.options(args);
-        EventHistoryGenerator.Settings defaults = EventHistoryGenerator.Settings.defaults();
-        EventHistoryGenerator generator = new EventHistoryGenerator(new EventHistoryGenerator.Settings(
-                Integer.parseInt(options.getOrDefault("tenants", String.valueOf(defaults.tenants()))),
-                Long.parseLong(options.getOrDefault("events", String.valueOf(defaults.events()))),
-                Long.parseLong(options.getOrDefault("big-tenant-events", String.valueOf(defaults.bigTenantEvents()))),
-                defaults.start(), defaults.end(), defaults.seed()));
+        EventHistoryGenerator generator = new EventHistoryGenerator(EventHistoryGenerator.Settings.from(options));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "/tmp/flexboard-rebuild-bench"));
         String dbUrl = options.getOrDefault("db-url", "jdbc:postgresql://127.0.0.1:5432/flexboard_bench_rebuild");
         String dbUser = options.getOrDefault("db-user", "postgres");
