@@ -37,6 +37,8 @@ class RebuildCoordinator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildCoordinator.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    /** Per partition and fetch: enough for a lane's poll to fill a batch of max-poll-records, and bounded. */
+    private static final int MAX_PARTITION_FETCH_BYTES = 16 * 1024 * 1024;
 
     private final Rebuilds rebuilds;
     private final RebuildSchemas schemas;
@@ -100,6 +102,9 @@ class RebuildCoordinator implements SmartLifecycle {
         // Asking for the partitions of a topic that does not exist yet must not create it (with the broker's defaults).
         consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+        // Kafka's 1 MiB per partition and fetch would cut a poll to a few hundred events (~3 KB each);
+        // a batch of max-poll-records folds more edits of one dashboard into one write (docs/PERFORMANCE.md).
+        consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "flexboard-projector-rebuild-" + rebuild.id().toString().substring(0, 8));
         RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, switchOver, rebuilds,
                 properties, retry);
