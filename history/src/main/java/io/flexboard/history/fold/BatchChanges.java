@@ -82,13 +82,6 @@ public final class BatchChanges implements RowChange.Handler<Void> {
         };
     }
 
-    public boolean isEmpty() {
-        return tenantsInserted.isEmpty() && tenantStatuses.isEmpty() && dashboardCountIncrements.isEmpty()
-                && apiKeysInserted.isEmpty() && dashboardsInserted.isEmpty() && dashboardWidgetCounts.isEmpty()
-                && widgetsReplaced.isEmpty() && versionsInserted.isEmpty() && versionStatuses.isEmpty()
-                && publishedVersions.isEmpty() && historyEntries.isEmpty();
-    }
-
     /** Tenants the batch creates, as it leaves them. */
     public Collection<TenantRow> tenantsInserted() {
         return tenantsInserted.values();
@@ -145,9 +138,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     @Override
     public Void tenantInserted(TenantInserted change) {
         TenantRow tenant = change.tenant();
-        if (tenantsInserted.putIfAbsent(tenant.id(), tenant) != null) {
-            throw new IllegalStateException("duplicate key value violates unique constraint \"tenants_pkey\" (" + tenant.id() + ")");
-        }
+        InMemoryReadModel.unique(tenantsInserted.putIfAbsent(tenant.id(), tenant) != null, "tenants_pkey", tenant.id());
         return null;
     }
 
@@ -177,10 +168,8 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     @Override
     public Void dashboardInserted(DashboardInserted change) {
         DashboardRow dashboard = change.dashboard();
-        if (dashboardsInserted.putIfAbsent(dashboard.id(), dashboard) != null) {
-            throw new IllegalStateException("duplicate key value violates unique constraint \"dashboards_pkey\" ("
-                    + dashboard.id() + ")");
-        }
+        InMemoryReadModel.unique(dashboardsInserted.putIfAbsent(dashboard.id(), dashboard) != null, "dashboards_pkey",
+                dashboard.id());
         return null;
     }
 
@@ -202,9 +191,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     @Override
     public Void versionInserted(VersionInserted change) {
         VersionRow version = change.version();
-        if (versionsInserted.putIfAbsent(version.id(), version) != null) {
-            throw new IllegalStateException("duplicate key value violates unique constraint \"versions_pkey\" (" + version.id() + ")");
-        }
+        InMemoryReadModel.unique(versionsInserted.putIfAbsent(version.id(), version) != null, "versions_pkey", version.id());
         return null;
     }
 

@@ -311,7 +311,8 @@ public final class InMemoryReadModel implements ReadModelView {
         }
     }
 
-    private static void unique(boolean taken, String constraint, Object value) {
+    /** Throws what PostgreSQL says when {@code constraint} refuses {@code value}; {@link BatchChanges} refuses alike. */
+    static void unique(boolean taken, String constraint, Object value) {
         if (taken) {
             throw new IllegalStateException("duplicate key value violates unique constraint \"" + constraint
                     + "\" (" + value + ")");

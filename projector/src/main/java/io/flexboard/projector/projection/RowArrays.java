@@ -50,10 +50,6 @@ public final class RowArrays<T> {
         return this;
     }
 
-    public boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /** The column names, comma-separated, for an insert's column list. */
     public String names() {
         return String.join(", ", columnNames());

@@ -157,9 +157,13 @@ final class ReadModelWriter {
                 .column("height", "int", Integer.class, WidgetRow::height)
                 .column("sort_order", "int", Integer.class, WidgetRow::sortOrder);
         List<String> updated = rows.columnNames().stream().filter(column -> !column.equals("id")).toList();
-        Mono<Long> deleteGone = rows.boundTo(database, """
+        // Only ids and names decide what goes: the rest of the rows (configurations) is sent once, with the upsert.
+        RowArrays<WidgetRow> kept = RowArrays.of(widgets)
+                .column("id", "uuid", UUID.class, WidgetRow::id)
+                .column("name", "text", String.class, WidgetRow::name);
+        Mono<Long> deleteGone = kept.boundTo(database, """
                         delete from widgets w where w.dashboard_id = any(:dashboards)
-                           and not exists (select 1 from (%s) l where l.id = w.id and l.name = w.name)""".formatted(rows.select()))
+                           and not exists (select 1 from (%s) l where l.id = w.id and l.name = w.name)""".formatted(kept.select()))
                 .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
                 .fetch().rowsUpdated();
         return deleteGone.then(rows.execute(database, """
