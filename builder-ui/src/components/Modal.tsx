@@ -52,3 +52,27 @@ export function Modal({ title, onClose, children, footer, id, wide, mustAnswer }
     </dialog>
   );
 }
+
+interface FormFooterProps {
+  onCancel: () => void;
+  /** The submit button's label, and its label while the form is being sent. */
+  label: string;
+  busyLabel?: string;
+  busy?: boolean;
+  /** A destructive action (pause) gets the danger style. */
+  danger?: boolean;
+  /** Test hook on the submit button. */
+  submitId?: string;
+}
+
+/** A form dialog's footer: Cancel, and the submit button, disabled and relabelled while the form is sent. */
+export function FormFooter({ onCancel, label, busyLabel, busy = false, danger = false, submitId }: FormFooterProps) {
+  return (
+    <div class="modal-footer">
+      <button type="button" class="button" onClick={onCancel}>Cancel</button>
+      <button type="submit" class={danger ? 'button button-danger' : 'button button-primary'} id={submitId} disabled={busy}>
+        {busy && busyLabel ? busyLabel : label}
+      </button>
+    </div>
+  );
+}

@@ -5,7 +5,7 @@ import { href, navigate } from '../app/router';
 import { useLoad } from '../app/useLoad';
 import { Badge } from '../components/Badge';
 import { describedBy, Field } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { FormFooter, Modal } from '../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
 import { TimeAgo } from '../components/Time';
 import { PauseDialog } from './TenantDialogs';
@@ -179,10 +179,7 @@ function NewDashboardDialog({ tenantId, onClose }: { tenantId: string; onClose: 
         <Field id="dashboard-description" label="Description (optional)" error={errorOf('description')}>
           <textarea id="dashboard-description" rows={2} value={description} onInput={(e) => setDescription((e.target as HTMLTextAreaElement).value)} />
         </Field>
-        <div class="modal-footer">
-          <button type="button" class="button" onClick={onClose}>Cancel</button>
-          <button type="submit" class="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create dashboard'}</button>
-        </div>
+        <FormFooter onCancel={onClose} label="Create dashboard" busyLabel="Creating…" busy={busy} />
       </form>
     </Modal>
   );

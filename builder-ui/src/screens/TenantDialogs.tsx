@@ -4,7 +4,7 @@ import { ApiProblem, describe, type FieldError } from '../api/problem';
 import type { CreatedTenant, Tenant } from '../api/types';
 import { CopyButton } from '../components/CopyButton';
 import { describedBy, Field } from '../components/Field';
-import { Modal } from '../components/Modal';
+import { FormFooter, Modal } from '../components/Modal';
 import { slugify } from './tenantStatus';
 
 function fieldError(errors: FieldError[], field: string): string | undefined {
@@ -73,10 +73,7 @@ export function NewTenantDialog({ api, onClose, onCreated }: { api: FlexboardApi
             <option value="enterprise">Enterprise</option>
           </select>
         </Field>
-        <div class="modal-footer">
-          <button type="button" class="button" onClick={onClose}>Cancel</button>
-          <button type="submit" class="button button-primary" disabled={busy}>{busy ? 'Creating…' : 'Create tenant'}</button>
-        </div>
+        <FormFooter onCancel={onClose} label="Create tenant" busyLabel="Creating…" busy={busy} />
       </form>
     </Modal>
   );
@@ -139,10 +136,7 @@ export function PauseDialog({ api, tenant, onClose, onPaused }: { api: Flexboard
         <Field id="pause-reason" label="Reason (optional)" hint="Shown to other admins next to the tenant.">
           <input id="pause-reason" value={reason} autoFocus onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
         </Field>
-        <div class="modal-footer">
-          <button type="button" class="button" onClick={onClose}>Cancel</button>
-          <button type="submit" class="button button-danger" disabled={busy}>{busy ? 'Pausing…' : 'Pause tenant'}</button>
-        </div>
+        <FormFooter onCancel={onClose} label="Pause tenant" busyLabel="Pausing…" busy={busy} danger />
       </form>
     </Modal>
   );

@@ -6,7 +6,7 @@ import { can } from '../../app/session';
 import { Badge } from '../../components/Badge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { describedBy, Field } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormFooter, Modal } from '../../components/Modal';
 import { ErrorBanner, Loading, PageHeader } from '../../components/Page';
 import { JsonView } from './JsonView';
 import { PreviewView } from './PreviewView';
@@ -148,10 +148,7 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
               <input id="version-message" value={message} autoFocus maxLength={500} aria-describedby={describedBy('version-message', undefined, undefined, 'hint')}
                 onInput={(e) => setMessage((e.target as HTMLInputElement).value)} />
             </Field>
-            <div class="modal-footer">
-              <button type="button" class="button" onClick={() => setSaving(false)}>Cancel</button>
-              <button type="submit" class="button button-primary" id="confirm-save">Save draft</button>
-            </div>
+            <FormFooter onCancel={() => setSaving(false)} label="Save draft" submitId="confirm-save" />
           </form>
         </Modal>
       )}

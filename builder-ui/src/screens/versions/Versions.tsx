@@ -7,7 +7,7 @@ import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { ConflictDialog } from '../../components/ConflictDialog';
 import { Field } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/Page';
 import { TimeAgo, when } from '../../components/Time';
 import { DiffView } from './DiffView';
@@ -207,10 +207,7 @@ function RestoreDialog({ version, parent, busy, onClose, onRestore }: {
         <Field id="restore-message" label="Message">
           <input id="restore-message" value={message} autoFocus maxLength={500} onInput={(e) => setMessage((e.target as HTMLInputElement).value)} />
         </Field>
-        <div class="modal-footer">
-          <button type="button" class="button" onClick={onClose}>Cancel</button>
-          <button type="submit" class="button button-primary" disabled={busy} id="confirm-restore">Restore as draft</button>
-        </div>
+        <FormFooter onCancel={onClose} label="Restore as draft" busy={busy} submitId="confirm-restore" />
       </form>
     </Modal>
   );
