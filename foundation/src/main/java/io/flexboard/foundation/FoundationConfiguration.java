@@ -1,0 +1,108 @@
+package io.flexboard.foundation;
+
+import io.flexboard.foundation.body.BodySizeLimitFilter;
+import io.flexboard.foundation.correlation.CorrelationIdFilter;
+import io.flexboard.foundation.correlation.CorrelationIdLogging;
+import io.flexboard.foundation.correlation.RequestArrivalFilter;
+import io.flexboard.foundation.metrics.HttpRequestMetrics;
+import io.flexboard.foundation.problem.ProblemCustomizer;
+import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.foundation.problem.ProblemExceptionHandler;
+import io.flexboard.foundation.problem.ProblemTranslator;
+import io.flexboard.foundation.route.KnownRouteFilter;
+import io.flexboard.foundation.security.RequestAdmission;
+import io.flexboard.foundation.security.RequestAdmissionFilter;
+import io.flexboard.foundation.security.ServiceSecurity;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.DispatcherHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every Flexboard WebFlux service gets by importing it: problem+json for every failure, correlation
+ * ids, the body limit, 404 for unknown routes before anything else, bearer authentication with the
+ * service's {@link ReactiveAuthenticationManager} bean, admission checks and the spec's HTTP metrics.
+ * Filters run in this order: correlation id, arrival, body limit, known route, Spring Security,
+ * admissions, then (where imported) the read-your-writes wait.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class FoundationConfiguration {
+
+    static {
+        CorrelationIdLogging.register();
+    }
+
+    @Bean
+    ProblemExceptionHandler problemExceptionHandler(JsonMapper jsonMapper, ObjectProvider<ProblemTranslator> translators,
+                                                    ObjectProvider<ProblemCustomizer> customizer) {
+        return new ProblemExceptionHandler(jsonMapper, translators, customizer);
+    }
+
+    @Bean
+    CorrelationIdFilter correlationIdFilter() {
+        return new CorrelationIdFilter();
+    }
+
+    @Bean
+    RequestArrivalFilter requestArrivalFilter() {
+        return new RequestArrivalFilter();
+    }
+
+    @Bean
+    BodySizeLimitFilter bodySizeLimitFilter(@Value("${flexboard.max-body-size:256KB}") DataSize maxBodySize) {
+        return new BodySizeLimitFilter(maxBodySize);
+    }
+
+    @Bean
+    KnownRouteFilter knownRouteFilter(ObjectProvider<DispatcherHandler> dispatcher) {
+        return new KnownRouteFilter(dispatcher);
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager manager,
+                                                  @Value("${flexboard.security.missing-credentials:A bearer token is required}")
+                                                  String missingCredentials) {
+        return ServiceSecurity.chain(http, manager, missingCredentials);
+    }
+
+    /**
+     * Spring Security's strict firewall still refuses {@code ..}, encoded slashes and the like (400); it lets
+     * {@code ;} parameters through, because authorization matches the path without them, as routing does:
+     * {@code /api;x/tenants} is {@code /api/tenants} and answers 401 without a token, like it.
+     */
+    @Bean
+    ServerWebExchangeFirewall serverWebExchangeFirewall() {
+        StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowSemicolon(true);
+        return firewall;
+    }
+
+    /** A path the firewall refuses is a malformed request, in the one problem shape. */
+    @Bean
+    ServerExchangeRejectedHandler serverExchangeRejectedHandler() {
+        return (exchange, rejected) -> Mono.error(ProblemException.malformed("path", "The request path is not accepted"));
+    }
+
+    @Bean
+    RequestAdmissionFilter requestAdmissionFilter(ObjectProvider<RequestAdmission> admissions) {
+        return new RequestAdmissionFilter(admissions.orderedStream().toList());
+    }
+
+    @Bean
+    HttpRequestMetrics httpRequestMetrics(MeterRegistry meters) {
+        return new HttpRequestMetrics(meters);
+    }
+}

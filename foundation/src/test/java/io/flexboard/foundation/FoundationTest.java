@@ -1,0 +1,229 @@
+package io.flexboard.foundation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The foundation in a tiny WebFlux service: who gets in, who waits, and the one problem shape. */
+@SpringBootTest(classes = TinyService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+class FoundationTest {
+
+    private static final String ADMIN = "Bearer tiny-admin-token";
+    private static final String TOKEN_NEVER_REACHED = "0b5b7a36-3c2f-4bd0-8d4e-7c1f5b9a2e44:1";
+
+    @Autowired
+    WebTestClient http;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void countFromZero() {
+        TinyService.HANDLED.set(0);
+        TinyService.POSITION_READS.set(0);
+    }
+
+    /** The raw path goes on the wire as written: no client-side encoding or normalising. */
+    private WebTestClient.RequestBodySpec raw(HttpMethod method, String path) {
+        return http.method(method).uri(URI.create("http://127.0.0.1:" + port + path));
+    }
+
+    @ParameterizedTest(name = "{0} {1} without a token answers {2} and reaches no handler")
+    @CsvSource({
+            "POST, /%61pi/tenants, 401",
+            "POST, /api;x/tenants, 401",
+            "POST, /api/tenants;x, 401",
+            "POST, /api%3Bx/tenants, 404",
+            "GET, /%61pi/tenants, 401",
+            "GET, /api/%74enants, 401",
+            "POST, //api/tenants, 404",
+            "POST, /API/tenants, 404",
+            "POST, /api/tenants/, 404",
+            "POST, /api/./tenants, 404",
+            // /health/{*path} is a route (health groups): Spring Security's firewall refuses the dot segments.
+            "POST, /health/../api/tenants, 400",
+            "GET, /%68ealth/../api/tenants, 400",
+            "GET, /health/%2e%2e/api/tenants, 400"})
+    void aBypassOfTheAuthenticationAnswersWithoutTouchingTheHandler(String method, String path, int status) {
+        raw(HttpMethod.valueOf(method), path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "acme"))
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void anUnauthenticatedRequestGets401ProblemWithWwwAuthenticateBearer() {
+        http.get().uri("/api/tenants").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://flexboard.io/problems/unauthorized")
+                .jsonPath("$.status").isEqualTo(401)
+                .jsonPath("$.detail").isEqualTo("A bearer token is required")
+                .jsonPath("$.instance").isEqualTo("/api/tenants");
+    }
+
+    @Test
+    void aWrongTokenGets401NamingTheTokenAsInvalid() {
+        http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer tiny-admin-tokem").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody().jsonPath("$.detail").isEqualTo("The bearer token is not valid");
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void anotherSchemeThanBearerIsNoCredential() {
+        http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Basic dGlueTphZG1pbg==").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("A bearer token is required");
+    }
+
+    @Test
+    void theAdminTokenReachesTheHandlerAsTheAdminActor() {
+        raw(HttpMethod.POST, "/%61pi/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "acme"))
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody().jsonPath("$.actor").isEqualTo("admin");
+        assertThat(TinyService.HANDLED).hasValue(1);
+    }
+
+    @Test
+    void aRouteThatDoesNotExistAnswers404Unauthenticated() {
+        http.get().uri("/api/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/not-found");
+    }
+
+    @Test
+    void aRouteThatDoesNotExistAnswers404AuthenticatedAndNeverWaits() {
+        http.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/not-found");
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+    }
+
+    @Test
+    void anUnauthenticatedRequestWithAConsistencyTokenIsRefusedWithoutWaiting() {
+        // The read side never reaches this token: a request that waited would answer 503 after 30 s.
+        http.get().uri("/api/tenants").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void aWrongTokenWithAConsistencyTokenIsRefusedWithoutWaiting() {
+        http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer guess")
+                .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+    }
+
+    @Test
+    void healthWithAConsistencyTokenAnswersWithoutWaiting() {
+        http.get().uri("/health").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isOk();
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+    }
+
+    @Test
+    void metricsWithAConsistencyTokenAnswerWithoutATokenOrAWait() {
+        http.get().uri("/metrics").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isOk();
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+    }
+
+    @Test
+    void aRouteThatDoesNotDeclareReadYourWritesIgnoresTheConsistencyToken() {
+        http.get().uri("/api/ops/lag").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
+                .expectStatus().isOk();
+        assertThat(TinyService.POSITION_READS).hasValue(0);
+    }
+
+    @Test
+    void aReadThatDeclaresReadYourWritesWaitsForTheReadSideAfterAuthentication() {
+        http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .header("X-Consistency-Token", TinyService.PROJECTED_TENANT + ":7").exchange()
+                .expectStatus().isOk();
+        assertThat(TinyService.POSITION_READS).hasPositiveValue();
+        assertThat(TinyService.HANDLED).hasValue(1);
+    }
+
+    @Test
+    void aMalformedConsistencyTokenIsA400NamingTheHeader() {
+        http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .header("X-Consistency-Token", "not-a-token").exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://flexboard.io/problems/malformed-request")
+                .jsonPath("$.errors[0].field").isEqualTo("X-Consistency-Token");
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void aDeclaredTooLargeBodyIs413BeforeAuthentication() {
+        http.post().uri("/api/tenants").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "x".repeat(2_000)))
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/payload-too-large");
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void aBodyOfTheWrongJsonTypeNamesItsPath() {
+        http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("[1, 2]")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/malformed-request");
+    }
+
+    @Test
+    void aServiceExceptionBecomesItsProblemThroughTheTranslator() {
+        http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "taken"))
+                .exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://flexboard.io/problems/conflict")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+    }
+
+    @Test
+    void aWrongMethodOnAnExistingRouteNeedsAuthenticationFirst() {
+        http.delete().uri("/api/tenants").exchange().expectStatus().isUnauthorized();
+        http.delete().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
+                .expectStatus().isEqualTo(405)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void everyAnswerCarriesACorrelationId() {
+        http.get().uri("/api/nothing-here").header("X-Correlation-Id", "trace-42").exchange()
+                .expectHeader().valueEquals("X-Correlation-Id", "trace-42");
+    }
+}
