@@ -1,10 +1,15 @@
 package io.flexboard.commandapi;
 
+import io.flexboard.foundation.FoundationConfiguration;
+import io.flexboard.foundation.health.KafkaHealthIndicator;
+import io.flexboard.foundation.security.AdminTokenSecurity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** The builder's write side: HTTP commands, Axon aggregates, the event store and the Kafka relay. */
 @SpringBootApplication
+@Import({FoundationConfiguration.class, AdminTokenSecurity.class, KafkaHealthIndicator.class})
 public class CommandApiApplication {
 
     static {

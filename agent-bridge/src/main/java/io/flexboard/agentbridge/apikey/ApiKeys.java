@@ -1,6 +1,7 @@
 package io.flexboard.agentbridge.apikey;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import java.nio.charset.StandardCharsets;
@@ -17,15 +18,18 @@ import reactor.core.publisher.Mono;
  *
  * <p>Known keys are remembered for {@code flexboard.api-keys.cache-ttl}, so 10,000 long-polling agents
  * do not read api_keys on every sync. Keys cannot be revoked yet; once they can, a revoked key keeps
- * working on a replica for at most that long. Unknown keys are never remembered: a key issued a moment
- * ago must work on its first sync. Concurrent lookups of one key share one read, so a fleet reconnecting
- * to a freshly started replica (empty cache) costs one query per key, not one per agent.
+ * working on a replica for at most that long. Unknown keys are remembered as misses for
+ * {@code flexboard.api-keys.miss-ttl} (2 s by default), so a flood of wrong keys costs no database reads;
+ * a key issued within that time before its first use works on a retry after it. Concurrent lookups of one
+ * key share one read, so a fleet reconnecting to a freshly started replica (empty cache) costs one query
+ * per key, not one per agent.
  */
 @Component
 public class ApiKeys {
 
     private final DatabaseClient db;
     private final AsyncCache<String, UUID> tenantsByKeyHash;
+    private final Cache<String, Boolean> misses;
 
     public ApiKeys(DatabaseClient db, FlexboardProperties properties) {
         this.db = db;
@@ -33,12 +37,21 @@ public class ApiKeys {
                 .expireAfterWrite(properties.apiKeys().cacheTtl())
                 .maximumSize(100_000)
                 .buildAsync();
+        // Bounded too: a flood of random keys must not grow the heap without limit.
+        this.misses = Caffeine.newBuilder()
+                .expireAfterWrite(properties.apiKeys().missTtl())
+                .maximumSize(100_000)
+                .build();
     }
 
     /** The tenant of the key with this hash, or empty for an unknown key; one read on the unique key_hash index. */
     public Mono<UUID> tenantOf(String keyHash) {
-        // A load that completes empty (null) leaves no entry behind: unknown keys are looked up again next time.
-        return Mono.fromFuture(() -> tenantsByKeyHash.get(keyHash, (hash, executor) -> read(hash).toFuture()), true);
+        if (misses.getIfPresent(keyHash) != null) {
+            return Mono.empty();
+        }
+        // A load that completes empty (null) leaves no entry in the tenants cache; the miss is remembered apart.
+        return Mono.fromFuture(() -> tenantsByKeyHash.get(keyHash, (hash, executor) -> read(hash).toFuture()), true)
+                .switchIfEmpty(Mono.fromRunnable(() -> misses.put(keyHash, Boolean.TRUE)));
     }
 
     private Mono<UUID> read(String keyHash) {

@@ -3,21 +3,17 @@ package io.flexboard.agentbridge.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
-/** The {@code flexboard.*} settings of agent-bridge (documented in docs/agent-bridge.md). */
+/**
+ * The {@code flexboard.*} settings of agent-bridge (documented in docs/agent-bridge.md); the body limit
+ * and consistency wait are the foundation's (docs/contracts.md).
+ */
 @ConfigurationProperties("flexboard")
 public record FlexboardProperties(
-        @DefaultValue("256KB") DataSize maxBodySize,
         @DefaultValue("agent-bridge") String instanceId,
-        @DefaultValue Consistency consistency,
         @DefaultValue Sync sync,
         @DefaultValue ApiKeys apiKeys,
         @DefaultValue SyncReports syncReports) {
-
-    /** How long a request may wait for the read side to reach its {@code X-Consistency-Token}. */
-    public record Consistency(@DefaultValue("5s") Duration maxWait) {
-    }
 
     /**
      * Long-polling: the longest hold ({@code wait_seconds} above it is capped), the most random jitter
@@ -41,8 +37,8 @@ public record FlexboardProperties(
             @DefaultValue("1m") Duration refillPeriod) {
     }
 
-    /** How long a known API key's tenant is remembered (positive look-ups only). */
-    public record ApiKeys(@DefaultValue("60s") Duration cacheTtl) {
+    /** How long a known API key's tenant is remembered, and how long an unknown key is remembered as a miss. */
+    public record ApiKeys(@DefaultValue("60s") Duration cacheTtl, @DefaultValue("2s") Duration missTtl) {
     }
 
     /** The flexboard.agent-syncs topic as this service declares it, and the send queue in front of Kafka. */

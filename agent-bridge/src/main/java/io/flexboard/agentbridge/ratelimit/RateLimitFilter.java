@@ -1,20 +1,19 @@
 package io.flexboard.agentbridge.ratelimit;
 
-import io.flexboard.agentbridge.apikey.ApiKeyAuthenticationFilter;
-import io.flexboard.agentbridge.web.ProblemException;
+import io.flexboard.agentbridge.apikey.ApiKeyAuthentication;
+import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.foundation.security.RequestAdmission;
 import java.util.OptionalLong;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
-import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Refuses an authenticated key's request with 429 once its bucket is empty, before it may park anywhere. */
+/**
+ * Refuses an authenticated key's request with 429 once its bucket is empty, before it may park anywhere:
+ * the foundation runs admissions after authentication (needs the key) and before consistency waits.
+ */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 25) // after authentication (needs the key), before consistency waits
-public class RateLimitFilter implements WebFilter {
+public class RateLimitFilter implements RequestAdmission {
 
     private final SyncRateLimiter limiter;
 
@@ -23,15 +22,12 @@ public class RateLimitFilter implements WebFilter {
     }
 
     @Override
-    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
-            return chain.filter(exchange);
-        }
-        OptionalLong retryAfter = limiter.tryAcquire(ApiKeyAuthenticationFilter.authenticatedKeyHash(exchange));
+    public Mono<Void> admit(ServerWebExchange exchange) {
+        OptionalLong retryAfter = limiter.tryAcquire(ApiKeyAuthentication.of(exchange).keyHash());
         if (retryAfter.isPresent()) {
             return Mono.error(ProblemException.rateLimited(
                     "Too many syncs with this API key; retry in " + retryAfter.getAsLong() + " s", retryAfter.getAsLong()));
         }
-        return chain.filter(exchange);
+        return Mono.empty();
     }
 }

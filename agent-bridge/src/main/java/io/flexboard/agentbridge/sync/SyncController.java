@@ -1,8 +1,9 @@
 package io.flexboard.agentbridge.sync;
 
-import io.flexboard.agentbridge.apikey.ApiKeyAuthenticationFilter;
-import io.flexboard.agentbridge.consistency.ConsistencyToken;
-import io.flexboard.agentbridge.web.RequestArrivalFilter;
+import io.flexboard.agentbridge.apikey.ApiKeyAuthentication;
+import io.flexboard.foundation.consistency.ConsistencyToken;
+import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.correlation.RequestArrivalFilter;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,14 +26,15 @@ public class SyncController {
     }
 
     @PostMapping(path = "/api/agent/sync", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ReadYourWrites
     public Mono<ResponseEntity<byte[]>> sync(@RequestBody SyncRequest request, ServerWebExchange exchange) {
         return Mono.defer(() -> syncService.sync(caller(exchange), request))
                 .map(reply -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(reply.json()));
     }
 
     private static SyncCaller caller(ServerWebExchange exchange) {
-        return new SyncCaller(ApiKeyAuthenticationFilter.authenticatedTenant(exchange),
-                ApiKeyAuthenticationFilter.authenticatedKeyHash(exchange),
+        ApiKeyAuthentication key = ApiKeyAuthentication.of(exchange);
+        return new SyncCaller(key.tenant(), key.keyHash(),
                 exchange.getRequest().getHeaders().getFirst(ConsistencyToken.HEADER) != null,
                 RequestArrivalFilter.arrivalNanos(exchange));
     }

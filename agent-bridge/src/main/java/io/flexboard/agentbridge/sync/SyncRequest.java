@@ -1,7 +1,7 @@
 package io.flexboard.agentbridge.sync;
 
-import io.flexboard.agentbridge.web.Problem;
-import io.flexboard.agentbridge.web.ProblemException;
+import io.flexboard.foundation.problem.Problem;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.flexboard.agentbridge.publish.PublishedAnswers;
 import io.flexboard.agentbridge.publish.Waiters;
 import io.flexboard.agentbridge.report.AnsweredSync;
 import io.flexboard.agentbridge.report.SyncReports;
-import io.flexboard.agentbridge.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;

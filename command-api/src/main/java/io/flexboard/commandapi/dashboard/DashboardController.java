@@ -9,7 +9,7 @@ import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
 import io.flexboard.commandapi.api.WidgetInput;
 import io.flexboard.commandapi.tenant.DashboardOwners;
-import io.flexboard.commandapi.web.ApiProblem;
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.commandapi.web.CommandDispatcher;
 import io.flexboard.schemas.Widget;
 import org.springframework.http.HttpStatus;
@@ -74,7 +74,7 @@ class DashboardController {
         String dashboard = CommandDispatcher.uuid(dashboardId, "dashboardId");
         Long expectedVersion = CommandDispatcher.expectedVersion(exchange);
         return Mono.fromCallable(() -> owners.tenantOf(dashboard)
-                        .orElseThrow(() -> ApiProblem.notFound("unknown dashboard " + dashboard)))
+                        .orElseThrow(() -> ProblemException.notFound("unknown dashboard " + dashboard)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(tenantId -> commands.send(exchange, tenantId,
                         new ReplaceWidgetsCommand(tenantId, expectedVersion, dashboard, inputs(request)),

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.flexboard.foundation.health.BoundedHealthIndicator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ class DatabaseHealthIndicator extends BoundedHealthIndicator {
     }
 
     @Override
-    Mono<Health> check() {
+    protected Mono<Health> check() {
         // JDBC blocks: never on the event loop.
         return Mono.fromCallable(() -> {
             try (Connection connection = dataSource.getConnection()) {

@@ -8,6 +8,7 @@ import io.flexboard.commandapi.relay.KafkaRelay;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import io.flexboard.foundation.health.BoundedHealthIndicator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
@@ -30,7 +31,7 @@ class RelayHealthIndicator extends BoundedHealthIndicator {
     }
 
     @Override
-    Mono<Health> check() {
+    protected Mono<Health> check() {
         return Mono.fromSupplier(() -> {
             Optional<StreamingEventProcessor> relay =
                     processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class);

@@ -6,6 +6,10 @@ import java.util.function.Function;
 
 import io.flexboard.commandapi.api.CommandMetadata;
 import io.flexboard.commandapi.api.CommandOutcome;
+import io.flexboard.foundation.consistency.ConsistencyToken;
+import io.flexboard.foundation.correlation.CorrelationIdFilter;
+import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.foundation.security.Authenticated;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -29,7 +33,7 @@ public class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
 
     /** Response header naming the position the read side must reach to show this command. */
-    public static final String CONSISTENCY_TOKEN = "X-Consistency-Token";
+    public static final String CONSISTENCY_TOKEN = ConsistencyToken.HEADER;
 
     private final CommandGateway gateway;
 
@@ -45,7 +49,7 @@ public class CommandDispatcher {
     public <T> Mono<ResponseEntity<T>> send(ServerWebExchange exchange, String tenantId, Object command,
                                             HttpStatus status, Function<Object, T> body) {
         Map<String, String> metadata = Map.of(
-                CommandMetadata.ACTOR, AdminTokenFilter.actorOf(exchange),
+                CommandMetadata.ACTOR, Authenticated.of(exchange).getName(),
                 CommandMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
         long started = System.nanoTime();
         return Mono.fromCallable(() -> (CommandOutcome) gateway.sendAndWait(
@@ -78,7 +82,7 @@ public class CommandDispatcher {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw ApiProblem.malformed("If-Match", "If-Match must be an ETag this API returned, e.g. \"3\"");
+            throw ProblemException.malformed("If-Match", "If-Match must be an ETag this API returned, e.g. \"3\"");
         }
     }
 
@@ -87,7 +91,7 @@ public class CommandDispatcher {
         try {
             return UUID.fromString(value).toString();
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.malformed(name, name + " must be a UUID");
+            throw ProblemException.malformed(name, name + " must be a UUID");
         }
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.flexboard.foundation.health.BoundedHealthIndicator;
+import io.flexboard.foundation.health.HealthAdminClient;
 import io.flexboard.schemas.wire.Topics;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -51,7 +53,7 @@ class ProjectionLagHealthIndicator extends BoundedHealthIndicator {
     }
 
     @Override
-    Mono<Health> check() {
+    protected Mono<Health> check() {
         // Three admin round trips; blocking on their futures is simplest, and never on the event loop.
         return Mono.fromCallable(this::measure).subscribeOn(Schedulers.boundedElastic());
     }

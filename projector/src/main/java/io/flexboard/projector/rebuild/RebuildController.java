@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flexboard.projector.web.Problem;
-import io.flexboard.projector.web.ProblemException;
+import io.flexboard.foundation.problem.Problem;
+import io.flexboard.foundation.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;

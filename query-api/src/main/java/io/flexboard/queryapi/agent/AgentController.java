@@ -1,10 +1,11 @@
 package io.flexboard.queryapi.agent;
 
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/tenants/{tenantId}/agents: the tenant's agent installations and where each stands. */
 @RestController
+@ReadYourWrites
 public class AgentController {
 
     private final AgentReadModel agents;

@@ -3,28 +3,15 @@ package io.flexboard.queryapi.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.util.unit.DataSize;
 
-/** The {@code flexboard.*} settings of query-api (documented in docs/query-api.md). */
+/**
+ * The {@code flexboard.*} settings of query-api (documented in docs/query-api.md); the admin token, body
+ * limit and consistency wait are the foundation's (docs/contracts.md).
+ */
 @ConfigurationProperties("flexboard")
 public record FlexboardProperties(
-        String adminToken,
-        @DefaultValue("256KB") DataSize maxBodySize,
-        @DefaultValue Consistency consistency,
         @DefaultValue SyncStatusSettings syncStatus,
         @DefaultValue History history) {
-
-    public FlexboardProperties {
-        // No default on purpose: a guessable built-in token would open every deployment that forgot it.
-        if (adminToken == null || adminToken.isBlank()) {
-            throw new IllegalStateException(
-                    "flexboard.admin-token is not set: set FLEXBOARD_ADMIN_TOKEN (the builder's bearer token)");
-        }
-    }
-
-    /** How long a request may wait for the read side to reach its {@code X-Consistency-Token}. */
-    public record Consistency(@DefaultValue("5s") Duration maxWait) {
-    }
 
     /**
      * How long an agent counts as recently seen after its last sync. Agents long-poll, so a live

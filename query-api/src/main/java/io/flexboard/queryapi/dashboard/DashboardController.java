@@ -1,10 +1,11 @@
 package io.flexboard.queryapi.dashboard;
 
-import io.flexboard.queryapi.consistency.TenantPositions;
+import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.consistency.TenantPositions;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/tenants/{tenantId}/dashboards and /api/dashboards/{dashboardId}. */
 @RestController
+@ReadYourWrites
 public class DashboardController {
 
     private final DashboardReadModel dashboards;

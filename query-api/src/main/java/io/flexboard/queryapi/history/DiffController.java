@@ -1,6 +1,7 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Mono;
  * a diff from a later side to an earlier one shows what going back would change.
  */
 @RestController
+@ReadYourWrites
 public class DiffController {
 
     private static final String PAIRS = "Give either 'from' and 'to' (instants) or 'from_version' and 'to_version'"

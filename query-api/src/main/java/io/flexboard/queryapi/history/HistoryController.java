@@ -1,9 +1,10 @@
 package io.flexboard.queryapi.history;
 
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 
 /** The analysts' reads of a tenant's event history: its audit trail and its state at any past moment. */
 @RestController
+@ReadYourWrites
 public class HistoryController {
 
     private final EventHistoryReadModel history;

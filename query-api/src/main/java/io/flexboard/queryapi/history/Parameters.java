@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;

@@ -8,7 +8,7 @@ import io.flexboard.queryapi.history.TenantDiff.ItemChanges;
 import io.flexboard.queryapi.history.TenantDiff.Side;
 import io.flexboard.queryapi.history.TenantDiff.VersionChange;
 import io.flexboard.queryapi.tenant.TenantReadModel;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.overview;
 
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/overview: the builder UI's first page, counters over all tenants. */
 @RestController
+@ReadYourWrites
 public class OverviewController {
 
     private final OverviewReadModel overview;

@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.syncstatus;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.syncstatus;
 
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -13,6 +14,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/sync-status: every tenant's sync status (synced / pending / error) in tenant order. */
 @RestController
+@ReadYourWrites
 public class SyncStatusController {
 
     private final SyncStatusReadModel syncStatus;

@@ -1,9 +1,10 @@
 package io.flexboard.queryapi.tenant;
 
-import io.flexboard.queryapi.consistency.TenantPositions;
+import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.consistency.TenantPositions;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/tenants (searchable by name or slug, filtered by status) and /api/tenants/{tenantId}. */
 @RestController
+@ReadYourWrites
 @RequestMapping("/api/tenants")
 public class TenantController {
 

@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.tenant;
 
-import io.flexboard.queryapi.web.Problem;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.Problem;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 
 /**

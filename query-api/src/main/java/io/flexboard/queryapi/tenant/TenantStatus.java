@@ -1,8 +1,8 @@
 package io.flexboard.queryapi.tenant;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.flexboard.queryapi.web.Problem;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.Problem;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

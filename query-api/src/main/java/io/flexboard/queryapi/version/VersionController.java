@@ -1,9 +1,10 @@
 package io.flexboard.queryapi.version;
 
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.queryapi.web.ProblemException;
+import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** GET /api/tenants/{tenantId}/versions and /api/tenants/{tenantId}/versions/{versionId}. */
 @RestController
+@ReadYourWrites
 @RequestMapping("/api/tenants/{tenantId}/versions")
 public class VersionController {
 

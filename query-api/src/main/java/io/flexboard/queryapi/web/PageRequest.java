@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.web;
 
+import io.flexboard.foundation.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.unit.DataSize;
 
 class FoldCheckpointsTest {
 
@@ -110,8 +109,7 @@ class FoldCheckpointsTest {
     }
 
     private static FoldCheckpoints checkpoints(int tenants, int every) {
-        return new FoldCheckpoints(new FlexboardProperties("token", DataSize.ofKilobytes(256),
-                new FlexboardProperties.Consistency(Duration.ofSeconds(5)),
+        return new FoldCheckpoints(new FlexboardProperties(
                 new FlexboardProperties.SyncStatusSettings(Duration.ofMinutes(10)),
                 new FlexboardProperties.History(4, new FlexboardProperties.Checkpoints(tenants, every))));
     }
