@@ -32,11 +32,12 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Base of agent-bridge integration tests: the whole app on a random port against the test database and a
- * real in-process Kafka broker. Tests reuse the same API keys for fresh tenants, so the key cache is off,
+ * real in-process Kafka broker. Tests reuse the same API keys for fresh tenants, so the key caches are off,
  * and they sync far more than an agent would, so the rate limit is out of reach (RateLimitTest sets its own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "flexboard.api-keys.cache-ttl=0s",
+        "flexboard.api-keys.miss-ttl=0s",
         "flexboard.sync.rate-limit.capacity=1000000",
         "flexboard.sync.rate-limit.refill=1000000",
         "flexboard.sync.max-wait=5s",

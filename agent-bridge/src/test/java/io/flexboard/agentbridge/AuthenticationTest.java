@@ -1,0 +1,134 @@
+package io.flexboard.agentbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.flexboard.agentbridge.apikey.ApiKeys;
+import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Who reaches the sync: a spelling of the path no route or authorization rule expects answers without
+ * reaching the handler (no sync report, no answer); an unknown key is refused at once whatever it sends.
+ * A wait would answer 503 consistency-timeout after 5 s (the token below is never reached), so a 401 or
+ * 200 shows nothing waited.
+ */
+class AuthenticationTest extends AgentBridgeIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DatabaseClient db;
+    @Autowired
+    FlexboardProperties properties;
+
+    @ParameterizedTest(name = "{0} {1} without a key answers {2}")
+    @CsvSource({
+            "POST, /%61pi/agent/sync, 401",
+            "POST, /api;x/agent/sync, 401",
+            "POST, /api/agent/sync;x, 401",
+            "POST, //api/agent/sync, 404",
+            "POST, /API/agent/sync, 404",
+            "POST, /api/agent/sync/, 404",
+            "POST, /api/nothing-here, 404"})
+    void aSpellingOfTheSyncPathWithoutAKeyNeverReachesTheSync(String method, String path, int status) {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        client.method(HttpMethod.valueOf(method)).uri(URI.create("http://localhost:" + port + path))
+                .header("X-Consistency-Token", tenant + ":99")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.success").isEqualTo(false);
+    }
+
+    @Test
+    void anUnknownKeyWithAConsistencyTokenIsRefusedAtOnce() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer fbk_never-issued")
+                .header("X-Consistency-Token", tenant + ":99")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEMS + "unauthorized")
+                .jsonPath("$.detail").isEqualTo("The API key is not valid");
+    }
+
+    @Test
+    void noKeyWithAConsistencyTokenIsRefusedAtOnce() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        client.post().uri("/api/agent/sync")
+                .header("X-Consistency-Token", tenant + ":99")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"tenant_id\": \"" + tenant + "\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("A tenant API key is required as bearer token");
+    }
+
+    @Test
+    void aRouteThatDoesNotExistAnswers404AuthenticatedToo() {
+        given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        client.get().uri("/api/agent/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + ACME_KEY)
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
+    }
+
+    @Test
+    void healthWithAConsistencyTokenAndAWrongKeyAnswersAtOnce() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        client.get().uri("/health")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer fbk_never-issued")
+                .header("X-Consistency-Token", tenant + ":99")
+                .exchange()
+                .expectStatus().isOk();
+        client.get().uri("/metrics").header("X-Consistency-Token", tenant + ":99").exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
+    void anUnknownKeyIsRememberedAsAMissUntilItsTimeIsOver() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+        String freshKey = "fbk_issued-just-after-a-first-try";
+        ApiKeys rememberingLong = new ApiKeys(db, withMissTtl(Duration.ofHours(1)));
+        ApiKeys rememberingBriefly = new ApiKeys(db, withMissTtl(Duration.ofMillis(200)));
+        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+
+        given.apiKeyProjected(tenant, freshKey);
+
+        // Within the miss time the key is not read again: a flood of wrong keys costs no database reads.
+        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        // After it, a retry reads the key the projector has written meanwhile.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).block()).isEqualTo(tenant));
+    }
+
+    private FlexboardProperties withMissTtl(Duration missTtl) {
+        return new FlexboardProperties(properties.instanceId(), properties.sync(),
+                new FlexboardProperties.ApiKeys(Duration.ZERO, missTtl), properties.syncReports());
+    }
+}
