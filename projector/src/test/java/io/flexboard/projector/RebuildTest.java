@@ -323,6 +323,10 @@ class RebuildTest {
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/not-found");
         http.delete().uri("/api/ops/rebuilds/6f1c0000-0000-4000-8000-000000000000").exchange().expectStatus().isNotFound();
+        // A route that does not exist: 404 with the admin token as without it.
+        http.get().uri("/api/ops/nothing-here").exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/not-found");
         http.get().uri("/api/ops/rebuilds/not-an-id").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/malformed-request");
