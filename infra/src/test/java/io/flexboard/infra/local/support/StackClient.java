@@ -72,8 +72,15 @@ public final class StackClient {
         return response;
     }
 
-    /** The spec's agent sync with only the spec's fields; must answer 200 with success. */
+    /**
+     * The spec's agent sync with only the spec's fields; must answer 200 with success. With a consistency
+     * token it first reads the tenant through query-api with it, as a client of a fresh key must: agent-bridge
+     * refuses a key it does not know yet at once (401) instead of holding the request until it is projected.
+     */
     public JsonNode sync(String tenantId, String apiKey, int currentVersion, String consistencyToken) throws Exception {
+        if (consistencyToken != null) {
+            getJson("/api/tenants/" + tenantId, consistencyToken);
+        }
         HttpResponse<String> response = send("POST", "/api/agent/sync",
                 Map.of("tenant_id", tenantId, "current_version", currentVersion, "agent_version", "1.0.0"),
                 apiKey, consistencyToken);
