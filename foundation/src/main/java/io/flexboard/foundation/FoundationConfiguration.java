@@ -14,6 +14,7 @@ import io.flexboard.foundation.security.RequestAdmission;
 import io.flexboard.foundation.security.RequestAdmissionFilter;
 import io.flexboard.foundation.security.ServiceSecurity;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -74,8 +75,9 @@ public class FoundationConfiguration {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager manager,
                                                   @Value("${flexboard.security.missing-credentials:A bearer token is required}")
-                                                  String missingCredentials) {
-        return ServiceSecurity.chain(http, manager, missingCredentials);
+                                                  String missingCredentials,
+                                                  @Value("${flexboard.security.open-get-paths:}") List<String> openGetPaths) {
+        return ServiceSecurity.chain(http, manager, missingCredentials, openGetPaths);
     }
 
     /**

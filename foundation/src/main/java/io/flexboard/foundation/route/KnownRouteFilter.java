@@ -20,8 +20,9 @@ import reactor.core.publisher.Mono;
  * later filters that decide by route (the read-your-writes wait). A path that matches with another method
  * or media type counts as a route: the dispatcher answers 405/415 for it once the caller is authenticated.
  *
- * <p>Services serve no static resources ({@code spring.web.resources.add-mappings: false}), so no
- * catch-all {@code /**} mapping makes every path a route.
+ * <p>Services serve no static resources from {@code /**} ({@code spring.web.resources.add-mappings: false},
+ * or a narrower {@code static-path-pattern} like query-api's {@code /ops/**}), so no catch-all mapping
+ * makes every path a route.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
 public class KnownRouteFilter implements WebFilter {

@@ -1,6 +1,8 @@
 package io.flexboard.foundation.security;
 
 import io.flexboard.foundation.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -19,6 +21,9 @@ import reactor.core.publisher.Mono;
  * The one way every service builds its Spring Security chain: stateless bearer authentication with the
  * service's {@link ReactiveAuthenticationManager}, every route authenticated except health, metrics and
  * the OpenAPI document, every refusal a problem+json answered by the foundation's exception handler.
+ *
+ * <p>A service may open more paths for {@code GET} ({@code flexboard.security.open-get-paths}, e.g. query-api's
+ * static lag page, whose script then calls the API with the token).
  *
  * <p>Authorization matches with {@code PathPattern}s on the request's path within the application, the
  * same matching the handler mappings use: a segment is compared decoded and without its {@code ;}
@@ -40,13 +45,16 @@ public final class ServiceSecurity {
 
     /**
      * The chain: {@code missingCredentials} is the detail of the 401 for a request without a bearer token;
-     * the manager's {@code AuthenticationException} message is the detail when its token is refused.
+     * the manager's {@code AuthenticationException} message is the detail when its token is refused;
+     * {@code openGetPaths} are the service's own path patterns open for {@code GET}.
      */
     public static SecurityWebFilterChain chain(ServerHttpSecurity http, ReactiveAuthenticationManager manager,
-                                               String missingCredentials) {
+                                               String missingCredentials, List<String> openGetPaths) {
+        List<String> openGets = new ArrayList<>(List.of(OPEN_DOCS));
+        openGets.addAll(openGetPaths);
         ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(
                 ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, OPEN_DOCS));
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, openGets.toArray(String[]::new)));
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(manager);
         authentication.setServerAuthenticationConverter(new BearerTokenConverter());
         // Open paths never look credentials up: a flood of wrong keys on /health costs no database read.
