@@ -101,7 +101,9 @@ class AgentProcessEndToEndTest {
         String dashboardId = StackClient.JSON.readTree(builder.command("POST", "/api/tenants/" + tenantId + "/dashboards",
                 Map.of("name", "Sales", "slug", "sales"), 201).body()).get("id").asString();
         builder.saveOneWidget(dashboardId, "sales-by-month", "bar", "SELECT 1");
-        builder.draftAndPublish(tenantId, "first");
+        Published first = builder.draftAndPublish(tenantId, "first");
+        // agent-bridge refuses a key it does not know yet at once: start the agent once the key is projected.
+        builder.getJson("/api/tenants/" + tenantId, first.consistencyToken());
         AgentProcess process = AgentProcess.start(builder.baseUrl(), tenantId, apiKey, agentDir, freePort(), 20);
         return new RunningAgent(process, tenantId, dashboardId);
     }
