@@ -32,7 +32,8 @@ class AuthenticationTest extends QueryApiIntegrationTest {
             "GET, //api/tenants, 404",
             "GET, /API/tenants, 404",
             "GET, /api/tenants/, 404",
-            "GET, /api/nothing-here, 404"})
+            "GET, /api/nothing-here, 404",
+            "GET, /ops/nothing-here.html, 404"})
     void aSpellingOfAReadPathWithoutATokenListsNoTenant(String method, String path, int status) {
         UUID tenant = given.tenant("acme");
 
