@@ -1,8 +1,6 @@
 package io.flexboard.agentbridge.ratelimit;
 
 import io.flexboard.agentbridge.apikey.ApiKeyAuthenticationFilter;
-import io.flexboard.agentbridge.web.ProblemException;
-import java.util.OptionalLong;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -11,7 +9,10 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
-/** Refuses an authenticated key's request with 429 once its bucket is empty, before it may park anywhere. */
+/**
+ * Refuses an authenticated key's request with 429 once the key's budget is spent, before its body is
+ * read or it may park anywhere. The tighter budget per agent id needs the body: see SyncService.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 25) // after authentication (needs the key), before consistency waits
 public class RateLimitFilter implements WebFilter {
@@ -27,11 +28,7 @@ public class RateLimitFilter implements WebFilter {
         if (!exchange.getRequest().getPath().value().startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        OptionalLong retryAfter = limiter.tryAcquire(ApiKeyAuthenticationFilter.authenticatedKeyHash(exchange));
-        if (retryAfter.isPresent()) {
-            return Mono.error(ProblemException.rateLimited(
-                    "Too many syncs with this API key; retry in " + retryAfter.getAsLong() + " s", retryAfter.getAsLong()));
-        }
-        return chain.filter(exchange);
+        return Mono.fromRunnable(() -> limiter.acquireForKey(ApiKeyAuthenticationFilter.authenticatedKeyHash(exchange)))
+                .then(Mono.defer(() -> chain.filter(exchange)));
     }
 }
