@@ -20,8 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class SyncRateLimiter {
 
-    /** Enough names for every agent of a large fleet; see {@link TokenBuckets} for what eviction costs. */
-    private static final long MAX_AGENT_BUCKETS = 500_000;
+    /**
+     * Five times the agents a replica parks by default, at a few hundred bytes each (tens of MiB at
+     * most, also when a hostile key invents agent ids at its key budget's pace). Eviction only ever lets
+     * a caller through (see {@link TokenBuckets}). Keys are authenticated first: only real keys get buckets.
+     */
+    private static final long MAX_AGENT_BUCKETS = 100_000;
     private static final long MAX_KEY_BUCKETS = 200_000;
 
     private final TokenBuckets keys;
