@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +32,9 @@ import org.springframework.test.context.TestPropertySource;
         "flexboard.sync.rate-limit.anonymous.refill=60",
         "flexboard.sync.rate-limit.anonymous.refill-period=1m",
         "flexboard.sync.parking.max-per-key=5000",
-        "flexboard.sync.parking.max-per-replica=20000"})
+        "flexboard.sync.parking.max-per-replica=20000",
+        // Parking a thousand takes seconds on a loaded machine: the first hold must outlast it (a publish ends it).
+        "flexboard.sync.max-wait=30s"})
 class FleetRateLimitTest extends AgentBridgeIntegrationTest {
 
     private static final int FLEET = 1000;
@@ -46,7 +48,7 @@ class FleetRateLimitTest extends AgentBridgeIntegrationTest {
     @Test
     void givenAThousandAgentsOfOneKeyParked_whenTheyArePublishedToAndLongPollAgainTwice_thenNoneIsEverRefused() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
-        List<CompletableFuture<ResponseEntity<String>>> parked = fleetLongPolls(tenant, 1, 5);
+        List<CompletableFuture<ResponseEntity<String>>> parked = fleetLongPolls(tenant, 1, 30);
         await().atMost(Duration.ofSeconds(60)).until(() -> parkedSyncs() == FLEET);
 
         given.published(tenant, 2);
@@ -68,7 +70,7 @@ class FleetRateLimitTest extends AgentBridgeIntegrationTest {
     }
 
     private static Map<Integer, Long> statuses(List<CompletableFuture<ResponseEntity<String>>> syncs) {
-        CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new)).orTimeout(60, java.util.concurrent.TimeUnit.SECONDS).join();
+        CompletableFuture.allOf(syncs.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
         return syncs.stream().map(CompletableFuture::join)
                 .collect(Collectors.groupingBy(answer -> answer.getStatusCode().value(), Collectors.counting()));
     }
