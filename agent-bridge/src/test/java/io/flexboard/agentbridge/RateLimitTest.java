@@ -1,36 +1,86 @@
 package io.flexboard.agentbridge;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
+/** The budgets per agent id, per key for agents without id, and per key before the body is read; tiny here. */
 @TestPropertySource(properties = {
-        "flexboard.sync.rate-limit.capacity=3",
-        "flexboard.sync.rate-limit.refill=1",
-        "flexboard.sync.rate-limit.refill-period=1m"})
+        "flexboard.sync.rate-limit.agent.capacity=3",
+        "flexboard.sync.rate-limit.agent.refill=1",
+        "flexboard.sync.rate-limit.agent.refill-period=1m",
+        "flexboard.sync.rate-limit.anonymous.capacity=3",
+        "flexboard.sync.rate-limit.anonymous.refill=1",
+        "flexboard.sync.rate-limit.anonymous.refill-period=1m",
+        "flexboard.sync.rate-limit.key.capacity=20",
+        "flexboard.sync.rate-limit.key.refill=1",
+        "flexboard.sync.rate-limit.key.refill-period=1m"})
 class RateLimitTest extends AgentBridgeIntegrationTest {
 
+    // Buckets outlive a test (they live in the shared context): each test spends its own keys' budgets.
+    private final String acmeKey = "fbk_acme_" + UUID.randomUUID();
+    private final String globexKey = "fbk_globex_" + UUID.randomUUID();
+
     @Test
-    void givenAKeyThatUsedItsBurst_whenItSyncsOnceMore_thenRateLimitedWithRetryAfterWhileOtherKeysGoOn() {
-        UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
-        UUID globex = given.tenantWithPublishedVersion(1, GLOBEX_KEY);
-        String body = "{\"tenant_id\": \"" + acme + "\", \"current_version\": 1}";
+    void givenAnAgentThatUsedItsBudget_whenItSyncsOnceMore_thenRateLimitedWithRetryAfterWhileItsFleetAndOtherKeysGoOn() {
+        UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
+        UUID globex = given.tenantWithPublishedVersion(1, globexKey);
         for (int i = 0; i < 3; i++) {
-            sync(ACME_KEY, body).expectStatus().isOk();
+            sync(acmeKey, agentSync(acme, "looping-agent")).expectStatus().isOk();
         }
 
-        sync(ACME_KEY, body)
+        expectRateLimited(sync(acmeKey, agentSync(acme, "looping-agent")))
+                .jsonPath("$.error").value(String.class, containsString("looping-agent"));
+        sync(acmeKey, agentSync(acme, "well-behaved-agent")).expectStatus().isOk();
+        sync(globexKey, agentSync(globex, "looping-agent")).expectStatus().isOk();
+    }
+
+    @Test
+    void givenAgentsWithoutIdThatUsedTheKeysSharedBudget_whenOneSyncsOnceMore_thenRateLimitedWhileAgentsWithIdGoOn() {
+        UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
+        String withoutId = "{\"tenant_id\": \"" + acme + "\", \"current_version\": 1}";
+        for (int i = 0; i < 3; i++) {
+            sync(acmeKey, withoutId).expectStatus().isOk();
+        }
+
+        expectRateLimited(sync(acmeKey, withoutId));
+        sync(acmeKey, agentSync(acme, "agent-with-id")).expectStatus().isOk();
+    }
+
+    @Test
+    void givenAKeyThatUsedItsWholeBudget_whenAnAgentOfItSyncsEvenWithAnUnreadableBody_thenRateLimitedBeforeTheBodyIsRead() {
+        UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
+        UUID globex = given.tenantWithPublishedVersion(1, globexKey);
+        // Fresh agent ids each time: only the key's budget can run out.
+        for (int i = 0; i < 20; i++) {
+            sync(acmeKey, agentSync(acme, "agent-" + i)).expectStatus().isOk();
+        }
+
+        expectRateLimited(sync(acmeKey, agentSync(acme, "agent-20")));
+        // Refused before parsing: a body that is not JSON gets the 429, not the 400 it would get otherwise.
+        expectRateLimited(sync(acmeKey, "{not json"));
+        sync(globexKey, agentSync(globex, "agent-0")).expectStatus().isOk();
+    }
+
+    private static String agentSync(UUID tenant, String agentId) {
+        return "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"" + agentId + "\"}";
+    }
+
+    private static WebTestClient.BodyContentSpec expectRateLimited(WebTestClient.ResponseSpec response) {
+        return response
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().value("Retry-After", retryAfter ->
-                        org.assertj.core.api.Assertions.assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L))
+                .expectHeader().value("Retry-After", retryAfter -> assertThat(Long.parseLong(retryAfter)).isBetween(1L, 60L))
                 .expectBody()
                 .jsonPath("$.type").isEqualTo(PROBLEMS + "rate-limited")
                 .jsonPath("$.status").isEqualTo(429)
                 .jsonPath("$.success").isEqualTo(false)
                 .jsonPath("$.error").isNotEmpty();
-        sync(GLOBEX_KEY, "{\"tenant_id\": \"" + globex + "\", \"current_version\": 1}").expectStatus().isOk();
     }
 }

@@ -49,13 +49,13 @@ public final class Agent implements AutoCloseable {
             ConfigurationStore store = new ConfigurationStore(settings.dataDir());
             LoadedConfiguration loaded = store.open();
             ServedState served = new ServedState();
-            server = LocalConfigServer.start(settings.httpPort(), served);
+            server = LocalConfigServer.start(settings.httpPort(), settings.allowedHosts(), served);
             String localUrl = "http://127.0.0.1:" + server.port();
             SyncSettings syncSettings = new SyncSettings(settings.tenantId(), agentId, AgentVersion.current(),
                     settings.controlPlaneUrl().toString(), localUrl, settings.waitSeconds(), settings.fullResyncInterval());
             SyncWorker worker = new SyncWorker(syncSettings, loaded,
                     new HttpControlPlane(settings.controlPlaneUrl(), settings.apiKey(), clock),
-                    store, served, new Backoff(), Sleeper.THREAD, clock);
+                    store, served, new Backoff(settings.maxRetryAfter()), Sleeper.THREAD, clock);
             Thread syncThread = new Thread(worker, "flexboard-agent-sync");
             LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
                     syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),

@@ -27,7 +27,7 @@ public final class AgentMain {
               status  print the version this installation runs and when it last synced
             Settings come from the environment (or -DNAME=value): CONTROL_PLANE_URL, AGENT_API_KEY,
             TENANT_ID (required for run), AGENT_DATA_DIR, AGENT_ID, AGENT_WAIT_SECONDS, AGENT_HTTP_PORT,
-            AGENT_FULL_RESYNC_INTERVAL. See docs/agent.md.""";
+            AGENT_FULL_RESYNC_INTERVAL, AGENT_ALLOWED_HOSTS, AGENT_MAX_RETRY_AFTER. See docs/agent.md.""";
 
     private AgentMain() {
     }

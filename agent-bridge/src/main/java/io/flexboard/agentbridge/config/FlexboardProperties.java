@@ -18,7 +18,7 @@ public record FlexboardProperties(
     /**
      * Long-polling: the longest hold ({@code wait_seconds} above it is capped), the most random jitter
      * added to a hold, the answer cache's safety-net lifetime, the LISTEN connection's re-connect
-     * back-off and heartbeat, and the per-key rate limit.
+     * back-off and heartbeat, the rate limits and the ceilings of parked syncs.
      */
     public record Sync(
             @DefaultValue("55s") Duration maxWait,
@@ -27,14 +27,60 @@ public record FlexboardProperties(
             @DefaultValue("200ms") Duration reconnectMinBackoff,
             @DefaultValue("10s") Duration reconnectMaxBackoff,
             @DefaultValue("10s") Duration heartbeat,
-            @DefaultValue RateLimit rateLimit) {
+            @DefaultValue RateLimit rateLimit,
+            @DefaultValue Parking parking) {
     }
 
-    /** Token bucket per API key: {@code capacity} syncs at once, refilled by {@code refill} per {@code refillPeriod}. */
+    /**
+     * Token buckets of this replica: {@code key} counts every request of an API key before its body is
+     * read, {@code agent} the syncs of one {@code agent_id} of a key, {@code anonymous} the syncs without
+     * an {@code agent_id}, which share one bucket per key (agents too old to send one).
+     */
     public record RateLimit(
+            @DefaultValue KeyBudget key,
+            @DefaultValue AgentBudget agent,
+            @DefaultValue AnonymousBudget anonymous) {
+    }
+
+    /** One token bucket: {@code capacity} requests at once, refilled greedily by {@code refill} per {@code refillPeriod}. */
+    public interface Budget {
+
+        long capacity();
+
+        long refill();
+
+        Duration refillPeriod();
+    }
+
+    /** Every request of one API key (a record per budget, because each has its own defaults). */
+    public record KeyBudget(
+            @DefaultValue("10000") long capacity,
+            @DefaultValue("10000") long refill,
+            @DefaultValue("1m") Duration refillPeriod) implements Budget {
+    }
+
+    /** The syncs of one agent id of one API key. */
+    public record AgentBudget(
+            @DefaultValue("10") long capacity,
+            @DefaultValue("30") long refill,
+            @DefaultValue("1m") Duration refillPeriod) implements Budget {
+    }
+
+    /** The syncs without an agent id of one API key, together. */
+    public record AnonymousBudget(
             @DefaultValue("60") long capacity,
             @DefaultValue("60") long refill,
-            @DefaultValue("1m") Duration refillPeriod) {
+            @DefaultValue("1m") Duration refillPeriod) implements Budget {
+    }
+
+    /**
+     * The most syncs parked at once on this replica by one API key and by all keys together, and the
+     * {@code Retry-After} of a sync refused because a ceiling is reached (docs/agent-bridge.md sizes them).
+     */
+    public record Parking(
+            @DefaultValue("5000") int maxPerKey,
+            @DefaultValue("20000") int maxPerReplica,
+            @DefaultValue("10s") Duration retryAfter) {
     }
 
     /** How long a known API key's tenant is remembered, and how long an unknown key is remembered as a miss. */

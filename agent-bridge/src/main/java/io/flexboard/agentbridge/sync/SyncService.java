@@ -5,12 +5,15 @@ import io.flexboard.agentbridge.publish.PublishFanOut;
 import io.flexboard.agentbridge.publish.PublishedAnswer;
 import io.flexboard.agentbridge.publish.PublishedAnswers;
 import io.flexboard.agentbridge.publish.Waiters;
+import io.flexboard.agentbridge.ratelimit.ParkingLimits;
+import io.flexboard.agentbridge.ratelimit.SyncRateLimiter;
 import io.flexboard.agentbridge.report.AnsweredSync;
 import io.flexboard.agentbridge.report.SyncReports;
 import io.flexboard.foundation.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -28,6 +31,10 @@ import reactor.core.publisher.Mono;
  *
  * <p>A paused tenant's agents are refused (403 tenant-paused), at once or, when parked before the pause,
  * as soon as the pause is announced (else at hold end): they keep serving their last good configuration.
+ *
+ * <p>Limits: each agent id of a key has its own sync budget (checked here, where the body names the agent),
+ * and a sync parks only while its key and this replica are below their ceilings of parked syncs; past
+ * them it is answered at once if there is news, else refused with 429 and {@code Retry-After}.
  */
 @Service
 public class SyncService {
@@ -38,17 +45,21 @@ public class SyncService {
     private final Waiters waiters;
     private final PublishFanOut fanOut;
     private final SyncReports reports;
+    private final SyncRateLimiter rateLimiter;
+    private final ParkingLimits parking;
     private final Duration maxWait;
     private final Duration maxJitter;
     private final Counter missedPublishes;
     private final MeterRegistry meters;
 
     public SyncService(PublishedAnswers answers, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
-            FlexboardProperties properties, MeterRegistry meters) {
+            SyncRateLimiter rateLimiter, ParkingLimits parking, FlexboardProperties properties, MeterRegistry meters) {
         this.answers = answers;
         this.waiters = waiters;
         this.fanOut = fanOut;
         this.reports = reports;
+        this.rateLimiter = rateLimiter;
+        this.parking = parking;
         this.maxWait = properties.sync().maxWait();
         this.maxJitter = properties.sync().maxJitter();
         this.meters = meters;
@@ -63,6 +74,7 @@ public class SyncService {
         if (!sync.tenantId().equals(caller.keyTenant())) {
             return Mono.error(ProblemException.forbidden("This API key belongs to another tenant than " + sync.tenantId()));
         }
+        rateLimiter.acquireForAgent(caller.keyHash(), sync.agentId());
         Duration hold = sync.requestedWait().compareTo(maxWait) > 0 ? maxWait : sync.requestedWait();
         // A replica that is shutting down parks nothing: its agents should come back to another one.
         Mono<SyncReply> reply = hold.isZero() || waiters.draining() ? answerNow(caller, sync)
@@ -76,6 +88,11 @@ public class SyncService {
 
     private Mono<SyncReply> longPoll(SyncCaller caller, SyncRequest.Valid sync, Duration hold) {
         return Mono.defer(() -> {
+            Optional<ParkingLimits.Slot> slot = parking.tryPark(caller.keyHash());
+            if (slot.isEmpty()) {
+                return published(caller, sync).flatMap(answer -> answer.answersAtOnce(sync.currentVersion())
+                        ? reply(answer, sync, 0) : Mono.error(parking.refusal()));
+            }
             Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion());
             long parkedAt = System.nanoTime();
             return published(caller, sync)
@@ -89,7 +106,10 @@ public class SyncService {
                                 .flatMap(woken -> reply(woken, sync, millisSince(parkedAt)));
                     })
                     // Answered, failed or the agent went away (cancel): the waiter must not outlive the request.
-                    .doFinally(signal -> waiters.deregister(waiter));
+                    .doFinally(signal -> {
+                        waiters.deregister(waiter);
+                        slot.get().release();
+                    });
         });
     }
 

@@ -32,14 +32,19 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Base of agent-bridge integration tests: the whole app on a random port against the test database and a
- * real in-process Kafka broker. Tests reuse the same API keys for fresh tenants, so the key caches are off,
- * and they sync far more than an agent would, so the rate limit is out of reach (RateLimitTest sets its own).
+ * real in-process Kafka broker. Tests reuse the same API keys for fresh tenants, so the key cache is off,
+ * and they sync far more than an agent would, so the rate limits are out of reach (RateLimitTest and
+ * FleetRateLimitTest set their own).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "flexboard.api-keys.cache-ttl=0s",
         "flexboard.api-keys.miss-ttl=0s",
-        "flexboard.sync.rate-limit.capacity=1000000",
-        "flexboard.sync.rate-limit.refill=1000000",
+        "flexboard.sync.rate-limit.key.capacity=1000000",
+        "flexboard.sync.rate-limit.key.refill=1000000",
+        "flexboard.sync.rate-limit.agent.capacity=1000000",
+        "flexboard.sync.rate-limit.agent.refill=1000000",
+        "flexboard.sync.rate-limit.anonymous.capacity=1000000",
+        "flexboard.sync.rate-limit.anonymous.refill=1000000",
         "flexboard.sync.max-wait=5s",
         "flexboard.sync.heartbeat=1s",
         "flexboard.sync.reconnect-max-backoff=1s",

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -29,9 +30,14 @@ public final class LocalConfigServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Binds to the loopback address only: the configuration holds the customer's queries and has no business on the network. */
-    public static LocalConfigServer start(int port, ServedState state) throws IOException {
+    /**
+     * Binds to the loopback address only: the configuration holds the customer's queries and has no business
+     * on the network. Answers only requests whose {@code Host} is a loopback name or one of {@code allowedHosts}
+     * (see {@link HostCheck}); others get 421.
+     */
+    public static LocalConfigServer start(int port, Set<String> allowedHosts, ServedState state) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HostCheck hosts = new HostCheck(server.getAddress().getPort(), allowedHosts);
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "flexboard-agent-http");
             thread.setDaemon(true);
@@ -40,7 +46,12 @@ public final class LocalConfigServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             try (exchange) {
-                route(exchange, state);
+                if (hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
+                    route(exchange, state);
+                } else {
+                    problem(exchange, 421, "misdirected-request", "Misdirected request",
+                            "the Host header must name this agent (localhost, 127.0.0.1 or [::1] with its port, or AGENT_ALLOWED_HOSTS)");
+                }
             }
         });
         server.start();

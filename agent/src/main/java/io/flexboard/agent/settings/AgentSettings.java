@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +22,8 @@ import java.util.function.UnaryOperator;
  * @param waitSeconds        how long the bridge may hold a sync open ({@code AGENT_WAIT_SECONDS})
  * @param httpPort           the local serving port on 127.0.0.1, 0 for any free one ({@code AGENT_HTTP_PORT})
  * @param fullResyncInterval how often the whole published configuration is fetched again ({@code AGENT_FULL_RESYNC_INTERVAL})
+ * @param allowedHosts       host names besides the loopback ones the local server answers to ({@code AGENT_ALLOWED_HOSTS})
+ * @param maxRetryAfter      the longest {@code Retry-After} honoured; longer ones are cut to it ({@code AGENT_MAX_RETRY_AFTER})
  */
 public record AgentSettings(
         URI controlPlaneUrl,
@@ -29,7 +33,9 @@ public record AgentSettings(
         Optional<String> agentId,
         int waitSeconds,
         int httpPort,
-        Duration fullResyncInterval) {
+        Duration fullResyncInterval,
+        Set<String> allowedHosts,
+        Duration maxRetryAfter) {
 
     public static final String CONTROL_PLANE_URL = "CONTROL_PLANE_URL";
     public static final String AGENT_API_KEY = "AGENT_API_KEY";
@@ -39,6 +45,8 @@ public record AgentSettings(
     public static final String AGENT_WAIT_SECONDS = "AGENT_WAIT_SECONDS";
     public static final String AGENT_HTTP_PORT = "AGENT_HTTP_PORT";
     public static final String AGENT_FULL_RESYNC_INTERVAL = "AGENT_FULL_RESYNC_INTERVAL";
+    public static final String AGENT_ALLOWED_HOSTS = "AGENT_ALLOWED_HOSTS";
+    public static final String AGENT_MAX_RETRY_AFTER = "AGENT_MAX_RETRY_AFTER";
 
     /** The bridge holds a sync at most this long; more would only tie up a connection. */
     static final int MAX_WAIT_SECONDS = 300;
@@ -57,7 +65,9 @@ public record AgentSettings(
                 agentId(lookup),
                 intIn(lookup, AGENT_WAIT_SECONDS, 50, 0, MAX_WAIT_SECONDS),
                 intIn(lookup, AGENT_HTTP_PORT, 8090, 0, 65535),
-                duration(lookup, AGENT_FULL_RESYNC_INTERVAL, Duration.ofHours(1)));
+                duration(lookup, AGENT_FULL_RESYNC_INTERVAL, Duration.ofHours(1)),
+                allowedHosts(lookup),
+                duration(lookup, AGENT_MAX_RETRY_AFTER, Duration.ofMinutes(5)));
     }
 
     /** Only the data directory: the {@code status} command needs nothing else. */
@@ -92,6 +102,22 @@ public record AgentSettings(
             throw new InvalidSettingException(AGENT_ID, "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -, got '" + value.get() + "'");
         }
         return value;
+    }
+
+    /** Comma-separated DNS names (letters, digits, dots, hyphens), compared case-insensitively. */
+    private static Set<String> allowedHosts(UnaryOperator<String> lookup) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : optional(lookup, AGENT_ALLOWED_HOSTS).orElse("").split(",")) {
+            String host = name.strip().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                continue;
+            }
+            if (!host.matches("[a-z0-9.-]{1,253}")) {
+                throw new InvalidSettingException(AGENT_ALLOWED_HOSTS, "must be comma-separated host names without port, got '" + name.strip() + "'");
+            }
+            names.add(host);
+        }
+        return Set.copyOf(names);
     }
 
     private static String tenantId(String value) {

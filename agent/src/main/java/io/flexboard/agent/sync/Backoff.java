@@ -8,6 +8,8 @@ import java.util.function.DoubleSupplier;
 /**
  * Exponential back-off with full jitter: {@code random(0, min(60 s, 1 s * 2^attempt))}. The jitter keeps
  * hundreds of agents that lost the control plane at the same moment from all coming back at once.
+ * A {@code Retry-After} is a floor, cut to a cap (a wrong or hostile value must not silence the agent
+ * for days), and spread by up to a tenth more: a fleet refused at once is also told the same value.
  */
 public final class Backoff {
 
@@ -15,35 +17,43 @@ public final class Backoff {
     static final Duration CAP = Duration.ofSeconds(60);
     /** From this attempt on the ceiling is the cap (1 s * 2^6 = 64 s > 60 s). */
     static final int ATTEMPTS_TO_CAP = 6;
-    /** The spread of a fleet's re-polls after a publish answered all of them at once. */
+    /** The spread of a fleet's re-polls after an answer that reached all of them at once. */
     static final Duration REPOLL_SPREAD = Duration.ofSeconds(2);
 
     private final DoubleSupplier random;
+    private final Duration maxRetryAfter;
 
-    public Backoff() {
-        this(() -> ThreadLocalRandom.current().nextDouble());
+    /** {@code maxRetryAfter}: the longest {@code Retry-After} honoured. */
+    public Backoff(Duration maxRetryAfter) {
+        this(() -> ThreadLocalRandom.current().nextDouble(), maxRetryAfter);
     }
 
     /** {@code random} yields values in [0, 1). */
-    Backoff(DoubleSupplier random) {
+    Backoff(DoubleSupplier random, Duration maxRetryAfter) {
         this.random = random;
+        this.maxRetryAfter = maxRetryAfter;
     }
 
     /**
      * How long to wait after failed attempt number {@code attempt} (0 for the first failure since the
-     * last success); never shorter than {@code retryAfter}.
+     * last success); never shorter than {@code retryAfter} up to the cap, plus up to a tenth of it.
      */
     public Duration delay(int attempt, Optional<Duration> retryAfter) {
-        Duration jittered = Duration.ofMillis((long) (ceiling(attempt).toMillis() * random.getAsDouble()));
-        return retryAfter.filter(minimum -> minimum.compareTo(jittered) > 0).orElse(jittered);
+        double draw = random.getAsDouble();
+        Duration jittered = Duration.ofMillis((long) (ceiling(attempt).toMillis() * draw));
+        return retryAfter
+                .map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked)
+                .map(floor -> floor.plusMillis((long) (floor.toMillis() / 10 * draw)))
+                .filter(floor -> floor.compareTo(jittered) > 0)
+                .orElse(jittered);
     }
 
     /**
-     * How long to wait after applying an update before long-polling again: {@code random(0, 2 s)}. A
-     * publish answers a whole fleet at the same moment; without this spread every agent would come back
-     * in the same instant and the bridge would take the fleet's re-polls as one burst.
+     * How long to wait after an answer before long-polling again: {@code random(0, 2 s)}. A publish answers
+     * a whole fleet at the same moment, and so does a bridge replica that shuts down (it answers its parked
+     * syncs "nothing new"); without this spread the fleet would come back in one burst.
      */
-    public Duration afterUpdate() {
+    public Duration beforeNextPoll() {
         return Duration.ofMillis((long) (REPOLL_SPREAD.toMillis() * random.getAsDouble()));
     }
 

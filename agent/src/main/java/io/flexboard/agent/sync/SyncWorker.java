@@ -120,11 +120,9 @@ public final class SyncWorker implements Runnable {
             publish(status.synced(ended, outcome, current.version(), current.syncedAt()));
             Duration elapsed = Duration.between(started, ended);
             Duration spacing = elapsed.compareTo(MIN_SYNC_SPACING) < 0 ? MIN_SYNC_SPACING.minus(elapsed) : Duration.ZERO;
-            if (AgentStatus.SUCCESS.equals(outcome)) {
-                Duration spread = backoff.afterUpdate();
-                return spread.compareTo(spacing) > 0 ? spread : spacing;
-            }
-            return spacing;
+            // Spread on top of the spacing, after every answer: answers that reach a whole fleet at once
+            // (a publish, a stopping replica's release, a bridge that does not hold) must not bring it back at once.
+            return spacing.plus(backoff.beforeNextPoll());
         } catch (SyncFailure failure) {
             if (failure.kind() == SyncFailure.Kind.REJECTED) {
                 // A wrong key or tenant will not fix itself: ask slowly, at the cap, until someone fixes it.

@@ -27,12 +27,15 @@ class AgentSettingsTest {
         assertThat(settings.waitSeconds()).isEqualTo(50);
         assertThat(settings.httpPort()).isEqualTo(8090);
         assertThat(settings.fullResyncInterval()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.allowedHosts()).isEmpty();
+        assertThat(settings.maxRetryAfter()).isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
     void givenEveryOptionalSetting_whenRead_thenEachIsTaken() {
         environment.putAll(Map.of("AGENT_DATA_DIR", "/var/lib/flexboard-agent", "AGENT_ID", "plant-7", "AGENT_WAIT_SECONDS", "20",
-                "AGENT_HTTP_PORT", "0", "AGENT_FULL_RESYNC_INTERVAL", "30m"));
+                "AGENT_HTTP_PORT", "0", "AGENT_FULL_RESYNC_INTERVAL", "30m", "AGENT_ALLOWED_HOSTS", " Agent.Plant-7.local, viewer.local ",
+                "AGENT_MAX_RETRY_AFTER", "2m"));
 
         AgentSettings settings = AgentSettings.from(environment::get);
 
@@ -41,6 +44,8 @@ class AgentSettingsTest {
         assertThat(settings.waitSeconds()).isEqualTo(20);
         assertThat(settings.httpPort()).isZero();
         assertThat(settings.fullResyncInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(settings.allowedHosts()).containsExactlyInAnyOrder("agent.plant-7.local", "viewer.local");
+        assertThat(settings.maxRetryAfter()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -60,6 +65,8 @@ class AgentSettingsTest {
         assertRefused("AGENT_WAIT_SECONDS", "soon", "AGENT_WAIT_SECONDS must be a whole number");
         assertRefused("AGENT_FULL_RESYNC_INTERVAL", "hourly", "AGENT_FULL_RESYNC_INTERVAL must be a duration");
         assertRefused("AGENT_ID", "agent with spaces", "AGENT_ID must be 1 to 128 characters");
+        assertRefused("AGENT_ALLOWED_HOSTS", "viewer.local:8090", "AGENT_ALLOWED_HOSTS must be comma-separated host names");
+        assertRefused("AGENT_MAX_RETRY_AFTER", "forever", "AGENT_MAX_RETRY_AFTER must be a duration");
     }
 
     private void assertRefused(String variable, String value, String message) {

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
+
     @Test
     void givenEachAttempt_whenDelayed_thenTheDelayLiesBetweenZeroAndTheDoublingCeiling() {
-        Backoff backoff = new Backoff();
+        Backoff backoff = new Backoff(MAX_RETRY_AFTER);
 
         for (int attempt = 0; attempt < 10; attempt++) {
             Duration ceiling = Duration.ofSeconds(Math.min(60, 1L << attempt));
@@ -23,13 +25,13 @@ class BackoffTest {
 
     @Test
     void givenTheRandomAtItsExtremes_whenDelayed_thenTheWholeRangeFromZeroToTheCeilingIsUsed() {
-        assertThat(new Backoff(() -> 0.0).delay(3, Optional.empty())).isEqualTo(Duration.ZERO);
-        assertThat(new Backoff(() -> 0.999).delay(3, Optional.empty())).isEqualTo(Duration.ofMillis(7992));
+        assertThat(new Backoff(() -> 0.0, MAX_RETRY_AFTER).delay(3, Optional.empty())).isEqualTo(Duration.ZERO);
+        assertThat(new Backoff(() -> 0.999, MAX_RETRY_AFTER).delay(3, Optional.empty())).isEqualTo(Duration.ofMillis(7992));
     }
 
     @Test
     void givenManyFailures_whenDelayed_thenTheCeilingStaysAtSixtySeconds() {
-        Backoff almostMaximal = new Backoff(() -> 0.999_999);
+        Backoff almostMaximal = new Backoff(() -> 0.999_999, MAX_RETRY_AFTER);
 
         assertThat(Backoff.ceiling(5)).isEqualTo(Duration.ofSeconds(32));
         assertThat(Backoff.ceiling(6)).isEqualTo(Duration.ofSeconds(60));
@@ -38,22 +40,36 @@ class BackoffTest {
     }
 
     @Test
-    void givenRetryAfterLongerThanTheJitter_whenDelayed_thenTheAgentWaitsAtLeastRetryAfter() {
-        Backoff backoff = new Backoff(() -> 0.5);
+    void givenRetryAfterLongerThanTheJitter_whenDelayed_thenTheAgentWaitsRetryAfterPlusUpToATenth() {
+        Backoff backoff = new Backoff(() -> 0.5, MAX_RETRY_AFTER);
 
-        assertThat(backoff.delay(0, Optional.of(Duration.ofSeconds(30)))).isEqualTo(Duration.ofSeconds(30));
-        assertThat(backoff.delay(10, Optional.of(Duration.ofSeconds(120)))).as("even beyond the cap").isEqualTo(Duration.ofSeconds(120));
+        assertThat(backoff.delay(0, Optional.of(Duration.ofSeconds(30)))).isEqualTo(Duration.ofMillis(31_500));
+        assertThat(backoff.delay(10, Optional.of(Duration.ofSeconds(120)))).as("even beyond the cap").isEqualTo(Duration.ofSeconds(126));
+    }
+
+    @Test
+    void givenAFleetToldTheSameRetryAfter_whenEachAgentDelays_thenTheyComeBackSpreadOverATenthOfIt() {
+        assertThat(new Backoff(() -> 0.0, MAX_RETRY_AFTER).delay(0, Optional.of(Duration.ofSeconds(10)))).isEqualTo(Duration.ofSeconds(10));
+        assertThat(new Backoff(() -> 0.999, MAX_RETRY_AFTER).delay(0, Optional.of(Duration.ofSeconds(10)))).isEqualTo(Duration.ofMillis(10_999));
+    }
+
+    @Test
+    void givenARetryAfterBeyondTheCap_whenDelayed_thenTheAgentWaitsTheCapPlusUpToATenthInstead() {
+        Backoff backoff = new Backoff(() -> 0.5, MAX_RETRY_AFTER);
+
+        assertThat(backoff.delay(0, Optional.of(Duration.ofDays(30)))).isEqualTo(Duration.ofSeconds(315));
+        assertThat(backoff.delay(0, Optional.of(Duration.ofSeconds(Long.MAX_VALUE / 1_000_000_000L)))).isEqualTo(Duration.ofSeconds(315));
     }
 
     @Test
     void givenRetryAfterShorterThanTheJitter_whenDelayed_thenTheJitterIsKept() {
-        assertThat(new Backoff(() -> 0.5).delay(6, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new Backoff(() -> 0.5, MAX_RETRY_AFTER).delay(6, Optional.of(Duration.ofSeconds(1)))).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
-    void givenAFleetAnsweredByOnePublish_whenEachAgentPicksItsPauseBeforeTheNextPoll_thenThePausesSpreadOverTwoSeconds() {
-        assertThat(new Backoff(() -> 0.0).afterUpdate()).isEqualTo(Duration.ZERO);
-        assertThat(new Backoff(() -> 0.5).afterUpdate()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(new Backoff(() -> 0.9999).afterUpdate()).isLessThan(Duration.ofSeconds(2));
+    void givenAFleetAnsweredAtOnce_whenEachAgentPicksItsPauseBeforeTheNextPoll_thenThePausesSpreadOverTwoSeconds() {
+        assertThat(new Backoff(() -> 0.0, MAX_RETRY_AFTER).beforeNextPoll()).isEqualTo(Duration.ZERO);
+        assertThat(new Backoff(() -> 0.5, MAX_RETRY_AFTER).beforeNextPoll()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(new Backoff(() -> 0.9999, MAX_RETRY_AFTER).beforeNextPoll()).isLessThan(Duration.ofSeconds(2));
     }
 }

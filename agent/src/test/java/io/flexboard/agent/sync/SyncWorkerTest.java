@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,7 @@ class SyncWorkerTest {
 
     private static final String TENANT = "6f1c1a52-3b7e-4f57-9d1a-0c3f2a9b8e11";
     private static final Duration FULL_RESYNC = Duration.ofHours(1);
+    private static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(5);
 
     @TempDir
     Path dataDir;
@@ -53,7 +56,7 @@ class SyncWorkerTest {
     @BeforeEach
     void start() throws IOException {
         controlPlane = FakeControlPlane.started();
-        localServer = LocalConfigServer.start(0, served);
+        localServer = LocalConfigServer.start(0, Set.of(), served);
     }
 
     @AfterEach
@@ -79,7 +82,8 @@ class SyncWorkerTest {
         assertThat(file("current.json").path("version").longValue()).isEqualTo(1);
         assertThat(file("status.json").path("last_status").stringValue()).isEqualTo("success");
         assertThat(servedVersion()).isEqualTo("1");
-        assertThat(pause).as("an answer at once is not followed by an immediate sync").isEqualTo(SyncWorker.MIN_SYNC_SPACING);
+        assertThat(pause).as("an answer at once is followed by the spacing and a random spread (0.5 × 2 s here)")
+                .isEqualTo(SyncWorker.MIN_SYNC_SPACING.plusSeconds(1));
 
         worker.syncOnce();
 
@@ -108,6 +112,36 @@ class SyncWorkerTest {
         assertThat(next.path("last_status").stringValue()).isEqualTo("error");
         assertThat(next.path("last_error").stringValue()).isEqualTo("HTTP 429: slow down");
         assertThat(worker.current().version()).isEqualTo(1);
+    }
+
+    @Test
+    void givenAControlPlaneAskingToWaitForDays_whenTheAgentSyncs_thenItWaitsOnlyTheCapBeforeTryingAgain() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        controlPlane.answerNextWith(429, FakeControlPlane.problem(429, "go away"), Map.of("Retry-After", "2592000"));
+        controlPlane.answerNextWith(503, FakeControlPlane.problem(503, "go away"), Map.of("Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT"));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        Duration afterSeconds = worker.syncOnce();
+        Duration afterDate = worker.syncOnce();
+
+        // the cap plus a random tenth of it (0.5 here)
+        assertThat(afterSeconds).isEqualTo(MAX_RETRY_AFTER.plusSeconds(15));
+        assertThat(afterDate).isEqualTo(MAX_RETRY_AFTER.plusSeconds(15));
+    }
+
+    @Test
+    void givenNothingNewAnsweredAtOnce_asAStoppingReplicaAnswersItsParkedAgents_whenTwoAgentsRepoll_thenTheirPausesDiffer() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        SyncWorker early = worker(FakeControlPlane.API_KEY, () -> 0.25);
+        early.syncOnce();
+        SyncWorker late = worker(FakeControlPlane.API_KEY, () -> 0.75);
+
+        Duration earlyPause = early.syncOnce();
+        Duration latePause = late.syncOnce();
+
+        assertThat(file("status.json").path("last_status").stringValue()).isEqualTo("up-to-date");
+        assertThat(earlyPause).isEqualTo(SyncWorker.MIN_SYNC_SPACING.plusMillis(500));
+        assertThat(latePause).isEqualTo(SyncWorker.MIN_SYNC_SPACING.plusMillis(1500));
     }
 
     @Test
@@ -262,15 +296,19 @@ class SyncWorkerTest {
         assertThat(loop.isAlive()).isFalse();
         assertThat(controlPlane.requests()).hasSizeGreaterThanOrEqualTo(3);
         assertThat(worker.current().version()).isEqualTo(1);
-        assertThat(sleeper.pauses()).allSatisfy(pause -> assertThat(pause).isEqualTo(SyncWorker.MIN_SYNC_SPACING));
+        assertThat(sleeper.pauses()).allSatisfy(pause -> assertThat(pause).isEqualTo(SyncWorker.MIN_SYNC_SPACING.plusSeconds(1)));
     }
 
     private SyncWorker worker(String apiKey) throws IOException {
+        return worker(apiKey, () -> 0.5);
+    }
+
+    private SyncWorker worker(String apiKey, DoubleSupplier random) throws IOException {
         ConfigurationStore store = new ConfigurationStore(dataDir);
         SyncSettings settings = new SyncSettings(TENANT, "agent-1", "9.9.9", controlPlane.url().toString(),
                 "http://127.0.0.1:" + localServer.port(), 1, FULL_RESYNC);
         return new SyncWorker(settings, store.open(), new HttpControlPlane(controlPlane.url(), apiKey, clock),
-                store, served, new Backoff(() -> 0.5), sleeper, clock);
+                store, served, new Backoff(random, MAX_RETRY_AFTER), sleeper, clock);
     }
 
     private JsonNode file(String name) throws IOException {

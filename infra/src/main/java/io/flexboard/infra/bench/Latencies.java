@@ -1,12 +1,18 @@
 package io.flexboard.infra.bench;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Latencies of successful requests, the errors, and the elapsed time of a load phase. Not thread-safe: one per client thread, then merged. */
 final class Latencies {
 
+    /** The status of a request that got no HTTP answer (refused connection, timeout). */
+    static final int NO_ANSWER = 0;
+
     private long[] latencies = new long[1024];
     private int size;
+    private final Map<Integer, Long> errorsByStatus = new TreeMap<>();
     long errors;
     long elapsedNanos;
 
@@ -17,11 +23,35 @@ final class Latencies {
         latencies[size++] = nanos;
     }
 
+    /** A failed request: its HTTP status, or {@link #NO_ANSWER}. */
+    void error(int status) {
+        errors++;
+        errorsByStatus.merge(status, 1L, Long::sum);
+    }
+
     void merge(Latencies other) {
         for (int i = 0; i < other.size; i++) {
             record(other.latencies[i]);
         }
         errors += other.errors;
+        other.errorsByStatus.forEach((status, count) -> errorsByStatus.merge(status, count, Long::sum));
+    }
+
+    /** The errors by status, e.g. {@code 429: 27425, no answer: 3}; "none" without errors. */
+    String errorsByStatus() {
+        if (errors == 0) {
+            return "none";
+        }
+        StringBuilder text = new StringBuilder();
+        errorsByStatus.forEach((status, count) -> text.append(text.isEmpty() ? "" : ", ")
+                .append(status == NO_ANSWER ? "no answer" : status.toString()).append(": ").append(count));
+        long unclassified = errors - errorsByStatus.values().stream().mapToLong(Long::longValue).sum();
+        return unclassified > 0 ? text.append(text.isEmpty() ? "" : ", ").append("other: ").append(unclassified).toString() : text.toString();
+    }
+
+    /** Whether at least as many requests failed as succeeded: the phase then measured the errors, not the system. */
+    boolean errorsDominate() {
+        return errors > 0 && errors >= size;
     }
 
     int count() {

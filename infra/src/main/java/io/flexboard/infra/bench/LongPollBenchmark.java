@@ -67,9 +67,15 @@ public final class LongPollBenchmark {
         environment.put("FLEXBOARD_DATA_DIR", dataDir.toString());
         environment.put("FLEXBOARD_PORT", String.valueOf(port));
         environment.put("FLEXBOARD_ADMIN_TOKEN", adminToken);
-        // Every simulated agent shares one tenant key: the per-key rate limit would answer most of them 429.
-        environment.put("FLEXBOARD_SYNC_RATELIMIT_CAPACITY", "1000000000");
-        environment.put("FLEXBOARD_SYNC_RATELIMIT_REFILL", "1000000000");
+        // Every simulated agent shares one tenant key, and up to 19,000 of them park at once on the one
+        // replica: far past the key's budget and the parking ceilings, which this run means to exceed.
+        // The immediate-sync phase is closed loops of 64 agent ids: past the budget per agent too.
+        for (String budget : List.of("KEY", "AGENT")) {
+            environment.put("FLEXBOARD_SYNC_RATELIMIT_" + budget + "_CAPACITY", "1000000000");
+            environment.put("FLEXBOARD_SYNC_RATELIMIT_" + budget + "_REFILL", "1000000000");
+        }
+        environment.put("FLEXBOARD_SYNC_PARKING_MAXPERKEY", "1000000");
+        environment.put("FLEXBOARD_SYNC_PARKING_MAXPERREPLICA", "1000000");
         List<String> jvm = Arrays.asList(options.getOrDefault("stack-jvm", "-Xmx2g").trim().split("\\s+"));
         StackProcess stack = new StackProcess(Path.of(options.getOrDefault("stack-jar", "infra/target/flexboard-local.jar")),
                 jvm, environment, dataDir.resolve("stack.log"), port);
