@@ -2,6 +2,7 @@ package io.flexboard.commandapi.web;
 
 import java.util.List;
 
+import io.flexboard.commandapi.api.EventTooLargeException;
 import io.flexboard.commandapi.api.FieldViolation;
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.RuleViolationException;
@@ -36,6 +37,10 @@ final class ProblemMapping {
         if (error instanceof RuleViolationException rule) {
             return new ApiProblem(HttpStatus.CONFLICT, "conflict", rule.getMessage(),
                     rule.field() == null ? List.of() : List.of(new FieldViolation(rule.field(), rule.getMessage())));
+        }
+        if (error instanceof EventTooLargeException tooLarge) {
+            return new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", tooLarge.getMessage(),
+                    List.of(new FieldViolation(tooLarge.field(), tooLarge.getMessage())));
         }
         if (error instanceof UnknownEntityException || error instanceof AggregateNotFoundException) {
             return ApiProblem.notFound(error instanceof AggregateNotFoundException ? "unknown tenant" : error.getMessage());
