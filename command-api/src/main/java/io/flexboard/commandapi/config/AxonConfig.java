@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.flexboard.commandapi.api.CommandMetadata;
-import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.SchemaHistory;
 import io.flexboard.schemas.wire.TrustedClasses;
 import org.apache.avro.Schema;
 import org.apache.avro.message.SchemaStore;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -72,12 +70,6 @@ class AxonConfig {
     @Bean
     CorrelationDataProvider actorAndCorrelationId() {
         return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID);
-    }
-
-    /** Text PostgreSQL cannot store never reaches the aggregate, whichever command carries it. */
-    @Autowired
-    void storableInputOnly(CommandBus commandBus) {
-        commandBus.registerHandlerInterceptor(new StorableInput());
     }
 
     /**

@@ -26,6 +26,7 @@ import io.flexboard.commandapi.api.TenantStatus;
 import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.commandapi.api.WidgetInput;
+import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
@@ -60,6 +61,8 @@ class TenantAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(TenantAggregate.class);
+        // As in StorableInputConfig: every command passes the storable-text check before the aggregate.
+        fixture.registerCommandHandlerInterceptor(new StorableInput());
         fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> claimedSlugs.add(slug));
         fixture.registerInjectableResource(new DashboardOwners() {
             @Override
@@ -103,6 +106,15 @@ class TenantAggregateTest {
                         org.hamcrest.Matchers.containsString("field=name"),
                         org.hamcrest.Matchers.containsString("field=slug"),
                         org.hamcrest.Matchers.containsString("field=max_dashboards")));
+    }
+
+    @Test
+    void textPostgreSqlCannotStoreNeverReachesTheTenant() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(TENANT, "Acme\u0000Corp", "acme", null, null, null, KEY))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=name"))
+                .expectNoEvents();
     }
 
     // --- pause and activate --------------------------------------------------------------------
