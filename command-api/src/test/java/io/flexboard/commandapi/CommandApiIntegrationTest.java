@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.flexboard.commandapi.apikey.ApiKeys;
 import io.flexboard.commandapi.relay.KafkaRelay;
@@ -23,9 +24,15 @@ import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
 import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
 import io.flexboard.schemas.wire.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -37,6 +44,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,6 +79,8 @@ class CommandApiIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ProducerFactory<String, EventEnvelope> producers;
 
     /**
      * A new connection per request: some tests get answers sent before their body was read (413),
@@ -460,6 +470,19 @@ class CommandApiIntegrationTest {
     }
 
     // --- what the read side could not store is refused, and changes nothing --------------------
+
+    @Test
+    void theEventsTopicAndTheRelayProducerHaveTheRecordLimitTheAggregateSizesEventsFor() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS);
+            ConfigEntry limit = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            assertThat(limit.value()).isEqualTo("1048588");
+            assertThat(limit.source()).as("set on the topic, not inherited").isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        }
+        assertThat(String.valueOf(producers.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)))
+                .isEqualTo(Integer.toString(Topics.EVENTS_MAX_REQUEST_SIZE));
+    }
 
     @Test
     void aWidgetIdThatIsNotAUuidGets400NamingItAndStoresNothing() {
