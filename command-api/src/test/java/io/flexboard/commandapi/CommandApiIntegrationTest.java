@@ -561,6 +561,30 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aConfigNestedTooDeepOrHoldingAnInfiniteNumberGets400AndAnAbsurdlyDeepBodyToo() {
+        String tenantId = tenantId(createTenant("deep-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        String nine = "{\"n\": ".repeat(9) + "1" + "}".repeat(9);
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"deep\", \"config\": {\"query\": \"SELECT 1\", \"type\": \"bar\","
+                        + " \"n\": " + nine + "}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.n.n.n.n.n.n.n.n.n");
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"inf\", \"config\": {\"query\": \"SELECT 1\", \"type\": \"bar\","
+                        + " \"refreshInterval\": 1e400}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.refreshInterval");
+        // Deeper than the JSON parser's own nesting limit: refused while reading, before any check.
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"abyss\", \"config\": {\"a\": " + "[".repeat(50_000)
+                        + "]".repeat(50_000) + "}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(eventsOf(tenantId)).isEqualTo(3);
+    }
+
+    @Test
     void widgetsAfterWhichTheDraftWouldPassTheRecordLimitGet413AndAFullDraftStillReachesTheTopic() {
         String tenantId = tenantId(createTenant("large-" + shortId(), 10, 50));
         List<String> dashboards = new ArrayList<>();
