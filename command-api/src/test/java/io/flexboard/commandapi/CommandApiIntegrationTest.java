@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import io.flexboard.commandapi.apikey.ApiKeys;
 import io.flexboard.commandapi.relay.KafkaRelay;
@@ -23,9 +24,15 @@ import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
 import io.flexboard.schemas.wire.EventEnvelopeDeserializer;
 import io.flexboard.schemas.wire.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -37,6 +44,7 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -71,6 +79,8 @@ class CommandApiIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EventProcessingConfiguration processing;
+    @Autowired
+    ProducerFactory<String, EventEnvelope> producers;
 
     /**
      * A new connection per request: some tests get answers sent before their body was read (413),
@@ -459,15 +469,194 @@ class CommandApiIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    // --- what the read side could not store is refused, and changes nothing --------------------
+
+    @Test
+    void theEventsTopicAndTheRelayProducerHaveTheRecordLimitTheAggregateSizesEventsFor() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.EVENTS);
+            ConfigEntry limit = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic)
+                    .get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG);
+            assertThat(limit.value()).isEqualTo("1048588");
+            assertThat(limit.source()).as("set on the topic, not inherited").isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+        }
+        assertThat(String.valueOf(producers.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)))
+                .isEqualTo(Integer.toString(Topics.EVENTS_MAX_REQUEST_SIZE));
+    }
+
+    @Test
+    void aWidgetIdThatIsNotAUuidGets400NamingItAndStoresNothing() {
+        String tenantId = tenantId(createTenant("baduuid-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        Map<String, Object> widget = barWidget("revenue");
+        widget.put("id", "not-a-uuid");
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(widget)))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].id");
+        assertThat(eventsOf(tenantId)).isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedPathIdGets400NeverA500() {
+        for (String id : List.of("not-a-uuid", "%00", "1-1-1-1-1x")) {
+            admin(http.put().uri("/api/dashboards/" + id + "/widgets"))
+                    .bodyValue(Map.of("widgets", List.of()))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("dashboardId");
+        }
+    }
+
+    @Test
+    void aNulInAnyTextGets400NamingTheFieldAndStoresNothing() {
+        admin(http.post().uri("/api/tenants"))
+                .bodyValue(Map.of("name", "Acme\u0000", "slug", "nul-" + shortId()))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+
+        String tenantId = tenantId(createTenant("nul-" + shortId()));
+        admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId))
+                .bodyValue(Map.of("name", "Sales", "slug", "sales", "description", "for\u0000sales"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("description");
+        String dashboardId = dashboardOf(tenantId);
+        admin(http.post().uri("/api/tenants/{id}/versions", tenantId))
+                .bodyValue(Map.of("message", "first\u0000"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("message");
+        Map<String, Object> nestedNul = barWidget("colors");
+        nestedNul.put("config", Map.of("query", "SELECT 1", "type", "bar",
+                "chartConfig", Map.of("colors", List.of("#fff", "#000\u0000"))));
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(barWidget("fine"), nestedNul)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[1].config.chartConfig.colors[1]");
+        Map<String, Object> keyNul = barWidget("key");
+        keyNul.put("config", Map.of("query", "SELECT 1", "type", "bar", "ti\u0000tle", "Revenue"));
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue(Map.of("widgets", List.of(keyNul)))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.ti\\u0000tle");
+        assertThat(eventsOf(tenantId)).as("tenant, key and one dashboard only").isEqualTo(3);
+    }
+
+    @Test
+    void anUnpairedSurrogateGets400NamingTheField() {
+        String tenantId = tenantId(createTenant("surrogate-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        // The JSON escape \ud800 without its low half: valid JSON, but no text PostgreSQL could store.
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"revenue\", \"config\": {\"query\": \"SELECT 1\", \"type\": \"bar\","
+                        + " \"title\": \"Revenue \\ud800\"}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.title");
+        assertThat(eventsOf(tenantId)).isEqualTo(3);
+    }
+
+    @Test
+    void aConfigNestedTooDeepOrHoldingAnInfiniteNumberGets400AndAnAbsurdlyDeepBodyToo() {
+        String tenantId = tenantId(createTenant("deep-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        String nine = "{\"n\": ".repeat(9) + "1" + "}".repeat(9);
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"deep\", \"config\": {\"query\": \"SELECT 1\", \"type\": \"bar\","
+                        + " \"n\": " + nine + "}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.n.n.n.n.n.n.n.n.n");
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"inf\", \"config\": {\"query\": \"SELECT 1\", \"type\": \"bar\","
+                        + " \"refreshInterval\": 1e400}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.refreshInterval");
+        // Deeper than the JSON parser's own nesting limit: refused while reading, before any check.
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"abyss\", \"config\": {\"a\": " + "[".repeat(50_000)
+                        + "]".repeat(50_000) + "}}]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(eventsOf(tenantId)).isEqualTo(3);
+    }
+
+    @Test
+    void widgetsAfterWhichTheDraftWouldPassTheRecordLimitGet413AndAFullDraftStillReachesTheTopic() {
+        String tenantId = tenantId(createTenant("large-" + shortId(), 10, 50));
+        List<String> dashboards = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            dashboards.add(dashboardOf(tenantId, "board-" + i));
+        }
+        // 28 widgets of 8,000-byte configs per request (under the 256 KB body limit), about 230 KB a dashboard.
+        for (int i = 0; i < 4; i++) {
+            admin(http.put().uri("/api/dashboards/{id}/widgets", dashboards.get(i)))
+                    .bodyValue(Map.of("widgets", largeWidgets("board-" + i, 28)))
+                    .exchange().expectStatus().isOk();
+        }
+        long before = eventsOf(tenantId);
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboards.get(4)))
+                .bodyValue(Map.of("widgets", largeWidgets("board-4", 28)))
+                .exchange().expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "payload-too-large")
+                .jsonPath("$.errors[0].field").isEqualTo("widgets")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("the limit is 1000000"));
+        assertThat(eventsOf(tenantId)).isEqualTo(before);
+
+        saveDraft(tenantId);
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(tenantId, (int) before + 1);
+        assertThat(records.get(records.size() - 1).value().length).as("the draft's record").isBetween(850_000, 1_000_000);
+    }
+
+    @Test
+    void anotherTenantsWidgetIdIsRefusedAndItsWidgetStaysWithIt() {
+        String victim = tenantId(createTenant("victim-" + shortId()));
+        String victimDashboard = dashboardOf(victim);
+        java.util.concurrent.atomic.AtomicReference<String> minted = new java.util.concurrent.atomic.AtomicReference<>();
+        admin(http.put().uri("/api/dashboards/{id}/widgets", victimDashboard))
+                .bodyValue(Map.of("widgets", List.of(barWidget("revenue"))))
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.widgets[0].id").value(id -> minted.set((String) id));
+        String victimWidget = minted.get();
+        assertThat(victimWidget).hasSize(36);
+        String attacker = tenantId(createTenant("attacker-" + shortId()));
+        String attackerDashboard = dashboardOf(attacker);
+        long victimEvents = eventsOf(victim);
+
+        Map<String, Object> stolen = barWidget("stolen");
+        stolen.put("id", victimWidget);
+        admin(http.put().uri("/api/dashboards/{id}/widgets", attackerDashboard))
+                .bodyValue(Map.of("widgets", List.of(stolen)))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "conflict")
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].id");
+
+        assertThat(eventsOf(attacker)).isEqualTo(3);
+        assertThat(eventsOf(victim)).isEqualTo(victimEvents);
+        assertThat(jdbc.queryForList("select payloadtype from domainevententry where aggregateidentifier = ?", String.class,
+                attacker)).noneMatch(type -> type.contains("WidgetsReplaced"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private WebTestClient.RequestBodySpec admin(WebTestClient.RequestBodySpec spec) {
         return spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN).contentType(MediaType.APPLICATION_JSON);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> createTenant(String slug) {
-        return admin(http.post().uri("/api/tenants")).bodyValue(Map.of("name", "Tenant " + slug, "slug", slug))
+        return createTenant(slug, 5, 20);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> createTenant(String slug, int maxDashboards, int maxWidgetsPerDashboard) {
+        return admin(http.post().uri("/api/tenants")).bodyValue(Map.of("name", "Tenant " + slug, "slug", slug,
+                        "max_dashboards", maxDashboards, "max_widgets_per_dashboard", maxWidgetsPerDashboard))
                 .exchange().expectStatus().isCreated()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"1\"")
                 .expectBody(Map.class).returnResult().getResponseBody();
@@ -479,8 +668,12 @@ class CommandApiIntegrationTest {
     }
 
     private String dashboardOf(String tenantId) {
+        return dashboardOf(tenantId, "sales");
+    }
+
+    private String dashboardOf(String tenantId, String slug) {
         return (String) admin(http.post().uri("/api/tenants/{id}/dashboards", tenantId))
-                .bodyValue(Map.of("name", "Sales", "slug", "sales"))
+                .bodyValue(Map.of("name", "Dashboard " + slug, "slug", slug))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
@@ -495,6 +688,21 @@ class CommandApiIntegrationTest {
         return (String) admin(http.post().uri("/api/tenants/{id}/versions", tenantId))
                 .exchange().expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private long eventsOf(String tenantId) {
+        return jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, tenantId);
+    }
+
+    /** Widgets whose configs are 8,000 bytes as JSON each, just under the 8 KiB limit. */
+    private static List<Map<String, Object>> largeWidgets(String prefix, int count) {
+        List<Map<String, Object>> widgets = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> widget = barWidget(prefix + "-w" + i);
+            widget.put("config", Map.of("query", "SELECT 1", "type", "bar", "description", "d".repeat(7_950)));
+            widgets.add(widget);
+        }
+        return widgets;
     }
 
     private static Map<String, Object> barWidget(String name) {

@@ -73,23 +73,35 @@ class DashboardController {
                                                              ServerWebExchange exchange) {
         String dashboard = CommandDispatcher.uuid(dashboardId, "dashboardId");
         Long expectedVersion = CommandDispatcher.expectedVersion(exchange);
+        List<WidgetInput> inputs = inputs(request);
+        List<String> newIds = newIds(inputs);
         return Mono.fromCallable(() -> owners.tenantOf(dashboard)
                         .orElseThrow(() -> ProblemException.notFound("unknown dashboard " + dashboard)))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(tenantId -> commands.send(exchange, tenantId,
-                        new ReplaceWidgetsCommand(tenantId, expectedVersion, dashboard, inputs(request)),
+                        new ReplaceWidgetsCommand(tenantId, expectedVersion, dashboard, inputs, newIds),
                         HttpStatus.OK, result -> widgetsBody(dashboard, result)));
     }
 
-    /** Gives every new widget its id here, so the aggregate's rules stay deterministic. */
     private static List<WidgetInput> inputs(ReplaceWidgetsRequest request) {
         if (request.widgets() == null) {
             return null;
         }
         return request.widgets().stream()
-                .map(w -> w == null ? null : new WidgetInput(w.id() == null ? UUID.randomUUID().toString() : w.id(),
-                        w.name(), w.widgetType(), w.config(), w.positionX(), w.positionY(), w.width(), w.height()))
+                .map(w -> w == null ? null : new WidgetInput(w.id(), w.name(), w.widgetType(), w.config(),
+                        w.positionX(), w.positionY(), w.width(), w.height()))
                 .toList();
+    }
+
+    /**
+     * Mints the ids of the new widgets (those sent without one) here, so the aggregate's rules stay
+     * deterministic; the server is the only source of widget ids.
+     */
+    private static List<String> newIds(List<WidgetInput> inputs) {
+        if (inputs == null) {
+            return List.of();
+        }
+        return inputs.stream().filter(w -> w != null && w.id() == null).map(w -> UUID.randomUUID().toString()).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -61,6 +61,8 @@ class TenantAggregate {
     private int maxWidgetsPerDashboard;
     private final Map<String, DashboardSnapshot> dashboards = new LinkedHashMap<>();
     private final Map<String, List<Widget>> widgetsByDashboard = new HashMap<>();
+    /** Every widget id this tenant's events ever carried: the only ids a client may send back. */
+    private final Set<String> issuedWidgetIds = new HashSet<>();
     private final Map<String, VersionState> versions = new HashMap<>();
     private int lastVersionNumber;
     private String publishedVersionId;
@@ -95,9 +97,13 @@ class TenantAggregate {
         if (dashboards.size() >= maxDashboards) {
             throw new RuleViolationException(null, "the tenant's license allows " + maxDashboards + " dashboards");
         }
+        DashboardCreatedEvent created = new DashboardCreatedEvent(tenantId, command.dashboardId(), command.name().strip(),
+                command.slug(), command.description());
+        List<DashboardSnapshot> withNew = new ArrayList<>(dashboards.values());
+        withNew.add(snapshotOf(created));
+        EventSize.checkDraftFits(tenantId, withNew, allWidgets(), "description");
         owners.register(command.dashboardId(), tenantId);
-        apply(new DashboardCreatedEvent(tenantId, command.dashboardId(), command.name().strip(), command.slug(),
-                command.description()));
+        apply(created);
     }
 
     @CommandHandler
@@ -115,8 +121,11 @@ class TenantAggregate {
                 });
             }
         });
-        List<Widget> widgets = new WidgetRules(maxWidgetsPerDashboard, namesOnOtherDashboards, idsOnOtherDashboards)
-                .check(command.dashboardId(), command.widgets());
+        List<Widget> widgets = new WidgetRules(maxWidgetsPerDashboard, namesOnOtherDashboards, idsOnOtherDashboards,
+                issuedWidgetIds).check(command.dashboardId(), command.widgets(), command.newWidgetIds());
+        // The dashboard's own event is smaller than the draft that holds it and every other dashboard's widgets.
+        EventSize.checkDraftFits(tenantId, new ArrayList<>(dashboards.values()), allWidgets(command.dashboardId(), widgets),
+                "widgets");
         apply(new WidgetsReplacedEvent(tenantId, command.dashboardId(), widgets));
         return widgets;
     }
@@ -148,13 +157,14 @@ class TenantAggregate {
         if (versions.containsKey(command.versionId())) {
             throw new RuleViolationException("id", "version " + command.versionId() + " already exists");
         }
-        List<Widget> allWidgets = new ArrayList<>();
-        dashboards.keySet().forEach(id -> allWidgets.addAll(widgetsByDashboard.getOrDefault(id, List.of())));
-        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets);
+        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets());
         int number = lastVersionNumber + 1;
         Integer parent = lastVersionNumber == 0 ? null : lastVersionNumber;
-        apply(new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
-                actor == null ? SYSTEM_ACTOR : actor, snapshot, parent, null, null));
+        DraftSavedEvent draft = new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
+                actor == null ? SYSTEM_ACTOR : actor, snapshot, parent, null, null);
+        // Growing the working copy is refused when the draft would not fit; this guards tenants from before that rule.
+        EventSize.check(draft, "metadata", "the draft");
+        apply(draft);
         return number;
     }
 
@@ -175,11 +185,14 @@ class TenantAggregate {
         }
         int parent = lastVersionNumber;
         int number = parent + 1;
+        DraftSavedEvent draft = new DraftSavedEvent(tenantId, command.newVersionId(), number, command.message(),
+                actor == null ? SYSTEM_ACTOR : actor, restored.snapshot(), parent, command.versionId(), restored.number());
+        // The replacements hold parts of the same snapshot, so they fit when the draft does.
+        EventSize.check(draft, "metadata", "the restored draft");
         WorkingCopyRestore.plan(dashboards.keySet(), widgetsByDashboard, restored.snapshot())
                 .forEach(replacement -> apply(new WidgetsReplacedEvent(tenantId, replacement.dashboardId(),
                         replacement.widgets())));
-        apply(new DraftSavedEvent(tenantId, command.newVersionId(), number, command.message(),
-                actor == null ? SYSTEM_ACTOR : actor, restored.snapshot(), parent, command.versionId(), restored.number()));
+        apply(draft);
         return new RestoredDraft(number, parent, restored.number());
     }
 
@@ -212,13 +225,13 @@ class TenantAggregate {
 
     @EventSourcingHandler
     void on(DashboardCreatedEvent event) {
-        dashboards.put(event.getDashboardId(), new DashboardSnapshot(event.getDashboardId(), event.getName(),
-                event.getSlug(), event.getDescription()));
+        dashboards.put(event.getDashboardId(), snapshotOf(event));
     }
 
     @EventSourcingHandler
     void on(WidgetsReplacedEvent event) {
         widgetsByDashboard.put(event.getDashboardId(), List.copyOf(event.getWidgets()));
+        event.getWidgets().forEach(widget -> issuedWidgetIds.add(widget.getWidgetId()));
     }
 
     @EventSourcingHandler
@@ -249,6 +262,23 @@ class TenantAggregate {
     void on(TenantActivatedEvent event) {
         paused = false;
         pausedReason = null;
+    }
+
+    /** The tenant's widgets as a draft holds them: by dashboard, in the order the dashboards were created. */
+    private List<Widget> allWidgets() {
+        return allWidgets(null, null);
+    }
+
+    /** The same, with {@code replacing}'s widgets replaced by {@code replacement}. */
+    private List<Widget> allWidgets(String replacing, List<Widget> replacement) {
+        List<Widget> all = new ArrayList<>();
+        dashboards.keySet().forEach(id -> all.addAll(id.equals(replacing) ? replacement
+                : widgetsByDashboard.getOrDefault(id, List.of())));
+        return all;
+    }
+
+    private static DashboardSnapshot snapshotOf(DashboardCreatedEvent event) {
+        return new DashboardSnapshot(event.getDashboardId(), event.getName(), event.getSlug(), event.getDescription());
     }
 
     /** A version's number, status and snapshot: the snapshot is kept so any version can be restored. */

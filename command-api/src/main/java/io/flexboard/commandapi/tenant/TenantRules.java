@@ -15,7 +15,7 @@ final class TenantRules {
     static final int DEFAULT_MAX_WIDGETS_PER_DASHBOARD = 20;
     private static final Pattern LICENSE_TYPE = Pattern.compile("^[a-z][a-z0-9-]{0,31}$");
     private static final int MAX_DESCRIPTION_LENGTH = 2000;
-    private static final int MAX_MESSAGE_LENGTH = 500;
+    static final int MAX_MESSAGE_LENGTH = 500;
     private static final int MAX_REASON_LENGTH = 500;
 
     private TenantRules() {

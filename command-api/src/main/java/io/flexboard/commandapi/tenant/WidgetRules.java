@@ -1,10 +1,12 @@
 package io.flexboard.commandapi.tenant;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.WidgetInput;
@@ -15,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The widget rules of the spec: names are unique slugs within the tenant, the configuration has a
  * {@code query} and a known {@code type} (Phase 2), {@code widget_type} equals {@code config.type},
  * the widget fits the 12-column grid, and a dashboard holds no more widgets than the license allows.
+ * Ids are the tenant's own: a sent id must be a UUID this tenant issued, a new widget gets a minted
+ * one. Sizes are bounded so the default license's whole draft fits the events topic (docs/events.md).
  */
 final class WidgetRules {
 
@@ -22,20 +26,29 @@ final class WidgetRules {
     static final int GRID_COLUMNS = 12;
     static final int DEFAULT_WIDTH = 6;
     static final int DEFAULT_HEIGHT = 4;
+    /** 5 dashboards × 20 widgets × 8 KiB and the names stay under the record limit with room to spare. */
+    static final int MAX_CONFIG_BYTES = 8 * 1024;
+    static final int MAX_QUERY_LENGTH = 4000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int maxWidgets;
     private final Set<String> namesOnOtherDashboards;
     private final Set<String> idsOnOtherDashboards;
+    private final Set<String> issuedIds;
 
-    WidgetRules(int maxWidgets, Set<String> namesOnOtherDashboards, Set<String> idsOnOtherDashboards) {
+    WidgetRules(int maxWidgets, Set<String> namesOnOtherDashboards, Set<String> idsOnOtherDashboards,
+                Set<String> issuedIds) {
         this.maxWidgets = maxWidgets;
         this.namesOnOtherDashboards = namesOnOtherDashboards;
         this.idsOnOtherDashboards = idsOnOtherDashboards;
+        this.issuedIds = issuedIds;
     }
 
-    /** The widgets as they will be stored, or an exception naming every offending field. */
-    List<Widget> check(String dashboardId, List<WidgetInput> inputs) {
+    /**
+     * The widgets as they will be stored, or an exception naming every offending field. The widgets
+     * sent without an id take the {@code newIds} in order.
+     */
+    List<Widget> check(String dashboardId, List<WidgetInput> inputs, List<String> newIds) {
         Violations violations = new Violations();
         violations.check(inputs != null, "widgets", "is required");
         violations.throwIfAny();
@@ -46,6 +59,8 @@ final class WidgetRules {
         Set<String> seenNames = new HashSet<>();
         Set<String> seenIds = new HashSet<>();
         List<Widget> widgets = new ArrayList<>();
+        List<Integer> foreignIds = new ArrayList<>();
+        int minted = 0;
         for (int i = 0; i < inputs.size(); i++) {
             String at = "widgets[" + i + "]";
             WidgetInput input = inputs.get(i);
@@ -57,7 +72,18 @@ final class WidgetRules {
             if (input.name() != null) {
                 violations.check(seenNames.add(input.name()), at + ".name", "'" + input.name() + "' appears twice in this list");
             }
-            violations.check(input.id() != null && seenIds.add(input.id()) && !idsOnOtherDashboards.contains(input.id()),
+            String id;
+            if (input.id() == null) {
+                id = newIds.get(minted++);
+            } else {
+                id = input.id();
+                boolean uuid = isUuid(id);
+                violations.check(uuid, at + ".id", "must be the UUID of one of this tenant's widgets, or absent for a new widget");
+                if (uuid && !issuedIds.contains(id)) {
+                    foreignIds.add(i);
+                }
+            }
+            violations.check(seenIds.add(id) && !idsOnOtherDashboards.contains(id),
                     at + ".id", "must be unique and not belong to another dashboard");
             String type = checkConfig(input.config(), at + ".config", violations);
             String widgetType = input.widgetType() == null ? type : input.widgetType();
@@ -74,11 +100,19 @@ final class WidgetRules {
             violations.checkRange(height, 1, 100, at + ".height");
             violations.check(x + width <= GRID_COLUMNS, at + ".width", "position_x + width must be at most " + GRID_COLUMNS);
             if (input.config() != null && type != null) {
-                widgets.add(new Widget(input.id(), dashboardId, input.name(), widgetType,
-                        JSON.writeValueAsString(input.config()), x, y, width, height));
+                String configJson = JSON.writeValueAsString(input.config());
+                int configBytes = configJson.getBytes(StandardCharsets.UTF_8).length;
+                violations.check(configBytes <= MAX_CONFIG_BYTES, at + ".config",
+                        "is " + configBytes + " bytes as JSON; the limit is " + MAX_CONFIG_BYTES);
+                widgets.add(new Widget(id, dashboardId, input.name(), widgetType, configJson, x, y, width, height));
             }
         }
         violations.throwIfAny();
+        if (!foreignIds.isEmpty()) {
+            // Not a format error: a well-formed id this tenant never issued (another tenant's, or invented).
+            String field = "widgets[" + foreignIds.get(0) + "].id";
+            throw new RuleViolationException(field, field + " is not a widget of this tenant; send new widgets without an id");
+        }
         for (int i = 0; i < widgets.size(); i++) {
             if (namesOnOtherDashboards.contains(widgets.get(i).getName())) {
                 throw new RuleViolationException("widgets[" + i + "].name", "widget name '" + widgets.get(i).getName()
@@ -96,6 +130,9 @@ final class WidgetRules {
         }
         Object query = config.get("query");
         violations.check(query instanceof String s && !s.isBlank(), at + ".query", "is required: the SQL the agent runs");
+        if (query instanceof String s) {
+            violations.check(s.length() <= MAX_QUERY_LENGTH, at + ".query", "must be at most " + MAX_QUERY_LENGTH + " characters");
+        }
         Object type = config.get("type");
         boolean knownType = type instanceof String s && TYPES.contains(s);
         violations.check(knownType, at + ".type",
@@ -123,6 +160,15 @@ final class WidgetRules {
     private static void checkOptionalString(Map<?, ?> map, String key, String at, Violations violations) {
         Object value = map.get(key);
         violations.check(value == null || value instanceof String, at + "." + key, "must be a string");
+    }
+
+    private static boolean isUuid(String id) {
+        try {
+            // UUID.fromString accepts short forms such as 1-1-1-1-1: only the canonical text is an id this API issued.
+            return UUID.fromString(id).toString().equals(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static List<String> sorted(Set<String> values) {

@@ -1,5 +1,6 @@
 package io.flexboard.commandapi.web;
 
+import io.flexboard.commandapi.api.EventTooLargeException;
 import io.flexboard.commandapi.api.FieldViolation;
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.RuleViolationException;
@@ -32,6 +33,10 @@ class CommandFailures implements ProblemTranslator {
         }
         if (error instanceof RuleViolationException rule) {
             return ProblemException.conflict(rule.field(), rule.getMessage());
+        }
+        if (error instanceof EventTooLargeException tooLarge) {
+            return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, tooLarge.getMessage(),
+                    List.of(new Problem.FieldError(tooLarge.field(), tooLarge.getMessage())), Map.of());
         }
         if (error instanceof UnknownEntityException) {
             return ProblemException.notFound(error.getMessage());

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.flexboard.commandapi.api.ActivateTenantCommand;
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.EventTooLargeException;
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.IssuedApiKey;
 import io.flexboard.commandapi.api.PauseTenantCommand;
@@ -25,6 +26,7 @@ import io.flexboard.commandapi.api.TenantStatus;
 import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.commandapi.api.WidgetInput;
+import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
@@ -48,6 +50,7 @@ class TenantAggregateTest {
     private static final String SALES = "5b6a1e0c-1111-4c1e-9a4f-3f1d8c2b0a02";
     private static final String OPS = "5b6a1e0c-2222-4c1e-9a4f-3f1d8c2b0a03";
     private static final String HR = "5b6a1e0c-3333-4c1e-9a4f-3f1d8c2b0a04";
+    private static final String REVENUE_WIDGET = "9c1d2e3f-4444-4c1e-9a4f-3f1d8c2b0a05";
     private static final IssuedApiKey KEY = new IssuedApiKey("key-1", "ab".repeat(32), "fbk_abcdef");
     private static final Map<String, Object> ALICE = Map.of("actor", "alice");
 
@@ -58,6 +61,8 @@ class TenantAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(TenantAggregate.class);
+        // As in StorableInputConfig: every command passes the storable-text check before the aggregate.
+        fixture.registerCommandHandlerInterceptor(new StorableInput());
         fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> claimedSlugs.add(slug));
         fixture.registerInjectableResource(new DashboardOwners() {
             @Override
@@ -101,6 +106,15 @@ class TenantAggregateTest {
                         org.hamcrest.Matchers.containsString("field=name"),
                         org.hamcrest.Matchers.containsString("field=slug"),
                         org.hamcrest.Matchers.containsString("field=max_dashboards")));
+    }
+
+    @Test
+    void textPostgreSqlCannotStoreNeverReachesTheTenant() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateTenantCommand(TENANT, "Acme\u0000Corp", "acme", null, null, null, KEY))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=name"))
+                .expectNoEvents();
     }
 
     // --- pause and activate --------------------------------------------------------------------
@@ -197,15 +211,15 @@ class TenantAggregateTest {
     @Test
     void widgetsGetTheGridDefaultsAndTheirTypeFromTheConfig() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, barConfig())))
+                .when(replaceWidgets(SALES, input(null, "sales-by-month", null, barConfig())))
                 .expectEvents(new WidgetsReplacedEvent(TENANT, SALES, List.of(
-                        new Widget("w1", SALES, "sales-by-month", "bar", "{\"query\":\"SELECT 1\",\"type\":\"bar\"}", 0, 0, 6, 4))));
+                        new Widget("new-1", SALES, "sales-by-month", "bar", "{\"query\":\"SELECT 1\",\"type\":\"bar\"}", 0, 0, 6, 4))));
     }
 
     @Test
     void aWidgetWithoutAQueryIsRefusedNamingTheField() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, Map.of("type", "bar"))))
+                .when(replaceWidgets(SALES, input(null, "sales-by-month", null, Map.of("type", "bar"))))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config.query"));
     }
@@ -213,7 +227,7 @@ class TenantAggregateTest {
     @Test
     void aWidgetOfAnUnknownTypeIsRefusedNamingTheField() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "sales-by-month", null, Map.of("query", "SELECT 1", "type", "donut"))))
+                .when(replaceWidgets(SALES, input(null, "sales-by-month", null, Map.of("query", "SELECT 1", "type", "donut"))))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config.type"));
     }
@@ -221,7 +235,7 @@ class TenantAggregateTest {
     @Test
     void aWidgetTypeThatContradictsTheConfigIsRefused() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "sales-by-month", "line", barConfig())))
+                .when(replaceWidgets(SALES, input(null, "sales-by-month", "line", barConfig())))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].widget_type"));
     }
@@ -229,7 +243,7 @@ class TenantAggregateTest {
     @Test
     void aWidgetMustFitTheTwelveColumnGrid() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, new WidgetInput("w1", "sales-by-month", null, barConfig(), 8, 0, 6, 4)))
+                .when(replaceWidgets(SALES, new WidgetInput(null, "sales-by-month", null, barConfig(), 8, 0, 6, 4)))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].width"));
     }
@@ -238,7 +252,7 @@ class TenantAggregateTest {
     void aWidgetNameIsUniqueWithinTheTenantAcrossDashboards() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, widget("w1", SALES, "revenue")))
-                .when(replaceWidgets(OPS, input("w2", "revenue", null, barConfig())))
+                .when(replaceWidgets(OPS, input(null, "revenue", null, barConfig())))
                 .expectException(RuleViolationException.class)
                 .expectNoEvents();
     }
@@ -246,7 +260,7 @@ class TenantAggregateTest {
     @Test
     void aWidgetNameAppearsOnlyOnceInOneList() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "revenue", null, barConfig()), input("w2", "revenue", null, barConfig())))
+                .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig()), input(null, "revenue", null, barConfig())))
                 .expectException(InvalidCommandException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[1].name"));
     }
@@ -254,7 +268,7 @@ class TenantAggregateTest {
     @Test
     void aDashboardHoldsNoMoreWidgetsThanTheLicenseAllows() {
         fixture.given(tenantCreated(5, 1), dashboardCreated(SALES, "sales"))
-                .when(replaceWidgets(SALES, input("w1", "one", null, barConfig()), input("w2", "two", null, barConfig())))
+                .when(replaceWidgets(SALES, input(null, "one", null, barConfig()), input(null, "two", null, barConfig())))
                 .expectException(RuleViolationException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("allows 1 widgets per dashboard"));
     }
@@ -262,8 +276,92 @@ class TenantAggregateTest {
     @Test
     void widgetsOfAnUnknownDashboardAreRefused() {
         fixture.given(tenantCreated(5, 20))
-                .when(replaceWidgets(SALES, input("w1", "one", null, barConfig())))
+                .when(replaceWidgets(SALES, input(null, "one", null, barConfig())))
                 .expectException(UnknownEntityException.class);
+    }
+
+    @Test
+    void aNewWidgetGetsTheIdTheServerMinted() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig())))
+                .expectEvents(widgetsReplaced(SALES, widget("new-1", SALES, "revenue")));
+    }
+
+    @Test
+    void aWidgetSentBackKeepsItsId() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"),
+                        widgetsReplaced(SALES, widget(REVENUE_WIDGET, SALES, "revenue")))
+                .when(replaceWidgets(SALES, input(REVENUE_WIDGET, "revenue", null, barConfig())))
+                .expectEvents(widgetsReplaced(SALES, widget(REVENUE_WIDGET, SALES, "revenue")));
+    }
+
+    @Test
+    void aWidgetIdThatIsNotAUuidIsRefusedNamingTheField() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input("not-a-uuid", "revenue", null, barConfig())))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].id"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWidgetIdThisTenantNeverIssuedIsRefusedSoAnotherTenantsWidgetCannotBeTaken() {
+        String anotherTenantsWidget = "0e9b8f4c-9d7a-4a51-8a3e-5d2c1b0a9f88";
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig()),
+                        input(anotherTenantsWidget, "stolen", null, barConfig())))
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("widgets[1].id is not a widget of this tenant"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWidgetQueryOver4000CharactersIsRefusedNamingTheField() {
+        Map<String, Object> config = barConfig();
+        config.put("query", "SELECT " + "x".repeat(4000));
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "revenue", null, config)))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config.query"));
+    }
+
+    @Test
+    void aWidgetConfigOver8KibAsJsonIsRefusedNamingTheField() {
+        Map<String, Object> config = barConfig();
+        config.put("description", "d".repeat(8 * 1024));
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "revenue", null, config)))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].config,"));
+    }
+
+    @Test
+    void widgetsAfterWhichTheTenantsDraftWouldExceedTheRecordLimitAreRefused() {
+        // 130 widgets of almost 8 KiB: each is allowed, together the draft would pass 1,000,000 bytes.
+        WidgetInput[] widgets = java.util.stream.IntStream.range(0, 130)
+                .mapToObj(i -> input(null, "widget-" + i, null, largeConfig())).toArray(WidgetInput[]::new);
+        fixture.given(tenantCreated(5, 200), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, widgets))
+                .expectException(EventTooLargeException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("the limit is 1000000"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDashboardAfterWhichTheTenantsDraftWouldExceedTheRecordLimitIsRefused() {
+        fixture.given(tenantCreated(5, 200), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, largeWidgets(121)))
+                .when(new CreateDashboardCommand(TENANT, null, OPS, "Ops", "ops", "\u20ac".repeat(2000)))
+                .expectException(EventTooLargeException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDraftOfATenantThatGrewPastTheRecordLimitBeforeTheRuleIsRefused() {
+        fixture.given(tenantCreated(5, 200), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, largeWidgets(130)))
+                .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
+                .expectException(EventTooLargeException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("the draft would be"))
+                .expectNoEvents();
     }
 
     // --- versions ------------------------------------------------------------------------------
@@ -475,12 +573,29 @@ class TenantAggregateTest {
         return new Widget(id, dashboardId, name, "bar", "{\"query\":\"SELECT 1\",\"type\":\"bar\"}", 0, 0, 6, 4);
     }
 
+    /** The server mints new-1, new-2, … for the widgets sent without an id. */
     private static ReplaceWidgetsCommand replaceWidgets(String dashboardId, WidgetInput... widgets) {
-        return new ReplaceWidgetsCommand(TENANT, null, dashboardId, List.of(widgets));
+        List<String> minted = java.util.stream.IntStream.rangeClosed(1, widgets.length).mapToObj(i -> "new-" + i).toList();
+        return new ReplaceWidgetsCommand(TENANT, null, dashboardId, List.of(widgets), minted);
     }
 
     private static WidgetInput input(String id, String name, String widgetType, Map<String, Object> config) {
         return new WidgetInput(id, name, widgetType, config, null, null, null, null);
+    }
+
+    /** A widget config just under the 8 KiB limit. */
+    private static Map<String, Object> largeConfig() {
+        Map<String, Object> config = barConfig();
+        config.put("description", "d".repeat(8 * 1024 - 100));
+        return config;
+    }
+
+    private static Widget[] largeWidgets(int count) {
+        String configJson = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(largeConfig());
+        return java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> new Widget("5b6a1e0c-aaaa-4c1e-9a4f-" + String.format("%012d", i), SALES, "widget-" + i, "bar",
+                        configJson, 0, 0, 6, 4))
+                .toArray(Widget[]::new);
     }
 
     private static Map<String, Object> barConfig() {

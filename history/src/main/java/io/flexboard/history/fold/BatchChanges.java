@@ -45,7 +45,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     private final List<ApiKeyRow> apiKeysInserted = new ArrayList<>();
     private final Map<UUID, DashboardRow> dashboardsInserted = new LinkedHashMap<>();
     private final Map<UUID, DashboardWidgetCountSet> dashboardWidgetCounts = new LinkedHashMap<>();
-    private final Map<UUID, List<WidgetRow>> widgetsReplaced = new LinkedHashMap<>();
+    private final Map<UUID, WidgetsReplaced> widgetsReplaced = new LinkedHashMap<>();
     private final Map<UUID, VersionRow> versionsInserted = new LinkedHashMap<>();
     private final Map<UUID, VersionStatusSet> versionStatuses = new LinkedHashMap<>();
     private final Map<UUID, PublishedVersionRow> publishedVersions = new LinkedHashMap<>();
@@ -111,8 +111,8 @@ public final class BatchChanges implements RowChange.Handler<Void> {
         return dashboardWidgetCounts.values();
     }
 
-    /** Each dashboard whose widgets the batch replaced, with its last list (possibly empty). */
-    public Map<UUID, List<WidgetRow>> widgetsReplaced() {
+    /** Each dashboard whose widgets the batch replaced (by dashboard id), with its tenant and last list (possibly empty). */
+    public Map<UUID, WidgetsReplaced> widgetsReplaced() {
         return widgetsReplaced;
     }
 
@@ -175,7 +175,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
 
     @Override
     public Void widgetsReplaced(WidgetsReplaced change) {
-        widgetsReplaced.put(change.dashboardId(), change.widgets());
+        widgetsReplaced.put(change.dashboardId(), change);
         return null;
     }
 

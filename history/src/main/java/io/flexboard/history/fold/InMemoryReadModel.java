@@ -44,7 +44,8 @@ public final class InMemoryReadModel implements ReadModelView {
     private final Map<String, UUID> apiKeyHashes;
     private final Map<UUID, DashboardRow> dashboards;
     private final Map<UUID, List<WidgetRow>> widgetsByDashboard;
-    private final Map<UUID, WidgetRow> widgets;
+    /** By tenant and id, as the table's primary key: one tenant's events never reach another's widgets. */
+    private final Map<WidgetKey, WidgetRow> widgets;
     private final Map<TenantKey, UUID> widgetNames;
     private final Map<UUID, VersionRow> versions;
     private final Map<TenantKey, UUID> versionNumbers;
@@ -237,17 +238,18 @@ public final class InMemoryReadModel implements ReadModelView {
         @Override
         public Void widgetsReplaced(WidgetsReplaced change) {
             for (WidgetRow old : widgetsByDashboard.getOrDefault(change.dashboardId(), List.of())) {
-                widgets.remove(old.id());
+                widgets.remove(new WidgetKey(old.tenantId(), old.id()));
                 widgetNames.remove(new TenantKey(old.tenantId(), old.name()));
             }
             widgetsByDashboard.remove(change.dashboardId());
             for (WidgetRow widget : change.widgets()) {
-                unique(widgets.containsKey(widget.id()), "widgets_pkey", widget.id());
+                WidgetKey key = new WidgetKey(widget.tenantId(), widget.id());
+                unique(widgets.containsKey(key), "widgets_pkey", widget.id());
                 referenced(tenants.containsKey(widget.tenantId()), "widgets", "tenants", widget.tenantId());
                 referenced(dashboards.containsKey(widget.dashboardId()), "widgets", "dashboards", widget.dashboardId());
                 TenantKey name = new TenantKey(widget.tenantId(), widget.name());
                 unique(widgetNames.containsKey(name), "widgets_tenant_id_name_key", widget.name());
-                widgets.put(widget.id(), widget);
+                widgets.put(key, widget);
                 widgetNames.put(name, widget.id());
             }
             if (!change.widgets().isEmpty()) {
@@ -324,6 +326,10 @@ public final class InMemoryReadModel implements ReadModelView {
             throw new IllegalStateException("insert into " + table + " violates its foreign key: " + id
                     + " is not present in " + referencedTable);
         }
+    }
+
+    /** A widget's primary key: its tenant and its id. */
+    private record WidgetKey(UUID tenantId, UUID widgetId) {
     }
 
     /** A value unique within a tenant (a widget name, a version number). */

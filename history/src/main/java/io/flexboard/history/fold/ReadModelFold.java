@@ -117,6 +117,12 @@ public final class ReadModelFold {
         UUID tenantId = uuid(replaced.getTenantId());
         UUID dashboardId = uuid(replaced.getDashboardId());
         DashboardRow dashboard = view.dashboard(dashboardId).orElseThrow(() -> missing("Dashboard", dashboardId, event));
+        if (!dashboard.tenantId().equals(tenantId)) {
+            // Never from the aggregate (a dashboard is its tenant's); folding it would put widgets on another tenant's dashboard.
+            throw new IllegalStateException("Dashboard " + dashboardId + " belongs to tenant " + dashboard.tenantId()
+                    + ", not to tenant " + tenantId + " (event " + event.getEventId() + ", sequence "
+                    + event.getAggregateSequence() + ")");
+        }
         List<Widget> widgets = replaced.getWidgets();
         List<WidgetRow> rows = new ArrayList<>(widgets.size());
         for (int i = 0; i < widgets.size(); i++) {
@@ -126,7 +132,7 @@ public final class ReadModelFold {
                     widget.getPositionY(), widget.getWidth(), widget.getHeight(), i));
         }
         return List.of(
-                new WidgetsReplaced(dashboardId, rows),
+                new WidgetsReplaced(tenantId, dashboardId, rows),
                 new DashboardWidgetCountSet(dashboardId, rows.size(), event.getOccurredAt()),
                 history(event, EventType.WIDGETS_REPLACED, dashboardId, null,
                         Summaries.widgetsReplaced(event.getActor(), dashboard.slug(), rows.size())));

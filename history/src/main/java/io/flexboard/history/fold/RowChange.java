@@ -83,8 +83,11 @@ public sealed interface RowChange {
         }
     }
 
-    /** {@code delete from widgets} of the dashboard, then {@code insert} these (possibly none). */
-    record WidgetsReplaced(UUID dashboardId, List<WidgetRow> widgets) implements RowChange {
+    /**
+     * {@code delete from widgets} of the tenant's dashboard, then {@code insert} these (possibly none).
+     * Widgets are keyed by tenant and id: an event can never touch another tenant's widget rows.
+     */
+    record WidgetsReplaced(UUID tenantId, UUID dashboardId, List<WidgetRow> widgets) implements RowChange {
         public WidgetsReplaced {
             widgets = List.copyOf(widgets);
         }

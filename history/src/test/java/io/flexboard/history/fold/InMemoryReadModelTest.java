@@ -8,6 +8,7 @@ import io.flexboard.history.fold.RowChange.DashboardInserted;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
 import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.Widget;
 import org.junit.jupiter.api.Test;
 
 import static io.flexboard.history.fold.TenantEvents.widget;
@@ -56,7 +57,7 @@ class InMemoryReadModelTest {
         WidgetRow sameName = new WidgetRow(UUID.randomUUID(), acme.tenantId, ops, "revenue", "kpi",
                 JsonDocument.ofText("{}"), 0, 0, 6, 4, 0);
 
-        assertThatThrownBy(() -> model.apply(new WidgetsReplaced(ops, List.of(sameName))))
+        assertThatThrownBy(() -> model.apply(new WidgetsReplaced(acme.tenantId, ops, List.of(sameName))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("widgets_tenant_id_name_key");
     }
 
@@ -131,5 +132,45 @@ class InMemoryReadModelTest {
 
         assertThat(model.dashboards(acme.tenantId)).hasSize(1);
         assertThat(model.history(acme.tenantId)).isEmpty();
+    }
+    @Test
+    void givenAnotherTenantsWidgetId_whenAnEventOfThisTenantCarriesIt_thenTheOtherTenantsWidgetStaysItsOwn() {
+        TenantEvents victim = TenantEvents.tenantCreated("Victim", "victim", START);
+        UUID victimSales = victim.dashboardCreated("Sales", "sales");
+        victim.widgetsReplaced(victimSales, widget(victimSales, "revenue", "kpi", 0, 0));
+        TenantEvents attacker = TenantEvents.tenantCreated("Attacker", "attacker", START);
+        UUID attackerSales = attacker.dashboardCreated("Sales", "sales");
+        // As an event could already be in the topic: the victim's widget id on the attacker's dashboard.
+        Widget stolen = Widget.newBuilder(widget(victimSales, "revenue", "kpi", 0, 0))
+                .setDashboardId(attackerSales.toString()).setName("stolen").build();
+        attacker.widgetsReplaced(attackerSales, stolen);
+        InMemoryReadModel model = new InMemoryReadModel();
+        victim.events().forEach(model::apply);
+
+        attacker.events().forEach(model::apply);
+        assertThat(model.widgets(attackerSales)).singleElement().extracting(WidgetRow::tenantId).isEqualTo(attacker.tenantId);
+        attacker.widgetsReplaced(attackerSales);
+        model.apply(attacker.events().get(attacker.events().size() - 1));
+
+        assertThat(model.widgets(victimSales)).singleElement().satisfies(widget -> {
+            assertThat(widget.tenantId()).isEqualTo(victim.tenantId);
+            assertThat(widget.name()).isEqualTo("revenue");
+        });
+        assertThat(model.widgets(attackerSales)).isEmpty();
+    }
+
+    @Test
+    void givenAnotherTenantsDashboard_whenAnEventOfThisTenantReplacesItsWidgets_thenTheFoldRefusesIt() {
+        TenantEvents victim = TenantEvents.tenantCreated("Victim", "victim", START);
+        UUID victimSales = victim.dashboardCreated("Sales", "sales");
+        TenantEvents attacker = TenantEvents.tenantCreated("Attacker", "attacker", START);
+        attacker.widgetsReplaced(victimSales, widget(victimSales, "planted", "kpi", 0, 0));
+        InMemoryReadModel model = new InMemoryReadModel();
+        victim.events().forEach(model::apply);
+        model.apply(attacker.events().get(0));
+
+        assertThatThrownBy(() -> model.apply(attacker.events().get(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to tenant " + victim.tenantId);
+        assertThat(model.widgets(victimSales)).isEmpty();
     }
 }

@@ -43,7 +43,8 @@ final class HistoryTopic {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.EVENTS)) {
                 admin.createTopics(List.of(new NewTopic(Topics.EVENTS, 6, (short) 1).configs(Map.of(
-                        TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"))))
+                        TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.EVENTS_MAX_MESSAGE_BYTES)))))
                         .all().get(30, TimeUnit.SECONDS);
             }
             long existing = records(admin);

@@ -15,6 +15,7 @@ import io.flexboard.history.fold.HistoryEntryRow;
 import io.flexboard.history.fold.PublishedVersionRow;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
+import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.history.fold.TenantRow;
 import io.flexboard.history.fold.VersionRow;
 import io.flexboard.history.fold.WidgetRow;
@@ -136,13 +137,15 @@ final class ReadModelWriter {
      * row in place instead of rewriting the dashboard's. Renamed widgets are deleted and inserted
      * again rather than updated: a batch may pass a name from one widget to another, and an update
      * would meet the name's old owner still holding it (the unique name is checked row by row).
+     * Every statement is keyed by tenant (the primary key is tenant and id): whatever ids an event
+     * carries, it never touches another tenant's rows.
      */
-    private Mono<Long> replaceWidgets(Map<UUID, List<WidgetRow>> replaced) {
+    private Mono<Long> replaceWidgets(Map<UUID, WidgetsReplaced> replaced) {
         if (replaced.isEmpty()) {
             return Mono.just(0L);
         }
         List<WidgetRow> widgets = new ArrayList<>();
-        replaced.values().forEach(widgets::addAll);
+        replaced.values().forEach(change -> widgets.addAll(change.widgets()));
         // config was validated as a JSON object by the command side; jsonb rejects anything else.
         RowArrays<WidgetRow> rows = RowArrays.of(widgets)
                 .column("id", "uuid", UUID.class, WidgetRow::id)
@@ -156,19 +159,25 @@ final class ReadModelWriter {
                 .column("width", "int", Integer.class, WidgetRow::width)
                 .column("height", "int", Integer.class, WidgetRow::height)
                 .column("sort_order", "int", Integer.class, WidgetRow::sortOrder);
-        List<String> updated = rows.columnNames().stream().filter(column -> !column.equals("id")).toList();
-        // Only ids and names decide what goes: the rest of the rows (configurations) is sent once, with the upsert.
+        List<String> updated = rows.columnNames().stream()
+                .filter(column -> !column.equals("id") && !column.equals("tenant_id")).toList();
+        // Only tenants, ids and names decide what goes: the rest of the rows (configurations) is sent once, with the upsert.
         RowArrays<WidgetRow> kept = RowArrays.of(widgets)
+                .column("tenant_id", "uuid", UUID.class, WidgetRow::tenantId)
                 .column("id", "uuid", UUID.class, WidgetRow::id)
                 .column("name", "text", String.class, WidgetRow::name);
         Mono<Long> deleteGone = kept.boundTo(database, """
-                        delete from widgets w where w.dashboard_id = any(:dashboards)
-                           and not exists (select 1 from (%s) l where l.id = w.id and l.name = w.name)""".formatted(kept.select()))
+                        delete from widgets w
+                         where (w.tenant_id, w.dashboard_id) in (select * from unnest(:tenants::uuid[], :dashboards::uuid[]))
+                           and not exists (select 1 from (%s) l
+                                            where l.tenant_id = w.tenant_id and l.id = w.id and l.name = w.name)"""
+                        .formatted(kept.select()))
+                .bind("tenants", replaced.values().stream().map(WidgetsReplaced::tenantId).toArray(UUID[]::new))
                 .bind("dashboards", replaced.keySet().toArray(UUID[]::new))
                 .fetch().rowsUpdated();
         return deleteGone.then(rows.execute(database, """
                 insert into widgets (%s) %s
-                on conflict (id) do update set (%s) = (%s)
+                on conflict (tenant_id, id) do update set (%s) = (%s)
                  where (%s) is distinct from (%s)""".formatted(rows.names(), rows.select(),
                 String.join(", ", updated), prefixed("excluded", updated),
                 prefixed("widgets", updated), prefixed("excluded", updated))));
