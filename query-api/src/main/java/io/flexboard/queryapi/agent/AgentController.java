@@ -1,11 +1,11 @@
 package io.flexboard.queryapi.agent;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;

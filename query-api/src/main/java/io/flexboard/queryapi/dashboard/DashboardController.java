@@ -2,10 +2,10 @@ package io.flexboard.queryapi.dashboard;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.foundation.consistency.TenantPositions;
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.foundation.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;

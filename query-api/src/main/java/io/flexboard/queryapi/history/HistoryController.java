@@ -1,10 +1,10 @@
 package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
-import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

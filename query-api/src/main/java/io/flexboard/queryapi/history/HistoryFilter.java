@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.EventType;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.history.fold.EventType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

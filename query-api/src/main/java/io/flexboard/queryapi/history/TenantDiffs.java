@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.history;
 
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.history.fold.InMemoryReadModel;
 import io.flexboard.history.fold.PublishedVersionRow;
 import io.flexboard.history.fold.VersionRow;
@@ -8,7 +9,6 @@ import io.flexboard.queryapi.history.TenantDiff.ItemChanges;
 import io.flexboard.queryapi.history.TenantDiff.Side;
 import io.flexboard.queryapi.history.TenantDiff.VersionChange;
 import io.flexboard.queryapi.tenant.TenantReadModel;
-import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
