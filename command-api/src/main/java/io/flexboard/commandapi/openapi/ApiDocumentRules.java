@@ -1,7 +1,9 @@
 package io.flexboard.commandapi.openapi;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -68,16 +70,20 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
     private final String description;
     private final String securityScheme;
     private final String credentialDescription;
+    private final boolean readYourWrites;
 
     /**
      * @param securityScheme the bearer scheme's name ({@code admin-token} or {@code api-key}), required by
      *                       every operation: the services authenticate every {@code /api} path
+     * @param readYourWrites whether every operation may carry {@code X-Consistency-Token} (and so answer 503)
      */
-    public ApiDocumentRules(String title, String description, String securityScheme, String credentialDescription) {
+    public ApiDocumentRules(String title, String description, String securityScheme, String credentialDescription,
+                            boolean readYourWrites) {
         this.title = title;
         this.description = description;
         this.securityScheme = securityScheme;
         this.credentialDescription = credentialDescription;
+        this.readYourWrites = readYourWrites;
     }
 
     @Override
@@ -85,6 +91,11 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
         openApi.getInfo().title(title).description(description).version("v1");
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.components(components);
+        if (components.getSchemas() != null) {
+            components.getSchemas().values().forEach(ApiDocumentRules::nullableUnlessRequired);
+            // Jackson's JsonNode fields carry any JSON value; the model resolver would describe the Java class instead.
+            components.getSchemas().computeIfPresent("JsonNode", (name, schema) -> new Schema<>().description("Any JSON value"));
+        }
         components.addSchemas("FieldError", fieldErrorSchema());
         components.addSchemas(PROBLEM_SCHEMA, problemSchema());
         for (ProblemResponse problem : ProblemResponse.values()) {
@@ -114,6 +125,13 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
                 .description("Carried into logs and events; one is made up when absent or not a safe token")
                 .schema(new StringSchema().maxLength(128)));
+        if (readYourWrites) {
+            operation.addParametersItem(new HeaderParameter().name("X-Consistency-Token").required(false)
+                    .description("A command's X-Consistency-Token (<tenant id>:<version>): the answer waits until the read "
+                            + "side shows that command, 503 when it does not in time")
+                    .schema(new StringSchema().pattern("^[0-9a-fA-F-]{36}:[0-9]{1,18}$")));
+            addProblem(operation, ProblemResponse.SERVICE_UNAVAILABLE);
+        }
         addProblem(operation, ProblemResponse.BAD_REQUEST);
         addProblem(operation, ProblemResponse.UNAUTHORIZED);
         if (hasPathIds) {
@@ -123,6 +141,21 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
             addProblem(operation, ProblemResponse.PAYLOAD_TOO_LARGE);
             addProblem(operation, ProblemResponse.UNSUPPORTED_MEDIA_TYPE);
         }
+    }
+
+    /** Jackson writes an absent value as null: a property the schema does not require may be null. */
+    private static void nullableUnlessRequired(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        schema.getProperties().forEach((name, property) -> {
+            if (!required.contains(name) && property.getTypes() != null && !property.getTypes().isEmpty()) {
+                Set<String> types = new LinkedHashSet<>(property.getTypes());
+                types.add("null");
+                property.setTypes(types);
+            }
+        });
     }
 
     private static void addProblem(Operation operation, ProblemResponse problem) {

@@ -17,7 +17,7 @@ class OpenApiConfig {
                 "The builder's writes: every request is a command on the tenant's aggregate. A success answers "
                         + "ETag (the tenant's version after the command) and X-Consistency-Token (for read-your-writes "
                         + "on query-api and agent-bridge).",
-                "admin-token", "The admin token (the local stack keeps it in data/admin-token)");
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
     }
 
     /**
