@@ -39,6 +39,7 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
     public enum ProblemResponse {
         BAD_REQUEST("400", "BadRequest", "Malformed request or invalid field; `errors` names each offending field"),
         UNAUTHORIZED("401", "Unauthorized", "Missing, malformed or unknown credential"),
+        FORBIDDEN("403", "Forbidden", "The credential does not allow this (another tenant's, or the tenant is paused)"),
         NOT_FOUND("404", "NotFound", "No such resource (or not the caller's)"),
         CONFLICT("409", "Conflict", "A rule of the domain refuses the command"),
         PRECONDITION_FAILED("412", "PreconditionFailed", "If-Match names a version other than the current one"),
