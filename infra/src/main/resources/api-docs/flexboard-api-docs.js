@@ -2,12 +2,13 @@
 window.addEventListener("load", function () {
   window.ui = SwaggerUIBundle({
     urls: [
-      { url: "/api/docs/command-api.json", name: "command-api (the builder's writes)" },
-      { url: "/api/docs/query-api.json", name: "query-api (reads, fleet status, ops, history)" },
-      { url: "/api/docs/agent-bridge.json", name: "agent-bridge (the agents' sync)" },
-      { url: "/api/docs/projector.json", name: "projector (read model rebuilds)" }
+      { url: "/api/docs/command-api.json", name: "command-api" },
+      { url: "/api/docs/query-api.json", name: "query-api" },
+      { url: "/api/docs/agent-bridge.json", name: "agent-bridge" },
+      { url: "/api/docs/projector.json", name: "projector" }
     ],
-    "urls.primaryName": "command-api (the builder's writes)",
+    // /api/docs?urls.primaryName=query-api opens that document first.
+    "urls.primaryName": "command-api",
     dom_id: "#swagger-ui",
     deepLinking: true,
     // No call to the public validator: the page talks to this origin only.
