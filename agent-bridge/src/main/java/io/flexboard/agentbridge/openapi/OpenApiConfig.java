@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiDocumentRules() {
-        return new ApiDocumentRules("Flexboard agent-bridge",
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard agent-bridge",
                 "The on-premise agents' one endpoint: POST /api/agent/sync, answered at once or held as a long-poll "
                         + "(wait_seconds) until the tenant publishes. Per-key rate limit (429).",
                 "api-key", "The tenant's API key (fbk_…), shown once when the tenant was created", true);

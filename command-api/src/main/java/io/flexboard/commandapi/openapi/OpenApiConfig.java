@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiDocumentRules() {
-        return new ApiDocumentRules("Flexboard command-api",
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard command-api",
                 "The builder's writes: every request is a command on the tenant's aggregate. A success answers "
                         + "ETag (the tenant's version after the command) and X-Consistency-Token (for read-your-writes "
                         + "on query-api and agent-bridge).",

@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiDocumentRules() {
-        return new ApiDocumentRules("Flexboard projector",
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard projector",
                 "The operators' rebuild of the read models from the events topic into a schema of their own, "
                         + "then switched over in one transaction (docs/operations.md).",
                 "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);

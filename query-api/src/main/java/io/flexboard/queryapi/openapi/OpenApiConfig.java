@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiDocumentRules() {
-        return new ApiDocumentRules("Flexboard query-api",
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard query-api",
                 "The builder's reads (paginated: ?limit=&cursor=, Link rel=next), the fleet's sync status, the ops lag "
                         + "monitor and the analysts' audit trail, state at a moment and diffs.",
                 "admin-token", "The admin token (the local stack keeps it in data/admin-token)", true);

@@ -1,4 +1,4 @@
-package io.flexboard.queryapi.openapi;
+package io.flexboard.commandapi.openapi;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
@@ -28,7 +28,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * the problem+json answers, the bearer credential, UUID path ids and the correlation id header.
  * The same class exists in each service until the shared service foundation module takes it.
  */
-public final class ApiDocumentRules implements OpenApiCustomizer {
+final class ApiConventions implements OpenApiCustomizer {
 
     /** Components name of the RFC 7807 problem body. */
     public static final String PROBLEM_SCHEMA = "Problem";
@@ -78,7 +78,7 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
      *                       every operation: the services authenticate every {@code /api} path
      * @param readYourWrites whether every operation may carry {@code X-Consistency-Token} (and so answer 503)
      */
-    public ApiDocumentRules(String title, String description, String securityScheme, String credentialDescription,
+    ApiConventions(String title, String description, String securityScheme, String credentialDescription,
                             boolean readYourWrites) {
         this.title = title;
         this.description = description;
@@ -93,7 +93,7 @@ public final class ApiDocumentRules implements OpenApiCustomizer {
         Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
         openApi.components(components);
         if (components.getSchemas() != null) {
-            components.getSchemas().values().forEach(ApiDocumentRules::nullableUnlessRequired);
+            components.getSchemas().values().forEach(ApiConventions::nullableUnlessRequired);
             // Jackson's JsonNode fields carry any JSON value; the model resolver would describe the Java class instead.
             components.getSchemas().computeIfPresent("JsonNode", (name, schema) -> new Schema<>().description("Any JSON value"));
         }
