@@ -57,6 +57,9 @@ final class HostileStack implements AutoCloseable {
         this.client = new StackClient(stack.port(), ADMIN_TOKEN);
         this.acme = tenant("hostile-acme");
         this.globex = tenant("hostile-globex");
+        // Both fully projected before any attack, so the state the attacks must not change is settled.
+        client.getJson("/api/tenants/" + acme.id(), acme.consistencyToken());
+        client.getJson("/api/tenants/" + globex.id(), globex.consistencyToken());
         for (String service : List.of("command-api", "query-api", "agent-bridge", "projector")) {
             documents.put(service, StackClient.JSON.readTree(client.get("/api/docs/" + service + ".json", null, null).body()));
         }
