@@ -24,9 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HostileRequests {
 
-    /** A request as sent on the wire, with the attack it carries. */
+    /** A request as sent on the wire, with the attack it carries; a body always goes as {@code application/json}. */
     record HostileRequest(Operation operation, String attack, String method, String target, List<RawHttp.Header> headers,
                           byte[] body) {
+
+        HostileRequest {
+            if (body != null) {
+                List<RawHttp.Header> withType = new ArrayList<>(headers);
+                withType.add(RawHttp.Header.of("Content-Type", "application/json"));
+                headers = List.copyOf(withType);
+            }
+        }
 
         @Override
         public String toString() {

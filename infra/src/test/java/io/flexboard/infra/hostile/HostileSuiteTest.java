@@ -128,6 +128,9 @@ class HostileSuiteTest {
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(tallies.values().stream().mapToInt(tally -> tally.failed).sum()).as("5xx answers\n" + report).isZero();
         softly.assertThat(tallies.values()).as("requests not refused with a 4xx problem\n" + report).allMatch(Tally::clean);
+        // The suite sends every body as JSON: a 415 would mean it tested its own mistake, not the API.
+        softly.assertThat(tallies.values().stream().flatMap(tally -> tally.statuses.values().stream())
+                .anyMatch(counts -> counts.containsKey(415))).as("answers 415 to the suite's JSON bodies").isFalse();
         softly.assertThat(after).as("the malformed requests changed nothing").isEqualTo(before);
         softly.assertThatCode(world::assertACanaryTenantIsStillProjectedAndSynced).as("a canary tenant afterwards").doesNotThrowAnyException();
         softly.assertAll();

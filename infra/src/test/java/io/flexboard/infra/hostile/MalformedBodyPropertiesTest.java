@@ -40,7 +40,9 @@ class MalformedBodyPropertiesTest {
         RawHttp.Response response = RawHttp.send(world.port(), request.method(), request.target(), request.headers(),
                 request.body(), Duration.ofSeconds(15));
 
-        assertThat(response.status()).as(request + " → " + response.body()).isBetween(400, 499);
+        assertThat(response.status()).as(request + " → " + response.body()).isBetween(400, 499)
+                // Sent as JSON: a 415 would be the test's mistake, not a refusal of the spoiled field.
+                .isNotEqualTo(415);
         assertThat(response.isProblem()).as(request + " → " + response.headers()).isTrue();
     }
 
