@@ -114,7 +114,7 @@ final class HostileRequests {
         return Arbitraries.of(operation.in("query")).flatMap(parameter -> {
             List<String> values = new ArrayList<>(List.of("%00", "a%00b", "%ED%A0%80", "%FF%FE", "x".repeat(10_000)));
             if (parameter.format().equals("date-time")) {
-                values.addAll(List.of("%2B300000-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday"));
+                values.addAll(List.of("%2B300000-01-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday"));
             } else if (parameter.isInteger()) {
                 values.addAll(List.of("abc", "-1", "0", "99999999999999999999", "1e400", "NaN"));
             } else if (parameter.format().equals("uuid")) {
