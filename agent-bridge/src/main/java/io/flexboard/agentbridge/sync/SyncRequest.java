@@ -2,6 +2,7 @@ package io.flexboard.agentbridge.sync;
 
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +16,16 @@ import java.util.regex.Pattern;
  * {@code agent_id}, {@code applied_version}, {@code last_error}, {@code last_status}).
  * tenant_id is read as text so a bad value is a validation error naming the field, not a parse error.
  */
-public record SyncRequest(String tenantId, Long currentVersion, String agentVersion, Long waitSeconds, String agentId,
-                          Long appliedVersion, String lastError, String lastStatus) {
+public record SyncRequest(
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid", description = "The API key's tenant") String tenantId,
+        @Schema(minimum = "0", defaultValue = "0", description = "The version the agent runs (0: none)") Long currentVersion,
+        String agentVersion,
+        @Schema(minimum = "0", defaultValue = "0", description = "Hold the request up to this long (capped at 55 s) "
+                + "until a version other than current_version is published; 0 = answer at once") Long waitSeconds,
+        @Schema(pattern = "^[A-Za-z0-9._:@-]{1,128}$", description = "The agent's own id, for the fleet's sync status") String agentId,
+        @Schema(minimum = "0", description = "The version the agent last applied") Long appliedVersion,
+        @Schema(description = "The agent's last error (kept up to 2000 characters)") String lastError,
+        @Schema(allowableValues = {"success", "error", "partial"}) String lastStatus) {
 
     /** The longest last_error kept; agents may send whole stack traces. */
     public static final int MAX_ERROR_LENGTH = 2000;

@@ -12,6 +12,10 @@ import io.flexboard.commandapi.tenant.DashboardOwners;
 import io.flexboard.commandapi.web.CommandDispatcher;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.schemas.Widget;
+import io.flexboard.commandapi.openapi.IfMatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,16 +42,33 @@ class DashboardController {
         this.json = json;
     }
 
-    record CreateDashboardRequest(String name, String slug, String description) {
+    record CreateDashboardRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 200) String name,
+                                  @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = 64,
+                                          pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", description = "Unique in the tenant") String slug,
+                                  @Schema(maxLength = 2000) String description) {
     }
 
-    record ReplaceWidgetsRequest(List<WidgetRequest> widgets) {
+    record ReplaceWidgetsRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+            description = "The dashboard's whole widget list; widgets left out are removed") List<WidgetRequest> widgets) {
     }
 
-    record WidgetRequest(String id, String name, String widgetType, Map<String, Object> config, Integer positionX,
-                         Integer positionY, Integer width, Integer height) {
+    record WidgetRequest(@Schema(format = "uuid", description = "Keep an existing widget's id; absent = a new widget") String id,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The widget's key in the agent's config") String name,
+                         @Schema(description = "Equals config.type when given") String widgetType,
+                         @Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+                                 description = "query (the SQL the agent runs on-premise), type (the chart), refreshInterval, chartConfig, …")
+                         Map<String, Object> config,
+                         @Schema(minimum = "0", maximum = "11") Integer positionX,
+                         @Schema(minimum = "0") Integer positionY,
+                         @Schema(minimum = "1", maximum = "12") Integer width,
+                         @Schema(minimum = "1") Integer height) {
     }
 
+    @Operation(summary = "Create a dashboard of the tenant")
+    @IfMatch
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @PostMapping("/api/tenants/{tenantId}/dashboards")
     Mono<ResponseEntity<Map<String, Object>>> create(@PathVariable String tenantId,
                                                      @RequestBody CreateDashboardRequest request,
@@ -67,6 +88,11 @@ class DashboardController {
         });
     }
 
+    @Operation(summary = "Replace the dashboard's widgets (the whole list)")
+    @IfMatch
+    @ApiResponse(responseCode = "200", description = "Replaced; the widgets as stored")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @PutMapping("/api/dashboards/{dashboardId}/widgets")
     Mono<ResponseEntity<Map<String, Object>>> replaceWidgets(@PathVariable String dashboardId,
                                                              @RequestBody ReplaceWidgetsRequest request,

@@ -10,6 +10,11 @@ import io.flexboard.commandapi.api.RestoreVersionCommand;
 import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.SaveDraftCommand;
 import io.flexboard.commandapi.web.CommandDispatcher;
+import io.flexboard.commandapi.openapi.IfMatch;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +34,23 @@ class VersionController {
         this.commands = commands;
     }
 
-    record SaveDraftRequest(String message) {
+    record SaveDraftRequest(@Schema(maxLength = 500) String message) {
     }
 
+    /** The 201 answer's shape of a saved draft. */
+    record DraftSaved(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid") String id,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, format = "uuid") String tenantId,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "1") long version,
+                      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = "draft") String status,
+                      String message) {
+    }
+
+    @Operation(summary = "Save the tenant's dashboards and widgets as the next draft version")
+    @IfMatch
+    @ApiResponse(responseCode = "201", description = "Saved; Location names the version on query-api",
+            content = @Content(schema = @Schema(implementation = DraftSaved.class)))
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @PostMapping("/api/tenants/{tenantId}/versions")
     Mono<ResponseEntity<Map<String, Object>>> saveDraft(@PathVariable String tenantId,
                                                         @RequestBody(required = false) Mono<SaveDraftRequest> request,
@@ -51,9 +70,14 @@ class VersionController {
                 })).map(response -> withLocation(response, tenant, versionId));
     }
 
-    record RestoreVersionRequest(String message) {
+    record RestoreVersionRequest(@Schema(maxLength = 500) String message) {
     }
 
+    @Operation(summary = "Save an older version's dashboards and widgets as a new draft")
+    @IfMatch
+    @ApiResponse(responseCode = "201", description = "Restored as a new draft; Location names it on query-api")
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @PostMapping("/api/tenants/{tenantId}/versions/{versionId}/restore")
     Mono<ResponseEntity<Map<String, Object>>> restore(@PathVariable String tenantId, @PathVariable String versionId,
                                                       @RequestBody(required = false) Mono<RestoreVersionRequest> request,
@@ -78,6 +102,10 @@ class VersionController {
                 })).map(response -> withLocation(response, tenant, newVersionId));
     }
 
+    @Operation(summary = "Publish a draft: the tenant's agents get it on their next sync")
+    @IfMatch
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @ApiResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @PostMapping("/api/tenants/{tenantId}/versions/{versionId}/publish")
     Mono<ResponseEntity<Map<String, Object>>> publish(@PathVariable String tenantId, @PathVariable String versionId,
                                                       ServerWebExchange exchange) {

@@ -9,6 +9,10 @@ import java.util.UUID;
 
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -44,7 +48,18 @@ class RebuildController {
         this.json = json;
     }
 
+    /** The start request's shape as documented; the body is read as JSON to name each offending entry. */
+    record RebuildRequest(@Schema(description = "The read models to rebuild; absent = all of them, the positions included")
+                          List<String> readModels) {
+    }
+
     /** {@code { "read_models"?: ["dashboards", …] }}: absent = all read models, the positions included. */
+    @Operation(summary = "Start a rebuild of all or some read models")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false,
+            content = @Content(schema = @Schema(implementation = RebuildRequest.class)))
+    @ApiResponse(responseCode = "202", description = "Started; Location names it",
+            content = @Content(schema = @Schema(implementation = RebuildView.class)))
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @PostMapping
     Mono<ResponseEntity<RebuildView>> start(@RequestBody(required = false) Mono<JsonNode> body) {
         return body.map(RebuildController::readModels)
@@ -58,11 +73,13 @@ class RebuildController {
     }
 
     /** The newest rebuilds first (at most 20), running or finished. */
+    @Operation(summary = "The newest rebuilds first (at most 20), running or finished")
     @GetMapping
     Flux<RebuildView> recent() {
         return rebuilds.recent(RECENT).map(rebuild -> RebuildView.of(rebuild, json));
     }
 
+    @Operation(summary = "One rebuild's progress")
     @GetMapping("/{id}")
     Mono<RebuildView> rebuild(@PathVariable String id) {
         UUID rebuildId = rebuildId(id);
@@ -72,6 +89,9 @@ class RebuildController {
     }
 
     /** Cancels before the switch-over (live read models untouched, schema dropped); answering a cancelled one again is fine. */
+    @Operation(summary = "Cancel a rebuild before its switch-over")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RebuildView.class)))
+    @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @DeleteMapping("/{id}")
     Mono<RebuildView> cancel(@PathVariable String id) {
         UUID rebuildId = rebuildId(id);

@@ -4,6 +4,8 @@ import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -29,10 +31,10 @@ public class DiffController {
     }
 
     @GetMapping("/api/tenants/{tenantId}/diff")
-    public Mono<TenantDiff> diff(@PathVariable UUID tenantId, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(name = "from_version", required = false) String fromVersion,
-            @RequestParam(name = "to_version", required = false) String toVersion) {
+    public Mono<TenantDiff> diff(@PathVariable UUID tenantId, @Parameter(description = "An instant (ISO-8601, e.g. 2026-01-31T12:00:00Z)", schema = @Schema(format = "date-time")) @RequestParam(required = false) String from,
+            @Parameter(description = "An instant (ISO-8601)", schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(name = "from_version", required = false) String fromVersion,
+            @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(name = "to_version", required = false) String toVersion) {
         boolean instants = !Parameters.absent(from) || !Parameters.absent(to);
         boolean versions = !Parameters.absent(fromVersion) || !Parameters.absent(toVersion);
         if (instants == versions) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,10 +37,10 @@ public class HistoryController {
     /** GET /api/tenants/{tenantId}/history: every event of the tenant, newest first, filtered and paginated. */
     @GetMapping("/api/tenants/{tenantId}/history")
     public Mono<ResponseEntity<List<HistoryEntryView>>> history(@PathVariable UUID tenantId,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
-            @RequestParam(name = "dashboard_id", required = false) String dashboardId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            @Parameter(description = "An instant (ISO-8601, e.g. 2026-01-31T12:00:00Z)", schema = @Schema(format = "date-time")) @RequestParam(required = false) String from, @Parameter(description = "An instant (ISO-8601)", schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
+            @Parameter(description = "One or more event type names, comma-separated") @RequestParam(required = false) String type, @RequestParam(required = false) String actor,
+            @Parameter(schema = @Schema(format = "uuid")) @RequestParam(name = "dashboard_id", required = false) String dashboardId,
+            @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit, @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         HistoryFilter filter = HistoryFilter.of(from, to, type, actor, dashboardId);
         PageRequest page = PageRequest.of(limit, cursor);
@@ -51,7 +53,7 @@ public class HistoryController {
 
     /** GET /api/tenants/{tenantId}/state?at=: the tenant as it was at {@code at} (omitted: now, every event so far). */
     @GetMapping("/api/tenants/{tenantId}/state")
-    public Mono<StateAtMoment> state(@PathVariable UUID tenantId, @RequestParam(required = false) String at) {
+    public Mono<StateAtMoment> state(@PathVariable UUID tenantId, @Parameter(description = "The moment (ISO-8601); absent = now", schema = @Schema(format = "date-time")) @RequestParam(required = false) String at) {
         Instant moment = Parameters.instant("at", at);
         Instant shown = moment == null ? Instant.now() : moment;
         List<Instant> only = new ArrayList<>();

@@ -5,6 +5,8 @@ import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
 import java.util.List;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +28,8 @@ public class SyncStatusController {
     }
 
     @GetMapping("/api/sync-status")
-    public Mono<ResponseEntity<List<TenantSyncStatus>>> list(@RequestParam(required = false) String status,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+    public Mono<ResponseEntity<List<TenantSyncStatus>>> list(@Parameter(schema = @Schema(allowableValues = {"synced", "pending", "error", "paused"})) @RequestParam(required = false) String status,
+            @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit, @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
         SyncStatus only = status == null || status.isEmpty() ? null : SyncStatus.fromQuery(status);

@@ -7,6 +7,8 @@ import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +33,9 @@ public class TenantController {
     }
 
     @GetMapping
-    public Mono<ResponseEntity<List<TenantView>>> list(@RequestParam(required = false) String q,
-            @RequestParam(required = false) String status, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor, ServerHttpRequest request) {
+    public Mono<ResponseEntity<List<TenantView>>> list(@Parameter(description = "A substring of the name or slug, any case") @RequestParam(required = false) String q,
+            @Parameter(schema = @Schema(allowableValues = {"active", "paused"})) @RequestParam(required = false) String status, @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit,
+            @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor, ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
         TenantFilter filter = TenantFilter.of(q, status);
         return Mono.defer(() -> tenants.page(page, filter).collectList())

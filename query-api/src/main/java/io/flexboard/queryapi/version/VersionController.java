@@ -7,6 +7,8 @@ import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
 import java.util.List;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +34,7 @@ public class VersionController {
 
     @GetMapping
     public Mono<ResponseEntity<List<VersionSummary>>> list(@PathVariable UUID tenantId,
-            @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor,
+            @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit, @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
         return tenants.exists(tenantId)

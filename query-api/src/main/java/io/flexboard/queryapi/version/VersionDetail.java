@@ -1,7 +1,9 @@
 package io.flexboard.queryapi.version;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** One version with its metadata snapshot; the jsonb is passed through unparsed. */
@@ -15,7 +17,7 @@ public record VersionDetail(
         String createdBy,
         Integer parentVersion,
         RestoredFrom restoredFrom,
-        @JsonRawValue String metadata) {
+        @Schema(implementation = Map.class, description = "The version's snapshot: dashboards, widgets and config, as agents get it") @JsonRawValue String metadata) {
 
     static VersionDetail of(VersionSummary summary, String metadata) {
         return new VersionDetail(summary.id(), summary.version(), summary.status(), summary.message(),

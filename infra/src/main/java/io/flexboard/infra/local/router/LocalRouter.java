@@ -37,15 +37,22 @@ public final class LocalRouter implements HttpHandler {
     private final Function<Service, Optional<HttpHandler>> handlers;
     private final List<HealthCheck> healthChecks;
     private final BuilderUi builderUi;
+    private final ApiDocs apiDocs;
 
     public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks) {
-        this(handlers, healthChecks, BuilderUi.fromClasspath());
+        this(handlers, healthChecks, BuilderUi.fromClasspath(), ApiDocs.fromClasspath());
     }
 
     public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks, BuilderUi builderUi) {
+        this(handlers, healthChecks, builderUi, ApiDocs.fromClasspath());
+    }
+
+    public LocalRouter(Function<Service, Optional<HttpHandler>> handlers, List<HealthCheck> healthChecks, BuilderUi builderUi,
+                       ApiDocs apiDocs) {
         this.handlers = handlers;
         this.healthChecks = List.copyOf(healthChecks);
         this.builderUi = builderUi;
+        this.apiDocs = apiDocs;
     }
 
     @Override
@@ -60,6 +67,9 @@ public final class LocalRouter implements HttpHandler {
         }
         if (route == Route.BUILDER_UI) {
             return builderUi(request, response, path);
+        }
+        if (route == Route.API_DOCS) {
+            return apiDocs(request, response, path);
         }
         Optional<HttpHandler> handler = route.service().flatMap(handlers);
         if (handler.isPresent()) {
@@ -85,21 +95,46 @@ public final class LocalRouter implements HttpHandler {
     }
 
     private Mono<Void> builderUi(ServerHttpRequest request, ServerHttpResponse response, String path) {
-        return builderUi.find(path).flatMap(asset -> {
-            if (asset.isEmpty()) {
-                return problem(response, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No resource at " + request.getMethod() + " " + path, path);
-            }
-            BuilderUi.Asset file = asset.get();
-            HttpHeaders headers = response.getHeaders();
-            headers.setCacheControl(file.cacheControl());
-            headers.set("X-Content-Type-Options", "nosniff");
-            if (MediaType.TEXT_HTML.isCompatibleWith(file.contentType())) {
-                headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-                headers.set("Referrer-Policy", "no-referrer");
-            }
-            response.setStatusCode(HttpStatus.OK);
-            return write(response, file.contentType(), file.bytes(), HttpMethod.HEAD.equals(request.getMethod()));
-        });
+        return builderUi.find(path).flatMap(asset -> serve(request, response, path, asset));
+    }
+
+    /**
+     * Swagger UI's page and files like the builder UI's (same headers, same Content-Security-Policy); a
+     * service's document is its own {@code GET /v3/api-docs}, so its server URL is this router's.
+     */
+    private Mono<Void> apiDocs(ServerHttpRequest request, ServerHttpResponse response, String path) {
+        Optional<ApiDocs.Target> target = ApiDocs.target(path);
+        if (target.isEmpty()) {
+            return serve(request, response, path, Optional.empty());
+        }
+        if (target.get() instanceof ApiDocs.Document document) {
+            return handlers.apply(document.service())
+                    .map(handler -> handler.handle(request.mutate().path(ApiDocs.SERVICE_DOCUMENT_PATH).build(), response))
+                    .orElseGet(() -> problem(response, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service Unavailable",
+                            document.service().serviceName() + " is not running", path));
+        }
+        if (target.get() instanceof ApiDocs.Asset asset) {
+            return apiDocs.page().find(asset.name())
+                    .flatMap(own -> own.isPresent() ? Mono.just(own) : apiDocs.swaggerUi().find(asset.name()))
+                    .flatMap(file -> serve(request, response, path, file));
+        }
+        return apiDocs.page().find("/").flatMap(page -> serve(request, response, path, page));
+    }
+
+    private Mono<Void> serve(ServerHttpRequest request, ServerHttpResponse response, String path, Optional<BuilderUi.Asset> asset) {
+        if (asset.isEmpty()) {
+            return problem(response, HttpStatus.NOT_FOUND, "not-found", "Not Found", "No resource at " + request.getMethod() + " " + path, path);
+        }
+        BuilderUi.Asset file = asset.get();
+        HttpHeaders headers = response.getHeaders();
+        headers.setCacheControl(file.cacheControl());
+        headers.set("X-Content-Type-Options", "nosniff");
+        if (MediaType.TEXT_HTML.isCompatibleWith(file.contentType())) {
+            headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.set("Referrer-Policy", "no-referrer");
+        }
+        response.setStatusCode(HttpStatus.OK);
+        return write(response, file.contentType(), file.bytes(), HttpMethod.HEAD.equals(request.getMethod()));
     }
 
     private Mono<Void> health(ServerHttpRequest request, ServerHttpResponse response) {

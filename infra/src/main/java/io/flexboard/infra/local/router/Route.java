@@ -15,6 +15,8 @@ public enum Route {
     HEALTH(null),
     /** {@code GET /metrics/{service}}: that service's own {@code /metrics}, the projector's included. */
     METRICS(null),
+    /** Reads of {@code /api/docs/**}: Swagger UI and the services' OpenAPI documents ({@link ApiDocs}). */
+    API_DOCS(null),
     /** Reads of any other path: the builder UI's files and, for its client-side routes, its index page. */
     BUILDER_UI(null),
     NOT_FOUND(null);
@@ -33,7 +35,8 @@ public enum Route {
 
     /**
      * {@code /api/agent/**} → agent-bridge; {@code /api/ops/rebuilds/**} (any method) → the projector;
-     * reads (GET, HEAD) on {@code /api/**} → query-api; every
+     * reads of {@code /api/docs/**} → Swagger UI and the OpenAPI documents;
+     * other reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
      * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
      * lag page) → query-api; every other read → the builder UI. Paths under {@code /health} and
@@ -45,6 +48,9 @@ public enum Route {
         }
         if (isUnder(path, "/api/ops/rebuilds")) {
             return PROJECTOR;
+        }
+        if (isRead(method) && isUnder(path, ApiDocs.PATH)) {
+            return API_DOCS;
         }
         if (isUnder(path, "/api")) {
             return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) ? QUERY_API : COMMAND_API;

@@ -99,6 +99,36 @@ class LocalRouterTest {
     }
 
     @Test
+    void swagger_ui_is_served_at_api_docs_under_the_routers_content_security_policy() {
+        MockServerHttpResponse page = call(router(List.of()), MockServerHttpRequest.get("/api/docs").build());
+        MockServerHttpResponse bundle = call(router(List.of()), MockServerHttpRequest.get("/api/docs/swagger-ui-bundle.js").build());
+        MockServerHttpResponse start = call(router(List.of()), MockServerHttpRequest.get("/api/docs/flexboard-api-docs.js").build());
+
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-eval");
+        assertThat(page.getBodyAsString().block()).contains("/api/docs/swagger-ui-bundle.js").doesNotContain("<script>");
+        assertThat(bundle.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(bundle.getHeaders().getContentType().toString()).contains("javascript");
+        assertThat(start.getBodyAsString().block()).contains("/api/docs/command-api.json", "/api/docs/query-api.json",
+                "/api/docs/agent-bridge.json", "/api/docs/projector.json");
+    }
+
+    @Test
+    void a_services_document_is_its_own_v3_api_docs_and_an_unknown_one_is_not_found() {
+        LocalRouter router = router(List.of());
+
+        call(router, MockServerHttpRequest.get("/api/docs/agent-bridge.json").build());
+        call(router, MockServerHttpRequest.get("/api/docs/projector.json").build());
+        MockServerHttpResponse unknown = call(router, MockServerHttpRequest.get("/api/docs/billing.json").build());
+        MockServerHttpResponse climbing = call(router, MockServerHttpRequest.get("/api/docs/../../health").build());
+
+        assertThat(handled).containsExactly("agent-bridge GET /v3/api-docs", "projector GET /v3/api-docs");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(climbing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void health_is_up_when_every_check_is_up() {
         MockServerHttpResponse response = call(router(List.of(new HealthCheck("postgres", () -> true), new HealthCheck("kafka", () -> true))),
                 MockServerHttpRequest.get("/health").build());

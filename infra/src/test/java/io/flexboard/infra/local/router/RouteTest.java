@@ -27,6 +27,15 @@ class RouteTest {
     }
 
     @Test
+    void reads_of_the_api_docs_are_swagger_ui_and_other_methods_there_stay_with_the_command_api() {
+        assertThat(Route.of(HttpMethod.GET, "/api/docs")).isEqualTo(Route.API_DOCS);
+        assertThat(Route.of(HttpMethod.GET, "/api/docs/query-api.json")).isEqualTo(Route.API_DOCS);
+        assertThat(Route.of(HttpMethod.HEAD, "/api/docs/swagger-ui.css")).isEqualTo(Route.API_DOCS);
+        assertThat(Route.of(HttpMethod.GET, "/api/docsx")).isEqualTo(Route.QUERY_API);
+        assertThat(Route.of(HttpMethod.POST, "/api/docs")).isEqualTo(Route.COMMAND_API);
+    }
+
+    @Test
     void reads_go_to_the_query_api() {
         assertThat(Route.of(HttpMethod.GET, "/api/tenants")).isEqualTo(Route.QUERY_API);
         assertThat(Route.of(HttpMethod.HEAD, "/api/tenants/1/versions")).isEqualTo(Route.QUERY_API);

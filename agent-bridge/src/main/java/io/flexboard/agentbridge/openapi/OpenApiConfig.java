@@ -1,0 +1,30 @@
+package io.flexboard.agentbridge.openapi;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** agent-bridge's OpenAPI document at {@code /v3/api-docs}: the agents' sync, API key. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard agent-bridge",
+                "The on-premise agents' one endpoint: POST /api/agent/sync, answered at once or held as a long-poll "
+                        + "(wait_seconds) until the tenant publishes. Per-key rate limit (429).",
+                "api-key", "The tenant's API key (fbk_…), shown once when the tenant was created", true);
+    }
+
+    /**
+     * Schemas named as the JSON names them: the API is snake_case (spring.jackson.property-naming-strategy),
+     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

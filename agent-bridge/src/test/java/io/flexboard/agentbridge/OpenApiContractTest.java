@@ -1,0 +1,97 @@
+package io.flexboard.agentbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/** agent-bridge's OpenAPI document against its real endpoint and answers: the two must never disagree. */
+class OpenApiContractTest extends AgentBridgeIntegrationTest {
+
+    private static final String SYNC = "POST /api/agent/sync";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+    OpenApiDocument document;
+
+    @BeforeEach
+    void readDocument() throws IOException {
+        String json = client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        document = OpenApiDocument.parse(json);
+        // Kept for reading: the document as this build serves it.
+        Files.writeString(Path.of("target", "openapi.json"), json);
+    }
+
+    @Test
+    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+        assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).containsExactly(SYNC);
+    }
+
+    @Test
+    void theSyncNeedsAnApiKeyAndDocumentsEveryProblemItCanAnswer() {
+        assertThat(document.root().at("/components/securitySchemes/api-key/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.root().at("/security/0").has("api-key")).isTrue();
+        for (int status : new int[] {400, 401, 403, 413, 429, 503}) {
+            assertThat(document.response(SYNC, status).at("/content/application~1problem+json").isMissingNode()).as("" + status).isFalse();
+        }
+    }
+
+    @Test
+    void theSyncRequestUsesTheJsonFieldNamesAndRequiresTheTenantId() {
+        var schema = document.root().at("/components/schemas/SyncRequest");
+        assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrder("tenant_id", "current_version",
+                "agent_version", "wait_seconds", "agent_id", "applied_version", "last_error", "last_status");
+        assertThat(schema.get("required").valueStream().map(node -> node.asString())).containsExactly("tenant_id");
+        assertThat(schema.at("/properties/tenant_id/format").asString()).isEqualTo("uuid");
+    }
+
+    @Test
+    void anUpdateIsAnsweredAsTheDocumentSays() {
+        UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
+
+        String body = sync(ACME_KEY, "{\"tenant_id\":\"" + tenant + "\",\"current_version\":2}", 200);
+
+        assertThat(body).contains("\"metadata\"");
+        assertThat(document.violations(SYNC, 200, "application/json", body)).isEmpty();
+    }
+
+    @Test
+    void aValidationProblemIsAnsweredAsTheDocumentSays() {
+        given.tenantWithApiKey(ACME_KEY);
+
+        String body = sync(ACME_KEY, "{\"tenant_id\":\"not-a-uuid\",\"current_version\":-1}", 400);
+
+        assertThat(document.violations(SYNC, 400, "application/problem+json", body)).isEmpty();
+    }
+
+    @Test
+    void anUnknownKeyIsAnsweredAsTheDocumentSays() {
+        String body = sync("fbk_unknown_0000000000000000", "{\"tenant_id\":\"" + UUID.randomUUID() + "\"}", 401);
+
+        assertThat(document.violations(SYNC, 401, "application/problem+json", body)).isEmpty();
+    }
+
+    private String sync(String apiKey, String json, int status) {
+        return client.post().uri("/api/agent/sync")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + apiKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(json)
+                .exchange()
+                .expectStatus().isEqualTo(status)
+                .expectBody(String.class).returnResult().getResponseBody();
+    }
+}

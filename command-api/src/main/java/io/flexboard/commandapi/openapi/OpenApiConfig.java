@@ -1,0 +1,31 @@
+package io.flexboard.commandapi.openapi;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** command-api's OpenAPI document at {@code /v3/api-docs}: the builder's commands, admin token. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard command-api",
+                "The builder's writes: every request is a command on the tenant's aggregate. A success answers "
+                        + "ETag (the tenant's version after the command) and X-Consistency-Token (for read-your-writes "
+                        + "on query-api and agent-bridge).",
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
+    }
+
+    /**
+     * Schemas named as the JSON names them: the API is snake_case (spring.jackson.property-naming-strategy),
+     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

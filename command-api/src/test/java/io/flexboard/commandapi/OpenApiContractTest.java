@@ -1,0 +1,139 @@
+package io.flexboard.commandapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/** command-api's OpenAPI document against its real endpoints and answers: the two must never disagree. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class OpenApiContractTest {
+
+    private static final String ADMIN_TOKEN = "test-admin-token";
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> TestDatabase.USER);
+        registry.add("flexboard.admin-token", () -> ADMIN_TOKEN);
+    }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+    WebTestClient http;
+    OpenApiDocument document;
+
+    @LocalServerPort
+    void client(int port) {
+        http = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
+    @BeforeEach
+    void readDocument() throws IOException {
+        String json = http.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        document = OpenApiDocument.parse(json);
+        // Kept for reading: the document as this build serves it.
+        Files.writeString(Path.of("target", "openapi.json"), json);
+    }
+
+    @Test
+    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+        assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).isNotEmpty();
+    }
+
+    @Test
+    void everyPathVariableIsADocumentedUuidParameter() {
+        for (String operation : document.operations()) {
+            assertThat(document.documentedPathParameters(operation)).as(operation)
+                    .containsExactlyInAnyOrderElementsOf(OpenApiDocument.pathVariables(operation).stream().map(name -> name + ":uuid").toList());
+        }
+    }
+
+    @Test
+    void everyOperationNeedsTheAdminTokenAndDocumentsItsProblems() {
+        assertThat(document.root().at("/components/securitySchemes/admin-token/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.root().at("/security/0").has("admin-token")).isTrue();
+        for (String operation : document.operations()) {
+            assertThat(document.response(operation, 400).at("/content/application~1problem+json").isMissingNode()).as(operation).isFalse();
+            assertThat(document.response(operation, 401).at("/content/application~1problem+json").isMissingNode()).as(operation).isFalse();
+        }
+        assertThat(document.response("POST /api/tenants/{tenantId}/versions/{versionId}/publish", 409).isMissingNode()).isFalse();
+        assertThat(document.response("POST /api/tenants/{tenantId}/versions/{versionId}/publish", 412).isMissingNode()).isFalse();
+        assertThat(document.response("PUT /api/dashboards/{dashboardId}/widgets", 413).isMissingNode()).isFalse();
+    }
+
+    @Test
+    void requestBodiesUseTheJsonFieldNamesAndMarkWhatIsRequired() {
+        var schema = document.root().at("/components/schemas/CreateTenantRequest");
+        assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrder(
+                "name", "slug", "license_type", "max_dashboards", "max_widgets_per_dashboard");
+        assertThat(schema.get("required").valueStream().map(node -> node.asString())).containsExactlyInAnyOrder("name", "slug");
+        assertThat(document.root().at("/components/schemas/WidgetRequest/properties").propertyNames())
+                .contains("widget_type", "position_x", "position_y", "config");
+    }
+
+    @Test
+    void aCreatedTenantIsAnsweredAsTheDocumentSays() {
+        EntityExchangeResult<String> created = http.post().uri("/api/tenants")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"Contract\",\"slug\":\"contract-" + UUID.randomUUID().toString().substring(0, 8) + "\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody(String.class).returnResult();
+
+        assertThat(document.violations("POST /api/tenants", 201, "application/json", created.getResponseBody())).isEmpty();
+    }
+
+    @Test
+    void aValidationProblemIsAnsweredAsTheDocumentSays() {
+        EntityExchangeResult<String> refused = http.post().uri("/api/tenants")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"name\":\"\",\"slug\":\"Not A Slug\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).returnResult();
+
+        assertThat(document.violations("POST /api/tenants", 400, "application/problem+json", refused.getResponseBody())).isEmpty();
+    }
+
+    @Test
+    void anUnauthenticatedRequestIsAnsweredAsTheDocumentSays() {
+        EntityExchangeResult<String> refused = http.post().uri("/api/tenants/{id}/activate", UUID.randomUUID())
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody(String.class).returnResult();
+
+        assertThat(document.violations("POST /api/tenants/{tenantId}/activate", 401, "application/problem+json",
+                refused.getResponseBody())).isEmpty();
+    }
+
+    @Test
+    void theValidatorRefusesAnAnswerThatBreaksTheDocument() {
+        assertThat(document.violations("POST /api/tenants", 201, "application/json", "{\"tenant\":{\"id\":\"x\"}}")).isNotEmpty();
+    }
+}

@@ -1,0 +1,30 @@
+package io.flexboard.projector.openapi;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The projector's OpenAPI document at {@code /v3/api-docs}: the operators' projection rebuilds, admin token. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard projector",
+                "The operators' rebuild of the read models from the events topic into a schema of their own, "
+                        + "then switched over in one transaction (docs/operations.md).",
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
+    }
+
+    /**
+     * Schemas named as the JSON names them: the API is snake_case (RebuildView's @JsonNaming),
+     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

@@ -1,0 +1,30 @@
+package io.flexboard.queryapi.openapi;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** query-api's OpenAPI document at {@code /v3/api-docs}: the builder's and analysts' reads, admin token. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfig {
+
+    @Bean
+    OpenApiCustomizer apiConventions() {
+        return new ApiConventions("Flexboard query-api",
+                "The builder's reads (paginated: ?limit=&cursor=, Link rel=next), the fleet's sync status, the ops lag "
+                        + "monitor and the analysts' audit trail, state at a moment and diffs.",
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", true);
+    }
+
+    /**
+     * Schemas named as the JSON names them: the API is snake_case (spring.jackson.property-naming-strategy),
+     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+}

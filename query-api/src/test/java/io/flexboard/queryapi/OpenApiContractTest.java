@@ -1,0 +1,113 @@
+package io.flexboard.queryapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import io.flexboard.queryapi.support.QueryApiIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+/** query-api's OpenAPI document against its real endpoints and answers: the two must never disagree. */
+class OpenApiContractTest extends QueryApiIntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+    OpenApiDocument document;
+
+    @BeforeEach
+    void readDocument() throws IOException {
+        String json = anonymous().get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        document = OpenApiDocument.parse(json);
+        // Kept for reading: the document as this build serves it.
+        Files.writeString(Path.of("target", "openapi.json"), json);
+    }
+
+    @Test
+    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+        assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).isNotEmpty();
+    }
+
+    @Test
+    void everyPathVariableIsADocumentedUuidParameter() {
+        for (String operation : document.operations()) {
+            assertThat(document.documentedPathParameters(operation)).as(operation)
+                    .containsExactlyInAnyOrderElementsOf(OpenApiDocument.pathVariables(operation).stream().map(name -> name + ":uuid").toList());
+        }
+    }
+
+    @Test
+    void everyOperationNeedsTheAdminTokenAndDocumentsItsProblems() {
+        assertThat(document.root().at("/components/securitySchemes/admin-token/scheme").asString()).isEqualTo("bearer");
+        assertThat(document.root().at("/security/0").has("admin-token")).isTrue();
+        for (String operation : document.operations()) {
+            for (int status : new int[] {400, 401, 503}) {
+                assertThat(document.response(operation, status).at("/content/application~1problem+json").isMissingNode())
+                        .as(operation + " " + status).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void instantsAndIdsInTheQueryHaveTheirFormats() {
+        var parameters = document.operation("GET /api/tenants/{tenantId}/history").get("parameters");
+        assertThat(parameters.valueStream().filter(p -> p.get("name").asString().equals("from")).findFirst().orElseThrow()
+                .at("/schema/format").asString()).isEqualTo("date-time");
+        assertThat(parameters.valueStream().filter(p -> p.get("name").asString().equals("dashboard_id")).findFirst().orElseThrow()
+                .at("/schema/format").asString()).isEqualTo("uuid");
+        assertThat(parameters.valueStream().anyMatch(p -> p.get("name").asString().equals("X-Consistency-Token"))).isTrue();
+    }
+
+    @Test
+    void aTenantListIsAnsweredAsTheDocumentSays() {
+        UUID tenant = given.tenant("Contract", "contract");
+        given.dashboard(tenant, "sales");
+
+        String body = builder().get().uri("/api/tenants").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("\"slug\":\"contract\"");
+        assertThat(document.violations("GET /api/tenants", 200, "application/json", body)).isEmpty();
+    }
+
+    @Test
+    void aDashboardIsAnsweredAsTheDocumentSays() {
+        UUID dashboard = given.dashboard(given.tenant("acme"), "sales");
+        given.widget(dashboard, "revenue", "bar", 0);
+
+        String body = builder().get().uri("/api/dashboards/{id}", dashboard).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(document.violations("GET /api/dashboards/{dashboardId}", 200, "application/json", body)).isEmpty();
+    }
+
+    @Test
+    void aMalformedParameterIsAnsweredAsTheDocumentSays() {
+        String body = builder().get().uri("/api/tenants?limit=0").exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(document.violations("GET /api/tenants", 400, "application/problem+json", body)).isEmpty();
+    }
+
+    @Test
+    void anUnknownTenantIsAnsweredAsTheDocumentSays() {
+        String body = builder().get().uri("/api/tenants/{id}", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(document.violations("GET /api/tenants/{tenantId}", 404, "application/problem+json", body)).isEmpty();
+    }
+}
