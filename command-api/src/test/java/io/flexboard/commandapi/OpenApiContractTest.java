@@ -1,5 +1,7 @@
 package io.flexboard.commandapi;
 
+import io.flexboard.foundation.openapi.OpenApiDocument;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.flexboard.projector;
 
+import io.flexboard.foundation.openapi.OpenApiDocument;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

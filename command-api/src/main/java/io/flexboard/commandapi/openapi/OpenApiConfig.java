@@ -1,8 +1,7 @@
 package io.flexboard.commandapi.openapi;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.flexboard.foundation.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
-import io.swagger.v3.core.util.Json;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +19,9 @@ class OpenApiConfig {
                 "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
     }
 
-    /**
-     * Schemas named as the JSON names them: the API is snake_case (spring.jackson.property-naming-strategy),
-     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
-     */
+    /** Schemas named as the JSON names them (snake_case). */
     @Bean
     ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+        return ApiConventions.snakeCaseModelResolver();
     }
 }

@@ -1,4 +1,4 @@
-package io.flexboard.agentbridge;
+package io.flexboard.foundation.openapi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A service's OpenAPI document as the contract tests read it: its operations and its schemas, checked against real answers. */
-final class OpenApiDocument {
+public final class OpenApiDocument {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
@@ -34,16 +34,16 @@ final class OpenApiDocument {
         this.root = root;
     }
 
-    static OpenApiDocument parse(String json) {
+    public static OpenApiDocument parse(String json) {
         return new OpenApiDocument(JSON.readTree(json));
     }
 
-    JsonNode root() {
+    public JsonNode root() {
         return root;
     }
 
     /** Every documented operation as "METHOD /path/{variable}". */
-    Set<String> operations() {
+    public Set<String> operations() {
         Set<String> operations = new TreeSet<>();
         root.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
             if (METHODS.contains(operation.getKey())) {
@@ -54,7 +54,7 @@ final class OpenApiDocument {
     }
 
     /** Every operation the service's handler mapping serves, springdoc's own endpoints left out. */
-    static Set<String> served(RequestMappingHandlerMapping mapping) {
+    public static Set<String> served(RequestMappingHandlerMapping mapping) {
         Set<String> operations = new TreeSet<>();
         for (var entry : mapping.getHandlerMethods().entrySet()) {
             RequestMappingInfo info = entry.getKey();
@@ -70,13 +70,13 @@ final class OpenApiDocument {
     }
 
     /** The operation's object, e.g. {@code operation("POST /api/tenants")}. */
-    JsonNode operation(String operation) {
+    public JsonNode operation(String operation) {
         String[] parts = operation.split(" ", 2);
         return root.get("paths").get(parts[1]).get(parts[0].toLowerCase(Locale.ROOT));
     }
 
     /** Names of the template's variables, e.g. {@code tenantId} in {@code /api/tenants/{tenantId}}. */
-    static List<String> pathVariables(String operation) {
+    public static List<String> pathVariables(String operation) {
         List<String> names = new ArrayList<>();
         Matcher matcher = VARIABLE.matcher(operation);
         while (matcher.find()) {
@@ -86,7 +86,7 @@ final class OpenApiDocument {
     }
 
     /** The path parameters the document declares for an operation, in order, each as "name:format". */
-    List<String> documentedPathParameters(String operation) {
+    public List<String> documentedPathParameters(String operation) {
         List<String> names = new ArrayList<>();
         JsonNode parameters = operation(operation).get("parameters");
         if (parameters != null) {
@@ -101,7 +101,7 @@ final class OpenApiDocument {
     }
 
     /** The documented response of an operation for a status, its {@code $ref} followed. */
-    JsonNode response(String operation, int status) {
+    public JsonNode response(String operation, int status) {
         JsonNode response = operation(operation).path("responses").path(Integer.toString(status));
         if (response.has("$ref")) {
             String name = response.get("$ref").asString().substring("#/components/responses/".length());
@@ -111,7 +111,7 @@ final class OpenApiDocument {
     }
 
     /** Schema violations of a JSON answer against the schema the document gives the operation's answer of that status and type. */
-    List<String> violations(String operation, int status, String mediaType, String body) {
+    public List<String> violations(String operation, int status, String mediaType, String body) {
         JsonNode response = response(operation, status);
         if (response.isMissingNode() || response.path("content").path(mediaType).isMissingNode()) {
             return List.of(operation + " documents no " + mediaType + " answer with status " + status);
@@ -123,7 +123,7 @@ final class OpenApiDocument {
      * Violations of a JSON text against one of the document's schemas. The schema is checked as its own
      * JSON Schema resource carrying the document's components, so its {@code #/components/schemas/…} refs resolve.
      */
-    List<String> violations(JsonNode schema, String body) {
+    public List<String> violations(JsonNode schema, String body) {
         ObjectNode resource = JSON.createObjectNode();
         resource.set("allOf", JSON.createArrayNode().add(schema));
         resource.set("components", root.get("components"));

@@ -1,10 +1,13 @@
-package io.flexboard.agentbridge.openapi;
+package io.flexboard.foundation.openapi;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -26,9 +29,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Completes the generated OpenAPI document with what every Flexboard HTTP API shares (docs/contracts.md):
  * the problem+json answers, the bearer credential, UUID path ids and the correlation id header.
- * The same class exists in each service until the shared service foundation module takes it.
  */
-final class ApiConventions implements OpenApiCustomizer {
+public final class ApiConventions implements OpenApiCustomizer {
 
     /** Components name of the RFC 7807 problem body. */
     public static final String PROBLEM_SCHEMA = "Problem";
@@ -78,13 +80,21 @@ final class ApiConventions implements OpenApiCustomizer {
      *                       every operation: the services authenticate every {@code /api} path
      * @param readYourWrites whether every operation may carry {@code X-Consistency-Token} (and so answer 503)
      */
-    ApiConventions(String title, String description, String securityScheme, String credentialDescription,
-                            boolean readYourWrites) {
+    public ApiConventions(String title, String description, String securityScheme, String credentialDescription,
+                          boolean readYourWrites) {
         this.title = title;
         this.description = description;
         this.securityScheme = securityScheme;
         this.credentialDescription = credentialDescription;
         this.readYourWrites = readYourWrites;
+    }
+
+    /**
+     * Schemas named as the JSON names them: the APIs are snake_case (spring.jackson.property-naming-strategy),
+     * while springdoc's model resolver reads Java names unless given a mapper that says otherwise.
+     */
+    public static ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Override
