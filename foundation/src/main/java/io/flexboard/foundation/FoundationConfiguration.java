@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -29,6 +30,11 @@ import org.springframework.security.web.server.firewall.StrictServerWebExchangeF
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.DispatcherHandler;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,6 +56,21 @@ public class FoundationConfiguration {
     ProblemExceptionHandler problemExceptionHandler(JsonMapper jsonMapper, ObjectProvider<ProblemTranslator> translators,
                                                     ObjectProvider<ProblemCustomizer> customizer) {
         return new ProblemExceptionHandler(jsonMapper, translators, customizer);
+    }
+
+    /**
+     * A body's JSON types are the contract: a string field given {@code 12}, a whole number given {@code 1.5}
+     * or {@code "3"} is a malformed request naming the field, not silently converted into something else.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonTypes() {
+        return builder -> builder.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                // Scalars into text are coerced whatever the feature says: refused explicitly.
+                .withCoercionConfig(LogicalType.Textual, text -> text
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 
     @Bean

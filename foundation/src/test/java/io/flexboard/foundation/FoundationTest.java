@@ -202,6 +202,32 @@ class FoundationTest {
                 .expectBody().jsonPath("$.type").isEqualTo("https://flexboard.io/problems/malformed-request");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"name\": 12, \"count\": 1}        | name",
+            "{\"name\": true, \"count\": 1}      | name",
+            "{\"name\": \"a\", \"count\": 1.5} | count",
+            "{\"name\": \"a\", \"count\": \"3\"} | count"})
+    void aScalarOfTheWrongJsonTypeIsNotConvertedButRefusedNamingTheField(String body, String field) {
+        http.post().uri("/api/counters").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://flexboard.io/problems/malformed-request")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("'" + field + "'"));
+        assertThat(TinyService.HANDLED).hasValue(0);
+    }
+
+    @Test
+    void aScalarOfTheRightJsonTypeReachesTheHandler() {
+        http.post().uri("/api/counters").header(HttpHeaders.AUTHORIZATION, ADMIN)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"a\", \"count\": 3}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.count").isEqualTo(3);
+    }
+
     @Test
     void aServiceExceptionBecomesItsProblemThroughTheTranslator() {
         http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)

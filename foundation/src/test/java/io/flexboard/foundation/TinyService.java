@@ -71,6 +71,16 @@ class TinyService {
             return Map.of("actor", Authenticated.of(exchange).getName());
         }
 
+        /** A typed body: its fields' JSON types are checked by the foundation's strict mapper. */
+        record Counter(String name, int count) {
+        }
+
+        @PostMapping("/api/counters")
+        Counter count(@RequestBody Counter counter) {
+            HANDLED.incrementAndGet();
+            return counter;
+        }
+
         @GetMapping("/api/tenants")
         @ReadYourWrites
         List<String> tenants() {
