@@ -31,8 +31,8 @@ import org.springframework.test.context.TestPropertySource;
         "flexboard.sync.rate-limit.anonymous.capacity=60",
         "flexboard.sync.rate-limit.anonymous.refill=60",
         "flexboard.sync.rate-limit.anonymous.refill-period=1m",
-        "flexboard.sync.parking.max-per-key=5000",
-        "flexboard.sync.parking.max-per-replica=20000",
+        "flexboard.sync.parking.max-per-key=3000",
+        "flexboard.sync.parking.max-per-replica=12000",
         // Parking a thousand takes seconds on a loaded machine: the first hold must outlast it (a publish ends it).
         "flexboard.sync.max-wait=30s"})
 class FleetRateLimitTest extends AgentBridgeIntegrationTest {

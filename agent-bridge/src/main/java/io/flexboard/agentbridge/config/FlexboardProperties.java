@@ -78,8 +78,8 @@ public record FlexboardProperties(
      * {@code Retry-After} of a sync refused because a ceiling is reached (docs/agent-bridge.md sizes them).
      */
     public record Parking(
-            @DefaultValue("5000") int maxPerKey,
-            @DefaultValue("20000") int maxPerReplica,
+            @DefaultValue("3000") int maxPerKey,
+            @DefaultValue("12000") int maxPerReplica,
             @DefaultValue("10s") Duration retryAfter) {
     }
 
