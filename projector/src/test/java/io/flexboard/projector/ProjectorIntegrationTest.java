@@ -35,12 +35,15 @@ import static org.awaitility.Awaitility.await;
         // Small chunks, so pruning a handful of rows already takes several statements; no scheduled
         // run during the tests, which call the pruner themselves.
         "flexboard.projector.pruning.chunk-size=2",
-        "flexboard.projector.pruning.interval=1h"})
+        "flexboard.projector.pruning.interval=1h",
+        "flexboard.projector.quarantine.refresh-interval=200ms",
+        "flexboard.admin-token=" + ProjectorIntegrationTest.ADMIN_TOKEN})
 @AutoConfigureWebTestClient
 @Import(FailureHookConfig.class)
 abstract class ProjectorIntegrationTest {
 
     static final Duration PROJECTION_TIMEOUT = Duration.ofSeconds(30);
+    static final String ADMIN_TOKEN = "projector-test-admin-token";
 
     @Autowired
     EmbeddedKafkaBroker broker;

@@ -3,7 +3,11 @@ package io.flexboard.commandapi.relay;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.flexboard.commandapi.api.CommandMetadata;
@@ -19,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +33,11 @@ import org.springframework.stereotype.Component;
  * committed, sends a batch, and its token (stored in the same database) advances only once the
  * broker acknowledged every record of the batch. So an event reaches Kafka if and only if it is
  * in the event store — at least once, duplicates carry the same event id and sequence.
+ *
+ * <p>An event the broker refuses for good ({@link BrokerRefusal}: too large, invalid) is parked in
+ * {@code parked_events} instead of failing the batch forever, and so is every later event of its
+ * tenant (the projector refuses gaps): every other tenant keeps flowing. {@link ParkedEventsReleaser}
+ * sends them once an operator resolved the refused one (docs/operations.md, "Parked events").
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
@@ -39,10 +49,13 @@ public class KafkaRelay {
     private static final String PENDING_ACKS = KafkaRelay.class.getName() + ".pendingAcks";
 
     private final KafkaTemplate<String, EventEnvelope> kafka;
+    private final ParkedEvents parked;
     private final Duration ackTimeout;
 
-    KafkaRelay(KafkaTemplate<String, EventEnvelope> kafka, @Value("${flexboard.relay.ack-timeout:30s}") Duration ackTimeout) {
+    KafkaRelay(KafkaTemplate<String, EventEnvelope> kafka, ParkedEvents parked,
+               @Value("${flexboard.relay.ack-timeout:30s}") Duration ackTimeout) {
         this.kafka = kafka;
+        this.parked = parked;
         this.ackTimeout = ackTimeout;
     }
 
@@ -61,23 +74,49 @@ public class KafkaRelay {
         try (var ignored = MDC.putCloseable("correlationId", envelope.getCorrelationId())) {
             log.debug("Relaying event {} (tenant {}, sequence {}, {})", envelope.getEventId(), envelope.getTenantId(),
                     envelope.getAggregateSequence(), payload.getSchema().getName());
-            pendingAcks().add(kafka.send(Topics.EVENTS, envelope.getTenantId(), envelope));
+            if (parked.waiting(envelope.getTenantId())) {
+                parked.park(envelope, "held", null);
+                log.warn("Parked event {} (tenant {}, sequence {}) behind its tenant's refused event",
+                        envelope.getEventId(), envelope.getTenantId(), envelope.getAggregateSequence());
+                return;
+            }
+            CompletableFuture<?> send;
+            try {
+                send = kafka.send(Topics.EVENTS, envelope.getTenantId(), envelope);
+            } catch (KafkaException e) {
+                // A record over max.request.size fails at once, before the tenant's next event is sent:
+                // parked here, that next one is parked behind it and the tenant's order holds.
+                send = CompletableFuture.failedFuture(e);
+            }
+            if (send.isCompletedExceptionally() && refusedForGood(envelope, send)) {
+                return;
+            }
+            pendingAcks().add(new PendingSend(envelope, send));
         }
     }
 
     /** The batch's sends; before the batch (and its token) commits, every one must be acknowledged. */
-    private List<CompletableFuture<?>> pendingAcks() {
+    private List<PendingSend> pendingAcks() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         return batch.getOrComputeResource(PENDING_ACKS, key -> {
-            List<CompletableFuture<?>> sends = new ArrayList<>();
+            List<PendingSend> sends = new ArrayList<>();
             batch.onPrepareCommit(u -> awaitAcks(sends));
             return sends;
         });
     }
 
-    private void awaitAcks(List<CompletableFuture<?>> sends) {
+    private void awaitAcks(List<PendingSend> sends) {
+        long deadline = System.nanoTime() + ackTimeout.toNanos();
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            for (PendingSend pending : sends) {
+                try {
+                    pending.send().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    if (!refusedForGood(pending.event(), pending.send())) {
+                        throw e;
+                    }
+                }
+            }
             log.debug("relayed {} events to {}", sends.size(), Topics.EVENTS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,6 +125,31 @@ public class KafkaRelay {
             // The batch rolls back, the token stays, and the processor retries the same events.
             throw new IllegalStateException("Kafka did not acknowledge " + sends.size() + " relayed events", e);
         }
+    }
+
+    /**
+     * Parks the event when the broker refused it for good, in the batch's transaction (so it is
+     * parked exactly when the token moves past it); false when the failure is transient.
+     */
+    private boolean refusedForGood(EventEnvelope event, CompletableFuture<?> send) {
+        Throwable failure;
+        try {
+            send.getNow(null);
+            return false;
+        } catch (CompletionException | CancellationException e) {
+            failure = e;
+        }
+        Optional<String> refusal = BrokerRefusal.of(failure);
+        refusal.ifPresent(error -> {
+            parked.park(event, "refused", error);
+            log.error("Kafka refused event {} (tenant {}, sequence {}) for good: {}; parked with the tenant's later events, "
+                            + "every other tenant keeps flowing (docs/operations.md, \"Parked events\")",
+                    event.getEventId(), event.getTenantId(), event.getAggregateSequence(), error);
+        });
+        return refusal.isPresent();
+    }
+
+    private record PendingSend(EventEnvelope event, CompletableFuture<?> send) {
     }
 
     private static String metadata(DomainEventMessage<?> message, String key, String fallback) {

@@ -46,6 +46,14 @@ class AlertRulesTest {
     }
 
     @Test
+    void a_quarantined_tenant_and_a_parked_relay_event_each_raise_an_alert() {
+        Map<String, Set<String>> used = MonitoringQueries.scrapedMetricNames();
+
+        assertThat(used.get("flexboard_projector_quarantined_tenants")).contains("alert FlexboardProjectorTenantQuarantined");
+        assertThat(used.get("flexboard_relay_parked_events")).contains("alert FlexboardRelayEventsParked");
+    }
+
+    @Test
     void the_metric_names_are_read_from_the_expressions_not_the_labels_functions_or_keywords() {
         assertThat(PromQl.metricNames("sum by (job) (rate(http_server_requests_seconds_count{status=~\"5..\", uri!=\"/x{y}\"}[5m]))"
                 + " / on (job) group_left (instance) sum without (status) (rate(x_total[$__rate_interval] offset 1h)) > 0.02"))

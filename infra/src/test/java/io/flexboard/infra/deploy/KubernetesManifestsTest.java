@@ -282,6 +282,7 @@ class KubernetesManifestsTest {
         assertThat(backend(ruleFor(rules, "/api", null))).isEqualTo("command-api");
         // Projection rebuilds, whatever the method, go to the projector's ops API (the longer prefix wins).
         assertThat(backend(ruleFor(rules, "/api/ops/rebuilds", null))).isEqualTo("projector");
+        assertThat(backend(ruleFor(rules, "/api/ops/quarantines", null))).isEqualTo("projector");
         // A sync is held up to 58 s; every hop must wait at least 65 s.
         assertThat(Duration.parse("PT" + agents.getTimeouts().getRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
         assertThat(Duration.parse("PT" + agents.getTimeouts().getBackendRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));

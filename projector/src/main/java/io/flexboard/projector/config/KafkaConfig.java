@@ -8,16 +8,16 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
-/** The Kafka side's policy: a failed batch is retried forever, never skipped. */
+/** The Kafka side's policy: a batch that fails transiently is retried forever, never skipped. */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
 
     /**
-     * A batch that fails (database down, sequence gap, undecodable record, bug) is retried with
-     * back-off and never skipped: skipping would leave the read models permanently without an
-     * event. Offsets stay uncommitted meanwhile, so a restart redelivers the same batch. Operators
-     * watch {@code flexboard.projector.sequence.gaps}, {@code flexboard.projector.events{outcome=undecodable}}
-     * and the ERROR log.
+     * What reaches this handler is a transient failure (database down, connection lost) or one
+     * that every tenant of the batch met: an event's own failure (undecodable, refused by
+     * PostgreSQL, a gap) was quarantined to its tenant before (QuarantiningProjection). It is
+     * retried with back-off and never skipped: skipping would leave the read models permanently
+     * without an event. Offsets stay uncommitted meanwhile, so a restart redelivers the same batch.
      */
     @Bean
     CommonErrorHandler batchErrorHandler(ProjectorProperties properties) {

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.flexboard.projector.projection.BatchProjection;
-import io.flexboard.projector.projection.BatchResult;
+import io.flexboard.projector.quarantine.PolledEvent;
+import io.flexboard.projector.quarantine.QuarantiningProjection;
+import io.flexboard.projector.quarantine.QuarantiningProjection.Outcome;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -20,9 +21,11 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds each poll batch of {@code flexboard.events} to {@link BatchProjection}. The container
- * commits the batch's offsets only after this method returns, that is after the database
- * transaction committed; a failure leaves them uncommitted and the batch is retried.
+ * Feeds each poll batch of {@code flexboard.events} to {@link QuarantiningProjection}. The container
+ * commits the batch's offsets only after this method returns, that is after its database
+ * transactions committed; a transient failure leaves them uncommitted and the batch is retried. A
+ * record that fails for good (undecodable, refused by PostgreSQL, a gap) is quarantined to its
+ * tenant and the batch's other tenants go on (docs/projector.md, "Quarantine").
  */
 @Component
 public class EventsListener {
@@ -33,54 +36,54 @@ public class EventsListener {
     private static final Logger log = LoggerFactory.getLogger(EventsListener.class);
     private static final LogAccessor logAccessor = new LogAccessor(EventsListener.class);
 
-    private final BatchProjection projection;
+    private final QuarantiningProjection projection;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter undecodable;
+    private final Counter held;
+    private final Counter quarantined;
 
-    EventsListener(BatchProjection projection, MeterRegistry meters) {
+    EventsListener(QuarantiningProjection projection, MeterRegistry meters) {
         this.projection = projection;
         this.applied = eventCounter(meters, "applied");
         this.duplicates = eventCounter(meters, "duplicate");
         this.undecodable = eventCounter(meters, "undecodable");
+        this.held = eventCounter(meters, "held");
+        this.quarantined = eventCounter(meters, "quarantined");
     }
 
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.EVENTS, batch = "true")
     void onBatch(List<ConsumerRecord<String, EventEnvelope>> records) {
         long start = System.nanoTime();
-        List<EventEnvelope> events = new ArrayList<>(records.size());
+        List<PolledEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, EventEnvelope> record : records) {
-            if (record.value() == null) {
-                throw undecodable(record);
-            }
-            events.add(record.value());
+            events.add(record.value() == null ? undecodable(record) : PolledEvent.decoded(record, record.value()));
         }
 
-        // Blocking is right here: this is the Kafka consumer thread, not a request path, and the
-        // container must not commit the offsets before the transaction has committed.
-        BatchResult result = projection.project(events).block();
+        Outcome result = projection.project(events);
 
         applied.increment(result.applied());
         duplicates.increment(result.duplicates());
-        log.info("Projected batch of {} records: {} applied, {} duplicates skipped, tenants {}, {} ms",
-                records.size(), result.applied(), result.duplicates(), result.tenants(),
+        held.increment(result.held());
+        quarantined.increment(result.quarantined());
+        log.info("Projected batch of {} records: {} applied, {} duplicates skipped, {} held, {} quarantined, tenants {}, {} ms",
+                records.size(), result.applied(), result.duplicates(), result.held(), result.quarantined(), result.tenants(),
                 Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
     /**
-     * A record the projector cannot read stops it, and the batch is retried until a projector
-     * that can read it is deployed. Skipping it (or parking it on a dead-letter topic) would leave
-     * the read models without an accepted event, silently when it is its tenant's last one. The
-     * usual cause is a newer producer: deploy consumers before producers when events change.
+     * A record the projector cannot read quarantines its tenant (by the record's key) with its raw
+     * bytes: after a projector that reads it is deployed, an operator's retry replays it. The usual
+     * cause is a newer producer: deploy consumers before producers when events change.
      */
-    private UndecodableEventException undecodable(ConsumerRecord<String, EventEnvelope> record) {
+    private PolledEvent undecodable(ConsumerRecord<String, EventEnvelope> record) {
         undecodable.increment();
         DeserializationException failure = SerializationUtils.getExceptionFromHeader(
                 record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
-        String reason = failure == null ? "no value" : failure.getMessage();
-        log.error("Undecodable record at {}-{}@{} (key {}): {}; the projector stops here and retries",
-                record.topic(), record.partition(), record.offset(), record.key(), reason);
-        return new UndecodableEventException(record.topic(), record.partition(), record.offset(), failure);
+        String reason = failure == null ? "no value" : String.valueOf(failure.getMessage());
+        log.error("Undecodable record at {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
+                record.key(), reason);
+        return PolledEvent.undecodable(record, failure == null ? null : failure.getData(), reason);
     }
 
     private static Counter eventCounter(MeterRegistry meters, String outcome) {

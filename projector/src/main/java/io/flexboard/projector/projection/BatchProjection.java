@@ -53,9 +53,20 @@ public class BatchProjection {
 
     /** Projects the events in one transaction; on any error nothing of the batch is kept. */
     public Mono<BatchResult> project(List<EventEnvelope> events) {
+        return transaction.transactional(apply(events));
+    }
+
+    /**
+     * Projects the events inside the caller's transaction, which must roll back on an error: the
+     * quarantine isolates a failing event with several of these, each in a transaction of its own.
+     */
+    public Mono<BatchResult> apply(List<EventEnvelope> events) {
+        if (events.isEmpty()) {
+            return Mono.just(new BatchResult(0, 0, Set.of()));
+        }
         Set<UUID> tenants = new LinkedHashSet<>();
         events.forEach(event -> tenants.add(UUID.fromString(event.getTenantId())));
-        Mono<BatchResult> batch = positions.lock(tenants).flatMap(locked -> {
+        return positions.lock(tenants).flatMap(locked -> {
             Map<UUID, Advance> advanced = new LinkedHashMap<>();
             List<EventEnvelope> next = new ArrayList<>(events.size());
             for (EventEnvelope event : events) {
@@ -80,14 +91,26 @@ public class BatchProjection {
                         return new BatchResult(next.size(), events.size() - next.size(), tenants);
                     }));
         });
-        return transaction.transactional(batch);
+    }
+
+    /**
+     * Moves the tenant's position to {@code sequence} without applying anything, when it is behind:
+     * an operator skipped that event, so the tenant's next one is not refused as a gap and a
+     * redelivered copy of the skipped one is a duplicate. Inside the caller's transaction.
+     */
+    public Mono<Void> passOver(UUID tenantId, long sequence, java.time.Instant occurredAt) {
+        return positions.lock(List.of(tenantId)).flatMap(locked -> {
+            long position = locked.getOrDefault(tenantId, TenantPositions.NOTHING_APPLIED);
+            return sequence <= position ? Mono.<Void>empty()
+                    : positions.advance(List.of(new Advance(tenantId, sequence, occurredAt)));
+        });
     }
 
     private SequenceGapException gap(EventEnvelope event, UUID tenantId, long position) {
         gaps.increment();
         try (var ignored = MDC.putCloseable(CORRELATION_ID, String.valueOf(event.getCorrelationId()))) {
             log.error("Sequence gap for tenant {}: applied up to {}, received {} (event {}); batch rolled back, "
-                    + "will be retried", tenantId, position, event.getAggregateSequence(), event.getEventId());
+                    + "its tenant is isolated (quarantine)", tenantId, position, event.getAggregateSequence(), event.getEventId());
         }
         return new SequenceGapException(tenantId, position, event.getAggregateSequence());
     }

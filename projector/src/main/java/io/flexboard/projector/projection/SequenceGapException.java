@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * An event arrived whose sequence is more than one above the tenant's position: an earlier event
  * is missing. Applying it would build read models that never existed on the command side, so the
- * batch fails and is retried instead.
+ * batch fails and the event is quarantined to its tenant until an operator resolves it.
  */
 public class SequenceGapException extends RuntimeException {
 
@@ -15,7 +15,7 @@ public class SequenceGapException extends RuntimeException {
 
     public SequenceGapException(UUID tenantId, long position, long sequence) {
         super("Sequence gap for tenant " + tenantId + ": applied up to " + position + ", next expected "
-                + (position + 1) + ", received " + sequence + "; the batch is not applied and will be retried");
+                + (position + 1) + ", received " + sequence + "");
         this.tenantId = tenantId;
         this.position = position;
         this.sequence = sequence;

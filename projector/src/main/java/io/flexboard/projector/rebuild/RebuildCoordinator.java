@@ -44,6 +44,7 @@ class RebuildCoordinator implements SmartLifecycle {
     private final RebuildSchemas schemas;
     private final RebuildProjection projection;
     private final LivePositions livePositions;
+    private final LiveQuarantines liveQuarantines;
     private final SwitchOver switchOver;
     private final RebuildProperties properties;
     private final ProjectorProperties.Retry retry;
@@ -54,12 +55,14 @@ class RebuildCoordinator implements SmartLifecycle {
     private volatile ScheduledExecutorService ticker;
 
     RebuildCoordinator(Rebuilds rebuilds, RebuildSchemas schemas, RebuildProjection projection, LivePositions livePositions,
+                       LiveQuarantines liveQuarantines,
                        SwitchOver switchOver, RebuildProperties properties, ProjectorProperties projector,
                        KafkaProperties kafka, MeterRegistry meters) {
         this.rebuilds = rebuilds;
         this.schemas = schemas;
         this.projection = projection;
         this.livePositions = livePositions;
+        this.liveQuarantines = liveQuarantines;
         this.switchOver = switchOver;
         this.properties = properties;
         this.retry = projector.retry();
@@ -106,7 +109,7 @@ class RebuildCoordinator implements SmartLifecycle {
         // a batch of max-poll-records folds more edits of one dashboard into one write (docs/PERFORMANCE.md).
         consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "flexboard-projector-rebuild-" + rebuild.id().toString().substring(0, 8));
-        RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, switchOver, rebuilds,
+        RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, liveQuarantines, switchOver, rebuilds,
                 properties, retry);
         Thread thread = new Thread(run, "flexboard-rebuild-" + rebuild.id().toString().substring(0, 8));
         current.set(new Running(run, thread));

@@ -1,8 +1,11 @@
 package io.flexboard.projector.rebuild;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.BatchProjection;
@@ -59,11 +62,12 @@ class RebuildProjection {
      * any more means another projector instance took this rebuild over: {@link FencedException},
      * and nothing of the batch is kept.
      */
-    BatchResult apply(String schema, List<EventEnvelope> events, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+    BatchResult apply(String schema, List<EventEnvelope> events, LiveQuarantines.Decisions decisions,
+                      Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
         Mono<BatchResult> batch = database.sql("select set_config('search_path', :schema, true)")
                 .bind("schema", RebuildSchemas.checked(schema))
                 .then()
-                .then(events.isEmpty() ? Mono.just(new BatchResult(0, 0, Set.of())) : projection.project(events))
+                .then(project(events, decisions))
                 .flatMap(result -> advance(from, to).thenReturn(result));
         BatchResult result = transaction.transactional(batch).block();
         applied.increment(result.applied());
@@ -77,6 +81,37 @@ class RebuildProjection {
                 .description("Events rebuilds applied (or skipped as duplicates) in committed batches")
                 .tag("outcome", outcome)
                 .register(meters);
+    }
+
+    /**
+     * The events in order, with those operators skipped live passed over as live: the events before
+     * a skipped one are applied, the position moves past it, then the rest follow.
+     */
+    private Mono<BatchResult> project(List<EventEnvelope> events, LiveQuarantines.Decisions decisions) {
+        Mono<BatchResult> result = Mono.just(new BatchResult(0, 0, Set.of()));
+        List<EventEnvelope> segment = new ArrayList<>();
+        for (EventEnvelope event : events) {
+            if (decisions.skipped(event)) {
+                result = then(result, List.copyOf(segment))
+                        .flatMap(done -> projection.passOver(UUID.fromString(event.getTenantId()), event.getAggregateSequence(),
+                                event.getOccurredAt()).thenReturn(done));
+                segment.clear();
+            } else {
+                segment.add(event);
+            }
+        }
+        return then(result, List.copyOf(segment));
+    }
+
+    private Mono<BatchResult> then(Mono<BatchResult> before, List<EventEnvelope> events) {
+        return events.isEmpty() ? before : before.flatMap(done -> projection.apply(events).map(next -> new BatchResult(
+                done.applied() + next.applied(), done.duplicates() + next.duplicates(), union(done.tenants(), next.tenants()))));
+    }
+
+    private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {
+        Set<UUID> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private Mono<Void> advance(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {

@@ -67,6 +67,7 @@ final class RebuildRun implements Runnable {
     private final RebuildSchemas schemas;
     private final RebuildProjection projection;
     private final LivePositions livePositions;
+    private final LiveQuarantines liveQuarantines;
     private final SwitchOver switchOver;
     private final Rebuilds rebuilds;
     private final RebuildProperties properties;
@@ -86,7 +87,7 @@ final class RebuildRun implements Runnable {
     private int switchFailures;
 
     RebuildRun(Rebuild rebuild, String owner, Map<String, Object> consumerConfig, RebuildSchemas schemas,
-               RebuildProjection projection, LivePositions livePositions, SwitchOver switchOver, Rebuilds rebuilds,
+               RebuildProjection projection, LivePositions livePositions, LiveQuarantines liveQuarantines, SwitchOver switchOver, Rebuilds rebuilds,
                RebuildProperties properties, ProjectorProperties.Retry retry) {
         this.rebuild = rebuild;
         this.owner = owner;
@@ -94,6 +95,7 @@ final class RebuildRun implements Runnable {
         this.schemas = schemas;
         this.projection = projection;
         this.livePositions = livePositions;
+        this.liveQuarantines = liveQuarantines;
         this.switchOver = switchOver;
         this.rebuilds = rebuilds;
         this.properties = properties;
@@ -336,6 +338,7 @@ final class RebuildRun implements Runnable {
             }
             Map<UUID, Long> limits = rebuild.allReadModels() ? null
                     : retrying("read the live positions", () -> livePositions.of(tenantsOf(records)));
+            LiveQuarantines.Decisions decisions = retrying("read the live quarantines", () -> liveQuarantines.of(tenantsOf(records)));
             List<EventEnvelope> events = new ArrayList<>(records.count());
             Map<TopicPartition, Long> next = new HashMap<>();
             for (TopicPartition partition : records.partitions()) {
@@ -343,6 +346,9 @@ final class RebuildRun implements Runnable {
                     EventEnvelope event = record.value();
                     if (event == null) {
                         throw undecodable(record);
+                    }
+                    if (decisions.waiting(event)) {
+                        continue;
                     }
                     if (limits != null && event.getAggregateSequence()
                             > limits.getOrDefault(UUID.fromString(event.getTenantId()), TenantPositions.NOTHING_APPLIED)) {
@@ -363,16 +369,16 @@ final class RebuildRun implements Runnable {
             }
             next.entrySet().removeIf(entry -> entry.getValue() <= committed.get(entry.getKey()));
             if (!next.isEmpty()) {
-                apply(events, next);
+                apply(events, decisions, next);
             }
             behind = computeBehind();
         }
 
-        private void apply(List<EventEnvelope> events, Map<TopicPartition, Long> next) {
+        private void apply(List<EventEnvelope> events, LiveQuarantines.Decisions decisions, Map<TopicPartition, Long> next) {
             Map<TopicPartition, Long> from = new HashMap<>();
             next.keySet().forEach(partition -> from.put(partition, committed.get(partition)));
             try {
-                projection.apply(rebuild.targetSchema(), events, from, next);
+                projection.apply(rebuild.targetSchema(), events, decisions, from, next);
             } catch (SequenceGapException e) {
                 throw new SwitchOver.RefusedException("Sequence gap for tenant " + e.tenantId() + ": rebuilt up to "
                         + e.position() + ", the next event in flexboard.events is " + e.sequence() + ". The topic lacks an event"

@@ -32,6 +32,9 @@ final class RebuildableReadModels {
             "agents", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
             "sync_counts", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
             "rebuilds", "it records the rebuilds themselves",
+            "quarantined_events", "it is the live projector's own state: the events it stopped at (docs/operations.md)",
+            "held_events", "it is the live projector's own state: the events waiting behind a quarantine",
+            "quarantine_resolutions", "it is the operators' audit of quarantines, not a read model of the events",
             TENANT_POSITIONS.name(), "the positions belong to all read models at once: omit read_models to rebuild everything");
 
     private RebuildableReadModels() {

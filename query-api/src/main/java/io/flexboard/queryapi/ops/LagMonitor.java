@@ -2,12 +2,16 @@ package io.flexboard.queryapi.ops;
 
 import io.flexboard.queryapi.ops.LagReport.GroupLag;
 import io.flexboard.queryapi.ops.LagReport.PartitionLag;
+import io.flexboard.queryapi.ops.LagReport.Quarantines;
 import io.flexboard.queryapi.ops.LagReport.RelayLag;
 import io.flexboard.queryapi.ops.kafka.ConsumerGroupProbe;
 import io.flexboard.queryapi.ops.kafka.ObservedGroup;
 import io.flexboard.queryapi.ops.kafka.ObservedPartition;
 import io.flexboard.queryapi.ops.relay.RelayObservation;
 import io.flexboard.queryapi.ops.relay.RelayProbe;
+import io.flexboard.queryapi.ops.stuck.ParkedEvent;
+import io.flexboard.queryapi.ops.stuck.StuckEventsProbe;
+import io.flexboard.queryapi.ops.trend.LagStatus;
 import io.flexboard.queryapi.ops.trend.SlidingWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +46,7 @@ public class LagMonitor implements SmartLifecycle {
 
     private final ConsumerGroupProbe groups;
     private final RelayProbe relay;
+    private final StuckEventsProbe stuck;
     private final LagMetrics metrics;
     private final LagSettings settings;
     private final AtomicReference<LagReport> latest;
@@ -50,9 +55,11 @@ public class LagMonitor implements SmartLifecycle {
     private final SlidingWindow relayWindow;
     private volatile ScheduledExecutorService sampler;
 
-    public LagMonitor(ConsumerGroupProbe groups, RelayProbe relay, LagMetrics metrics, LagSettings settings) {
+    public LagMonitor(ConsumerGroupProbe groups, RelayProbe relay, StuckEventsProbe stuck, LagMetrics metrics,
+            LagSettings settings) {
         this.groups = groups;
         this.relay = relay;
+        this.stuck = stuck;
         this.metrics = metrics;
         this.settings = settings;
         this.latest = new AtomicReference<>(LagReport.notSampledYet(settings.window()));
@@ -68,7 +75,7 @@ public class LagMonitor implements SmartLifecycle {
     void sample() {
         try {
             Instant now = Instant.now();
-            LagReport report = new LagReport(now, settings.window(), sampleGroups(), sampleRelay());
+            LagReport report = new LagReport(now, settings.window(), sampleGroups(), sampleRelay(), sampleQuarantines());
             latest.set(report);
             metrics.record(report);
         } catch (RuntimeException e) {
@@ -128,8 +135,26 @@ public class LagMonitor implements SmartLifecycle {
         }
         Instant now = Instant.now();
         Duration staleClaim = settings.windowSpan().compareTo(AXON_CLAIM_TIMEOUT) > 0 ? settings.windowSpan() : AXON_CLAIM_TIMEOUT;
-        return new RelayLag(relayWindow.add(observed.position(), observed.claimed(now, staleClaim)),
-                observed.unrelayed(), LagReport.seconds(observed.lagTime(now)), null);
+        RelayLag lag = new RelayLag(relayWindow.add(observed.position(), observed.claimed(now, staleClaim)),
+                observed.unrelayed(), LagReport.seconds(observed.lagTime(now)), List.of(), null);
+        List<ParkedEvent> parked;
+        try {
+            parked = stuck.parked().block(settings.timeout().multipliedBy(2));
+        } catch (RuntimeException e) {
+            log.warn("cannot read the relay's parked events: {}", e.toString());
+            return new RelayLag(lag.status().worse(LagStatus.UNKNOWN), lag.lag(), lag.lagSeconds(), List.of(),
+                    "cannot read parked events: " + e.getMessage());
+        }
+        return lag.withParked(parked);
+    }
+
+    private Quarantines sampleQuarantines() {
+        try {
+            return Quarantines.of(stuck.quarantined().block(settings.timeout().multipliedBy(2)));
+        } catch (RuntimeException e) {
+            log.warn("cannot read the projector's quarantines: {}", e.toString());
+            return Quarantines.unknown(e.getMessage());
+        }
     }
 
     @Override

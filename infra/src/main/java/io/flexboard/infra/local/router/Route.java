@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 public enum Route {
 
     AGENT_BRIDGE(Service.AGENT_BRIDGE),
-    /** {@code /api/ops/rebuilds/**}: the projector's ops API (projection rebuilds). */
+    /** {@code /api/ops/rebuilds/**}, {@code /api/ops/quarantines/**}: the projector's ops API (rebuilds, quarantines). */
     PROJECTOR(Service.PROJECTOR),
     QUERY_API(Service.QUERY_API),
     COMMAND_API(Service.COMMAND_API),
@@ -34,8 +34,8 @@ public enum Route {
     }
 
     /**
-     * {@code /api/agent/**} → agent-bridge; {@code /api/ops/rebuilds/**} (any method) → the projector;
-     * reads of {@code /api/docs/**} → Swagger UI and the OpenAPI documents;
+     * {@code /api/agent/**} → agent-bridge; {@code /api/ops/rebuilds/**} and {@code /api/ops/quarantines/**}
+     * (any method) → the projector; reads of {@code /api/docs/**} → Swagger UI and the OpenAPI documents;
      * other reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
      * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
@@ -46,7 +46,7 @@ public enum Route {
         if (isUnder(path, "/api/agent")) {
             return AGENT_BRIDGE;
         }
-        if (isUnder(path, "/api/ops/rebuilds")) {
+        if (isUnder(path, "/api/ops/rebuilds") || isUnder(path, "/api/ops/quarantines")) {
             return PROJECTOR;
         }
         if (isRead(method) && isUnder(path, ApiDocs.PATH)) {

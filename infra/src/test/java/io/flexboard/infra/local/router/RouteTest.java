@@ -19,6 +19,8 @@ class RouteTest {
         assertThat(Route.of(HttpMethod.POST, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
         assertThat(Route.of(HttpMethod.GET, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
         assertThat(Route.of(HttpMethod.GET, "/api/ops/rebuilds/6f1c0000-0000-4000-8000-000000000000")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.of(HttpMethod.GET, "/api/ops/quarantines")).isEqualTo(Route.PROJECTOR);
+        assertThat(Route.of(HttpMethod.POST, "/api/ops/quarantines/6f1c0000-0000-4000-8000-000000000000/skip")).isEqualTo(Route.PROJECTOR);
         assertThat(Route.of(HttpMethod.DELETE, "/api/ops/rebuilds/6f1c0000-0000-4000-8000-000000000000")).isEqualTo(Route.PROJECTOR);
         assertThat(Route.PROJECTOR.service()).contains(Service.PROJECTOR);
         // The rest of /api/ops stays query-api's (the lag monitor), and a lookalike prefix is not a rebuild.
