@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.history;
 
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,21 +32,21 @@ public class DiffController {
             @RequestParam(required = false) String to,
             @RequestParam(name = "from_version", required = false) String fromVersion,
             @RequestParam(name = "to_version", required = false) String toVersion) {
-        boolean instants = !Parameters.absent(from) || !Parameters.absent(to);
-        boolean versions = !Parameters.absent(fromVersion) || !Parameters.absent(toVersion);
+        boolean instants = !QueryParameters.absent(from) || !QueryParameters.absent(to);
+        boolean versions = !QueryParameters.absent(fromVersion) || !QueryParameters.absent(toVersion);
         if (instants == versions) {
             throw ProblemException.malformed(PAIRS);
         }
         if (instants) {
-            Instant start = Parameters.instant("from", from);
-            Instant end = Parameters.instant("to", to);
+            Instant start = QueryParameters.instant("from", from);
+            Instant end = QueryParameters.instant("to", to);
             if (start == null || end == null) {
                 throw ProblemException.malformed(PAIRS + ": '" + (start == null ? "from" : "to") + "' is missing");
             }
             return diffs.betweenInstants(tenantId, start, end);
         }
-        Integer first = Parameters.version("from_version", fromVersion);
-        Integer second = Parameters.version("to_version", toVersion);
+        Integer first = QueryParameters.version("from_version", fromVersion);
+        Integer second = QueryParameters.version("to_version", toVersion);
         if (first == null || second == null) {
             throw ProblemException.malformed(PAIRS + ": '" + (first == null ? "from_version" : "to_version") + "' is missing");
         }

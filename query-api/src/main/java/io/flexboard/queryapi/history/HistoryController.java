@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.history;
 
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -50,7 +51,7 @@ public class HistoryController {
     /** GET /api/tenants/{tenantId}/state?at=: the tenant as it was at {@code at} (omitted: now, every event so far). */
     @GetMapping("/api/tenants/{tenantId}/state")
     public Mono<StateAtMoment> state(@PathVariable UUID tenantId, @RequestParam(required = false) String at) {
-        Instant moment = Parameters.instant("at", at);
+        Instant moment = QueryParameters.instant("at", at);
         Instant shown = moment == null ? Instant.now() : moment;
         List<Instant> only = new ArrayList<>();
         only.add(moment);
