@@ -20,6 +20,8 @@ public record SyncRequest(String tenantId, Long currentVersion, String agentVers
 
     /** The longest last_error kept; agents may send whole stack traces. */
     public static final int MAX_ERROR_LENGTH = 2000;
+    /** The longest agent_version; a version string, stored per agent and in every sync report. */
+    public static final int MAX_AGENT_VERSION_LENGTH = 128;
     private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> STATUSES = Set.of("success", "error", "partial");
 
@@ -42,6 +44,10 @@ public record SyncRequest(String tenantId, Long currentVersion, String agentVers
         if (waitSeconds != null && waitSeconds < 0) {
             errors.add(new Problem.FieldError("wait_seconds", "must be 0 or greater"));
         }
+        if (agentVersion != null && (agentVersion.length() > MAX_AGENT_VERSION_LENGTH || !Text.isText(agentVersion))) {
+            errors.add(new Problem.FieldError("agent_version", "must be at most " + MAX_AGENT_VERSION_LENGTH
+                    + " characters, without NUL or unpaired surrogates"));
+        }
         if (agentId != null && !AGENT_ID.matcher(agentId).matches()) {
             errors.add(new Problem.FieldError("agent_id", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -"));
         }
@@ -56,8 +62,7 @@ public record SyncRequest(String tenantId, Long currentVersion, String agentVers
         }
         return new Valid(tenant, currentVersion == null ? 0 : currentVersion, agentVersion,
                 Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds), agentId, appliedVersion,
-                lastError == null || lastError.length() <= MAX_ERROR_LENGTH ? lastError : lastError.substring(0, MAX_ERROR_LENGTH),
-                lastStatus);
+                lastError == null ? null : Text.storable(lastError, MAX_ERROR_LENGTH), lastStatus);
     }
 
     /**
