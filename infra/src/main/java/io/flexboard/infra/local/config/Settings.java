@@ -74,6 +74,15 @@ public record Settings(
         return new Settings(port, bindAddress, dataDir, adminToken, Optional.of(jdbcUrl), user, password);
     }
 
+    /** The settings as they may be logged: the admin token and database password masked, the URL redacted. */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", bindAddress=" + bindAddress + ", dataDir=" + dataDir
+                + ", adminToken=" + Redacted.secret(adminToken.orElse(null))
+                + ", databaseUrl=" + databaseUrl.map(Redacted::url).orElse("(embedded)")
+                + ", databaseUser=" + databaseUser + ", databasePassword=" + Redacted.secret(databasePassword) + "]";
+    }
+
     private record Lookup(Map<String, String> environment, Properties systemProperties) {
         Optional<String> get(String name) {
             String dotted = name.toLowerCase().replace('_', '.');
