@@ -60,7 +60,7 @@ class RedactedTest {
     @Test
     void settings_show_neither_the_admin_token_nor_a_database_password() {
         Settings settings = new Settings(8080, "127.0.0.1", Path.of("data"), Optional.of("admin-s3cret"),
-                Optional.of("jdbc:postgresql://db/f?password=url-s3cret"), "app", "db-s3cret");
+                Optional.of("jdbc:postgresql://db/f?password=url-s3cret"), "app", "db-s3cret", RouterLimits.DEFAULTS);
 
         assertThat(settings.toString()).doesNotContain("s3cret").contains("password=***", "adminToken=***");
     }
