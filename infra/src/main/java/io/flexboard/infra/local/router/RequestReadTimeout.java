@@ -34,13 +34,13 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
     private static final byte[] PROBLEM = ("{\"type\":\"https://flexboard.io/problems/request-timeout\",\"title\":\"Request timeout\","
             + "\"status\":408,\"detail\":\"The request did not arrive in time\"}").getBytes(StandardCharsets.UTF_8);
 
-    private enum State { AWAITING_HEAD, RECEIVING_BODY, HANDLING }
-
     private final long headTimeoutNanos;
     private final long bodyTimeoutNanos;
-    private State state = State.AWAITING_HEAD;
-    /** The answer went out before the body was all in (a 401 or 413 that need not read it). */
-    private boolean answeredEarly;
+    /** Requests whose head arrived and whose answer has not all gone out (more than one when pipelined). */
+    private int unanswered;
+    /** The newest request's body is still arriving. */
+    private boolean receivingBody;
+    private boolean closing;
     private ScheduledFuture<?> deadline;
 
     RequestReadTimeout(Duration headTimeout, Duration bodyTimeout) {
@@ -63,17 +63,17 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
-        if (msg instanceof HttpRequest && state == State.AWAITING_HEAD) {
-            state = State.RECEIVING_BODY;
-            answeredEarly = false;
+        if (msg instanceof HttpRequest) {
+            unanswered++;
+            receivingBody = true;
             arm(ctx, bodyTimeoutNanos);
         }
-        if (msg instanceof LastHttpContent && state == State.RECEIVING_BODY) {
-            if (answeredEarly) {
-                awaitNextHead(ctx);
+        if (msg instanceof LastHttpContent && receivingBody) {
+            receivingBody = false;
+            if (unanswered == 0) {
+                arm(ctx, headTimeoutNanos); // answered before its body was read (401, 413): wait for the next head
             } else {
-                state = State.HANDLING;
-                disarm();
+                disarm(); // being handled: a parked long-poll waits as long as it needs
             }
         }
         super.channelRead(ctx, msg);
@@ -81,12 +81,11 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
-        if (msg instanceof LastHttpContent) {
+        if (msg instanceof LastHttpContent && !closing) {
             promise.addListener(written -> {
-                if (state == State.HANDLING && ctx.channel().isActive()) {
-                    awaitNextHead(ctx); // keep-alive: the next request's head gets the same time
-                } else if (state == State.RECEIVING_BODY) {
-                    answeredEarly = true; // the body's deadline still runs
+                unanswered = Math.max(0, unanswered - 1);
+                if (unanswered == 0 && !receivingBody && ctx.channel().isActive()) {
+                    arm(ctx, headTimeoutNanos); // keep-alive: the next request's head gets the same time
                 }
             });
         }
@@ -104,11 +103,6 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
         disarm();
     }
 
-    private void awaitNextHead(ChannelHandlerContext ctx) {
-        state = State.AWAITING_HEAD;
-        arm(ctx, headTimeoutNanos);
-    }
-
     private void arm(ChannelHandlerContext ctx, long nanos) {
         disarm();
         deadline = ctx.executor().schedule(() -> timeOut(ctx), nanos, TimeUnit.NANOSECONDS);
@@ -123,14 +117,14 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
 
     private void timeOut(ChannelHandlerContext ctx) {
         deadline = null;
-        if (state == State.HANDLING || !ctx.channel().isActive()) {
+        if (!ctx.channel().isActive() || (unanswered > 0 && !receivingBody)) {
             return;
         }
-        if (answeredEarly) {
-            ctx.close();
+        closing = true;
+        if (unanswered == 0 && receivingBody) {
+            ctx.close(); // its answer went out already; only the rest of its body is missing
             return;
         }
-        state = State.HANDLING; // nothing more is expected of this connection
         FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_TIMEOUT,
                 Unpooled.wrappedBuffer(PROBLEM));
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")

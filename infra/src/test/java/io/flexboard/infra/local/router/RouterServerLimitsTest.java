@@ -112,6 +112,18 @@ class RouterServerLimitsTest {
     }
 
     @Test
+    void two_pipelined_requests_each_parked_longer_than_every_timeout_are_both_answered() throws IOException {
+        start(new RouterLimits(SHORT, SHORT, SHORT, 16 * 1024, 8 * 1024));
+
+        try (Socket socket = connect()) {
+            send(socket, "GET /parked HTTP/1.1\r\nHost: x\r\n\r\nGET /parked HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            assertThat(readAnswer(socket)).startsWith("HTTP/1.1 200 ").endsWith("parked");
+            assertThat(readUntilClosed(socket)).startsWith("HTTP/1.1 200 ").endsWith("parked");
+        }
+    }
+
+    @Test
     void headers_larger_than_the_limit_are_answered_431() throws IOException {
         start(new RouterLimits(LONG, LONG, LONG, 2048, 8 * 1024));
 
