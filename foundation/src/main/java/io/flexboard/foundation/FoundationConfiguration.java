@@ -5,6 +5,7 @@ import io.flexboard.foundation.correlation.CorrelationIdFilter;
 import io.flexboard.foundation.correlation.CorrelationIdLogging;
 import io.flexboard.foundation.correlation.RequestArrivalFilter;
 import io.flexboard.foundation.metrics.HttpRequestMetrics;
+import io.flexboard.foundation.parameter.SingleValuedQueryParameters;
 import io.flexboard.foundation.problem.ProblemCustomizer;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.problem.ProblemExceptionHandler;
@@ -117,6 +118,11 @@ public class FoundationConfiguration {
     @Bean
     ServerExchangeRejectedHandler serverExchangeRejectedHandler() {
         return (exchange, rejected) -> Mono.error(ProblemException.malformed("path", "The request path is not accepted"));
+    }
+
+    @Bean
+    SingleValuedQueryParameters singleValuedQueryParameters() {
+        return new SingleValuedQueryParameters();
     }
 
     @Bean

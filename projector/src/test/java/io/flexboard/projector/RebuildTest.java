@@ -333,6 +333,24 @@ class RebuildTest {
         anonymous.get().uri("/health").exchange().expectStatus().isOk();
     }
 
+    @Test
+    void givenHostileBodies_whenARebuildIsAsked_thenEachAnswers400AndNoRebuildStarts() {
+        int before = http.get().uri("/api/ops/rebuilds").exchange().expectStatus().isOk()
+                .expectBody(List.class).returnResult().getResponseBody().size();
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+
+        for (String body : List.of("{\"read_models\": [\"dash\\u0000boards\"]}", "{\"read_models\": [\"\\ud800\"]}",
+                "{\"read_models\": [\"" + "x".repeat(100_000) + "\"]}", "{\"read_models\": " + deep + "}",
+                "{\"read_models\": [1e99999]}", "\"dashboards\"", "[\"dashboards\"]", "{\"read_models\": {\"0\": \"tenants\"}}")) {
+            http.post().uri("/api/ops/rebuilds").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
+                    .expectStatus().isBadRequest()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+
+        http.get().uri("/api/ops/rebuilds").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.length()").isEqualTo(before);
+    }
+
     private void assertInvalid(String body, String field, String message) {
         http.post().uri("/api/ops/rebuilds").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
                 .expectStatus().isBadRequest()

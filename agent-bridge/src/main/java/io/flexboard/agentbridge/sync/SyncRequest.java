@@ -2,6 +2,7 @@ package io.flexboard.agentbridge.sync;
 
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.foundation.text.StorableText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public record SyncRequest(
 
     /** The longest last_error kept; agents may send whole stack traces. */
     public static final int MAX_ERROR_LENGTH = 2000;
+    /** The longest agent_version; a version string, stored per agent and in every sync report. */
+    public static final int MAX_AGENT_VERSION_LENGTH = 128;
     private static final Pattern AGENT_ID = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
     private static final Set<String> STATUSES = Set.of("success", "error", "partial");
 
@@ -51,6 +54,10 @@ public record SyncRequest(
         if (waitSeconds != null && waitSeconds < 0) {
             errors.add(new Problem.FieldError("wait_seconds", "must be 0 or greater"));
         }
+        if (agentVersion != null && (agentVersion.length() > MAX_AGENT_VERSION_LENGTH || StorableText.problem(agentVersion).isPresent())) {
+            errors.add(new Problem.FieldError("agent_version", "must be at most " + MAX_AGENT_VERSION_LENGTH
+                    + " characters, without NUL or unpaired surrogates"));
+        }
         if (agentId != null && !AGENT_ID.matcher(agentId).matches()) {
             errors.add(new Problem.FieldError("agent_id", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : @ -"));
         }
@@ -65,8 +72,7 @@ public record SyncRequest(
         }
         return new Valid(tenant, currentVersion == null ? 0 : currentVersion, agentVersion,
                 Duration.ofSeconds(waitSeconds == null ? 0 : waitSeconds), agentId, appliedVersion,
-                lastError == null || lastError.length() <= MAX_ERROR_LENGTH ? lastError : lastError.substring(0, MAX_ERROR_LENGTH),
-                lastStatus);
+                lastError == null ? null : StorableText.repaired(lastError, MAX_ERROR_LENGTH), lastStatus);
     }
 
     /**

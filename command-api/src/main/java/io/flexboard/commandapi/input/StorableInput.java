@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.flexboard.commandapi.api.FieldViolation;
 import io.flexboard.commandapi.api.InvalidCommandException;
+import io.flexboard.foundation.text.StorableText;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -78,20 +79,9 @@ public final class StorableInput implements MessageHandlerInterceptor<CommandMes
         }
     }
 
-    /** Why PostgreSQL could not store the text as it is, or null when it can. */
+    /** Why PostgreSQL could not store the text as it is, or null when it can (the foundation's one rule). */
     static String problemOf(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\u0000') {
-                return "contains a NUL character (U+0000), which PostgreSQL text and jsonb cannot hold";
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return "contains an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c) + "), which is not text";
-            }
-        }
-        return null;
+        return StorableText.problem(text).orElse(null);
     }
 
     /** A key as it can appear in a field name of a problem: NUL and lone surrogates escaped. */

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.sun.management.OperatingSystemMXBean;
 import io.flexboard.history.fold.InMemoryReadModel;
 import io.flexboard.infra.local.LocalStack;
+import io.flexboard.infra.local.config.RouterLimits;
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.schemas.EventEnvelope;
@@ -67,8 +68,8 @@ public final class RebuildBenchmark {
         // The live projector must not compete with the rebuild for the two cores: its listeners stay stopped.
         System.setProperty("spring.kafka.listener.auto-startup", "false");
 
-        Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.of(ADMIN_TOKEN), Optional.empty(), dbUser, "")
-                .withDatabase(dbUrl, dbUser, "");
+        Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.of(ADMIN_TOKEN), Optional.empty(), dbUser, "",
+                RouterLimits.DEFAULTS).withDatabase(dbUrl, dbUser, "");
         try (LocalStack.Running stack = LocalStack.start(settings, List.of(Service.PROJECTOR))) {
             HistoryTopic.Contents topic = HistoryTopic.ensure(stack.kafkaBootstrapServers(), generator);
             topic.written().ifPresentOrElse(

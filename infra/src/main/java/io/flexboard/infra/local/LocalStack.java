@@ -89,7 +89,7 @@ public final class LocalStack {
                 checks.add(new HealthCheck(service.serviceName(), () -> localServices.isUp(service)));
             }
             LocalRouter router = new LocalRouter(localServices::httpHandler, checks);
-            running.router = RouterServer.start(settings.bindAddress(), settings.port(), router);
+            running.router = RouterServer.start(settings.bindAddress(), settings.port(), settings.routerLimits(), router);
             running.adminToken = adminToken.value();
             return running;
         } catch (Exception e) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class ComposeFileTest {
 
     private static final Path COMPOSE = DeployFiles.path("compose/docker-compose.yml");
+    private static final Path NGINX = DeployFiles.path("compose/gateway/nginx.conf");
     /** ${NAME}, ${NAME:-default}, ${NAME:?error}; $${…} is an escaped literal for the container's shell. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Map<String, Integer> FLEXBOARD_PORTS = Map.of("command-api", 8081, "query-api", 8082, "agent-bridge", 8083, "projector", 8084);
@@ -112,6 +113,81 @@ class ComposeFileTest {
                 }
             }
         });
+    }
+
+    @Test
+    void the_gateway_forwards_the_normalised_path_it_routed_on_from_every_proxying_location() {
+        String nginx = DeployFiles.read(NGINX);
+        Matcher location = Pattern.compile("location\\s+(/api[^\\s{]*)\\s*\\{([^}]*)}").matcher(nginx);
+        int proxying = 0;
+        while (location.find()) {
+            String body = location.group(2);
+            if (body.contains("proxy_pass")) {
+                proxying++;
+                // without a rewrite, a proxy_pass without URI forwards the raw request line (/%61pi/… as is)
+                assertThat(body).as(location.group(1)).contains("rewrite ^ $uri break;");
+                assertThat(body.indexOf("rewrite ^ $uri break;")).as(location.group(1)).isLessThan(body.indexOf("proxy_pass"));
+            }
+        }
+        assertThat(proxying).as("proxying /api locations").isEqualTo(3);
+    }
+
+    @Test
+    void the_gateway_refuses_raw_paths_a_service_would_decode_differently_and_keeps_ordinary_ones() {
+        List<Pattern> ambiguous = ambiguousPathPatterns();
+        assertThat(DeployFiles.read(NGINX)).contains("if ($path_is_ambiguous)");
+
+        for (String refused : List.of("/api;x/tenants", "/api/tenants;jsessionid=1", "/api/%2F/tenants", "/api/a%2fb", "/api/a%5Cb",
+                "/api/a\\b", "/api/%2e%2e/x", "/api/%2E/x", "/api/tenants%3Bx", "/api/x%00", "/api/../x", "/api/./x", "/api/..",
+                "/api/..?q=1")) {
+            assertThat(ambiguous).as(refused).anyMatch(pattern -> pattern.matcher(refused).find());
+        }
+        for (String kept : List.of("/api/tenants", "/%61pi/tenants", "/api/tenants?q=a%2Fb;c", "/api/tenants/%C3%BC", "/api/v1.2/x",
+                "/api/tenants?q=../x", "/api/agent/sync", "/api/x..y")) {
+            assertThat(ambiguous).as(kept).noneMatch(pattern -> pattern.matcher(kept).find());
+        }
+    }
+
+    @Test
+    void the_gateway_bounds_headers_bodies_and_every_wait_yet_lets_a_sync_park_for_its_58_seconds() {
+        String nginx = DeployFiles.read(NGINX);
+
+        assertThat(directive(nginx, "client_max_body_size")).isEqualTo("256k");
+        assertThat(seconds(directive(nginx, "client_header_timeout"))).isBetween(1, 10);
+        assertThat(seconds(directive(nginx, "client_body_timeout"))).isBetween(1, 30);
+        assertThat(seconds(directive(nginx, "keepalive_timeout"))).isBetween(1, 75);
+        assertThat(seconds(directive(nginx, "send_timeout"))).isBetween(1, 60);
+        assertThat(directive(nginx, "large_client_header_buffers")).isEqualTo("4 8k");
+        assertThat(directive(nginx, "underscores_in_headers")).isEqualTo("off");
+        assertThat(directive(nginx, "merge_slashes")).isEqualTo("on");
+        Matcher agents = Pattern.compile("location /api/agent/ \\{([^}]*)}").matcher(nginx);
+        assertThat(agents.find()).isTrue();
+        assertThat(seconds(directive(agents.group(1), "proxy_read_timeout"))).isGreaterThanOrEqualTo(65);
+    }
+
+    /** The map's regular expressions as nginx reads them ("~*" = any case; in quotes, two backslashes are one). */
+    private static List<Pattern> ambiguousPathPatterns() {
+        Matcher map = Pattern.compile("map \\$request_uri \\$path_is_ambiguous \\{([^}]*)}").matcher(DeployFiles.read(NGINX));
+        assertThat(map.find()).as("map $request_uri $path_is_ambiguous").isTrue();
+        List<Pattern> patterns = new java.util.ArrayList<>();
+        Matcher entry = Pattern.compile("\"(~\\*?)([^\"]*)\"\\s+1;").matcher(map.group(1));
+        while (entry.find()) {
+            String regex = entry.group(2).replace("\\\\", "\\");
+            patterns.add(Pattern.compile(regex, entry.group(1).equals("~*") ? Pattern.CASE_INSENSITIVE : 0));
+        }
+        assertThat(patterns).hasSize(2);
+        return patterns;
+    }
+
+    private static String directive(String config, String name) {
+        Matcher matcher = Pattern.compile("(?m)^\\s*" + name + "\\s+([^;]+);").matcher(config);
+        assertThat(matcher.find()).as(name).isTrue();
+        return matcher.group(1).trim();
+    }
+
+    private static int seconds(String value) {
+        assertThat(value).matches("\\d+s");
+        return Integer.parseInt(value.substring(0, value.length() - 1));
     }
 
     private static Map<String, Object> services() {

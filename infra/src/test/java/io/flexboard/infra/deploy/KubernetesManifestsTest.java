@@ -75,6 +75,9 @@ class KubernetesManifestsTest {
     void every_document_is_a_known_kind_with_no_field_unknown_to_the_model() {
         assertThat(manifests).hasSizeGreaterThanOrEqualTo(15);
         for (Manifest manifest : manifests) {
+            if (isEnvoyGatewayPolicy(manifest.resource())) {
+                continue; // no fabric8 model: checked field by field below
+            }
             assertThat(manifest.resource()).as(manifest.file() + ": kind unknown to the model")
                     .isNotInstanceOf(GenericKubernetesResource.class).isInstanceOf(HasMetadata.class);
             List<String> unknown = new ArrayList<>();
@@ -295,6 +298,30 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void the_gateway_s_clients_get_normalised_paths_refused_escaped_slashes_and_bounded_request_times() {
+        List<GenericKubernetesResource> policies = manifests.stream().map(Manifest::resource)
+                .filter(KubernetesManifestsTest::isEnvoyGatewayPolicy).map(GenericKubernetesResource.class::cast).toList();
+        assertThat(policies).extracting(HasMetadata::getKind).containsExactly("ClientTrafficPolicy");
+        Map<String, Object> spec = map(policies.get(0).getAdditionalProperties().get("spec"));
+
+        // Only fields of Envoy Gateway's v1alpha1 ClientTrafficPolicy that this test knows: a typo is caught.
+        assertThat(spec).containsOnlyKeys("targetRefs", "path", "headers", "timeout");
+        assertThat(map(spec.get("path"))).containsOnlyKeys("escapedSlashesAction", "disableMergeSlashes")
+                .containsEntry("escapedSlashesAction", "RejectRequest").containsEntry("disableMergeSlashes", false);
+        assertThat(map(spec.get("headers"))).containsOnly(Map.entry("withUnderscoresAction", "RejectRequest"));
+        Map<String, Object> http = map(map(spec.get("timeout")).get("http"));
+        assertThat(http).containsOnlyKeys("requestReceivedTimeout", "idleTimeout");
+        // The whole request must arrive in bounded time, yet well within the long-poll's 75 s.
+        assertThat(Duration.parse("PT" + String.valueOf(http.get("requestReceivedTimeout")).toUpperCase()))
+                .isPositive().isLessThanOrEqualTo(Duration.ofSeconds(30));
+        assertThat(Duration.parse("PT" + String.valueOf(http.get("idleTimeout")).toUpperCase())).isPositive();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) spec.get("targetRefs");
+        String gateway = all(io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class).get(0).getMetadata().getName();
+        assertThat(targets).containsExactly(Map.of("group", "gateway.networking.k8s.io", "kind", "Gateway", "name", gateway));
+    }
+
+    @Test
     void the_read_side_waits_for_the_projector_s_migrations_before_it_starts() {
         for (String service : List.of("query-api", "agent-bridge")) {
             List<Container> init = deployment(service).getSpec().getTemplate().getSpec().getInitContainers();
@@ -303,6 +330,16 @@ class KubernetesManifestsTest {
         }
         assertThat(all(Service.class)).anyMatch(service -> name(service).equals("Service/projector")
                 && service.getSpec().getPorts().get(0).getPort() == 8084);
+    }
+
+    private static boolean isEnvoyGatewayPolicy(KubernetesResource resource) {
+        return resource instanceof GenericKubernetesResource generic && generic.getApiVersion().startsWith("gateway.envoyproxy.io/");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, Object>) value;
     }
 
     private static HTTPRouteRule ruleFor(List<HTTPRouteRule> rules, String pathPrefix, String method) {

@@ -2,6 +2,7 @@ package io.flexboard.infra.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flexboard.infra.local.config.RouterLimits;
 import io.flexboard.infra.local.router.RouterServer;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.support.StackClient;
@@ -195,7 +196,7 @@ class IssueScenariosTest {
 
     /** A server on the service's handler alone: the service's own port, no router in front. */
     private static RouterServer ownPort(Service service) {
-        return RouterServer.start("127.0.0.1", 0, world.stack.services().httpHandler(service).orElseThrow());
+        return RouterServer.start("127.0.0.1", 0, RouterLimits.DEFAULTS, world.stack.services().httpHandler(service).orElseThrow());
     }
 
     private static RawHttp.Response admin(String method, String path, String body) {

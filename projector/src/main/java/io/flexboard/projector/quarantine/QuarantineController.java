@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.flexboard.projector.quarantine.Resolution.Action;
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.foundation.text.StorableText;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -98,23 +99,10 @@ class QuarantineController {
             String text = value.stringValue();
             if (text.length() > maxLength) {
                 errors.add(new Problem.FieldError(field, "must be at most " + maxLength + " characters"));
-            } else if (text.chars().anyMatch(c -> c == 0) || hasUnpairedSurrogate(text)) {
-                // PostgreSQL's text refuses NUL; an unpaired surrogate is no text at all.
-                errors.add(new Problem.FieldError(field, "must not contain NUL or unpaired surrogates"));
+            } else {
+                StorableText.problem(text).ifPresent(problem -> errors.add(new Problem.FieldError(field, problem)));
             }
             return text;
-        }
-
-        private static boolean hasUnpairedSurrogate(String text) {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

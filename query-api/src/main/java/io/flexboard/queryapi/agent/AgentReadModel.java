@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.agent;
 
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -75,7 +76,8 @@ public class AgentReadModel {
 
     private static After after(List<String> parts) {
         // The agent id is the agent's own text and may contain the cursor's separator: it is the rest.
-        return new After(Instant.parse(parts.get(0)), String.join("|", parts.subList(1, parts.size())));
+        return new After(QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
+                QueryParameters.required("cursor", String.join("|", parts.subList(1, parts.size())), QueryParameters::text));
     }
 
     private static AgentView agent(Readable row) {

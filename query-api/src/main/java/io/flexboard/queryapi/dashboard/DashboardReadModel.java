@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.dashboard;
 
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -34,7 +35,9 @@ public class DashboardReadModel {
                     .map(DashboardReadModel::summary)
                     .all();
         }
-        After after = page.decodeCursor(parts -> new After(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+        After after = page.decodeCursor(parts -> new After(
+                QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
+                QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
         return db.sql(COLUMNS + " where tenant_id = $1 and (created_at, id) > ($2, $3) order by created_at, id limit $4")
                 .bind(0, tenantId)
                 .bind(1, OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))

@@ -2,6 +2,7 @@ package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.queryapi.parameter.QueryParameters;
 import java.time.Instant;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,21 +36,21 @@ public class DiffController {
             @Parameter(description = "An instant (ISO-8601)", schema = @Schema(format = "date-time")) @RequestParam(required = false) String to,
             @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(name = "from_version", required = false) String fromVersion,
             @Parameter(schema = @Schema(type = "integer", minimum = "1")) @RequestParam(name = "to_version", required = false) String toVersion) {
-        boolean instants = !Parameters.absent(from) || !Parameters.absent(to);
-        boolean versions = !Parameters.absent(fromVersion) || !Parameters.absent(toVersion);
+        boolean instants = !QueryParameters.absent(from) || !QueryParameters.absent(to);
+        boolean versions = !QueryParameters.absent(fromVersion) || !QueryParameters.absent(toVersion);
         if (instants == versions) {
             throw ProblemException.malformed(PAIRS);
         }
         if (instants) {
-            Instant start = Parameters.instant("from", from);
-            Instant end = Parameters.instant("to", to);
+            Instant start = QueryParameters.instant("from", from);
+            Instant end = QueryParameters.instant("to", to);
             if (start == null || end == null) {
                 throw ProblemException.malformed(PAIRS + ": '" + (start == null ? "from" : "to") + "' is missing");
             }
             return diffs.betweenInstants(tenantId, start, end);
         }
-        Integer first = Parameters.version("from_version", fromVersion);
-        Integer second = Parameters.version("to_version", toVersion);
+        Integer first = QueryParameters.version("from_version", fromVersion);
+        Integer second = QueryParameters.version("to_version", toVersion);
         if (first == null || second == null) {
             throw ProblemException.malformed(PAIRS + ": '" + (first == null ? "from_version" : "to_version") + "' is missing");
         }

@@ -2,6 +2,7 @@ package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -54,7 +55,7 @@ public class HistoryController {
     /** GET /api/tenants/{tenantId}/state?at=: the tenant as it was at {@code at} (omitted: now, every event so far). */
     @GetMapping("/api/tenants/{tenantId}/state")
     public Mono<StateAtMoment> state(@PathVariable UUID tenantId, @Parameter(description = "The moment (ISO-8601); absent = now", schema = @Schema(format = "date-time")) @RequestParam(required = false) String at) {
-        Instant moment = Parameters.instant("at", at);
+        Instant moment = QueryParameters.instant("at", at);
         Instant shown = moment == null ? Instant.now() : moment;
         List<Instant> only = new ArrayList<>();
         only.add(moment);

@@ -2,6 +2,8 @@ package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.history.fold.EventType;
+import io.flexboard.queryapi.parameter.QueryParameters;
+import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -15,17 +17,17 @@ import java.util.stream.Collectors;
 record HistoryFilter(Instant from, Instant to, List<String> types, String actor, UUID dashboardId) {
 
     static HistoryFilter of(String from, String to, String type, String actor, String dashboardId) {
-        Instant start = Parameters.instant("from", from);
-        Instant end = Parameters.instant("to", to);
+        Instant start = QueryParameters.instant("from", from);
+        Instant end = QueryParameters.instant("to", to);
         if (start != null && end != null && start.isAfter(end)) {
             throw ProblemException.malformed("Invalid value for 'from': must not be after 'to'");
         }
-        return new HistoryFilter(start, end, types(type), Parameters.absent(actor) ? null : actor,
-                Parameters.uuid("dashboard_id", dashboardId));
+        return new HistoryFilter(start, end, types(type), QueryParameters.text("actor", actor),
+                QueryParameters.uuid("dashboard_id", dashboardId));
     }
 
     private static List<String> types(String type) {
-        if (Parameters.absent(type)) {
+        if (QueryParameters.absent(type)) {
             return List.of();
         }
         List<String> names = Arrays.stream(type.split(",")).map(String::strip).toList();

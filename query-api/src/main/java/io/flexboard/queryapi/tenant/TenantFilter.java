@@ -2,6 +2,7 @@ package io.flexboard.queryapi.tenant;
 
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.queryapi.parameter.QueryParameters;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ record TenantFilter(String q, TenantStatus status) {
     static final int MAX_QUERY_LENGTH = 200;
 
     static TenantFilter of(String q, String status) {
-        String text = q == null || q.isBlank() ? null : q.strip();
+        String text = q == null || q.isBlank() ? null : QueryParameters.text("q", q.strip());
         if (text != null && text.length() > MAX_QUERY_LENGTH) {
             throw ProblemException.validation(List.of(new Problem.FieldError("q",
                     "must be at most " + MAX_QUERY_LENGTH + " characters")));

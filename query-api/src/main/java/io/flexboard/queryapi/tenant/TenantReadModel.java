@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.tenant;
 
+import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -34,7 +35,9 @@ public class TenantReadModel {
         List<Object> parameters = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         if (page.hasCursor()) {
-            After after = page.decodeCursor(parts -> new After(Instant.parse(parts.get(0)), UUID.fromString(parts.get(1))));
+            After after = page.decodeCursor(parts -> new After(
+                QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
+                QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
             parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
             parameters.add(after.id());
             conditions.add("(created_at, id) > ($1, $2)");

@@ -1,6 +1,7 @@
 package io.flexboard.infra.local.config;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
@@ -20,7 +21,8 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     public DatabaseUrl {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         if (!jdbcUrl.startsWith(JDBC_PREFIX)) {
-            throw new IllegalArgumentException("FLEXBOARD_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was " + jdbcUrl);
+            throw new IllegalArgumentException("FLEXBOARD_DB_URL must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/db), was "
+                    + Redacted.url(jdbcUrl));
         }
         user = user == null ? "postgres" : user;
         password = password == null ? "" : password;
@@ -37,9 +39,15 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             // jdbc:postgresql:database means localhost:5432
             return "r2dbc:postgresql://localhost:" + DEFAULT_PORT + "/" + rest.split("\\?", 2)[0] + sharedQuery(query(rest));
         }
-        URI uri = URI.create("postgresql:" + rest);
+        URI uri;
+        try {
+            uri = new URI("postgresql:" + rest);
+        } catch (URISyntaxException e) {
+            // not chained: the exception's message repeats the whole URL, password included
+            throw new IllegalArgumentException("FLEXBOARD_DB_URL is not a valid URL (" + e.getReason() + "): " + Redacted.url(jdbcUrl));
+        }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("Only a single host is supported in FLEXBOARD_DB_URL: " + jdbcUrl);
+            throw new IllegalArgumentException("Only a single host is supported in FLEXBOARD_DB_URL: " + Redacted.url(jdbcUrl));
         }
         int port = uri.getPort() == -1 ? DEFAULT_PORT : uri.getPort();
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
@@ -73,8 +81,9 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         return kept.isEmpty() ? "" : "?" + kept;
     }
 
+    /** Where, for logs: the URL's own password parameters masked, the separate password never shown. */
     @Override
     public String toString() {
-        return jdbcUrl + " (user " + user + ")";
+        return Redacted.url(jdbcUrl) + " (user " + user + ")";
     }
 }

@@ -2,6 +2,7 @@ package io.flexboard.infra.local.postgres;
 
 import io.flexboard.infra.local.config.DatabaseUrl;
 import io.flexboard.infra.local.config.LocalPorts;
+import io.flexboard.infra.local.config.Redacted;
 import io.flexboard.infra.local.config.Settings;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -112,7 +113,15 @@ public final class LocalPostgres implements AutoCloseable {
         properties.setProperty("password", url.password());
         properties.setProperty("connectTimeout", "5");
         properties.setProperty("socketTimeout", "10");
-        return DriverManager.getConnection(url.jdbcUrl(), properties);
+        try {
+            return DriverManager.getConnection(url.jdbcUrl(), properties);
+        } catch (SQLException e) {
+            // DriverManager names the URL ("No suitable driver found for jdbc:…?password=…"): never pass that on
+            if (e.getMessage() != null && e.getMessage().contains(url.jdbcUrl())) {
+                throw new SQLException(e.getMessage().replace(url.jdbcUrl(), Redacted.url(url.jdbcUrl())), e.getSQLState(), e.getErrorCode());
+            }
+            throw e;
+        }
     }
 
     @Override

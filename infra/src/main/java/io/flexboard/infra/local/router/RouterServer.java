@@ -1,12 +1,14 @@
 package io.flexboard.infra.local.router;
 
+import io.flexboard.infra.local.config.RouterLimits;
 import java.time.Duration;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import reactor.netty.DisposableServer;
+import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
-/** The Reactor Netty server on the stack's public port. */
+/** The Reactor Netty server on the stack's public port, with the limits of {@link RouterLimits}. */
 public final class RouterServer implements AutoCloseable {
 
     private final DisposableServer server;
@@ -15,10 +17,20 @@ public final class RouterServer implements AutoCloseable {
         this.server = server;
     }
 
-    public static RouterServer start(String bindAddress, int port, HttpHandler handler) {
+    public static RouterServer start(String bindAddress, int port, RouterLimits limits, HttpHandler handler) {
         DisposableServer server = HttpServer.create()
                 .host(bindAddress)
                 .port(port)
+                // Reactor Netty answers a longer request line with 414 and larger headers with 431.
+                .httpRequestDecoder(decoder -> decoder
+                        .maxHeaderSize(limits.maxHeaderSize())
+                        .maxInitialLineLength(limits.maxInitialLineLength()))
+                // Only between requests: Reactor Netty removes it while a request is handled, so a
+                // parked long-poll is never cut; it is re-armed after each answer.
+                .idleTimeout(limits.idleTimeout())
+                // The head's and the body's deadlines (408); none runs while a request is handled.
+                .doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline().addAfter(NettyPipeline.HttpCodec,
+                        RequestReadTimeout.NAME, new RequestReadTimeout(limits.headTimeout(), limits.bodyTimeout())))
                 .handle(new ReactorHttpHandlerAdapter(handler))
                 .bindNow(Duration.ofSeconds(10));
         return new RouterServer(server);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -56,7 +57,7 @@ class SettingsTest {
 
     @Test
     void a_missing_admin_token_is_generated_once_private_and_reused() throws Exception {
-        Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.empty(), Optional.empty(), "postgres", "");
+        Settings settings = new Settings(0, "127.0.0.1", dataDir, Optional.empty(), Optional.empty(), "postgres", "", RouterLimits.DEFAULTS);
 
         AdminToken.Resolved first = AdminToken.resolve(settings);
         AdminToken.Resolved second = AdminToken.resolve(settings);
@@ -74,6 +75,30 @@ class SettingsTest {
 
         assertThat(AdminToken.resolve(settings).value()).isEqualTo("given");
         assertThat(dataDir.resolve("admin-token")).doesNotExist();
+    }
+
+    @Test
+    void router_limits_default_to_what_a_long_poll_needs_and_are_read_from_the_environment() {
+        assertThat(Settings.from(Map.of(), new Properties()).routerLimits()).isEqualTo(RouterLimits.DEFAULTS);
+
+        RouterLimits limits = Settings.from(Map.of(
+                "FLEXBOARD_ROUTER_IDLE_TIMEOUT", "90s",
+                "FLEXBOARD_ROUTER_HEAD_TIMEOUT", "500ms",
+                "FLEXBOARD_ROUTER_BODY_TIMEOUT", "PT20S",
+                "FLEXBOARD_ROUTER_MAX_HEADER_SIZE", "32768",
+                "FLEXBOARD_ROUTER_MAX_INITIAL_LINE_LENGTH", "4096"), new Properties()).routerLimits();
+
+        assertThat(limits).isEqualTo(new RouterLimits(Duration.ofSeconds(90), Duration.ofMillis(500), Duration.ofSeconds(20), 32768, 4096));
+    }
+
+    @Test
+    void a_router_limit_that_is_no_duration_or_too_small_is_refused_naming_it() {
+        assertThatThrownBy(() -> Settings.from(Map.of("FLEXBOARD_ROUTER_HEAD_TIMEOUT", "soon"), new Properties()))
+                .hasMessageContaining("FLEXBOARD_ROUTER_HEAD_TIMEOUT");
+        assertThatThrownBy(() -> Settings.from(Map.of("FLEXBOARD_ROUTER_IDLE_TIMEOUT", "0s"), new Properties()))
+                .hasMessageContaining("FLEXBOARD_ROUTER_IDLE_TIMEOUT");
+        assertThatThrownBy(() -> Settings.from(Map.of("FLEXBOARD_ROUTER_MAX_HEADER_SIZE", "100"), new Properties()))
+                .hasMessageContaining("FLEXBOARD_ROUTER_MAX_HEADER_SIZE");
     }
 
     @Test
