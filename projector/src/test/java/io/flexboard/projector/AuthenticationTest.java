@@ -9,6 +9,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Who reaches the projector's ops API (issue 11, scenario 1). This context has no admin token, so the
@@ -17,6 +18,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@TestPropertySource(properties = "flexboard.admin-token=") // the base class configures one; this context has none
 class AuthenticationTest extends ProjectorIntegrationTest {
 
     private static final String PROBLEMS = "https://flexboard.io/problems/";
