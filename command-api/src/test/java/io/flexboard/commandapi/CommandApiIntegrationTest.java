@@ -512,7 +512,7 @@ class CommandApiIntegrationTest {
         admin(http.put().uri("/api/dashboards/%00/widgets"))
                 .bodyValue(Map.of("widgets", List.of()))
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("path");
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("url");
     }
 
     @Test

@@ -114,10 +114,14 @@ public class FoundationConfiguration {
         return firewall;
     }
 
-    /** A path the firewall refuses is a malformed request, in the one problem shape. */
+    /**
+     * A URL the firewall refuses (in its path or a query parameter's name) is a malformed request, in the
+     * one problem shape; the firewall's reason names the offending string, never the caller's input.
+     */
     @Bean
     ServerExchangeRejectedHandler serverExchangeRejectedHandler() {
-        return (exchange, rejected) -> Mono.error(ProblemException.malformed("path", "The request path is not accepted"));
+        return (exchange, rejected) -> Mono.error(ProblemException.malformed("url",
+                "The request URL is not accepted: " + rejected.getMessage()));
     }
 
     @Bean

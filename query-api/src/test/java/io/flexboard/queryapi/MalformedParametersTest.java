@@ -56,10 +56,10 @@ class MalformedParametersTest extends QueryApiIntegrationTest {
                 malformed("/api/tenants?cursor=" + cursor(FAR_FUTURE_DECODED + "|" + SOME_ID), "cursor"),
                 malformed("/api/tenants?cursor=" + cursor("2026-03-02T09:00:00Z"), "cursor"),
                 malformed("/api/tenants?cursor=" + cursor("2026-03-02T09:00:00Z|not-a-uuid"), "cursor"),
-                malformed("/api/tenants?%00=1", "query parameter name"),
+                malformed("/api/tenants?%00=1", "url"), // the foundation's firewall refuses the name
                 // GET /api/tenants/{tenantId}
                 malformed("/api/tenants/not-a-uuid", "tenantId"),
-                malformed("/api/tenants/%00", "tenantId"),
+                malformed("/api/tenants/%00", "url"), // the foundation's firewall refuses the path
                 // GET /api/tenants/{tenantId}/history
                 malformed("/api/tenants/{tenant}/history?from=" + FAR_FUTURE, "from"),
                 malformed("/api/tenants/{tenant}/history?to=" + FAR_FUTURE, "to"),
