@@ -48,6 +48,8 @@ class MalformedParametersTest extends QueryApiIntegrationTest {
         return Stream.of(
                 // GET /api/tenants
                 malformed("/api/tenants?q=%00", "q"),
+                malformed("/api/tenants?q=%FF%FE", "query"), // not UTF-8: refused, not searched as U+FFFD
+                malformed("/api/tenants?q=%ED%A0%80", "query"), // an encoded lone surrogate
                 malformed("/api/tenants?q=a&q=b", "q"),
                 malformed("/api/tenants?status=sleeping", "status"),
                 malformed("/api/tenants?limit=-1", "limit"),

@@ -52,10 +52,14 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
         assertThat(document.root().at("/components/securitySchemes/admin-token/scheme").asString()).isEqualTo("bearer");
         assertThat(document.root().at("/security/0").has("admin-token")).isTrue();
         for (String operation : document.operations()) {
-            for (int status : new int[] {400, 401, 503}) {
+            for (int status : new int[] {400, 401}) {
                 assertThat(document.response(operation, status).at("/content/application~1problem+json").isMissingNode())
                         .as(operation + " " + status).isFalse();
             }
+            // 503 consistency-timeout: only where the read waits for X-Consistency-Token
+            boolean waits = names(document.operation(operation).get("parameters")).contains("X-Consistency-Token");
+            assertThat(document.response(operation, 503).at("/content/application~1problem+json").isMissingNode())
+                    .as(operation + " 503").isEqualTo(!waits);
         }
     }
 
@@ -67,6 +71,16 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
         assertThat(parameters.valueStream().filter(p -> p.get("name").asString().equals("dashboard_id")).findFirst().orElseThrow()
                 .at("/schema/format").asString()).isEqualTo("uuid");
         assertThat(parameters.valueStream().anyMatch(p -> p.get("name").asString().equals("X-Consistency-Token"))).isTrue();
+    }
+
+    @Test
+    void onlyTheReadsThatWaitForTheReadSideDocumentTheConsistencyToken() {
+        assertThat(names(document.operation("GET /api/tenants").get("parameters"))).contains("X-Consistency-Token");
+        assertThat(names(document.operation("GET /api/ops/lag").get("parameters"))).doesNotContain("X-Consistency-Token");
+    }
+
+    private static java.util.List<String> names(tools.jackson.databind.JsonNode parameters) {
+        return parameters.valueStream().map(p -> p.get("name").asString()).toList();
     }
 
     @Test

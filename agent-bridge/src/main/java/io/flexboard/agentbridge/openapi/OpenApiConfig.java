@@ -2,7 +2,6 @@ package io.flexboard.agentbridge.openapi;
 
 import io.flexboard.foundation.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiConventions() {
+    ApiConventions apiConventions() {
         return new ApiConventions("Flexboard agent-bridge",
                 "The on-premise agents' one endpoint: POST /api/agent/sync, answered at once or held as a long-poll "
                         + "(wait_seconds) until the tenant publishes. Per-key rate limit (429).",
-                "api-key", "The tenant's API key (fbk_…), shown once when the tenant was created", true);
+                "api-key", "The tenant's API key (fbk_…), shown once when the tenant was created");
     }
 
     /** Schemas named as the JSON names them (snake_case). */

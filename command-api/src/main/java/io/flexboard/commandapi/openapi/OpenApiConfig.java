@@ -2,7 +2,6 @@ package io.flexboard.commandapi.openapi;
 
 import io.flexboard.foundation.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,12 +10,12 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiConventions() {
+    ApiConventions apiConventions() {
         return new ApiConventions("Flexboard command-api",
                 "The builder's writes: every request is a command on the tenant's aggregate. A success answers "
                         + "ETag (the tenant's version after the command) and X-Consistency-Token (for read-your-writes "
                         + "on query-api and agent-bridge).",
-                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)");
     }
 
     /** Schemas named as the JSON names them (snake_case). */

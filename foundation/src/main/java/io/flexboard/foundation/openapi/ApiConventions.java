@@ -24,13 +24,20 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.flexboard.foundation.consistency.ReadYourWrites;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
 
 /**
  * Completes the generated OpenAPI document with what every Flexboard HTTP API shares (docs/contracts.md):
  * the problem+json answers, the bearer credential, UUID path ids and the correlation id header.
  */
-public final class ApiConventions implements OpenApiCustomizer {
+public final class ApiConventions implements OpenApiCustomizer, OperationCustomizer {
+
+    /** Marks, between the two customizing steps, an operation whose handler is {@code @ReadYourWrites}. */
+    private static final String READ_YOUR_WRITES = "x-flexboard-read-your-writes";
 
     /** Components name of the RFC 7807 problem body. */
     public static final String PROBLEM_SCHEMA = "Problem";
@@ -73,20 +80,16 @@ public final class ApiConventions implements OpenApiCustomizer {
     private final String description;
     private final String securityScheme;
     private final String credentialDescription;
-    private final boolean readYourWrites;
 
     /**
      * @param securityScheme the bearer scheme's name ({@code admin-token} or {@code api-key}), required by
      *                       every operation: the services authenticate every {@code /api} path
-     * @param readYourWrites whether every operation may carry {@code X-Consistency-Token} (and so answer 503)
      */
-    public ApiConventions(String title, String description, String securityScheme, String credentialDescription,
-                          boolean readYourWrites) {
+    public ApiConventions(String title, String description, String securityScheme, String credentialDescription) {
         this.title = title;
         this.description = description;
         this.securityScheme = securityScheme;
         this.credentialDescription = credentialDescription;
-        this.readYourWrites = readYourWrites;
     }
 
     /**
@@ -95,6 +98,16 @@ public final class ApiConventions implements OpenApiCustomizer {
      */
     public static ModelResolver snakeCaseModelResolver() {
         return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /** Only the handlers that declare {@code @ReadYourWrites} wait for a consistency token: only they document it. */
+    @Override
+    public Operation customize(Operation operation, HandlerMethod handler) {
+        if (AnnotatedElementUtils.hasAnnotation(handler.getMethod(), ReadYourWrites.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ReadYourWrites.class)) {
+            operation.addExtension(READ_YOUR_WRITES, true);
+        }
+        return operation;
     }
 
     @Override
@@ -136,7 +149,10 @@ public final class ApiConventions implements OpenApiCustomizer {
         operation.addParametersItem(new HeaderParameter().name("X-Correlation-Id").required(false)
                 .description("Carried into logs and events; one is made up when absent or not a safe token")
                 .schema(new StringSchema().maxLength(128)));
-        if (readYourWrites) {
+        if (operation.getExtensions() != null && operation.getExtensions().remove(READ_YOUR_WRITES) != null) {
+            if (operation.getExtensions().isEmpty()) {
+                operation.setExtensions(null);
+            }
             operation.addParametersItem(new HeaderParameter().name("X-Consistency-Token").required(false)
                     .description("A command's X-Consistency-Token (<tenant id>:<version>): the answer waits until the read "
                             + "side shows that command, 503 when it does not in time")

@@ -3,6 +3,11 @@ package io.flexboard.foundation.parameter;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.security.RequestAdmission;
 import io.flexboard.foundation.text.StorableText;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +27,41 @@ public class SingleValuedQueryParameters implements RequestAdmission {
 
     @Override
     public Mono<Void> admit(ServerWebExchange exchange) {
-        if (exchange.getRequest().getURI().getRawQuery() == null) {
+        String rawQuery = exchange.getRequest().getURI().getRawQuery();
+        if (rawQuery == null) {
             return Mono.empty();
         }
+        if (!isUtf8(rawQuery)) {
+            return Mono.error(ProblemException.malformed("query", "The query string's escapes are not UTF-8"));
+        }
         return problem(exchange.getRequest().getQueryParams()).<Mono<Void>>map(Mono::error).orElseGet(Mono::empty);
+    }
+
+    /**
+     * Whether the percent-escapes decode as UTF-8: Spring decodes {@code %FF} or an encoded lone surrogate
+     * ({@code %ED%A0%80}) to U+FFFD, and a filter would then search for a character nobody sent.
+     */
+    private static boolean isUtf8(String rawQuery) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(rawQuery.length());
+        for (int i = 0; i < rawQuery.length(); i++) {
+            char c = rawQuery.charAt(i);
+            if (c == '%' && i + 2 < rawQuery.length()
+                    && Character.digit(rawQuery.charAt(i + 1), 16) >= 0 && Character.digit(rawQuery.charAt(i + 2), 16) >= 0) {
+                bytes.write(Character.digit(rawQuery.charAt(i + 1), 16) * 16 + Character.digit(rawQuery.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                bytes.write(c < 0x80 ? c : '?');
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static Optional<ProblemException> problem(MultiValueMap<String, String> parameters) {

@@ -129,7 +129,7 @@ class ComposeFileTest {
                 assertThat(body.indexOf("rewrite ^ $uri break;")).as(location.group(1)).isLessThan(body.indexOf("proxy_pass"));
             }
         }
-        assertThat(proxying).as("proxying /api locations").isEqualTo(3);
+        assertThat(proxying).as("proxying /api locations").isEqualTo(4);
     }
 
     @Test

@@ -211,10 +211,17 @@ final class HostileRequests {
     enum FieldAttack {
         WRONG_TYPE, MISSING_REQUIRED, NUL, LONE_SURROGATE, HUGE_STRING, DEEP_NESTING, OUT_OF_RANGE_NUMBER, FOREIGN_ID;
 
+        /**
+         * Diagnostic text kept with NUL and lone surrogates replaced by U+FFFD instead of refused, so an agent
+         * whose error message holds a stray byte still syncs (docs/agent-bridge.md; HostileSyncBodyTest).
+         */
+        private static final Set<String> REPAIRED = Set.of("last_error");
+
         boolean appliesTo(Field field) {
             return switch (this) {
                 case MISSING_REQUIRED -> field.required();
-                case NUL, LONE_SURROGATE, HUGE_STRING -> field.types().contains("string");
+                case NUL, LONE_SURROGATE -> field.types().contains("string") && !REPAIRED.contains(field.path());
+                case HUGE_STRING -> field.types().contains("string");
                 case OUT_OF_RANGE_NUMBER -> field.types().contains("integer");
                 case FOREIGN_ID -> "uuid".equals(field.schema().path("format").asString(""));
                 default -> true;
@@ -237,14 +244,22 @@ final class HostileRequests {
         }
 
         private static List<String> wrongTypes(Field field) {
-            List<String> values = new ArrayList<>(List.of(RAW + "{}", RAW + "[]"));
-            if (!field.types().contains("boolean")) {
+            // Only values of a type the field does not take: an empty list for a list is no attack.
+            Set<String> types = field.types();
+            List<String> values = new ArrayList<>();
+            if (!types.contains("object")) {
+                values.add(RAW + "{}");
+            }
+            if (!types.contains("array")) {
+                values.add(RAW + "[]");
+            }
+            if (!types.contains("boolean")) {
                 values.add(RAW + "true");
             }
-            if (field.types().contains("string") || field.types().contains("object") || field.types().contains("array")) {
-                values.add(RAW + "12");
-            } else {
+            if (types.contains("integer") || types.contains("number")) {
                 values.add(RAW + "\"twelve\"");
+            } else {
+                values.add(RAW + "12");
             }
             return values;
         }

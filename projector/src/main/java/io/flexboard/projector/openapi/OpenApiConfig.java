@@ -2,7 +2,6 @@ package io.flexboard.projector.openapi;
 
 import io.flexboard.foundation.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiConventions() {
+    ApiConventions apiConventions() {
         return new ApiConventions("Flexboard projector",
                 "The operators' rebuild of the read models from the events topic into a schema of their own, "
                         + "then switched over in one transaction (docs/operations.md).",
-                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", false);
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)");
     }
 
     /** Schemas named as the JSON names them (snake_case). */

@@ -8,6 +8,9 @@ import io.flexboard.projector.quarantine.Resolution.Action;
 import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.text.StorableText;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,13 +48,27 @@ class QuarantineController {
                 .zipWith(store.resolutions(RECENT).collectList(), QuarantineView::new);
     }
 
+    /** The body of skip and retry as documented; read by hand (Decision) so each field's problem is named. */
+    @Schema(name = "QuarantineDecision")
+    record DecisionBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_ACTOR,
+                                description = "Who decides (one admin token names nobody)") String actor,
+                        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = MAX_REASON,
+                                description = "Why, kept in the audit") String reason) {
+    }
+
     /** {@code {"actor": "…", "reason": "…"}}: the event is left out for good, the held ones follow. */
+    @Operation(summary = "Skip the quarantined event for good (audited); the tenant's held events follow")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = DecisionBody.class)))
     @PostMapping("/{tenantId}/skip")
     Mono<Resolution> skip(@PathVariable String tenantId, @RequestBody(required = false) Mono<JsonNode> body) {
         return resolve(tenantId, Action.SKIP, body);
     }
 
     /** {@code {"actor": "…", "reason": "…"}}: the event is replayed (after a fix), then the held ones. */
+    @Operation(summary = "Replay the quarantined event after a fix, then the held ones; quarantined again if it fails")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(schema = @Schema(implementation = DecisionBody.class)))
     @PostMapping("/{tenantId}/retry")
     Mono<Resolution> retry(@PathVariable String tenantId, @RequestBody(required = false) Mono<JsonNode> body) {
         return resolve(tenantId, Action.RETRY, body);

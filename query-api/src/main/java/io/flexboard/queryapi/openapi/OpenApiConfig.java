@@ -2,7 +2,6 @@ package io.flexboard.queryapi.openapi;
 
 import io.flexboard.foundation.openapi.ApiConventions;
 import io.swagger.v3.core.jackson.ModelResolver;
-import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfig {
 
     @Bean
-    OpenApiCustomizer apiConventions() {
+    ApiConventions apiConventions() {
         return new ApiConventions("Flexboard query-api",
                 "The builder's reads (paginated: ?limit=&cursor=, Link rel=next), the fleet's sync status, the ops lag "
                         + "monitor and the analysts' audit trail, state at a moment and diffs.",
-                "admin-token", "The admin token (the local stack keeps it in data/admin-token)", true);
+                "admin-token", "The admin token (the local stack keeps it in data/admin-token)");
     }
 
     /** Schemas named as the JSON names them (snake_case). */
