@@ -5,8 +5,6 @@ import io.flexboard.foundation.openapi.OpenApiDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
@@ -30,12 +28,7 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
 
     @BeforeEach
     void readDocument() throws IOException {
-        String json = client.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        document = OpenApiDocument.parse(json);
-        // Kept for reading: the document as this build serves it.
-        Files.writeString(Path.of("target", "openapi.json"), json);
+        document = OpenApiDocument.read(client);
     }
 
     @Test

@@ -5,8 +5,6 @@ import io.flexboard.foundation.openapi.OpenApiDocument;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 
 import io.flexboard.schemas.wire.Topics;
@@ -35,12 +33,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
 
     @BeforeEach
     void readDocument() throws IOException {
-        String json = http.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        document = OpenApiDocument.parse(json);
-        // Kept for reading: the document as this build serves it.
-        Files.writeString(Path.of("target", "openapi.json"), json);
+        document = OpenApiDocument.read(http);
     }
 
     @Test
@@ -52,7 +45,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     void everyPathVariableIsADocumentedUuidParameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)
-                    .containsExactlyInAnyOrderElementsOf(OpenApiDocument.pathVariables(operation).stream().map(name -> name + ":uuid").toList());
+                    .containsExactlyInAnyOrderElementsOf(OpenApiDocument.uuidPathVariables(operation));
         }
     }
 

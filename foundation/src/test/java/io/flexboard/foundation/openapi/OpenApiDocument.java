@@ -1,5 +1,8 @@
 package io.flexboard.foundation.openapi;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +16,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -36,6 +40,18 @@ public final class OpenApiDocument {
 
     public static OpenApiDocument parse(String json) {
         return new OpenApiDocument(JSON.readTree(json));
+    }
+
+    /**
+     * The document the service serves at {@code /v3/api-docs} (open without a credential), also written to
+     * {@code target/openapi.json} for reading: the document as this build serves it.
+     */
+    public static OpenApiDocument read(WebTestClient client) throws IOException {
+        String json = client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        Files.writeString(Path.of("target", "openapi.json"), json);
+        return parse(json);
     }
 
     public JsonNode root() {
@@ -83,6 +99,17 @@ public final class OpenApiDocument {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    /** The path parameters an operation's template has, each as "name:uuid": every Flexboard path id is a UUID. */
+    public static List<String> uuidPathVariables(String operation) {
+        return pathVariables(operation).stream().map(name -> name + ":uuid").toList();
+    }
+
+    /** The names of every parameter the document declares for an operation (path, query and header). */
+    public List<String> parameterNames(String operation) {
+        JsonNode parameters = operation(operation).get("parameters");
+        return parameters == null ? List.of() : parameters.valueStream().map(p -> p.get("name").asString()).toList();
     }
 
     /** The path parameters the document declares for an operation, in order, each as "name:format". */
