@@ -1,5 +1,7 @@
 package io.flexboard.agent;
 
+import io.flexboard.agent.data.DataPlane;
+import io.flexboard.agent.data.widget.WidgetData;
 import io.flexboard.agent.serving.LocalConfigServer;
 import io.flexboard.agent.serving.ServedState;
 import io.flexboard.agent.settings.AgentSettings;
@@ -27,13 +29,20 @@ public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /** How often datasources.yml is checked for changes. */
+    private static final Duration DATA_SOURCES_RELOAD = Duration.ofSeconds(2);
+    /** Reads of customer data sources that may run at once; more wait in a bounded queue. */
+    private static final int DATA_THREADS = 16;
+
     private final DataDirectoryLock lock;
+    private final DataPlane dataPlane;
     private final LocalConfigServer server;
     private final SyncWorker worker;
     private final Thread syncThread;
 
-    private Agent(DataDirectoryLock lock, LocalConfigServer server, SyncWorker worker, Thread syncThread) {
+    private Agent(DataDirectoryLock lock, DataPlane dataPlane, LocalConfigServer server, SyncWorker worker, Thread syncThread) {
         this.lock = lock;
+        this.dataPlane = dataPlane;
         this.server = server;
         this.worker = worker;
         this.syncThread = syncThread;
@@ -44,12 +53,16 @@ public final class Agent implements AutoCloseable {
         Files.createDirectories(settings.dataDir());
         DataDirectoryLock lock = DataDirectoryLock.acquire(settings.dataDir());
         LocalConfigServer server = null;
+        DataPlane dataPlane = null;
         try {
             String agentId = settings.agentId().isPresent() ? settings.agentId().get() : AgentIdFile.loadOrCreate(settings.dataDir());
             ConfigurationStore store = new ConfigurationStore(settings.dataDir());
             LoadedConfiguration loaded = store.open();
-            ServedState served = new ServedState();
-            server = LocalConfigServer.start(settings.httpPort(), settings.allowedHosts(), served);
+            dataPlane = DataPlane.start(settings.dataSourcesFile(), System::getenv, settings.dataMaxRows(), DATA_THREADS,
+                    DATA_SOURCES_RELOAD, clock);
+            WidgetData widgetData = dataPlane.widgetData();
+            ServedState served = new ServedState(applied -> widgetData.apply(applied.version(), applied.metadata()));
+            server = LocalConfigServer.start(settings.httpPort(), settings.allowedHosts(), served, widgetData);
             String localUrl = "http://127.0.0.1:" + server.port();
             SyncSettings syncSettings = new SyncSettings(settings.tenantId(), agentId, AgentVersion.current(),
                     settings.controlPlaneUrl().toString(), localUrl, settings.waitSeconds(), settings.fullResyncInterval());
@@ -60,12 +73,16 @@ public final class Agent implements AutoCloseable {
             LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
                     syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),
                     settings.controlPlaneUrl(), settings.dataDir());
-            LOG.info("Serving the configuration on {}/config (port {})", localUrl, server.port());
+            LOG.info("Serving the configuration on {}/config and widget data on {}/api/data/<widget> (port {})",
+                    localUrl, localUrl, server.port());
             syncThread.start();
-            return new Agent(lock, server, worker, syncThread);
+            return new Agent(lock, dataPlane, server, worker, syncThread);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
+            }
+            if (dataPlane != null) {
+                dataPlane.close();
             }
             lock.close();
             throw e;
@@ -92,6 +109,7 @@ public final class Agent implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.close();
+        dataPlane.close();
         lock.close();
         LOG.info("Flexboard agent stopped");
     }

@@ -1,6 +1,7 @@
 package io.flexboard.agent.serving;
 
 import io.flexboard.agent.AgentJson;
+import io.flexboard.agent.data.widget.WidgetData;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,17 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * Serves the last good configuration on 127.0.0.1 ({@code GET /config}, {@code GET /status}) from memory,
- * so the viewer keeps working whether or not the control plane is reachable.
+ * so the viewer keeps working whether or not the control plane is reachable, and the widgets' rows
+ * ({@code GET /api/data/:widgetKey}, {@link DataEndpoint}) read from the customer's own data sources.
  */
 public final class LocalConfigServer implements AutoCloseable {
 
-    private static final String PROBLEMS = "https://flexboard.io/problems/";
+    static final String PROBLEMS = "https://flexboard.io/problems/";
+    /** Cached widget reads are answered on these threads; uncached ones are written from the data pool. */
+    private static final int THREADS = 4;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -35,16 +40,26 @@ public final class LocalConfigServer implements AutoCloseable {
      * on the network. Answers only requests whose {@code Host} is a loopback name or one of {@code allowedHosts}
      * (see {@link HostCheck}); others get 421.
      */
-    public static LocalConfigServer start(int port, Set<String> allowedHosts, ServedState state) throws IOException {
+    public static LocalConfigServer start(int port, Set<String> allowedHosts, ServedState state, WidgetData data)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         HostCheck hosts = new HostCheck(server.getAddress().getPort(), allowedHosts);
-        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
             Thread thread = new Thread(runnable, "flexboard-agent-http");
             thread.setDaemon(true);
             return thread;
         });
         server.setExecutor(executor);
+        DataEndpoint dataEndpoint = new DataEndpoint(data);
         server.createContext("/", exchange -> {
+            if (hosts.allows(exchange.getRequestHeaders().getFirst("Host")) && exchange.getRequestMethod().equals("GET")) {
+                Matcher dataPath = DataEndpoint.PATH.matcher(exchange.getRequestURI().getPath());
+                if (dataPath.matches()) {
+                    // Answered asynchronously: the exchange is closed once the rows (or the problem) are written.
+                    dataEndpoint.answer(exchange, dataPath);
+                    return;
+                }
+            }
             try (exchange) {
                 if (hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
                     route(exchange, state);
@@ -71,8 +86,11 @@ public final class LocalConfigServer implements AutoCloseable {
 
     private static void route(HttpExchange exchange, ServedState state) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!path.equals("/config") && !path.equals("/status")) {
+        if (!path.equals("/config") && !path.equals("/status") && !path.startsWith("/api/data/")) {
             problem(exchange, 404, "not-found", "Not found", "no such path: " + path);
+        } else if (path.startsWith("/api/data/") && exchange.getRequestMethod().equals("GET")) {
+            problem(exchange, 404, "unknown-widget", "Unknown widget", "no such widget path: " + path
+                    + " (widget keys are letters, digits, '.', '_' and '-')");
         } else if (!exchange.getRequestMethod().equals("GET")) {
             exchange.getResponseHeaders().set("Allow", "GET");
             problem(exchange, 405, "method-not-allowed", "Method not allowed", "only GET");

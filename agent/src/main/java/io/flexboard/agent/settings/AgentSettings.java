@@ -24,6 +24,8 @@ import java.util.function.UnaryOperator;
  * @param fullResyncInterval how often the whole published configuration is fetched again ({@code AGENT_FULL_RESYNC_INTERVAL})
  * @param allowedHosts       host names besides the loopback ones the local server answers to ({@code AGENT_ALLOWED_HOSTS})
  * @param maxRetryAfter      the longest {@code Retry-After} honoured; longer ones are cut to it ({@code AGENT_MAX_RETRY_AFTER})
+ * @param dataSourcesFile    the customer's data sources, on this machine only ({@code AGENT_DATA_SOURCES_FILE})
+ * @param dataMaxRows        the most rows one widget read returns ({@code AGENT_DATA_MAX_ROWS})
  */
 public record AgentSettings(
         URI controlPlaneUrl,
@@ -35,7 +37,9 @@ public record AgentSettings(
         int httpPort,
         Duration fullResyncInterval,
         Set<String> allowedHosts,
-        Duration maxRetryAfter) {
+        Duration maxRetryAfter,
+        Path dataSourcesFile,
+        int dataMaxRows) {
 
     public static final String CONTROL_PLANE_URL = "CONTROL_PLANE_URL";
     public static final String AGENT_API_KEY = "AGENT_API_KEY";
@@ -47,6 +51,8 @@ public record AgentSettings(
     public static final String AGENT_FULL_RESYNC_INTERVAL = "AGENT_FULL_RESYNC_INTERVAL";
     public static final String AGENT_ALLOWED_HOSTS = "AGENT_ALLOWED_HOSTS";
     public static final String AGENT_MAX_RETRY_AFTER = "AGENT_MAX_RETRY_AFTER";
+    public static final String AGENT_DATA_SOURCES_FILE = "AGENT_DATA_SOURCES_FILE";
+    public static final String AGENT_DATA_MAX_ROWS = "AGENT_DATA_MAX_ROWS";
 
     /** The bridge holds a sync at most this long; more would only tie up a connection. */
     static final int MAX_WAIT_SECONDS = 300;
@@ -57,17 +63,21 @@ public record AgentSettings(
      * @throws InvalidSettingException naming the first variable that is missing or unreadable
      */
     public static AgentSettings from(UnaryOperator<String> lookup) {
+        Path dataDir = dataDir(lookup);
         return new AgentSettings(
                 controlPlaneUrl(required(lookup, CONTROL_PLANE_URL)),
                 required(lookup, AGENT_API_KEY),
                 tenantId(required(lookup, TENANT_ID)),
-                dataDir(lookup),
+                dataDir,
                 agentId(lookup),
                 intIn(lookup, AGENT_WAIT_SECONDS, 50, 0, MAX_WAIT_SECONDS),
                 intIn(lookup, AGENT_HTTP_PORT, 8090, 0, 65535),
                 duration(lookup, AGENT_FULL_RESYNC_INTERVAL, Duration.ofHours(1)),
                 allowedHosts(lookup),
-                duration(lookup, AGENT_MAX_RETRY_AFTER, Duration.ofMinutes(5)));
+                duration(lookup, AGENT_MAX_RETRY_AFTER, Duration.ofMinutes(5)),
+                optional(lookup, AGENT_DATA_SOURCES_FILE).map(Path::of).orElse(dataDir.resolve("datasources.yml"))
+                        .toAbsolutePath().normalize(),
+                intIn(lookup, AGENT_DATA_MAX_ROWS, 10_000, 1, 1_000_000));
     }
 
     /** Only the data directory: the {@code status} command needs nothing else. */

@@ -3,6 +3,7 @@ package io.flexboard.agent.serving;
 import static io.flexboard.agent.support.PublishedConfigurations.publishedVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flexboard.agent.support.NoDataSources;
 import io.flexboard.agent.store.AppliedConfiguration;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ class LocalConfigServerTest {
     @BeforeEach
     void start() throws IOException {
         served.replace(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T10:00:00Z")));
-        server = LocalConfigServer.start(0, Set.of("agent.plant-7.local"), served);
+        server = LocalConfigServer.start(0, Set.of("agent.plant-7.local"), served, NoDataSources.widgetData());
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import static io.flexboard.agent.support.PublishedConfigurations.publishedVersio
 import static io.flexboard.agent.support.PublishedConfigurations.publishedVersionWithUnknownType;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.flexboard.agent.support.NoDataSources;
 import io.flexboard.agent.AgentJson;
 import io.flexboard.agent.serving.LocalConfigServer;
 import io.flexboard.agent.serving.ServedState;
@@ -56,7 +57,7 @@ class SyncWorkerTest {
     @BeforeEach
     void start() throws IOException {
         controlPlane = FakeControlPlane.started();
-        localServer = LocalConfigServer.start(0, Set.of(), served);
+        localServer = LocalConfigServer.start(0, Set.of(), served, NoDataSources.widgetData());
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -47,8 +46,12 @@ public record DataSourceDefinition(
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
 
-        public Optional<String> hostValue() {
-            return Optional.ofNullable(host);
+        /** Never the password, API key or header values: a definition may end up in a log line. */
+        @Override
+        public String toString() {
+            return "ConnectionSettings[host=" + host + ", port=" + port + ", database=" + database + ", username="
+                    + username + ", password=" + (password == null ? null : "***") + ", url=" + (url == null ? null : "***")
+                    + ", apiKey=" + (apiKey == null ? null : "***") + ", headers=" + headers.keySet() + "]";
         }
     }
 

@@ -1,0 +1,30 @@
+package io.flexboard.agent.data.widget;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the {@code {field}} placeholders a widget's text uses, to know which values a request must bring.
+ * Binding them is each connector's job; this only reads names (an ODBC escape such as {@code {fn NOW()}} has
+ * a space and is not a name).
+ */
+final class Placeholders {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)}");
+
+    private Placeholders() {
+    }
+
+    static Set<String> in(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        if (text != null) {
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+        }
+        return names;
+    }
+}
