@@ -83,8 +83,9 @@ public final class DataSourcesFile {
         if (!list.isMissingNode() && !list.isNull() && !list.isArray()) {
             problems.add("datasources: must be a list of data sources");
         } else if (list.isArray()) {
+            Set<String> ids = new HashSet<>();
             for (int i = 0; i < list.size(); i++) {
-                entry(list.get(i), i, directory, definitions, problems);
+                entry(list.get(i), i, directory, ids, definitions, problems);
             }
         }
         Optional<String> defaultId = defaultId(root.path("default"), definitions, problems);
@@ -94,8 +95,8 @@ public final class DataSourcesFile {
         return new DataSourceSet(definitions, defaultId);
     }
 
-    private void entry(JsonNode node, int index, Path directory, Map<String, DataSourceDefinition> definitions,
-                       List<String> problems) {
+    private void entry(JsonNode node, int index, Path directory, Set<String> ids,
+                       Map<String, DataSourceDefinition> definitions, List<String> problems) {
         String at = "datasources[" + index + "]";
         if (!node.isObject()) {
             problems.add(at + ": must be a mapping with id, type and connection");
@@ -108,7 +109,7 @@ public final class DataSourcesFile {
         }
         if (id != null) {
             at = at + " (" + id + ")";
-            if (definitions.containsKey(id)) {
+            if (!ids.add(id)) {
                 problems.add(at + ".id: '" + id + "' is defined twice");
             }
         } else if (node.path("id").isMissingNode()) {

@@ -148,10 +148,14 @@ public final class WidgetData implements AutoCloseable {
         try {
             Prepared prepared = prepare(widgetKey, drilldown, request);
             CacheKey key = new CacheKey(prepared.version, widgetKey, drilldown, new TreeMap<>(prepared.request.parameters()));
-            return cache.get(key, (ignored, ignoredExecutor) -> fetch(prepared))
+            CompletableFuture<Fetched> shared = cache.get(key, (ignored, ignoredExecutor) -> fetch(prepared));
+            return shared
                     .orTimeout(prepared.definition.options().timeout().plus(TIMEOUT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
                     .handle((fetched, failure) -> {
                         if (failure != null) {
+                            // Caffeine drops a failed entry too, but maybe only after this reader has answered:
+                            // a retry right after a failure must run the query again.
+                            cache.asMap().remove(key, shared);
                             throw new CompletionException(classify(prepared, failure));
                         }
                         return new Answer(widgetKey, fetched.result(), fetched.fetchedAt().isBefore(asked),
