@@ -58,6 +58,16 @@ class DataSourcesFileTest {
     }
 
     @Test
+    void the_example_shipped_in_the_on_premise_package_is_a_valid_file() throws Exception {
+        DataSourceSet set = new DataSourcesFile(name -> "secret-of-" + name).parse("datasources.example.yml",
+                java.nio.file.Files.readString(Path.of("package/datasources.example.yml")), DIRECTORY);
+
+        assertThat(set.definitions().values()).extracting(DataSourceDefinition::type).containsExactlyInAnyOrder(DataSourceType.values());
+        assertThat(set.defaultId()).contains("main");
+        assertThat(set.definitions().get("mongo-analytics").connection().url()).contains("secret-of-MONGO_PASSWORD");
+    }
+
+    @Test
     void a_definition_printed_in_a_log_line_shows_no_secret() throws Exception {
         DataSourceDefinition main = parse("""
                 datasources:
