@@ -40,6 +40,12 @@ public final class AgentProcess implements AutoCloseable {
     /** Starts the agent against the control plane at {@code controlPlaneUrl}. */
     public static AgentProcess start(String controlPlaneUrl, String tenantId, String apiKey, Path dataDir,
                                      int httpPort, int waitSeconds) throws IOException {
+        return start(controlPlaneUrl, tenantId, apiKey, dataDir, httpPort, waitSeconds, Map.of());
+    }
+
+    /** Starts the agent with further environment variables (a data source's secret, say). */
+    public static AgentProcess start(String controlPlaneUrl, String tenantId, String apiKey, Path dataDir,
+                                     int httpPort, int waitSeconds, Map<String, String> extraEnvironment) throws IOException {
         Files.createDirectories(dataDir);
         Path log = dataDir.resolve("agent.log");
         ProcessBuilder builder = new ProcessBuilder(command("run"))
@@ -53,6 +59,7 @@ public final class AgentProcess implements AutoCloseable {
         environment.put("AGENT_HTTP_PORT", String.valueOf(httpPort));
         environment.put("AGENT_WAIT_SECONDS", String.valueOf(waitSeconds));
         environment.put("AGENT_ID", "e2e-agent");
+        environment.putAll(extraEnvironment);
         return new AgentProcess(builder.start(), dataDir, log, httpPort);
     }
 
@@ -90,6 +97,12 @@ public final class AgentProcess implements AutoCloseable {
             throw new IllegalStateException("GET /config answered " + response.statusCode() + ": " + response.body());
         }
         return StackClient.JSON.readTree(response.body());
+    }
+
+    /** {@code GET} on the agent's local server, e.g. {@code /api/data/sales-by-month?region=North}. */
+    public HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The version the agent serves, or -1 while it serves nothing (or is not listening yet). */

@@ -99,6 +99,12 @@ public final class StackClient {
                 "position_y", 0))), 200);
     }
 
+    /** Replaces a dashboard's widgets with one widget of the given name and whole configuration. */
+    public HttpResponse<String> saveWidget(String dashboardId, String name, Map<String, Object> config) throws Exception {
+        return command("PUT", "/api/dashboards/" + dashboardId + "/widgets", Map.of("widgets", List.of(Map.of(
+                "name", name, "config", config, "position_x", 0, "position_y", 0))), 200);
+    }
+
     /** Drafts a version of the tenant's current dashboards and publishes it; the published version. */
     public Published draftAndPublish(String tenantId, String message) throws Exception {
         JsonNode draft = JSON.readTree(command("POST", "/api/tenants/" + tenantId + "/versions",
