@@ -62,7 +62,7 @@ public final class LocalConfigServer implements AutoCloseable {
             }
             try (exchange) {
                 if (hosts.allows(exchange.getRequestHeaders().getFirst("Host"))) {
-                    route(exchange, state);
+                    route(exchange, state, data);
                 } else {
                     problem(exchange, 421, "misdirected-request", "Misdirected request",
                             "the Host header must name this agent (localhost, 127.0.0.1 or [::1] with its port, or AGENT_ALLOWED_HOSTS)");
@@ -84,9 +84,9 @@ public final class LocalConfigServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static void route(HttpExchange exchange, ServedState state) throws IOException {
+    private static void route(HttpExchange exchange, ServedState state, WidgetData data) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        if (!path.equals("/config") && !path.equals("/status") && !path.startsWith("/api/data/")) {
+        if (!path.equals("/config") && !path.equals("/status") && !path.equals("/api/data-sources") && !path.startsWith("/api/data/")) {
             problem(exchange, 404, "not-found", "Not found", "no such path: " + path);
         } else if (path.startsWith("/api/data/") && exchange.getRequestMethod().equals("GET")) {
             problem(exchange, 404, "unknown-widget", "Unknown widget", "no such widget path: " + path
@@ -96,6 +96,8 @@ public final class LocalConfigServer implements AutoCloseable {
             problem(exchange, 405, "method-not-allowed", "Method not allowed", "only GET");
         } else if (path.equals("/config")) {
             config(exchange, state);
+        } else if (path.equals("/api/data-sources")) {
+            send(exchange, 200, "application/json", AgentJson.MAPPER.writeValueAsBytes(data.dataSources()));
         } else {
             byte[] status = AgentJson.MAPPER.writeValueAsBytes(state.status().orElse(null));
             send(exchange, 200, "application/json", status);

@@ -139,6 +139,18 @@ class DataEndpointTest {
     }
 
     @Test
+    void the_data_sources_in_use_are_listed_without_any_connection_detail() throws Exception {
+        HttpResponse<String> response = get("/api/data-sources");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response);
+        assertThat(body.path("sources").get(0).toString()).isEqualTo("{\"id\":\"main\",\"name\":\"main\",\"type\":\"postgresql\"}");
+        assertThat(body.path("default_id").asString()).isEqualTo("main");
+        assertThat(body.path("file_error").isNull()).isTrue();
+        assertThat(response.body()).doesNotContain("hunter2-secret").doesNotContain("\"db\"");
+    }
+
+    @Test
     void a_huge_query_string_is_refused() throws Exception {
         assertProblem(get("/api/data/sales-by-month?region=" + "x".repeat(9000)), 400, "bad-filter", "sales-by-month", null);
     }

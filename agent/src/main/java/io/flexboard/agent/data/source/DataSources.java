@@ -110,6 +110,28 @@ public final class DataSources implements AutoCloseable {
         });
     }
 
+    /**
+     * What is in use, for the local {@code GET /api/data-sources}: ids, names and types, never a connection detail.
+     *
+     * @param file       the data sources file
+     * @param sources    the data sources in use, in the file's order
+     * @param defaultId  the default's id, null when there is none
+     * @param fileError  why the file on disk is not the one in use, null when it is
+     */
+    public record Summary(String file, java.util.List<Entry> sources, String defaultId, String fileError) {
+
+        /** One data source as an operator sees it. */
+        public record Entry(String id, String name, String type) {
+        }
+    }
+
+    public Summary summary() {
+        Current now = current;
+        return new Summary(file.toString(), now.set().definitions().values().stream()
+                .map(definition -> new Summary.Entry(definition.id(), definition.name(), definition.type().yamlName()))
+                .toList(), now.set().defaultId().orElse(null), lastError.orElse(null));
+    }
+
     /** The connector of a data source id, if one is defined. */
     public Optional<Connector> connector(String id) {
         return Optional.ofNullable(current.connectors().get(id));

@@ -266,6 +266,11 @@ public final class WidgetData implements AutoCloseable {
                 where + "the read failed unexpectedly (" + cause.getClass().getSimpleName() + "); see the agent's log");
     }
 
+    /** The data sources in use, for operators (no connection detail). */
+    public DataSources.Summary dataSources() {
+        return sources.summary();
+    }
+
     @Override
     public void close() {
         executor.shutdownNow();
