@@ -719,7 +719,7 @@ class CommandApiIntegrationTest {
                 .jsonPath("$.errors[0].field").isEqualTo("widgets[1].config.interactions.drilldown.query")
                 .jsonPath("$.errors[0].message").isEqualTo("is required")
                 .jsonPath("$.errors[1].field").isEqualTo("widgets[2].config.interactions.filters[1].type")
-                .jsonPath("$.errors[1].message").isEqualTo("must be one of date, select, multiselect, range")
+                .jsonPath("$.errors[1].message").isEqualTo("must be one of date, multiselect, range, select")
                 .jsonPath("$.errors[2].field").isEqualTo("widgets[3].config.caching.ttl")
                 .jsonPath("$.errors[2].message").isEqualTo("must be at least 1")
                 .jsonPath("$.errors[3].field").isEqualTo("widgets[4].config.caching.ttl")

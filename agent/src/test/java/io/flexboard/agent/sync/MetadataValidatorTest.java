@@ -57,7 +57,7 @@ class MetadataValidatorTest {
 
         assertThatThrownBy(() -> MetadataValidator.validate(4, metadata))
                 .hasMessageContaining("metadata.config.sales-by-month.query: integer found, string expected")
-                .hasMessageContaining("metadata.config.sales-by-month.type: must be one of bar, line, pie, kpi, table");
+                .hasMessageContaining("metadata.config.sales-by-month.type: must be one of bar, kpi, line, pie, table");
     }
 
     @Test
@@ -102,9 +102,9 @@ class MetadataValidatorTest {
 
         assertThatThrownBy(() -> MetadataValidator.validate(4, withWidget(newer)))
                 .isInstanceOf(InvalidMetadataException.class)
-                .hasMessageContaining("metadata.config.revenue-trend.type: must be one of bar, line, pie, kpi, table")
-                .hasMessageContaining("metadata.config.revenue-trend.dataSource.type: must be one of sql, api, file")
-                .hasMessageContaining("metadata.config.revenue-trend.interactions.filters[1].type: must be one of date, select, multiselect, range")
+                .hasMessageContaining("metadata.config.revenue-trend.type: must be one of bar, kpi, line, pie, table")
+                .hasMessageContaining("metadata.config.revenue-trend.dataSource.type: must be one of api, file, sql")
+                .hasMessageContaining("metadata.config.revenue-trend.interactions.filters[1].type: must be one of date, multiselect, range, select")
                 .hasMessageNotContaining("sales-by-month");
     }
 

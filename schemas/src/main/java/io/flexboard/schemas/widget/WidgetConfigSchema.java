@@ -116,9 +116,10 @@ public final class WidgetConfigSchema {
         return bound.decimalValue().stripTrailingZeros().toPlainString();
     }
 
+    /** Sorted, as command-api listed the types before the schema (the builder shows this text on its Type field). */
     private static String enumValues(JsonNode values) {
         List<String> texts = new ArrayList<>();
         values.forEach(value -> texts.add(value.isString() ? value.stringValue() : value.toString()));
-        return String.join(", ", texts);
+        return String.join(", ", texts.stream().sorted().toList());
     }
 }

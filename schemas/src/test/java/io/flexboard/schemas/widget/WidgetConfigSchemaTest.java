@@ -154,7 +154,7 @@ class WidgetConfigSchemaTest {
     @Test
     void an_unknown_data_source_type_and_a_path_that_is_no_json_pointer_are_refused() {
         assertThat(violationsOf("{\"type\": \"bar\", \"dataSource\": {\"type\": \"ftp\", \"connection\": \"main\"}}"))
-                .containsExactly(new ConfigViolation("dataSource.type", "must be one of sql, api, file"));
+                .containsExactly(new ConfigViolation("dataSource.type", "must be one of api, file, sql"));
         assertThat(violationsOf("{\"type\": \"bar\", \"dataSource\": {\"type\": \"api\", \"connection\": \"main\","
                 + " \"endpoint\": \"/x\", \"path\": \"data.items\"}}"))
                 .extracting(ConfigViolation::path).containsExactly("dataSource.path");
@@ -166,7 +166,7 @@ class WidgetConfigSchemaTest {
         ((ObjectNode) config.path("interactions").path("filters").get(1)).put("type", "slider");
 
         assertThat(WidgetConfigSchema.violations(config)).containsExactly(new ConfigViolation(
-                "interactions.filters[1].type", "must be one of date, select, multiselect, range"));
+                "interactions.filters[1].type", "must be one of date, multiselect, range, select"));
     }
 
     @Test
@@ -215,7 +215,7 @@ class WidgetConfigSchemaTest {
         config.withObject("interactions").withObject("drilldown").put("target", "popup");
 
         assertThat(WidgetConfigSchema.violations(config)).containsExactly(
-                new ConfigViolation("interactions.drilldown.target", "must be one of modal, navigate, expand"));
+                new ConfigViolation("interactions.drilldown.target", "must be one of expand, modal, navigate"));
     }
 
     @Test
