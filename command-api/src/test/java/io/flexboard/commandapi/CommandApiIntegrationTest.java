@@ -648,6 +648,147 @@ class CommandApiIntegrationTest {
                 attacker)).noneMatch(type -> type.contains("WidgetsReplaced"));
     }
 
+    // --- widget configs: the schemas module's widget-config.schema.json --------------------------------
+
+    /** The roadmap's "Revenue Trend Analysis" dataSource, interactions and caching, its query filtered by both filters. */
+    private static final String REVENUE_TREND = """
+            {"type": "line", "title": "Revenue Trend Analysis",
+             "dataSource": {"type": "sql", "connection": "main",
+               "query": "SELECT FORMAT(order_date, 'yyyy-MM') AS month, SUM(total_amount) AS revenue FROM orders WHERE region = {region} AND order_date BETWEEN {date_range.from} AND {date_range.to} GROUP BY FORMAT(order_date, 'yyyy-MM')"},
+             "interactions": {"clickable": true,
+               "drilldown": {"enabled": true, "target": "modal", "query": "SELECT * FROM orders WHERE FORMAT(order_date, 'yyyy-MM') = '{month}'"},
+               "filters": [{"type": "date", "field": "date_range", "label": "Date Range", "default": "last_12_months"},
+                           {"type": "select", "field": "region", "label": "Region", "options": ["All", "North", "South", "East", "West"]}]},
+             "caching": {"enabled": true, "ttl": 300},
+             "layout": {"x": 0, "y": 0, "width": 12, "height": 6}}
+            """;
+
+    @Test
+    void a_phase_3_widget_with_the_roadmaps_data_source_interactions_and_caching_is_stored_as_sent() {
+        String dashboardId = dashboardOf(tenantId(createTenant("phase3-" + shortId())));
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"revenue-trend\", \"widget_type\": \"line\", \"config\": " + REVENUE_TREND + "}]}")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.widgets[0].widget_type").isEqualTo("line")
+                .jsonPath("$.widgets[0].config.dataSource.connection").isEqualTo("main")
+                .jsonPath("$.widgets[0].config.interactions.filters[1].options[4]").isEqualTo("West")
+                .jsonPath("$.widgets[0].config.interactions.drilldown.target").isEqualTo("modal")
+                .jsonPath("$.widgets[0].config.caching.ttl").isEqualTo(300)
+                .jsonPath("$.widgets[0].config.layout.width").isEqualTo(12);
+    }
+
+    @Test
+    void each_data_source_type_without_its_own_field_gets_400_naming_the_field_path() {
+        String tenantId = tenantId(createTenant("dsfields-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": ["
+                        + widgetJson("by-sql", "{\"type\": \"bar\", \"dataSource\": {\"type\": \"sql\", \"connection\": \"main\"}}") + ", "
+                        + widgetJson("by-api", "{\"type\": \"bar\", \"dataSource\": {\"type\": \"api\", \"connection\": \"crm\"}}") + ", "
+                        + widgetJson("by-file", "{\"type\": \"bar\", \"dataSource\": {\"type\": \"file\", \"connection\": \"exports\"}}") + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.dataSource.query")
+                .jsonPath("$.errors[0].message").isEqualTo("is required")
+                .jsonPath("$.errors[1].field").isEqualTo("widgets[1].config.dataSource.endpoint")
+                .jsonPath("$.errors[2].field").isEqualTo("widgets[2].config.dataSource.file");
+        assertThat(eventsOf(tenantId)).as("tenant, key and dashboard only").isEqualTo(3);
+    }
+
+    @Test
+    void an_unknown_filter_type_a_drilldown_without_query_and_a_wrong_ttl_get_400_each_named() {
+        String dashboardId = dashboardOf(tenantId(createTenant("interact-" + shortId())));
+        String slider = REVENUE_TREND.replace("\"type\": \"select\"", "\"type\": \"slider\"");
+        String noDrilldownQuery = REVENUE_TREND.replace(", \"query\": \"SELECT * FROM orders WHERE FORMAT(order_date, 'yyyy-MM') = '{month}'\"", "");
+        String ttlZero = REVENUE_TREND.replace("\"ttl\": 300", "\"ttl\": 0");
+        String ttlText = REVENUE_TREND.replace("\"ttl\": 300", "\"ttl\": \"300\"");
+        assertThat(List.of(slider, noDrilldownQuery, ttlZero, ttlText)).doesNotContain(REVENUE_TREND);
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [" + widgetJson("a", REVENUE_TREND) + ", " + widgetJson("b", noDrilldownQuery) + ", "
+                        + widgetJson("c", slider) + ", " + widgetJson("d", ttlZero) + ", " + widgetJson("e", ttlText) + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(4)
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[1].config.interactions.drilldown.query")
+                .jsonPath("$.errors[0].message").isEqualTo("is required")
+                .jsonPath("$.errors[1].field").isEqualTo("widgets[2].config.interactions.filters[1].type")
+                .jsonPath("$.errors[1].message").isEqualTo("must be one of date, multiselect, range, select")
+                .jsonPath("$.errors[2].field").isEqualTo("widgets[3].config.caching.ttl")
+                .jsonPath("$.errors[2].message").isEqualTo("must be at least 1")
+                .jsonPath("$.errors[3].field").isEqualTo("widgets[4].config.caching.ttl")
+                .jsonPath("$.errors[3].message").isEqualTo("string found, integer expected");
+    }
+
+    @Test
+    void an_unknown_property_inside_data_source_gets_400_naming_it_and_the_answer_never_echoes_its_value() {
+        String dashboardId = dashboardOf(tenantId(createTenant("dsextra-" + shortId())));
+        String withPassword = REVENUE_TREND.replace("\"connection\": \"main\",", "\"connection\": \"main\", \"password\": \"s3cret-Pa55word\",");
+
+        byte[] body = admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [" + widgetJson("leaky", withPassword) + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.dataSource.password")
+                .jsonPath("$.errors[0].message").isEqualTo("is not a property the schema knows here")
+                .returnResult().getResponseBody();
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain("s3cret-Pa55word");
+    }
+
+    @Test
+    void a_placeholder_naming_no_filter_gets_400_naming_the_query_and_the_placeholder() {
+        String dashboardId = dashboardOf(tenantId(createTenant("placeholder-" + shortId())));
+        String typo = REVENUE_TREND.replace("region = {region}", "region = {regoin}");
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [" + widgetJson("typo", typo) + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(1)
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.dataSource.query")
+                .jsonPath("$.errors[0].message").isEqualTo(
+                        "placeholder {regoin} names no filter; this widget's filters give {date_range.from}, {date_range.to}, {region}");
+    }
+
+    @Test
+    void huge_config_values_get_400_naming_each_field_and_store_nothing() {
+        String tenantId = tenantId(createTenant("hugecfg-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        String longEndpoint = "{\"type\": \"table\", \"dataSource\": {\"type\": \"api\", \"connection\": \"crm\","
+                + " \"endpoint\": \"/" + "e".repeat(2000) + "\"}}";
+        String longConnection = REVENUE_TREND.replace("\"connection\": \"main\"", "\"connection\": \"" + "m".repeat(65) + "\"");
+        String farTtl = REVENUE_TREND.replace("\"ttl\": 300", "\"ttl\": 1e300");
+        StringBuilder filters = new StringBuilder();
+        for (int i = 0; i < 21; i++) {
+            filters.append(i == 0 ? "" : ", ").append("{\"type\": \"select\", \"field\": \"f").append(i).append("\"}");
+        }
+        String manyFilters = "{\"type\": \"bar\", \"query\": \"SELECT 1\", \"interactions\": {\"filters\": [" + filters + "]}}";
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [" + widgetJson("a", longEndpoint) + ", " + widgetJson("b", longConnection) + ", "
+                        + widgetJson("c", farTtl) + ", " + widgetJson("d", manyFilters) + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(4)
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.dataSource.endpoint")
+                .jsonPath("$.errors[0].message").isEqualTo("must be at most 2000 characters long")
+                .jsonPath("$.errors[1].field").isEqualTo("widgets[1].config.dataSource.connection")
+                .jsonPath("$.errors[2].field").isEqualTo("widgets[2].config.caching.ttl")
+                .jsonPath("$.errors[2].message").isEqualTo("must be at most 86400")
+                .jsonPath("$.errors[3].field").isEqualTo("widgets[3].config.interactions.filters");
+        assertThat(eventsOf(tenantId)).isEqualTo(3);
+    }
+
+    private static String widgetJson(String name, String config) {
+        return "{\"name\": \"" + name + "\", \"config\": " + config + "}";
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private WebTestClient.RequestBodySpec admin(WebTestClient.RequestBodySpec spec) {

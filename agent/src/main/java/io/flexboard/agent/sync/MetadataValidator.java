@@ -3,19 +3,19 @@ package io.flexboard.agent.sync;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import io.flexboard.schemas.widget.ConfigViolation;
+import io.flexboard.schemas.widget.WidgetConfigSchema;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Checks an update before it replaces a working configuration. The control plane checks the same rules
  * when a builder saves; the agent checks again because a configuration it cannot run must never
- * displace one it can.
+ * displace one it can. Every widget config is checked against the schemas module's
+ * widget-config.schema.json, the one rule set command-api applies too, so a config newer than this
+ * agent understands is refused whole and the last good one keeps serving.
  */
 public final class MetadataValidator {
-
-    /** The widget types of the spec's Phase 2 (command-api's WidgetRules knows the same five). */
-    static final Set<String> TYPES = Set.of("bar", "line", "pie", "kpi", "table");
 
     private MetadataValidator() {
     }
@@ -41,26 +41,14 @@ public final class MetadataValidator {
             problems.add("metadata.config: missing or not an object");
         } else {
             for (Map.Entry<String, JsonNode> widget : config.properties()) {
-                checkWidget("metadata.config." + widget.getKey(), widget.getValue(), problems);
+                String field = "metadata.config." + widget.getKey();
+                for (ConfigViolation violation : WidgetConfigSchema.violations(widget.getValue())) {
+                    problems.add(violation.fieldUnder(field) + ": " + violation.message());
+                }
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidMetadataException(latestVersion, problems);
-        }
-    }
-
-    private static void checkWidget(String field, JsonNode widget, List<String> problems) {
-        if (!widget.isObject()) {
-            problems.add(field + ": not an object");
-            return;
-        }
-        JsonNode query = widget.path("query");
-        if (!query.isString() || query.stringValue().isBlank()) {
-            problems.add(field + ".query: missing or not a string");
-        }
-        JsonNode type = widget.path("type");
-        if (!type.isString() || !TYPES.contains(type.stringValue())) {
-            problems.add(field + ".type: " + type + " is not one of " + TYPES.stream().sorted().toList());
         }
     }
 }

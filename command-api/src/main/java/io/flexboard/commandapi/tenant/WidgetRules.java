@@ -11,24 +11,26 @@ import java.util.UUID;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.WidgetInput;
 import io.flexboard.schemas.Widget;
+import io.flexboard.schemas.widget.ConfigViolation;
+import io.flexboard.schemas.widget.WidgetConfigSchema;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The widget rules of the spec: names are unique slugs within the tenant, the configuration has a
- * {@code query} and a known {@code type} (Phase 2), {@code widget_type} equals {@code config.type},
+ * The widget rules of the spec: names are unique slugs within the tenant, the configuration is what
+ * the schemas module's widget-config.schema.json allows (the rule set the agent applies too),
+ * {@code widget_type} equals {@code config.type},
  * the widget fits the 12-column grid, and a dashboard holds no more widgets than the license allows.
  * Ids are the tenant's own: a sent id must be a UUID this tenant issued, a new widget gets a minted
  * one. Sizes are bounded so the default license's whole draft fits the events topic (docs/events.md).
  */
 final class WidgetRules {
 
-    static final Set<String> TYPES = Set.of("bar", "line", "pie", "kpi", "table");
     static final int GRID_COLUMNS = 12;
     static final int DEFAULT_WIDTH = 6;
     static final int DEFAULT_HEIGHT = 4;
     /** 5 dashboards × 20 widgets × 8 KiB and the names stay under the record limit with room to spare. */
     static final int MAX_CONFIG_BYTES = 8 * 1024;
-    static final int MAX_QUERY_LENGTH = 4000;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int maxWidgets;
@@ -122,44 +124,20 @@ final class WidgetRules {
         return widgets;
     }
 
-    /** Checks the Phase 2 configuration and returns its type when valid. */
+    /**
+     * Checks the configuration against the one widget schema (and its cross-field rules) and returns
+     * its type when the type itself is valid, so widget_type can be compared even while other fields are not.
+     */
     private static String checkConfig(Map<String, Object> config, String at, Violations violations) {
         if (config == null) {
             violations.check(false, at, "is required");
             return null;
         }
-        Object query = config.get("query");
-        violations.check(query instanceof String s && !s.isBlank(), at + ".query", "is required: the SQL the agent runs");
-        if (query instanceof String s) {
-            violations.check(s.length() <= MAX_QUERY_LENGTH, at + ".query", "must be at most " + MAX_QUERY_LENGTH + " characters");
-        }
-        Object type = config.get("type");
-        boolean knownType = type instanceof String s && TYPES.contains(s);
-        violations.check(knownType, at + ".type",
-                type == null ? "is required: one of " + String.join(", ", sorted(TYPES)) : "must be one of " + String.join(", ", sorted(TYPES)));
-        checkOptionalString(config, "title", at, violations);
-        checkOptionalString(config, "description", at, violations);
-        Object refresh = config.get("refreshInterval");
-        violations.check(refresh == null || (refresh instanceof Number n && n.longValue() >= 1000 && n.doubleValue() == n.longValue()),
-                at + ".refreshInterval", "must be a whole number of milliseconds, at least 1000");
-        Object chart = config.get("chartConfig");
-        if (chart != null) {
-            if (chart instanceof Map<?, ?> chartConfig) {
-                checkOptionalString(chartConfig, "xAxisKey", at + ".chartConfig", violations);
-                checkOptionalString(chartConfig, "yAxisKey", at + ".chartConfig", violations);
-                Object colors = chartConfig.get("colors");
-                violations.check(colors == null || (colors instanceof List<?> list && list.stream().allMatch(String.class::isInstance)),
-                        at + ".chartConfig.colors", "must be a list of strings");
-            } else {
-                violations.check(false, at + ".chartConfig", "must be an object");
-            }
-        }
-        return knownType ? (String) type : null;
-    }
-
-    private static void checkOptionalString(Map<?, ?> map, String key, String at, Violations violations) {
-        Object value = map.get(key);
-        violations.check(value == null || value instanceof String, at + "." + key, "must be a string");
+        JsonNode node = JSON.valueToTree(config);
+        List<ConfigViolation> found = WidgetConfigSchema.violations(node);
+        found.forEach(violation -> violations.check(false, violation.fieldUnder(at), violation.message()));
+        boolean typeValid = found.stream().noneMatch(violation -> violation.path().equals("type"));
+        return typeValid ? node.path("type").stringValue() : null;
     }
 
     private static boolean isUuid(String id) {
@@ -169,10 +147,6 @@ final class WidgetRules {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static List<String> sorted(Set<String> values) {
-        return values.stream().sorted().toList();
     }
 
     private static int orDefault(Integer value, int fallback) {
