@@ -60,7 +60,7 @@ final class ReadOnlyStatement {
             String word = word(sql, token);
             String following = index + 1 < significant.size() ? word(sql, significant.get(index + 1)) : "";
             if (word.equals("FOR") && LOCKING_AFTER_FOR.contains(following)) {
-                throw refusal("FOR " + following);
+                throw refusal(lockingClause(sql, significant, index));
             }
             boolean functionCall = ALSO_FUNCTIONS.contains(word) && index + 1 < significant.size()
                     && significant.get(index + 1).text(sql).equals("(");
@@ -70,6 +70,19 @@ final class ReadOnlyStatement {
                 throw refusal(word);
             }
         }
+    }
+
+    /** FOR UPDATE, FOR SHARE, FOR NO KEY UPDATE, FOR KEY SHARE: the words up to UPDATE or SHARE. */
+    private static String lockingClause(String sql, List<SqlToken> significant, int forIndex) {
+        StringBuilder clause = new StringBuilder("FOR");
+        for (int index = forIndex + 1; index < significant.size() && index <= forIndex + 3; index++) {
+            String word = word(sql, significant.get(index));
+            clause.append(' ').append(word);
+            if (word.equals("UPDATE") || word.equals("SHARE")) {
+                break;
+            }
+        }
+        return clause.toString();
     }
 
     private static String word(String sql, SqlToken token) {

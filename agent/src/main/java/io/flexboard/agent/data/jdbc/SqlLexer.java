@@ -35,11 +35,19 @@ final class SqlLexer {
         // MySQL reads \' inside a literal as a quote unless the server runs with NO_BACKSLASH_ESCAPES, which
         // the agent cannot see in advance: a statement is accepted only if both readings end every literal
         // at the same place.
-        if (dialect.isMySql() && !tokens.equals(new SqlLexer(dialect, sql, false).tokens())) {
+        if (dialect.isMySql() && !sameWithoutBackslashEscapes(dialect, sql, tokens)) {
             throw refused("a backslash before a quote inside a literal reads differently depending on the server's"
                     + " sql_mode; write a quote inside a literal as ''");
         }
         return tokens;
+    }
+
+    private static boolean sameWithoutBackslashEscapes(JdbcDialect dialect, String sql, List<SqlToken> tokens) {
+        try {
+            return tokens.equals(new SqlLexer(dialect, sql, false).tokens());
+        } catch (ConnectorException unterminatedThatWay) {
+            return false;
+        }
     }
 
     private List<SqlToken> tokens() throws ConnectorException {
