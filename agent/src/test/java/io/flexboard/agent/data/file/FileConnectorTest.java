@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -363,6 +364,23 @@ class FileConnectorTest {
             assertThat(failureOf(excel, file("fake.xlsx"))).hasMessageContaining("fake.xlsx")
                     .hasMessageContaining("not a readable Excel workbook")
                     .extracting(ConnectorException::failure).isEqualTo(Failure.REFUSED);
+        }
+    }
+
+    @Test
+    void an_old_xls_workbook_is_read_too() throws Exception {
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(directory.resolve("old.xls"))) {
+            Sheet sheet = workbook.createSheet("Old");
+            sheet.createRow(0).createCell(0).setCellValue("region");
+            sheet.getRow(0).createCell(1).setCellValue("revenue");
+            sheet.createRow(1).createCell(0).setCellValue("North");
+            sheet.getRow(1).createCell(1).setCellValue(42.25);
+            workbook.write(out);
+        }
+
+        try (FileConnector excel = FileConnector.open(source(DataSourceType.EXCEL, directory.toString()))) {
+            assertThat(excel.read(file("old.xls")).rows())
+                    .containsExactly(Map.of("region", "North", "revenue", new BigDecimal("42.25")));
         }
     }
 
