@@ -63,6 +63,49 @@ class AgentTest {
     }
 
     @Test
+    void givenADataSourceThatIsDownAndAFileThatTurnsBad_whenPublishesArrive_thenSyncingGoesOnAndTheLastGoodSourcesServe() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Path sources = dataDir.resolve("datasources.yml");
+        Files.createDirectories(dataDir);
+        Files.writeString(sources, "datasources: [{id: shop, type: mysql, connection: {host: 127.0.0.1, port: " + closedPort
+                + ", database: shop}, options: {timeout: 500}}]\n");
+        try (FakeControlPlane controlPlane = FakeControlPlane.started()) {
+            controlPlane.publish(publishedVersion(1));
+            try (Agent agent = Agent.start(settings(controlPlane), Clock.systemUTC())) {
+                awaitVersionOnDisk(1);
+
+                HttpResponse<String> down = get(agent.port(), "/api/data/sales-by-month");
+                assertThat(down.statusCode()).as(down.body()).isEqualTo(502);
+                assertThat(AgentJson.MAPPER.readTree(down.body()).path("data_source").asString()).isEqualTo("shop");
+
+                Files.writeString(sources, "datasources: [{id: shop, type: mysql, connection: {host: [not, text]}}]\n");
+                awaitFileError(agent.port());
+                controlPlane.publish(publishedVersion(2));
+                awaitVersionOnDisk(2);
+
+                JsonNode inUse = AgentJson.MAPPER.readTree(get(agent.port(), "/api/data-sources").body());
+                assertThat(inUse.path("sources").get(0).path("id").asString()).isEqualTo("shop");
+                assertThat(inUse.path("file_error").asString()).contains("datasources[0] (shop).connection.host: must be text");
+                assertThat(get(agent.port(), "/api/data/sales-by-month").statusCode()).isEqualTo(502);
+            }
+        }
+    }
+
+    private void awaitFileError(int port) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!AgentJson.MAPPER.readTree(get(port, "/api/data-sources").body()).path("file_error").isNull()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the changed datasources.yml was never reread");
+    }
+
+    @Test
     void givenNoControlPlaneUrl_whenTheJarStarts_thenItNamesTheVariableAndExitsWithTwo() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
