@@ -27,6 +27,14 @@ public final class LocalConfigServer implements AutoCloseable {
     /** Cached widget reads are answered on these threads; uncached ones are written from the data pool. */
     private static final int THREADS = 4;
 
+    static {
+        // The JDK server leaves Nagle's algorithm on by default: every small answer (a cached widget's rows)
+        // then waits ~40 ms for the client's delayed ACK. Read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
 

@@ -107,6 +107,15 @@ class DataEndpointTest {
     }
 
     @Test
+    void without_caching_every_sequential_read_runs_the_query_again() throws Exception {
+        // Over HTTP the previous read's completion and the next request race; the latter must not get old rows.
+        for (int i = 0; i < 300; i++) {
+            HttpResponse<String> response = get("/api/data/sales-by-month");
+            assertThat(json(response).path("cached").asBoolean()).as("read %d", i).isFalse();
+        }
+    }
+
+    @Test
     void a_drilldown_answers_the_same_shape() throws Exception {
         HttpResponse<String> response = get("/api/data/sales-by-month/drilldown?month=2026-03");
 

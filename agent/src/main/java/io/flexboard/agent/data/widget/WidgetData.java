@@ -149,13 +149,21 @@ public final class WidgetData implements AutoCloseable {
             Prepared prepared = prepare(widgetKey, drilldown, request);
             CacheKey key = new CacheKey(prepared.version, widgetKey, drilldown, new TreeMap<>(prepared.request.parameters()));
             CompletableFuture<Fetched> shared = cache.get(key, (ignored, ignoredExecutor) -> fetch(prepared));
-            return shared
+            if (prepared.ttl().isZero() && shared.isDone() && !shared.isCompletedExceptionally()
+                    && shared.join().fetchedAt().isBefore(asked)) {
+                // Caching off: a finished read may linger until Caffeine applies its zero expiry. Only readers
+                // that arrived while it ran share it; a later one runs the query again.
+                cache.asMap().remove(key, shared);
+                shared = cache.get(key, (ignored, ignoredExecutor) -> fetch(prepared));
+            }
+            CompletableFuture<Fetched> answered = shared;
+            return answered
                     .orTimeout(prepared.definition.options().timeout().plus(TIMEOUT_MARGIN).toMillis(), TimeUnit.MILLISECONDS)
                     .handle((fetched, failure) -> {
                         if (failure != null) {
                             // Caffeine drops a failed entry too, but maybe only after this reader has answered:
                             // a retry right after a failure must run the query again.
-                            cache.asMap().remove(key, shared);
+                            cache.asMap().remove(key, answered);
                             throw new CompletionException(classify(prepared, failure));
                         }
                         return new Answer(widgetKey, fetched.result(), fetched.fetchedAt().isBefore(asked),
