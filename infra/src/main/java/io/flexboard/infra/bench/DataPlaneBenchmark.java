@@ -3,6 +3,7 @@ package io.flexboard.infra.bench;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,7 @@ public final class DataPlaneBenchmark {
             report.print();
             keepAgentLog = false;
             return 0;
-        } catch (PhaseFailed | IllegalStateException e) {
+        } catch (PhaseFailed | IllegalStateException | SQLException e) {
             System.err.println("BENCHMARK FAILED, no figures: " + e.getMessage());
             return 1;
         } finally {
@@ -98,7 +99,16 @@ public final class DataPlaneBenchmark {
             } else if (agent != null) {
                 agent.close();
             }
-            settings.shop.drop();
+            dropQuietly(settings.shop);
+        }
+    }
+
+    /** A failed drop is reported, not thrown: it must not hide why the run failed. */
+    private static void dropQuietly(BenchShop shop) {
+        try {
+            shop.drop();
+        } catch (SQLException e) {
+            System.err.println("Could not drop " + shop.database() + ": " + e.getMessage());
         }
     }
 
@@ -133,6 +143,11 @@ public final class DataPlaneBenchmark {
                 throw new IllegalArgumentException("--admin-token (or FLEXBOARD_ADMIN_TOKEN) is required");
             }
             String jvm = options.getOrDefault("agent-jvm", "").trim();
+            Path agentJar = Path.of(options.getOrDefault("agent-jar", "agent/target/flexboard-agent.jar"));
+            if (!Files.isRegularFile(agentJar)) {
+                throw new IllegalArgumentException("--agent-jar: " + agentJar.toAbsolutePath()
+                        + " is missing; build the agent first (./mvnw -B -q -pl agent package -DskipTests)");
+            }
             return new Settings(
                     new BenchHttp(options.getOrDefault("base-url", "http://127.0.0.1:8080")),
                     new BenchShop(options.getOrDefault("customer-db", "jdbc:postgresql://127.0.0.1:5432/postgres"),
@@ -140,7 +155,7 @@ public final class DataPlaneBenchmark {
                             options.getOrDefault("shop-database", "flexboard_bench_shop")),
                     positive(options, "orders", 100_000),
                     positive(options, "data-sources", 5),
-                    Path.of(options.getOrDefault("agent-jar", "agent/target/flexboard-agent.jar")),
+                    agentJar,
                     jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")),
                     positive(options, "single-flight-requests", 100),
                     positive(options, "clients", 16),
