@@ -17,33 +17,49 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The local stack as a child process of a benchmark, so the harness can read its CPU time and heap
- * and stop and restart it (a bridge restart) while its simulated agents keep running.
+ * The local stack (or the on-prem agent) as a child process of a benchmark, so the harness can read its
+ * CPU time, heap and resident memory, and stop and restart it (a bridge restart) while its simulated
+ * agents keep running.
  */
 final class StackProcess implements AutoCloseable {
 
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    private static final Pattern RESIDENT = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     /** Linux reports CPU times in clock ticks; 100 per second on every kernel this runs on. */
     private static final double TICKS_PER_SECOND = 100.0;
 
+    private final Path jar;
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
+    private final String readyPath;
     private Process process;
 
     StackProcess(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log, int port) {
+        this(jar, jvmOptions, List.of(), environment, log, port, "/health");
+    }
+
+    /**
+     * @param arguments after the jar (the agent's {@code run})
+     * @param readyPath a GET on it answers 200 once the process is ready ({@code /health} for the stack)
+     */
+    StackProcess(Path jar, List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log, int port,
+                 String readyPath) {
+        this.jar = jar;
         this.command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
+        command.addAll(arguments);
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.port = port;
+        this.readyPath = readyPath;
     }
 
-    /** Starts the stack and returns once its /health answers 200. */
+    /** Starts the process and returns once its ready path answers 200. */
     void start() throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -54,10 +70,10 @@ final class StackProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("The stack exited with " + process.exitValue() + "; see " + log);
+                throw new IllegalStateException(jar.getFileName() + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readyPath))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;
@@ -67,7 +83,7 @@ final class StackProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The stack did not become healthy within 180 s; see " + log);
+        throw new IllegalStateException(jar.getFileName() + " did not answer " + readyPath + " within 180 s; see " + log);
     }
 
     /** Stops it as an operator would (SIGTERM), waiting for a clean exit. */
@@ -93,6 +109,12 @@ final class StackProcess implements AutoCloseable {
         jcmd("GC.run");
         Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+    }
+
+    /** Resident memory in MiB (VmRSS from /proc): heap, metaspace, threads, code and buffers, as the OS sees it. */
+    long residentMiB() throws IOException {
+        Matcher resident = RESIDENT.matcher(Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status")));
+        return resident.find() ? Long.parseLong(resident.group(1)) / 1024 : -1;
     }
 
     /** Starts a Java Flight Recording of the stack, sampling every millisecond (for profiling one phase). */
