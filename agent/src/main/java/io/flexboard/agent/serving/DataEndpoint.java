@@ -57,10 +57,7 @@ final class DataEndpoint {
         }
         data.read(widget, drilldown, parameters).whenComplete((answer, failure) -> {
             if (failure == null) {
-                Body body = new Body(answer.widget(), answer.result().columns(), answer.result().rows(),
-                        answer.result().rows().size(), answer.result().truncated(), answer.cached(),
-                        answer.fetchedAt(), answer.durationMs());
-                write(exchange, 200, "application/json", AgentJson.MAPPER.writeValueAsBytes(body));
+                write(exchange, 200, "application/json", answer.render(DataEndpoint::body));
             } else {
                 Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
                 if (cause instanceof WidgetDataException problem) {
@@ -72,6 +69,11 @@ final class DataEndpoint {
                 }
             }
         });
+    }
+
+    private static byte[] body(WidgetData.Answer answer) {
+        return AgentJson.MAPPER.writeValueAsBytes(new Body(answer.widget(), answer.result().columns(), answer.result().rows(),
+                answer.result().rows().size(), answer.result().truncated(), answer.cached(), answer.fetchedAt(), answer.durationMs()));
     }
 
     private static void respond(HttpExchange exchange, WidgetDataException problem) {

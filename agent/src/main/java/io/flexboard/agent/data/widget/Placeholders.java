@@ -5,6 +5,9 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Finds the {@code {field}} placeholders a widget's text uses, to know which values a request must bring.
  * Binding them is each connector's job; this only reads names (an ODBC escape such as {@code {fn NOW()}} has
@@ -13,18 +16,22 @@ import java.util.regex.Pattern;
 final class Placeholders {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)}");
+    /** Every read asks for its widget's names; the texts are the configurations' few queries. */
+    private static final Cache<String, Set<String>> FOUND = Caffeine.newBuilder().maximumSize(2_000).build();
 
     private Placeholders() {
     }
 
     static Set<String> in(String text) {
+        return text == null ? Set.of() : FOUND.get(text, Placeholders::find);
+    }
+
+    private static Set<String> find(String text) {
         Set<String> names = new LinkedHashSet<>();
-        if (text != null) {
-            Matcher matcher = PLACEHOLDER.matcher(text);
-            while (matcher.find()) {
-                names.add(matcher.group(1));
-            }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
         }
-        return names;
+        return java.util.Collections.unmodifiableSet(names);
     }
 }

@@ -26,6 +26,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -55,7 +57,31 @@ public final class WidgetData implements AutoCloseable {
      * @param cached whether the rows were fetched before this request arrived (false for the request that
      *               ran the query and for those that waited for that same run)
      */
-    public record Answer(String widget, QueryResult result, boolean cached, Instant fetchedAt, long durationMs) {
+    public record Answer(String widget, QueryResult result, boolean cached, Instant fetchedAt, long durationMs,
+                         Rendering rendering) {
+
+        /**
+         * The answer as bytes. A cached answer is rendered once per fetch and its bytes shared by every later
+         * reader (rows, time and duration cannot change): a hot widget costs a lookup, not a serialization.
+         */
+        public byte[] render(Function<Answer, byte[]> renderer) {
+            return cached ? rendering.once(() -> renderer.apply(this)) : renderer.apply(this);
+        }
+    }
+
+    /** The bytes of a fetch's cached answer, rendered by the first reader that needs them. */
+    public static final class Rendering {
+        private volatile byte[] bytes;
+
+        byte[] once(Supplier<byte[]> render) {
+            byte[] rendered = bytes;
+            if (rendered == null) {
+                // Two readers may both render: the same bytes, and cheaper than a lock on the hot path.
+                rendered = render.get();
+                bytes = rendered;
+            }
+            return rendered;
+        }
     }
 
     private record Catalog(long version, Map<String, WidgetDefinition> widgets, Map<String, WidgetDataException> unreadable) {
@@ -64,7 +90,7 @@ public final class WidgetData implements AutoCloseable {
     private record CacheKey(long version, String widget, boolean drilldown, Map<String, Object> parameters) {
     }
 
-    private record Fetched(QueryResult result, Instant fetchedAt, long durationMs, Duration ttl) {
+    private record Fetched(QueryResult result, Instant fetchedAt, long durationMs, Duration ttl, Rendering rendering) {
     }
 
     private final DataSources sources;
@@ -167,7 +193,7 @@ public final class WidgetData implements AutoCloseable {
                             throw new CompletionException(classify(prepared, failure));
                         }
                         return new Answer(widgetKey, fetched.result(), fetched.fetchedAt().isBefore(asked),
-                                fetched.fetchedAt(), fetched.durationMs());
+                                fetched.fetchedAt(), fetched.durationMs(), fetched.rendering());
                     });
         } catch (WidgetDataException e) {
             return CompletableFuture.failedFuture(e);
@@ -238,7 +264,8 @@ public final class WidgetData implements AutoCloseable {
                 try {
                     QueryResult result = CalculatedFields.apply(prepared.widget(), prepared.dataSourceId(),
                             prepared.connector().read(prepared.request()));
-                    return new Fetched(result, clock.instant(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), prepared.ttl());
+                    return new Fetched(result, clock.instant(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                            prepared.ttl(), new Rendering());
                 } catch (ConnectorException | WidgetDataException e) {
                     throw new CompletionException(e);
                 }
