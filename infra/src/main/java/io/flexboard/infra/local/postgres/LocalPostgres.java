@@ -42,6 +42,8 @@ public final class LocalPostgres implements AutoCloseable {
             return new LocalPostgres(null, external);
         }
         Path dataDirectory = settings.dataDir().resolve("postgres");
+        // Before the port is chosen: an orphan of a crashed run holds the kept one.
+        OrphanedPostgres.stopIfRunning(dataDirectory);
         int port = ports.port(LocalPorts.POSTGRES);
         try {
             Files.createDirectories(dataDirectory.getParent());
