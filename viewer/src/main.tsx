@@ -1,0 +1,1 @@
+import { render } from "preact"; render(<p>viewer</p>, document.getElementById("app")!);
