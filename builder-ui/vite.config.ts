@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
 const stack = process.env.FLEXBOARD_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
+  // @flexboard/charts is linked from ../charts and imports echarts from its own node_modules: one copy in the bundle.
+  resolve: {
+    dedupe: ['echarts'],
+  },
   build: {
     outDir: 'target/classes/builder-ui',
     emptyOutDir: true,
