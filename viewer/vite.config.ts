@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const agent = process.env.FLEXBOARD_AGENT_URL ?? 'http://127.0.0.1:8090';
 
 export default defineConfig({
-  base: './',
+  // Absolute: a deep link the agent answers with index.html (/some/path) still finds /assets.
+  base: '/',
   resolve: {
     // @flexboard/charts is a file: dependency with echarts as a peer: one ECharts in the bundle, not two.
     dedupe: ['echarts', 'preact'],

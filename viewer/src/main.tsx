@@ -1,1 +1,5 @@
-import { render } from "preact"; render(<p>viewer</p>, document.getElementById("app")!);
+import { render } from 'preact';
+import { App } from './app/App';
+import './styles/viewer.css';
+
+render(<App />, document.getElementById('app')!);
