@@ -1,10 +1,16 @@
 import { defineConfig } from 'vitest/config';
+import { widgetConfigValidator } from './widget-config-validator';
 
 // The build lands in target/classes/builder-ui: the module's jar carries it and the local stack's
 // router serves it at / (infra's BuilderUi). `npm run dev` proxies the API to a running stack.
 const stack = process.env.FLEXBOARD_URL ?? 'http://localhost:8080';
 
 export default defineConfig({
+  plugins: [widgetConfigValidator()],
+  // @flexboard/charts is linked from ../charts and imports echarts from its own node_modules: one copy in the bundle.
+  resolve: {
+    dedupe: ['echarts'],
+  },
   build: {
     outDir: 'target/classes/builder-ui',
     emptyOutDir: true,

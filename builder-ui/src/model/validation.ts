@@ -1,14 +1,17 @@
+import type { ErrorObject } from 'ajv';
+import validateSchema from 'virtual:widget-config-validator';
 import type { FieldError } from '../api/problem';
-import { ACCEPTED_TYPES, GRID_COLUMNS } from './widgets';
+import { crossFieldErrors } from './crossField';
+import { GRID_COLUMNS } from './widgets';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_SLUG = 64;
 
 /**
- * The widget configuration schema of the spec (Phase 2), checked in the browser with the same field
- * paths and rules as command-api's `WidgetRules`, so the admin sees a problem while typing. The
- * server stays the judge: its answer's `errors[].field` lands on the same fields. A Phase 3 type
- * (gauge, map, scatter) is only a warning here: the server's refusal is what the admin then sees.
+ * A dashboard's widgets checked in the browser with the same field paths and rules as command-api's
+ * `WidgetRules`, so the admin sees a problem while typing. Each config is checked against the schemas
+ * module's widget-config.schema.json itself (compiled by Ajv at build time) and its cross-field rules;
+ * the server stays the judge: its answer's `errors[].field` lands on the same fields.
  */
 export function validateDocument(document: unknown, maxWidgets?: number): FieldError[] {
   const errors: FieldError[] = [];
@@ -63,53 +66,97 @@ export function validateDocument(document: unknown, maxWidgets?: number): FieldE
 }
 
 export function validateConfig(config: unknown, at: string): FieldError[] {
-  const errors: FieldError[] = [];
-  const error = (field: string, message: string) => errors.push({ field, message, severity: 'error' });
-  if (!isObject(config)) {
-    error(at, config === undefined || config === null ? 'is required' : 'must be an object');
-    return errors;
+  if (config === undefined || config === null) {
+    return [{ field: at, message: 'is required', severity: 'error' }];
   }
-  if (typeof config.query !== 'string' || config.query.trim() === '') {
-    error(`${at}.query`, 'is required: the SQL the agent runs');
+  if (validateSchema(config)) {
+    // The cross-field rules read filters, queries, axes and the layout the schema has vouched for.
+    return crossFieldErrors(config as Record<string, unknown>, at);
   }
-  const accepted = [...ACCEPTED_TYPES].sort().join(', ');
-  if (config.type === undefined || config.type === null) {
-    error(`${at}.type`, `is required: one of ${accepted}`);
-  } else if (typeof config.type !== 'string') {
-    error(`${at}.type`, `must be one of ${accepted}`);
-  } else if (!ACCEPTED_TYPES.includes(config.type)) {
-    errors.push({
-      field: `${at}.type`,
-      message: `'${config.type}' is a Phase 3 type: the server accepts ${accepted} today`,
-      severity: 'warning',
-    });
-  }
-  for (const key of ['title', 'description']) {
-    if (config[key] !== undefined && config[key] !== null && typeof config[key] !== 'string') {
-      error(`${at}.${key}`, 'must be a string');
+  // One finding per field, the first, as the server reports them: "" breaks both minLength and the non-blank pattern.
+  const byField = new Map<string, FieldError>();
+  for (const error of validateSchema.errors ?? []) {
+    // An if/then or if/else failure is reported again by the keyword that failed inside it.
+    if (error.keyword === 'if') {
+      continue;
+    }
+    const { field, value } = locate(error, config, at);
+    if (!byField.has(field)) {
+      byField.set(field, { field, message: messageOf(error, field, at, value), severity: 'error' });
     }
   }
-  const refresh = config.refreshInterval;
-  if (refresh !== undefined && refresh !== null && !(typeof refresh === 'number' && Number.isInteger(refresh) && refresh >= 1000)) {
-    error(`${at}.refreshInterval`, 'must be a whole number of milliseconds, at least 1000');
+  return [...byField.values()];
+}
+
+/**
+ * The server's field path (JSON Pointer segments as `.name` or `[index]`, plus the property a keyword is
+ * about) and the value the error is about.
+ */
+function locate(error: ErrorObject, config: unknown, at: string): { field: string; value: unknown } {
+  let field = at;
+  let value: unknown = config;
+  for (const raw of error.instancePath.split('/').slice(1)) {
+    const segment = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    // A segment of digits is an index only inside an array: a property may be named "0" as well.
+    field += Array.isArray(value) ? `[${segment}]` : `.${segment}`;
+    value = (value as Record<string, unknown>)?.[segment];
   }
-  const chart = config.chartConfig;
-  if (chart !== undefined && chart !== null) {
-    if (!isObject(chart)) {
-      error(`${at}.chartConfig`, 'must be an object');
-    } else {
-      for (const key of ['xAxisKey', 'yAxisKey']) {
-        if (chart[key] !== undefined && chart[key] !== null && typeof chart[key] !== 'string') {
-          error(`${at}.chartConfig.${key}`, 'must be a string');
-        }
-      }
-      const colors = chart.colors;
-      if (colors !== undefined && colors !== null && !(Array.isArray(colors) && colors.every((c) => typeof c === 'string'))) {
-        error(`${at}.chartConfig.colors`, 'must be a list of strings');
-      }
+  if (error.keyword === 'required') {
+    field += `.${(error.params as { missingProperty: string }).missingProperty}`;
+  } else if (error.keyword === 'additionalProperties') {
+    field += `.${(error.params as { additionalProperty: string }).additionalProperty}`;
+  }
+  return { field, value };
+}
+
+/** The server's wording (schemas' WidgetConfigSchema.messageOf and json-schema-validator's messages), not Ajv's. */
+function messageOf(error: ErrorObject, field: string, at: string, value: unknown): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return field === `${at}.query` ? 'is required: the SQL the agent runs' : 'is required';
+    case 'additionalProperties':
+      return 'is not a property the schema knows here';
+    // The schema's only false subschemas: the fields another dataSource.type uses.
+    case 'false schema':
+      return 'is not used by this dataSource.type';
+    case 'enum':
+      return `must be one of ${(params.allowedValues as unknown[]).map(String).sort().join(', ')}`;
+    case 'pattern':
+      return params.pattern === BLANK ? 'must not be blank' : `must match ${params.pattern}`;
+    case 'minimum':
+      return `must be at least ${params.limit}`;
+    case 'maximum':
+      return `must be at most ${params.limit}`;
+    case 'minLength':
+      return `must be at least ${params.limit} characters long`;
+    case 'maxLength':
+      return `must be at most ${params.limit} characters long`;
+    case 'minItems':
+      return `must have at least ${params.limit} items but found ${countOf(value)}`;
+    case 'maxItems':
+      return `must have at most ${params.limit} items but found ${countOf(value)}`;
+    case 'type': {
+      const expected = String(params.type).split(',');
+      return `${typeOf(value)} found, ${expected.length === 1 ? expected[0] : `[${expected.join(', ')}]`} expected`;
     }
+    default:
+      return error.message ?? 'is not valid';
   }
-  return errors;
+}
+
+/** The schema's pattern for text that must hold more than white space. */
+const BLANK = '\\S';
+
+function countOf(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
 }
 
 export function blocking(errors: FieldError[]): FieldError[] {

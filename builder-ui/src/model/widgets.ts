@@ -5,7 +5,7 @@ export interface WidgetKind {
   type: string;
   label: string;
   description: string;
-  /** Whether command-api accepts it today (its Phase 2 `WidgetRules.TYPES`); the others are Phase 3. */
+  /** Whether command-api accepts it: every type of widget-config.schema.json's `type` enum since issue 13. */
   accepted: boolean;
 }
 
@@ -15,13 +15,10 @@ export const WIDGET_KINDS: WidgetKind[] = [
   { type: 'pie', label: 'Pie chart', description: 'Parts of a whole', accepted: true },
   { type: 'table', label: 'Table', description: 'Rows as the query returns them', accepted: true },
   { type: 'kpi', label: 'KPI', description: 'One headline number', accepted: true },
-  { type: 'gauge', label: 'Gauge', description: 'A value against a target (Phase 3)', accepted: false },
-  { type: 'map', label: 'Map', description: 'Values by location (Phase 3)', accepted: false },
-  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other (Phase 3)', accepted: false },
+  { type: 'gauge', label: 'Gauge', description: 'A value against a target', accepted: true },
+  { type: 'map', label: 'Map', description: 'Values by country or region', accepted: true },
+  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other', accepted: true },
 ];
-
-/** The types command-api accepts in `config.type` (Phase 2). */
-export const ACCEPTED_TYPES = WIDGET_KINDS.filter((k) => k.accepted).map((k) => k.type);
 
 export const GRID_COLUMNS = 12;
 export const DEFAULT_REFRESH_MS = 300_000;
@@ -30,14 +27,18 @@ export function kindOf(type: string | undefined): WidgetKind | undefined {
   return WIDGET_KINDS.find((k) => k.type === type);
 }
 
-const SAMPLE_QUERIES: Record<string, { query: string; x?: string; y?: string }> = {
+const SAMPLE_QUERIES: Record<string, { query: string; x?: string; y?: string; chartConfig?: Record<string, unknown> }> = {
   bar: { query: "SELECT FORMAT(order_date, 'yyyy-MM') AS month, SUM(total) AS revenue\nFROM orders\nWHERE order_date >= DATEADD(month, -6, GETDATE())\nGROUP BY FORMAT(order_date, 'yyyy-MM')\nORDER BY month", x: 'month', y: 'revenue' },
   line: { query: 'SELECT CAST(created_at AS date) AS day, COUNT(*) AS signups\nFROM customers\nGROUP BY CAST(created_at AS date)\nORDER BY day', x: 'day', y: 'signups' },
   pie: { query: 'SELECT region, SUM(total) AS revenue\nFROM orders\nGROUP BY region', x: 'region', y: 'revenue' },
   table: { query: 'SELECT TOP 20 order_id, customer, total, status\nFROM orders\nORDER BY order_date DESC' },
   kpi: { query: 'SELECT SUM(total) AS revenue\nFROM orders\nWHERE order_date >= DATEADD(day, -30, GETDATE())', y: 'revenue' },
-  gauge: { query: 'SELECT AVG(satisfaction) AS score FROM surveys', y: 'score' },
-  map: { query: 'SELECT city, latitude, longitude, COUNT(*) AS customers\nFROM customers GROUP BY city, latitude, longitude', x: 'longitude', y: 'latitude' },
+  gauge: { query: 'SELECT AVG(satisfaction) AS score FROM surveys', y: 'score', chartConfig: { min: 0, max: 5, target: 4 } },
+  // A map's areas are named by ISO 3166 code: the column the query returns them in is chartConfig.map.nameField.
+  map: {
+    query: 'SELECT country_code, SUM(total) AS revenue\nFROM orders\nGROUP BY country_code',
+    chartConfig: { map: { region: 'world', nameField: 'country_code', valueField: 'revenue' } },
+  },
   scatter: { query: 'SELECT discount, margin FROM order_lines', x: 'discount', y: 'margin' },
 };
 
@@ -57,8 +58,8 @@ export function newWidget(type: string, taken: Iterable<string>, place: { x: num
   const sample = SAMPLE_QUERIES[type] ?? { query: 'SELECT 1' };
   const kind = kindOf(type);
   const config: WidgetConfig = { type, query: sample.query, title: kind?.label ?? type };
-  if (sample.x || sample.y) {
-    config.chartConfig = { ...(sample.x ? { xAxisKey: sample.x } : {}), ...(sample.y ? { yAxisKey: sample.y } : {}) };
+  if (sample.x || sample.y || sample.chartConfig) {
+    config.chartConfig = { ...(sample.x ? { xAxisKey: sample.x } : {}), ...(sample.y ? { yAxisKey: sample.y } : {}), ...sample.chartConfig };
   }
   const size = defaultSize(type);
   const width = place.w ?? size.w;

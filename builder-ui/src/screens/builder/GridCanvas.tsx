@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { FieldError } from '../../api/problem';
 import type { WidgetDoc } from '../../api/types';
-import { WidgetChart } from '../../charts/WidgetChart';
+import { WidgetChart } from '../../components/WidgetChart';
 import { WidgetIcon } from '../../components/WidgetIcon';
 import { kindOf, GRID_COLUMNS } from '../../model/widgets';
 import type { Item } from './draft';
@@ -176,7 +176,7 @@ function Tile({ item, selected, invalid, readOnly, onSelect, onMove }: TileProps
         <span class="tile-size" aria-hidden="true">{doc.width}×{doc.height}</span>
       </header>
       <div class="tile-body">
-        <WidgetChart config={doc.config} seed={doc.name} compact />
+        <WidgetChart config={doc.config} compact />
       </div>
     </div>
   );

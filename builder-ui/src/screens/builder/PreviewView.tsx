@@ -1,4 +1,4 @@
-import { WidgetChart } from '../../charts/WidgetChart';
+import { WidgetChart } from '../../components/WidgetChart';
 import { kindOf, DEFAULT_REFRESH_MS } from '../../model/widgets';
 import { EmptyState } from '../../components/Page';
 import { CELL_HEIGHT } from './GridCanvas';
@@ -22,7 +22,7 @@ export function PreviewView({ items }: { items: Item[] }) {
               <h3>{doc.config.title || doc.name}</h3>
               <span class="muted small">{kindOf(doc.config.type)?.label ?? doc.config.type} · every {Math.round((doc.config.refreshInterval ?? DEFAULT_REFRESH_MS) / 1000)} s</span>
             </header>
-            <div class="preview-card-body"><WidgetChart config={doc.config} seed={doc.name} /></div>
+            <div class="preview-card-body"><WidgetChart config={doc.config} /></div>
           </article>
         ))}
       </div>

@@ -62,7 +62,8 @@ public final class Agent implements AutoCloseable {
                     DATA_SOURCES_RELOAD, clock);
             WidgetData widgetData = dataPlane.widgetData();
             ServedState served = new ServedState(applied -> widgetData.apply(applied.version(), applied.metadata()));
-            server = LocalConfigServer.start(settings.httpPort(), settings.allowedHosts(), served, widgetData);
+            server = LocalConfigServer.start(settings.httpHost(), settings.httpPort(), settings.allowedHosts(),
+                    settings.viewerPassword(), served, widgetData);
             String localUrl = "http://127.0.0.1:" + server.port();
             SyncSettings syncSettings = new SyncSettings(settings.tenantId(), agentId, AgentVersion.current(),
                     settings.controlPlaneUrl().toString(), localUrl, settings.waitSeconds(), settings.fullResyncInterval());
@@ -73,8 +74,9 @@ public final class Agent implements AutoCloseable {
             LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
                     syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),
                     settings.controlPlaneUrl(), settings.dataDir());
-            LOG.info("Serving the configuration on {}/config and widget data on {}/api/data/<widget> (port {})",
-                    localUrl, localUrl, server.port());
+            LOG.info("Serving the viewer on {}:{} ({}), the configuration on /config and widget data on /api/data/<widget>",
+                    settings.httpHost().getHostAddress(), server.port(),
+                    settings.viewerPassword().isPresent() ? "viewer credential required" : "loopback only, no credential");
             syncThread.start();
             return new Agent(lock, dataPlane, server, worker, syncThread);
         } catch (IOException | RuntimeException e) {

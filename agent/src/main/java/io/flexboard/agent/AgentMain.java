@@ -1,5 +1,6 @@
 package io.flexboard.agent;
 
+import io.flexboard.agent.access.HashPasswordCommand;
 import io.flexboard.agent.settings.AgentSettings;
 import io.flexboard.agent.settings.InvalidSettingException;
 import io.flexboard.agent.status.StatusCommand;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * {@code java -jar flexboard-agent.jar [run|status] [--data-dir D]}. Exit codes: 0 fine, 1 could not
+ * {@code java -jar flexboard-agent.jar [run|status|hash-password] [--data-dir D]}. Exit codes: 0 fine, 1 could not
  * start or no agent data, 2 wrong usage or settings.
  */
 public final class AgentMain {
@@ -22,12 +23,14 @@ public final class AgentMain {
     static final int BAD_USAGE = 2;
 
     private static final String USAGE = """
-            Usage: java -jar flexboard-agent.jar [run|status|help] [--data-dir DIR]
-              run     (default) sync with the control plane and serve the configuration on 127.0.0.1
-              status  print the version this installation runs and when it last synced
+            Usage: java -jar flexboard-agent.jar [run|status|hash-password|help] [--data-dir DIR]
+              run            (default) sync with the control plane and serve the viewer on 127.0.0.1
+              status         print the version this installation runs and when it last synced
+              hash-password  read the viewer password from stdin, print it hashed for AGENT_VIEWER_PASSWORD_HASH
             Settings come from the environment (or -DNAME=value): CONTROL_PLANE_URL, AGENT_API_KEY,
             TENANT_ID (required for run), AGENT_DATA_DIR, AGENT_ID, AGENT_WAIT_SECONDS, AGENT_HTTP_PORT,
-            AGENT_FULL_RESYNC_INTERVAL, AGENT_ALLOWED_HOSTS, AGENT_MAX_RETRY_AFTER. See docs/agent.md.""";
+            AGENT_FULL_RESYNC_INTERVAL, AGENT_ALLOWED_HOSTS, AGENT_MAX_RETRY_AFTER, AGENT_HTTP_HOST,
+            AGENT_VIEWER_PASSWORD_HASH. See docs/agent.md.""";
 
     private AgentMain() {
     }
@@ -63,6 +66,7 @@ public final class AgentMain {
             return switch (command) {
                 case "run" -> run(AgentSettings.from(lookup), err);
                 case "status" -> StatusCommand.print(AgentSettings.dataDir(lookup), out, Clock.systemUTC());
+                case "hash-password" -> HashPasswordCommand.run(System.in, out, err);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield OK;

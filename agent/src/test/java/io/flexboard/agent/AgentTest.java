@@ -118,6 +118,20 @@ class AgentTest {
     }
 
     @Test
+    void an_agent_told_to_listen_on_the_network_without_a_viewer_credential_refuses_to_start_with_exit_two() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int exitCode = AgentMain.execute(new String[0], Map.of("CONTROL_PLANE_URL", "http://127.0.0.1:9", "AGENT_API_KEY", "k",
+                        "TENANT_ID", TENANT, "AGENT_DATA_DIR", dataDir.resolve("never-made").toString(), "AGENT_HTTP_HOST", "0.0.0.0")::get,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("AGENT_VIEWER_PASSWORD_HASH is required when AGENT_HTTP_HOST binds beyond loopback");
+        assertThat(dataDir.resolve("never-made")).doesNotExist();
+    }
+
+    @Test
     void givenTheStatusCommandWithADataDirArgument_whenRun_thenItReadsThatDir() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Files.createDirectories(dataDir);

@@ -679,6 +679,57 @@ class CommandApiIntegrationTest {
                 .jsonPath("$.widgets[0].config.layout.width").isEqualTo(12);
     }
 
+    /** REVENUE_TREND with the rest of the roadmap's example: visual options, two y axes and their series. */
+    private static final String REVENUE_TREND_WITH_AXES = REVENUE_TREND.replace("\"caching\":", """
+            "visual": {"colors": ["#3b82f6", "#10b981", "#f59e0b"], "theme": "dark", "showLegend": true, "showGrid": true, "animation": true},
+            "chartConfig": {"xAxis": {"field": "month", "type": "category", "format": "MMM yyyy"},
+              "yAxis": [{"field": "revenue", "type": "linear", "position": "left", "format": "currency"},
+                        {"field": "order_count", "type": "linear", "position": "right", "format": "number"}],
+              "series": [{"field": "revenue", "name": "Revenue", "type": "line", "yAxisIndex": 0, "smooth": true},
+                         {"field": "order_count", "name": "Orders", "type": "line", "yAxisIndex": 1, "dashArray": "5,5"}]},
+            "caching":""");
+
+    @Test
+    void the_roadmaps_example_with_its_axes_and_a_gauge_are_stored_and_the_grid_fields_place_them() {
+        String dashboardId = dashboardOf(tenantId(createTenant("phase3axes-" + shortId())));
+        String gauge = "{\"type\": \"gauge\", \"query\": \"SELECT 72 AS score\", \"chartConfig\": {\"min\": 0, \"max\": 100, \"target\": 80}}";
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [{\"name\": \"revenue-trend\", \"widget_type\": \"line\", \"position_x\": 0, \"position_y\": 4,"
+                        + " \"width\": 8, \"height\": 5, \"config\": " + REVENUE_TREND_WITH_AXES + "}, " + widgetJson("score", gauge) + "]}")
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.widgets[0].config.chartConfig.series[1].dashArray").isEqualTo("5,5")
+                .jsonPath("$.widgets[0].config.layout.width").isEqualTo(12)
+                .jsonPath("$.widgets[0].width").isEqualTo(8)
+                .jsonPath("$.widgets[0].position_y").isEqualTo(4)
+                .jsonPath("$.widgets[1].widget_type").isEqualTo("gauge")
+                .jsonPath("$.widgets[1].config.chartConfig.target").isEqualTo(80);
+    }
+
+    @Test
+    void a_series_on_a_missing_axis_an_unknown_theme_and_an_unknown_option_get_400_each_named() {
+        String tenantId = tenantId(createTenant("phase3bad-" + shortId()));
+        String dashboardId = dashboardOf(tenantId);
+        String thirdAxis = REVENUE_TREND_WITH_AXES.replace("\"yAxisIndex\": 1", "\"yAxisIndex\": 2");
+        String sepia = REVENUE_TREND_WITH_AXES.replace("\"theme\": \"dark\"", "\"theme\": \"sepia\", \"font\": \"Comic Sans\"");
+        assertThat(List.of(thirdAxis, sepia)).doesNotContain(REVENUE_TREND_WITH_AXES);
+
+        admin(http.put().uri("/api/dashboards/{id}/widgets", dashboardId))
+                .bodyValue("{\"widgets\": [" + widgetJson("a", thirdAxis) + ", " + widgetJson("b", sepia) + "]}")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors.length()").isEqualTo(3)
+                .jsonPath("$.errors[0].field").isEqualTo("widgets[0].config.chartConfig.series[1].yAxisIndex")
+                .jsonPath("$.errors[0].message").isEqualTo("must be below 2, the number of chartConfig.yAxis entries")
+                .jsonPath("$.errors[1].field").isEqualTo("widgets[1].config.visual.theme")
+                .jsonPath("$.errors[1].message").isEqualTo("must be one of dark, light")
+                .jsonPath("$.errors[2].field").isEqualTo("widgets[1].config.visual.font")
+                .jsonPath("$.errors[2].message").isEqualTo("is not a property the schema knows here");
+        assertThat(eventsOf(tenantId)).as("tenant, key and dashboard only").isEqualTo(3);
+    }
+
     @Test
     void each_data_source_type_without_its_own_field_gets_400_naming_the_field_path() {
         String tenantId = tenantId(createTenant("dsfields-" + shortId()));

@@ -1,6 +1,10 @@
 package io.flexboard.agent.settings;
 
+import io.flexboard.agent.access.PasswordHash;
+
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,12 +24,14 @@ import java.util.function.UnaryOperator;
  * @param dataDir            where current.json, previous.json, status.json and agent-id live ({@code AGENT_DATA_DIR})
  * @param agentId            an explicit agent id ({@code AGENT_ID}); otherwise one is generated once per data dir
  * @param waitSeconds        how long the bridge may hold a sync open ({@code AGENT_WAIT_SECONDS})
- * @param httpPort           the local serving port on 127.0.0.1, 0 for any free one ({@code AGENT_HTTP_PORT})
+ * @param httpPort           the local serving port on {@code httpHost}, 0 for any free one ({@code AGENT_HTTP_PORT})
  * @param fullResyncInterval how often the whole published configuration is fetched again ({@code AGENT_FULL_RESYNC_INTERVAL})
  * @param allowedHosts       host names besides the loopback ones the local server answers to ({@code AGENT_ALLOWED_HOSTS})
  * @param maxRetryAfter      the longest {@code Retry-After} honoured; longer ones are cut to it ({@code AGENT_MAX_RETRY_AFTER})
  * @param dataSourcesFile    the customer's data sources, on this machine only ({@code AGENT_DATA_SOURCES_FILE})
  * @param dataMaxRows        the most rows one widget read returns ({@code AGENT_DATA_MAX_ROWS})
+ * @param httpHost           the address the local server binds, loopback unless told otherwise ({@code AGENT_HTTP_HOST})
+ * @param viewerPassword     the viewer credential's hash ({@code AGENT_VIEWER_PASSWORD_HASH}); required beyond loopback
  */
 public record AgentSettings(
         URI controlPlaneUrl,
@@ -39,7 +45,9 @@ public record AgentSettings(
         Set<String> allowedHosts,
         Duration maxRetryAfter,
         Path dataSourcesFile,
-        int dataMaxRows) {
+        int dataMaxRows,
+        InetAddress httpHost,
+        Optional<PasswordHash> viewerPassword) {
 
     public static final String CONTROL_PLANE_URL = "CONTROL_PLANE_URL";
     public static final String AGENT_API_KEY = "AGENT_API_KEY";
@@ -53,6 +61,8 @@ public record AgentSettings(
     public static final String AGENT_MAX_RETRY_AFTER = "AGENT_MAX_RETRY_AFTER";
     public static final String AGENT_DATA_SOURCES_FILE = "AGENT_DATA_SOURCES_FILE";
     public static final String AGENT_DATA_MAX_ROWS = "AGENT_DATA_MAX_ROWS";
+    public static final String AGENT_HTTP_HOST = "AGENT_HTTP_HOST";
+    public static final String AGENT_VIEWER_PASSWORD_HASH = "AGENT_VIEWER_PASSWORD_HASH";
 
     /** The bridge holds a sync at most this long; more would only tie up a connection. */
     static final int MAX_WAIT_SECONDS = 300;
@@ -64,6 +74,13 @@ public record AgentSettings(
      */
     public static AgentSettings from(UnaryOperator<String> lookup) {
         Path dataDir = dataDir(lookup);
+        InetAddress httpHost = httpHost(lookup);
+        Optional<PasswordHash> viewerPassword = viewerPassword(lookup);
+        if (!httpHost.isLoopbackAddress() && viewerPassword.isEmpty()) {
+            // Never open on the LAN by default: the viewer shows the customer's rows to whoever reaches it.
+            throw new InvalidSettingException(AGENT_VIEWER_PASSWORD_HASH, "is required when AGENT_HTTP_HOST binds beyond loopback ("
+                    + httpHost.getHostAddress() + "); print one with `java -jar flexboard-agent.jar hash-password`");
+        }
         return new AgentSettings(
                 controlPlaneUrl(required(lookup, CONTROL_PLANE_URL)),
                 required(lookup, AGENT_API_KEY),
@@ -77,7 +94,38 @@ public record AgentSettings(
                 duration(lookup, AGENT_MAX_RETRY_AFTER, Duration.ofMinutes(5)),
                 optional(lookup, AGENT_DATA_SOURCES_FILE).map(Path::of).orElse(dataDir.resolve("datasources.yml"))
                         .toAbsolutePath().normalize(),
-                intIn(lookup, AGENT_DATA_MAX_ROWS, 10_000, 1, 1_000_000));
+                intIn(lookup, AGENT_DATA_MAX_ROWS, 10_000, 1, 1_000_000),
+                httpHost,
+                viewerPassword);
+    }
+
+    /**
+     * An IP address, or a name this machine resolves (a LAN name in /etc/hosts); 127.0.0.1 when unset.
+     * Literals only of address characters, so a typo is named rather than sent to DNS as something else.
+     */
+    private static InetAddress httpHost(UnaryOperator<String> lookup) {
+        Optional<String> value = optional(lookup, AGENT_HTTP_HOST);
+        if (value.isEmpty()) {
+            return InetAddress.getLoopbackAddress();
+        }
+        String host = value.get();
+        if (!host.matches("[A-Za-z0-9.:-]{1,253}")) {
+            throw new InvalidSettingException(AGENT_HTTP_HOST, "must be an IP address such as 0.0.0.0 or 192.168.1.20, or a host name, got '" + host + "'");
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new InvalidSettingException(AGENT_HTTP_HOST, "names no address this machine knows: '" + host + "'");
+        }
+    }
+
+    private static Optional<PasswordHash> viewerPassword(UnaryOperator<String> lookup) {
+        Optional<String> value = optional(lookup, AGENT_VIEWER_PASSWORD_HASH);
+        try {
+            return value.map(PasswordHash::parse);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(AGENT_VIEWER_PASSWORD_HASH, e.getMessage());
+        }
     }
 
     /** Only the data directory: the {@code status} command needs nothing else. */

@@ -3,6 +3,8 @@ package io.flexboard.agent.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.flexboard.agent.access.PasswordHash;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -76,5 +78,57 @@ class AgentSettingsTest {
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith(message)
                 .extracting(e -> ((InvalidSettingException) e).variable()).isEqualTo(variable);
+    }
+
+    @Test
+    void the_local_server_binds_loopback_without_a_viewer_credential_unless_told_otherwise() {
+        AgentSettings settings = AgentSettings.from(environment::get);
+
+        assertThat(settings.httpHost().isLoopbackAddress()).isTrue();
+        assertThat(settings.viewerPassword()).isEmpty();
+    }
+
+    @Test
+    void binding_beyond_loopback_without_a_viewer_credential_is_refused_naming_the_variable() {
+        for (String host : new String[] {"0.0.0.0", "::", "192.0.2.10"}) {
+            environment.put("AGENT_HTTP_HOST", host);
+
+            assertThatThrownBy(() -> AgentSettings.from(environment::get)).as(host)
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageStartingWith("AGENT_VIEWER_PASSWORD_HASH is required when AGENT_HTTP_HOST binds beyond loopback")
+                    .extracting(e -> ((InvalidSettingException) e).variable()).isEqualTo("AGENT_VIEWER_PASSWORD_HASH");
+        }
+    }
+
+    @Test
+    void binding_beyond_loopback_with_a_viewer_credential_is_taken() {
+        String hash = PasswordHash.of("viewer-password").toString();
+        environment.putAll(Map.of("AGENT_HTTP_HOST", "0.0.0.0", "AGENT_VIEWER_PASSWORD_HASH", " " + hash + " "));
+
+        AgentSettings settings = AgentSettings.from(environment::get);
+
+        assertThat(settings.httpHost().isAnyLocalAddress()).isTrue();
+        assertThat(settings.viewerPassword()).hasValueSatisfying(read -> assertThat(read.matches("viewer-password")).isTrue());
+    }
+
+    @Test
+    void a_viewer_credential_of_another_shape_is_refused_without_repeating_it() {
+        environment.put("AGENT_VIEWER_PASSWORD_HASH", "plain-text-password-oops");
+
+        assertThatThrownBy(() -> AgentSettings.from(environment::get))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("AGENT_VIEWER_PASSWORD_HASH must be pbkdf2-sha256$")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("plain-text-password-oops"));
+    }
+
+    @Test
+    void a_host_that_is_no_address_is_refused_naming_the_variable() {
+        for (String host : new String[] {"http://0.0.0.0", "0.0.0.0:8090x", "host name", "x;rm -rf", "[::1]"}) {
+            environment.put("AGENT_HTTP_HOST", host);
+
+            assertThatThrownBy(() -> AgentSettings.from(environment::get)).as(host)
+                    .isInstanceOf(InvalidSettingException.class)
+                    .hasMessageStartingWith("AGENT_HTTP_HOST ");
+        }
     }
 }

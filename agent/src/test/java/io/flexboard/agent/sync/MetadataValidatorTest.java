@@ -57,7 +57,7 @@ class MetadataValidatorTest {
 
         assertThatThrownBy(() -> MetadataValidator.validate(4, metadata))
                 .hasMessageContaining("metadata.config.sales-by-month.query: integer found, string expected")
-                .hasMessageContaining("metadata.config.sales-by-month.type: must be one of bar, kpi, line, pie, table");
+                .hasMessageContaining("metadata.config.sales-by-month.type: must be one of bar, gauge, kpi, line, map, pie, scatter, table");
     }
 
     @Test
@@ -70,6 +70,42 @@ class MetadataValidatorTest {
     @Test
     void a_phase_3_widget_with_the_roadmaps_data_source_interactions_and_caching_is_accepted() {
         assertThatCode(() -> MetadataValidator.validate(4, withWidget(REVENUE_TREND))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void the_roadmaps_revenue_trend_analysis_example_with_its_visual_axes_and_series_is_accepted_as_written() {
+        String example = REVENUE_TREND.replace("\"caching\":", """
+                "id": "revenue-trend", "description": "Monthly revenue with forecast",
+                "visual": {"colors": ["#3b82f6", "#10b981", "#f59e0b"], "theme": "dark", "showLegend": true, "showGrid": true, "animation": true},
+                "chartConfig": {"xAxis": {"field": "month", "type": "category", "format": "MMM yyyy"},
+                  "yAxis": [{"field": "revenue", "type": "linear", "position": "left", "format": "currency"},
+                            {"field": "order_count", "type": "linear", "position": "right", "format": "number"}],
+                  "series": [{"field": "revenue", "name": "Revenue", "type": "line", "yAxisIndex": 0, "smooth": true},
+                             {"field": "order_count", "name": "Orders", "type": "line", "yAxisIndex": 1, "dashArray": "5,5"}]},
+                "caching":""");
+
+        assertThatCode(() -> MetadataValidator.validate(4, withWidget(example))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_gauge_a_map_and_a_scatter_are_accepted() {
+        for (String config : new String[] {
+                "{\"type\": \"gauge\", \"query\": \"SELECT 72 AS score\", \"chartConfig\": {\"min\": 0, \"max\": 100, \"target\": 80}}",
+                "{\"type\": \"map\", \"query\": \"SELECT 'TH' AS c, 5 AS v\", \"chartConfig\": {\"map\": {\"region\": \"world\", \"nameField\": \"c\", \"valueField\": \"v\"}}}",
+                "{\"type\": \"scatter\", \"query\": \"SELECT 1 AS x, 2 AS y\", \"chartConfig\": {\"series\": [{\"field\": \"y\", \"type\": \"scatter\"}]}}"}) {
+            assertThatCode(() -> MetadataValidator.validate(4, withWidget(config))).as(config).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void a_series_on_a_missing_axis_and_a_layout_beyond_the_grid_are_refused_naming_each_field() {
+        String broken = "{\"type\": \"line\", \"query\": \"SELECT 1\", \"chartConfig\": {\"yAxis\": [{\"field\": \"a\"}],"
+                + " \"series\": [{\"field\": \"a\", \"yAxisIndex\": 1}]}, \"layout\": {\"x\": 8, \"y\": 0, \"width\": 6, \"height\": 4}}";
+
+        assertThatThrownBy(() -> MetadataValidator.validate(4, withWidget(broken)))
+                .hasMessage("invalid metadata for version 4: metadata.config.revenue-trend.chartConfig.series[0].yAxisIndex: must be 0:"
+                        + " chartConfig.yAxis defines one axis; metadata.config.revenue-trend.layout.width: layout.x + layout.width must be"
+                        + " at most 12, got 8 + 6");
     }
 
     @Test
@@ -96,13 +132,14 @@ class MetadataValidatorTest {
 
     @Test
     void a_config_newer_than_this_agent_understands_is_refused_whole_naming_each_field() {
-        String newer = REVENUE_TREND.replace("\"type\": \"line\"", "\"type\": \"gauge\"")
+        String newer = REVENUE_TREND.replace("\"type\": \"line\"", "\"type\": \"heatmap\", \"alerts\": [{\"above\": 100}]")
                 .replace("\"type\": \"select\"", "\"type\": \"slider\"")
                 .replace("\"type\": \"sql\"", "\"type\": \"graphql\"");
 
         assertThatThrownBy(() -> MetadataValidator.validate(4, withWidget(newer)))
                 .isInstanceOf(InvalidMetadataException.class)
-                .hasMessageContaining("metadata.config.revenue-trend.type: must be one of bar, kpi, line, pie, table")
+                .hasMessageContaining("metadata.config.revenue-trend.type: must be one of bar, gauge, kpi, line, map, pie, scatter, table")
+                .hasMessageContaining("metadata.config.revenue-trend.alerts: is not a property the schema knows here")
                 .hasMessageContaining("metadata.config.revenue-trend.dataSource.type: must be one of api, file, sql")
                 .hasMessageContaining("metadata.config.revenue-trend.interactions.filters[1].type: must be one of date, multiselect, range, select")
                 .hasMessageNotContaining("sales-by-month");

@@ -18,9 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The widget rules of the spec: names are unique slugs within the tenant, the configuration is what
- * the schemas module's widget-config.schema.json allows (the rule set the agent applies too),
- * {@code widget_type} equals {@code config.type},
+ * the schemas module's widget-config.schema.json allows (the rule set the agent and builder-ui apply
+ * too; its {@code type} enum is the list of widget types), {@code widget_type} equals {@code config.type},
  * the widget fits the 12-column grid, and a dashboard holds no more widgets than the license allows.
+ * The grid fields ({@code position_x}, {@code position_y}, {@code width}, {@code height}) place the
+ * widget; a {@code config.layout} is checked by the schema and stored as sent but places nothing, so
+ * the builder's grid, which moves widgets by their grid fields, never has two positions to reconcile.
  * Ids are the tenant's own: a sent id must be a UUID this tenant issued, a new widget gets a minted
  * one. Sizes are bounded so the default license's whole draft fits the events topic (docs/events.md).
  */

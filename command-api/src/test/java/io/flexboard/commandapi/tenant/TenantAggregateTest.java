@@ -241,6 +241,53 @@ class TenantAggregateTest {
     }
 
     @Test
+    void gaugeMapAndScatterWidgetsAreStoredWithTheirTypeFromTheConfig() {
+        Map<String, Object> gauge = config("gauge", "chartConfig", "{\"min\": 0, \"max\": 100, \"target\": 80}");
+        Map<String, Object> map = config("map", "chartConfig",
+                "{\"map\": {\"region\": \"TH\", \"nameField\": \"province\", \"valueField\": \"orders\"}}");
+        Map<String, Object> scatter = config("scatter", "chartConfig", "{\"series\": [{\"field\": \"margin\", \"type\": \"scatter\"}]}");
+
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "score", "gauge", gauge), input(null, "by-province", null, map),
+                        input(null, "margins", "scatter", scatter)))
+                .expectEvents(new WidgetsReplacedEvent(TENANT, SALES, List.of(
+                        new Widget("new-1", SALES, "score", "gauge",
+                                "{\"query\":\"SELECT 1\",\"type\":\"gauge\",\"chartConfig\":{\"min\":0,\"max\":100,\"target\":80}}", 0, 0, 6, 4),
+                        new Widget("new-2", SALES, "by-province", "map", "{\"query\":\"SELECT 1\",\"type\":\"map\",\"chartConfig\":"
+                                + "{\"map\":{\"region\":\"TH\",\"nameField\":\"province\",\"valueField\":\"orders\"}}}", 0, 0, 6, 4),
+                        new Widget("new-3", SALES, "margins", "scatter", "{\"query\":\"SELECT 1\",\"type\":\"scatter\",\"chartConfig\":"
+                                + "{\"series\":[{\"field\":\"margin\",\"type\":\"scatter\"}]}}", 0, 0, 6, 4))));
+    }
+
+    @Test
+    void aWidgetTypeThatContradictsAPhase3ConfigTypeIsRefused() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "score", "kpi", config("gauge", "title", "\"Score\""))))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("field=widgets[0].widget_type, message=must equal config.type ('gauge')"));
+    }
+
+    @Test
+    void aConfigLayoutThatDisagreesWithTheGridFieldsIsStoredAsSentAndTheGridFieldsPlaceTheWidget() {
+        Map<String, Object> config = config("bar", "layout", "{\"x\": 0, \"y\": 0, \"width\": 12, \"height\": 6}");
+
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, new WidgetInput(null, "sales-by-month", null, config, 6, 2, 6, 4)))
+                .expectEvents(new WidgetsReplacedEvent(TENANT, SALES, List.of(new Widget("new-1", SALES, "sales-by-month", "bar",
+                        "{\"query\":\"SELECT 1\",\"type\":\"bar\",\"layout\":{\"x\":0,\"y\":0,\"width\":12,\"height\":6}}", 6, 2, 6, 4))));
+    }
+
+    @Test
+    void aConfigLayoutBeyondTheTwelveColumnsIsRefusedNamingItsWidth() {
+        fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
+                .when(replaceWidgets(SALES, input(null, "sales-by-month", null,
+                        config("bar", "layout", "{\"x\": 8, \"y\": 0, \"width\": 6, \"height\": 4}"))))
+                .expectException(InvalidCommandException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString(
+                        "field=widgets[0].config.layout.width, message=layout.x + layout.width must be at most 12, got 8 + 6"));
+    }
+
+    @Test
     void aWidgetMustFitTheTwelveColumnGrid() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, new WidgetInput(null, "sales-by-month", null, barConfig(), 8, 0, 6, 4)))
@@ -596,6 +643,15 @@ class TenantAggregateTest {
                 .mapToObj(i -> new Widget("5b6a1e0c-aaaa-4c1e-9a4f-" + String.format("%012d", i), SALES, "widget-" + i, "bar",
                         configJson, 0, 0, 6, 4))
                 .toArray(Widget[]::new);
+    }
+
+    /** {@code {"query": "SELECT 1", "type": type, key: value}}, in that order, the value written as JSON. */
+    private static Map<String, Object> config(String type, String key, String valueJson) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("query", "SELECT 1");
+        config.put("type", type);
+        config.put(key, tools.jackson.databind.json.JsonMapper.builder().build().readValue(valueJson, Object.class));
+        return config;
     }
 
     private static Map<String, Object> barConfig() {

@@ -44,10 +44,13 @@ public final class WidgetConfigSchema {
             String path = pathOf(error);
             byPath.putIfAbsent(path, new ConfigViolation(path, messageOf(error)));
         }
-        // The cross-field rules read the filters and queries; on a config the schema refused they would
-        // only repeat its findings in other words.
+        // The cross-field rules read filters, queries, axes and the layout; on a config the schema refused
+        // they would only repeat its findings in other words.
         if (byPath.isEmpty()) {
-            return FilterPlaceholders.violations(config);
+            List<ConfigViolation> crossField = new ArrayList<>(FilterPlaceholders.violations(config));
+            crossField.addAll(ChartConfigRules.violations(config));
+            crossField.addAll(LayoutRule.violations(config));
+            return crossField;
         }
         return new ArrayList<>(byPath.values());
     }

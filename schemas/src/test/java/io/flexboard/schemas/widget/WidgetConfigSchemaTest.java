@@ -71,7 +71,7 @@ class WidgetConfigSchemaTest {
                         + " \"refreshInterval\": 1000.0, \"chartConfig\": {\"xAxisKey\": \"region\", \"yAxisKey\": \"total\","
                         + " \"colors\": [\"#3b82f6\", \"red\"]}}",
                 "{\"query\": \"SELECT * FROM t\", \"type\": \"table\", \"refreshInterval\": 9223372036854775807, \"chartConfig\": {}}",
-                "{\"query\": \"" + "x".repeat(4000) + "\", \"type\": \"line\", \"anythingElse\": {\"kept\": [1, 2]}}");
+                "{\"query\": \"" + "x".repeat(4000) + "\", \"type\": \"line\", \"chartConfig\": {\"colors\": [\"rgb(1, 2, 3)\", \"\"]}}");
 
         for (String config : phase2) {
             assertThat(WidgetConfigSchema.violations(JSON.readTree(config))).as(config).isEmpty();
@@ -356,6 +356,214 @@ class WidgetConfigSchemaTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // --- Phase 3: the eight types and their options -------------------------------------------------
+
+    @Test
+    void each_of_the_eight_widget_types_is_valid() {
+        for (String type : List.of("bar", "line", "pie", "table", "kpi", "gauge", "map", "scatter")) {
+            assertThat(violationsOf("{\"type\": \"" + type + "\", \"query\": \"SELECT 1\"}")).as(type).isEmpty();
+        }
+        assertThat(violationsOf("{\"type\": \"donut\", \"query\": \"SELECT 1\"}")).containsExactly(
+                new ConfigViolation("type", "must be one of bar, gauge, kpi, line, map, pie, scatter, table"));
+    }
+
+    @Test
+    void a_gauge_a_map_and_a_scatter_with_their_own_options_are_valid() {
+        String gauge = "{\"type\": \"gauge\", \"query\": \"SELECT AVG(score) AS score FROM surveys\","
+                + " \"chartConfig\": {\"yAxisKey\": \"score\", \"min\": -1.5, \"max\": 10, \"target\": 8.5},"
+                + " \"visual\": {\"colors\": [\"#0f0\", \"SteelBlue\"], \"theme\": \"light\", \"animation\": false}}";
+        String map = "{\"type\": \"map\", \"query\": \"SELECT country, SUM(total) AS revenue FROM orders GROUP BY country\","
+                + " \"chartConfig\": {\"map\": {\"region\": \"world\", \"nameField\": \"country\", \"valueField\": \"revenue\"}}}";
+        String thailand = "{\"type\": \"map\", \"query\": \"SELECT province, n FROM t\","
+                + " \"chartConfig\": {\"map\": {\"region\": \"TH\", \"nameField\": \"province\", \"valueField\": \"n\"}}}";
+        String scatter = "{\"type\": \"scatter\", \"query\": \"SELECT discount, margin FROM lines\","
+                + " \"chartConfig\": {\"xAxis\": {\"field\": \"discount\", \"type\": \"linear\", \"position\": \"bottom\", \"format\": \"percent\"},"
+                + " \"yAxis\": {\"field\": \"margin\", \"type\": \"log\", \"format\": \"compact\"},"
+                + " \"series\": [{\"field\": \"margin\", \"type\": \"scatter\", \"yAxisIndex\": 0}]},"
+                + " \"layout\": {\"x\": 6, \"y\": 40, \"width\": 6, \"height\": 4}}";
+
+        for (String config : List.of(gauge, map, thailand, scatter)) {
+            assertThat(violationsOf(config)).as(config).isEmpty();
+        }
+    }
+
+    @Test
+    void axis_formats_are_the_four_names_or_a_date_pattern_of_at_most_forty_characters() {
+        for (String format : List.of("currency", "number", "percent", "compact", "MMM yyyy", "dd/MM/yyyy", "HH:mm", "EEE d MMM, h:mm a", "yyyy-MM")) {
+            ObjectNode config = revenueTrend();
+            config.withObject("chartConfig").withObject("xAxis").put("format", format);
+            assertThat(WidgetConfigSchema.violations(config)).as(format).isEmpty();
+        }
+        for (String format : List.of("currencies", "", "{month}", "%Y-%m", "yyyy" + " ".repeat(37), "ปปปป")) {
+            ObjectNode config = revenueTrend();
+            config.withObject("chartConfig").withObject("xAxis").put("format", format);
+            assertThat(WidgetConfigSchema.violations(config)).as(format)
+                    .extracting(ConfigViolation::path).containsExactly("chartConfig.xAxis.format");
+        }
+    }
+
+    @Test
+    void an_unknown_visual_option_a_colour_that_is_no_css_colour_and_a_wrong_theme_are_refused_each_by_path() {
+        ObjectNode config = revenueTrend();
+        config.withObject("visual").put("theme", "sepia").put("showLegend", "yes").put("font", "Comic Sans")
+                .withArray("colors").add("url(javascript:alert(1))");
+
+        assertThat(WidgetConfigSchema.violations(config)).containsExactlyInAnyOrder(
+                new ConfigViolation("visual.font", "is not a property the schema knows here"),
+                new ConfigViolation("visual.colors[3]", "must match ^(#[0-9A-Fa-f]{3}|#[0-9A-Fa-f]{6}|[A-Za-z]{3,20})$"),
+                new ConfigViolation("visual.theme", "must be one of dark, light"),
+                new ConfigViolation("visual.showLegend", "string found, boolean expected"));
+    }
+
+    @Test
+    void an_axis_with_an_unknown_type_position_or_property_is_refused_naming_the_axis_by_index() {
+        ObjectNode config = revenueTrend();
+        ObjectNode right = (ObjectNode) config.path("chartConfig").path("yAxis").get(1);
+        right.put("type", "logarithmic").put("position", "middle").put("label", "Orders");
+
+        assertThat(WidgetConfigSchema.violations(config)).containsExactlyInAnyOrder(
+                new ConfigViolation("chartConfig.yAxis[1].type", "must be one of category, linear, log, time"),
+                new ConfigViolation("chartConfig.yAxis[1].position", "must be one of bottom, left, right, top"),
+                new ConfigViolation("chartConfig.yAxis[1].label", "is not a property the schema knows here"));
+    }
+
+    @Test
+    void a_y_axis_list_of_none_or_of_five_and_a_y_axis_that_is_text_are_refused() {
+        ObjectNode config = revenueTrend();
+        config.withObject("chartConfig").putArray("yAxis");
+        assertThat(WidgetConfigSchema.violations(config)).containsExactly(
+                new ConfigViolation("chartConfig.yAxis", "must have at least 1 items but found 0"));
+
+        for (int i = 0; i < 5; i++) {
+            config.withObject("chartConfig").withArray("yAxis").addObject().put("field", "f" + i);
+        }
+        assertThat(WidgetConfigSchema.violations(config)).containsExactly(
+                new ConfigViolation("chartConfig.yAxis", "must have at most 4 items but found 5"));
+
+        config.withObject("chartConfig").put("yAxis", "revenue");
+        assertThat(WidgetConfigSchema.violations(config)).extracting(ConfigViolation::path).containsExactly("chartConfig.yAxis");
+    }
+
+    @Test
+    void a_series_without_field_of_an_unknown_type_or_with_a_bad_dash_array_is_refused() {
+        ObjectNode config = revenueTrend();
+        ObjectNode first = (ObjectNode) config.path("chartConfig").path("series").get(0);
+        first.remove("field");
+        first.put("type", "pie");
+        ((ObjectNode) config.path("chartConfig").path("series").get(1)).put("dashArray", "5;5").put("yAxisIndex", -1);
+
+        assertThat(WidgetConfigSchema.violations(config)).containsExactlyInAnyOrder(
+                new ConfigViolation("chartConfig.series[0].field", "is required"),
+                new ConfigViolation("chartConfig.series[0].type", "must be one of area, bar, line, scatter"),
+                new ConfigViolation("chartConfig.series[1].dashArray", "must match ^[0-9]{1,3}( ?, ?[0-9]{1,3}){0,7}$"),
+                new ConfigViolation("chartConfig.series[1].yAxisIndex", "must be at least 0"));
+    }
+
+    @Test
+    void a_map_region_that_is_no_iso_code_and_a_map_without_its_fields_are_refused() {
+        for (String region : List.of("Thailand", "th", "THA", "", "world ")) {
+            assertThat(violationsOf("{\"type\": \"map\", \"query\": \"q\", \"chartConfig\": {\"map\": {\"region\": \"" + region
+                    + "\", \"nameField\": \"c\", \"valueField\": \"v\"}}}")).as(region)
+                    .extracting(ConfigViolation::path).containsExactly("chartConfig.map.region");
+        }
+        assertThat(violationsOf("{\"type\": \"map\", \"query\": \"q\", \"chartConfig\": {\"map\": {\"region\": \"DE\"}}}"))
+                .containsExactly(new ConfigViolation("chartConfig.map.nameField", "is required"),
+                        new ConfigViolation("chartConfig.map.valueField", "is required"));
+    }
+
+    @Test
+    void a_layout_outside_the_grid_or_without_its_four_numbers_is_refused_naming_each_field() {
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"layout\": {\"x\": 12, \"y\": -1, \"width\": 0, \"height\": 101}}"))
+                .containsExactly(new ConfigViolation("layout.x", "must be at most 11"), new ConfigViolation("layout.y", "must be at least 0"),
+                        new ConfigViolation("layout.width", "must be at least 1"), new ConfigViolation("layout.height", "must be at most 100"));
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"layout\": {\"x\": 0, \"y\": 0, \"width\": 4, \"depth\": 2}}"))
+                .containsExactlyInAnyOrder(new ConfigViolation("layout.height", "is required"),
+                        new ConfigViolation("layout.depth", "is not a property the schema knows here"));
+    }
+
+    @Test
+    void a_property_the_schema_does_not_know_is_refused_at_the_top_and_in_chart_config() {
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"visaul\": {\"theme\": \"dark\"},"
+                + " \"chartConfig\": {\"xAxisKey\": \"month\", \"stacked\": true}}"))
+                .containsExactlyInAnyOrder(new ConfigViolation("visaul", "is not a property the schema knows here"),
+                        new ConfigViolation("chartConfig.stacked", "is not a property the schema knows here"));
+    }
+
+    // --- Phase 3 cross-field rules ------------------------------------------------------------------
+
+    @Test
+    void a_series_on_a_y_axis_that_does_not_exist_is_refused_naming_the_series() {
+        ObjectNode config = revenueTrend();
+        ((ObjectNode) config.path("chartConfig").path("series").get(1)).put("yAxisIndex", 2);
+
+        assertThat(WidgetConfigSchema.violations(config)).containsExactly(new ConfigViolation(
+                "chartConfig.series[1].yAxisIndex", "must be below 2, the number of chartConfig.yAxis entries"));
+
+        config.withObject("chartConfig").putObject("yAxis").put("field", "revenue");
+        ((ObjectNode) config.path("chartConfig").path("series").get(1)).put("yAxisIndex", 1);
+        assertThat(WidgetConfigSchema.violations(config)).containsExactly(new ConfigViolation(
+                "chartConfig.series[1].yAxisIndex", "must be 0: chartConfig.yAxis defines one axis"));
+
+        config.withObject("chartConfig").remove("yAxis");
+        assertThat(WidgetConfigSchema.violations(config)).extracting(ConfigViolation::path)
+                .containsExactly("chartConfig.series[1].yAxisIndex");
+    }
+
+    @Test
+    void a_gauge_whose_max_is_not_above_its_min_is_refused_naming_max() {
+        assertThat(violationsOf("{\"type\": \"gauge\", \"query\": \"q\", \"chartConfig\": {\"min\": 100, \"max\": 100}}"))
+                .containsExactly(new ConfigViolation("chartConfig.max", "must be above chartConfig.min (100)"));
+        assertThat(violationsOf("{\"type\": \"gauge\", \"query\": \"q\", \"chartConfig\": {\"min\": 1e300, \"max\": 0.5}}"))
+                .containsExactly(new ConfigViolation("chartConfig.max", "must be above chartConfig.min (1.0E300)"));
+        assertThat(violationsOf("{\"type\": \"gauge\", \"query\": \"q\", \"chartConfig\": {\"min\": -0.5, \"max\": 0}}"))
+                .isEmpty();
+    }
+
+    @Test
+    void a_layout_wider_than_the_grid_from_its_x_is_refused_naming_its_width() {
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"layout\": {\"x\": 6, \"y\": 0, \"width\": 7, \"height\": 4}}"))
+                .containsExactly(new ConfigViolation("layout.width", "layout.x + layout.width must be at most 12, got 6 + 7"));
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"layout\": {\"x\": 11, \"y\": 0, \"width\": 1, \"height\": 4}}"))
+                .isEmpty();
+    }
+
+    // --- Phase 3 hostile input ----------------------------------------------------------------------
+
+    @Test
+    void numbers_far_beyond_the_phase_3_bounds_are_refused_not_thrown() {
+        assertThat(violationsOf("{\"type\": \"bar\", \"query\": \"q\", \"layout\": {\"x\": 1e30, \"y\": -1e300, \"width\": 12.5, \"height\": 4}}"))
+                .containsExactly(new ConfigViolation("layout.x", "must be at most 11"), new ConfigViolation("layout.y", "must be at least 0"),
+                        new ConfigViolation("layout.width", "number found, integer expected"));
+        assertThat(violationsOf("{\"type\": \"line\", \"query\": \"q\", \"chartConfig\": {\"series\": [{\"field\": \"a\", \"yAxisIndex\": 1e30}]}}"))
+                .containsExactly(new ConfigViolation("chartConfig.series[0].yAxisIndex", "must be at most 3"));
+    }
+
+    @Test
+    void hundreds_of_colours_series_or_axes_are_refused_by_count_without_listing_them() {
+        StringBuilder colours = new StringBuilder();
+        StringBuilder series = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            colours.append(i == 0 ? "" : ", ").append("\"red\"");
+            series.append(i == 0 ? "" : ", ").append("{\"field\": \"f").append(i).append("\"}");
+        }
+
+        List<ConfigViolation> found = violationsOf("{\"type\": \"line\", \"query\": \"q\", \"visual\": {\"colors\": [" + colours + "]},"
+                + " \"chartConfig\": {\"series\": [" + series + "]}}");
+
+        assertThat(found).containsExactly(new ConfigViolation("visual.colors", "must have at most 20 items but found 500"),
+                new ConfigViolation("chartConfig.series", "must have at most 20 items but found 500"));
+    }
+
+    @Test
+    void a_huge_column_name_is_refused_with_a_short_message_that_does_not_echo_it() {
+        String huge = "col_" + "x".repeat(100_000);
+
+        List<ConfigViolation> found = violationsOf("{\"type\": \"map\", \"query\": \"q\", \"chartConfig\": {\"map\": {\"nameField\": \""
+                + huge + "\", \"valueField\": \"v\"}}}");
+
+        assertThat(found).containsExactly(new ConfigViolation("chartConfig.map.nameField", "must be at most 128 characters long"));
     }
 
     private static ObjectNode revenueTrend() {
