@@ -5,19 +5,17 @@ export interface WidgetKind {
   type: string;
   label: string;
   description: string;
-  /** Whether command-api accepts it: every type of widget-config.schema.json's `type` enum since issue 13. */
-  accepted: boolean;
 }
 
 export const WIDGET_KINDS: WidgetKind[] = [
-  { type: 'bar', label: 'Bar chart', description: 'Compare values across categories', accepted: true },
-  { type: 'line', label: 'Line chart', description: 'A trend over time', accepted: true },
-  { type: 'pie', label: 'Pie chart', description: 'Parts of a whole', accepted: true },
-  { type: 'table', label: 'Table', description: 'Rows as the query returns them', accepted: true },
-  { type: 'kpi', label: 'KPI', description: 'One headline number', accepted: true },
-  { type: 'gauge', label: 'Gauge', description: 'A value against a target', accepted: true },
-  { type: 'map', label: 'Map', description: 'Values by country or region', accepted: true },
-  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other', accepted: true },
+  { type: 'bar', label: 'Bar chart', description: 'Compare values across categories' },
+  { type: 'line', label: 'Line chart', description: 'A trend over time' },
+  { type: 'pie', label: 'Pie chart', description: 'Parts of a whole' },
+  { type: 'table', label: 'Table', description: 'Rows as the query returns them' },
+  { type: 'kpi', label: 'KPI', description: 'One headline number' },
+  { type: 'gauge', label: 'Gauge', description: 'A value against a target' },
+  { type: 'map', label: 'Map', description: 'Values by country or region' },
+  { type: 'scatter', label: 'Scatter', description: 'Two measures against each other' },
 ];
 
 export const GRID_COLUMNS = 12;

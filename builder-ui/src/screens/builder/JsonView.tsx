@@ -48,7 +48,7 @@ export function JsonView({ builder, readOnly }: { builder: Builder; readOnly: bo
                     <button type="button" role="menuitem" onClick={() => {
                       builder.add(k.type);
                       setAdding(false);
-                    }}><WidgetIcon type={k.type} /> {k.label}{k.accepted ? '' : ' (Phase 3)'}</button>
+                    }}><WidgetIcon type={k.type} /> {k.label}</button>
                   </li>
                 ))}
               </ul>

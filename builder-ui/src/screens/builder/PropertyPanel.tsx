@@ -91,7 +91,7 @@ export function PropertyPanel({ doc, index, errors, readOnly, onChange, onRemove
               onChange((d) => ({ ...d, widget_type: type, config: { ...d.config, type } }));
             }}>
             {!doc.config.type && <option value="">Choose a type</option>}
-            {WIDGET_KINDS.map((k) => <option key={k.type} value={k.type}>{k.label}{k.accepted ? '' : ' (Phase 3)'}</option>)}
+            {WIDGET_KINDS.map((k) => <option key={k.type} value={k.type}>{k.label}</option>)}
           </select>
         </Field>
         <Field id="prop-query" label="SQL query" hint="Runs on the tenant's own database, by its agent." error={queryError}>

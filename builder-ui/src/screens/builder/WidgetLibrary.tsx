@@ -10,14 +10,13 @@ export function WidgetLibrary({ onAdd, disabled }: { onAdd: (type: string) => vo
       <ul>
         {WIDGET_KINDS.map((kind) => (
           <li key={kind.type}>
-            <button type="button" class={`library-item${kind.accepted ? '' : ' library-item-phase3'}`} data-type={kind.type} disabled={disabled}
+            <button type="button" class="library-item" data-type={kind.type} disabled={disabled}
               gs-w={defaultSize(kind.type).w} gs-h={defaultSize(kind.type).h}
               title={kind.description}
-              aria-label={`Add ${kind.label}${kind.accepted ? '' : ' (Phase 3: not accepted by the server yet)'}`}
+              aria-label={`Add ${kind.label}`}
               onClick={() => onAdd(kind.type)}>
               <WidgetIcon type={kind.type} />
               <span class="library-label">{kind.label.replace(' chart', '')}</span>
-              {!kind.accepted && <span class="phase-tag" aria-hidden="true">P3</span>}
             </button>
           </li>
         ))}

@@ -159,8 +159,12 @@ class BuilderUiBrowserTest {
 
     @Test
     @Order(2)
-    void a_widget_without_a_query_is_refused_on_its_query_field_and_the_servers_refusal_lands_on_its_type_field() throws Exception {
+    void a_widget_without_a_query_is_refused_on_its_query_field_and_the_servers_refusal_lands_on_its_name_field() throws Exception {
         Fixture fixture = tenantWithDashboard("validation", List.of());
+        // A rule only the server can check: widget names are unique across the tenant's dashboards.
+        String other = StackClient.JSON.readTree(api.command("POST", "/api/tenants/" + fixture.tenantId() + "/dashboards",
+                Map.of("name", "Other", "slug", "other"), 201).body()).get("id").asString();
+        api.saveOneWidget(other, "taken", "bar", "SELECT 1");
         browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
         browser.click(By.cssSelector(".library-item[data-type=bar]"));
         // (the keyboard moves and resizes a tile too: arrows, Shift+arrows)
@@ -188,17 +192,19 @@ class BuilderUiBrowserTest {
         browser.click(By.id("confirm-save"));
         browser.waitForText(By.cssSelector("[data-testid=toast]"), "Fix 1 problem first: widgets[0].config.query");
 
-        // When a Phase 3 type goes to the server, its refusal names config.type and lands on the Type field
+        // When a Phase 3 type is chosen it is a type like the others (no warning), and when the widget takes a
+        // name another dashboard uses, the server's refusal names widgets[0].name and lands on the Name field
         browser.type(By.id("prop-query"), "SELECT score FROM surveys");
         new Select(browser.find(By.id("prop-type"))).selectByValue("gauge");
-        assertThat(browser.text(By.cssSelector("[data-field=prop-type] .field-warning"))).contains("Phase 3");
+        assertThat(browser.all(By.cssSelector("[data-field=prop-type] .field-warning"))).isEmpty();
+        browser.type(By.id("prop-name"), "taken");
         browser.click(By.id("save-draft"));
         browser.click(By.id("confirm-save"));
-        browser.waitForText(By.cssSelector("[data-field=prop-type] .field-error"), "must be one of bar, kpi, line, pie, table");
+        browser.waitForText(By.cssSelector("[data-field=prop-name] .field-error"), "already used on another dashboard");
 
         // and the JSON view shows the server's error at the same path
         browser.click(By.id("tab-json"));
-        browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].config.type']"), "must be one of");
+        browser.waitForText(By.cssSelector("[data-testid=json-problems] li[data-field='widgets[0].name']"), "already used");
         assertThat(api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null)).isEmpty();
 
         // When the admin types a document without a query into the JSON editor, the schema names it inline
