@@ -62,7 +62,8 @@ class PackageFilesTest {
         assertThat(environment).containsKeys(AgentSettings.CONTROL_PLANE_URL, AgentSettings.AGENT_API_KEY, AgentSettings.TENANT_ID,
                 AgentSettings.AGENT_ID, AgentSettings.AGENT_WAIT_SECONDS, AgentSettings.AGENT_HTTP_PORT,
                 AgentSettings.AGENT_FULL_RESYNC_INTERVAL, AgentSettings.AGENT_ALLOWED_HOSTS, AgentSettings.AGENT_MAX_RETRY_AFTER,
-                "AGENT_LOG_LEVEL", AgentSettings.AGENT_DATA_SOURCES_FILE, AgentSettings.AGENT_DATA_MAX_ROWS);
+                "AGENT_LOG_LEVEL", AgentSettings.AGENT_DATA_SOURCES_FILE, AgentSettings.AGENT_DATA_MAX_ROWS,
+                AgentSettings.AGENT_HTTP_HOST, AgentSettings.AGENT_VIEWER_PASSWORD_HASH);
         assertThat(environment.get(AgentSettings.AGENT_API_KEY)).asString().startsWith("${AGENT_API_KEY:?");
     }
 
