@@ -1,5 +1,5 @@
 import { BarChart, GaugeChart, LineChart, MapChart, PieChart, ScatterChart } from 'echarts/charts';
-import { GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { init, registerMap, registerTheme, use, type ECharts } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import './charts.css';
@@ -12,7 +12,7 @@ import { mapOption, type RegionIndex } from './options/map';
 import { echartsTheme, themeName } from './theme';
 import type { DrawnWidget, DrawOptions, WidgetConfig, WidgetData } from './types';
 
-use([BarChart, LineChart, PieChart, GaugeChart, ScatterChart, MapChart, GeoComponent, GridComponent, TooltipComponent,
+use([BarChart, LineChart, PieChart, GaugeChart, ScatterChart, MapChart, GridComponent, TooltipComponent,
   LegendComponent, VisualMapComponent, SVGRenderer]);
 registerTheme(themeName('light'), echartsTheme('light'));
 registerTheme(themeName('dark'), echartsTheme('dark'));

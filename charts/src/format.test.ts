@@ -25,5 +25,6 @@ describe('formatValue', () => {
     expect(formatValue('n/a', 'currency', 'en-US')).toBe('n/a');
     expect(formatValue(null, 'number', 'en-US')).toBe('');
     expect(formatValue('2024-13', 'MMM yyyy', 'en-US')).toBe('2024-13');
+    expect(formatValue(1234.5, 'currency', 'en-US', 'not-a-currency')).toBe('1,234.5');
   });
 });

@@ -47,6 +47,18 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
 
 const NUMBER_FORMATS = new Set(['number', 'integer', 'currency', 'percent', 'compact']);
 
+/** A currency format; an unknown currency code (a viewer setting, not the widget) falls back to a plain number. */
+function currencyFormat(locale: string | undefined, currency: string): Intl.NumberFormat {
+  try {
+    return numberFormat(locale, { style: 'currency', currency });
+  } catch (e) {
+    if (e instanceof RangeError) {
+      return numberFormat(locale, { maximumFractionDigits: 2 });
+    }
+    throw e;
+  }
+}
+
 /** True when the format is a date pattern such as "MMM yyyy" rather than a number format. */
 export function isDatePattern(format: string | undefined): boolean {
   return format !== undefined && !NUMBER_FORMATS.has(format) && new RegExp(DATE_TOKENS.source).test(format);
@@ -129,7 +141,7 @@ export function formatValue(value: unknown, format: string | undefined, locale?:
   }
   switch (format) {
     case 'currency':
-      return numberFormat(locale, { style: 'currency', currency }).format(n);
+      return currencyFormat(locale, currency).format(n);
     case 'percent':
       return numberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(n);
     case 'compact':

@@ -46,7 +46,8 @@ export function gaugeOption(ctx: OptionContext): EChartsOption {
       axisLabel: { show: !ctx.compact, formatter: formatted, distance: 16 },
       pointer: { show: false },
       anchor: { show: false },
-      title: { show: !ctx.compact, offsetCenter: [0, '30%'] },
+      // The name sits in the gauge's open bottom, clear of the scale's end labels.
+      title: { show: !ctx.compact, offsetCenter: [0, '72%'] },
       detail: { valueAnimation: true, fontSize: ctx.compact ? 14 : 24, offsetCenter: [0, 0], formatter: formatted },
       data: [{ value: value ?? min, name: field ?? '' }],
     },
