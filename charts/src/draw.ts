@@ -108,7 +108,14 @@ export function drawWidget(element: HTMLElement, config: WidgetConfig, data: Wid
     );
   };
 
-  const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => chart?.resize());
+  // A hidden or detached element measures 0 × 0: ECharts cannot lay a chart out in it (a map's geo view then
+  // fails on a missing transform), and the next real size brings another resize anyway.
+  const resize = () => {
+    if (element.clientWidth > 0 && element.clientHeight > 0) {
+      chart?.resize();
+    }
+  };
+  const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(resize);
   observer?.observe(element);
   render();
 
@@ -122,7 +129,7 @@ export function drawWidget(element: HTMLElement, config: WidgetConfig, data: Wid
       render();
     },
     resize() {
-      chart?.resize();
+      resize();
     },
     dispose() {
       disposed = true;

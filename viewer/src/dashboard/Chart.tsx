@@ -32,10 +32,8 @@ export function Chart({ name, config, data, theme, onPointClick }: Props) {
     drawn.current = widget;
     // The first-paint measurement (ViewerBrowserTest) reads these marks: the last one is the dashboard drawn.
     performance.mark(`fb-widget-drawn:${name}`);
-    const observer = new ResizeObserver(() => widget.resize());
-    observer.observe(element.current);
+    // drawWidget follows the element's size itself.
     return () => {
-      observer.disconnect();
       widget.dispose();
       drawn.current = null;
     };
