@@ -1,6 +1,7 @@
 import type { Answer, HttpClient } from './http';
 import type {
   AgentStatus,
+  Branding,
   CreatedTenant,
   Dashboard,
   DashboardSummary,
@@ -8,6 +9,7 @@ import type {
   Overview,
   Page,
   Tenant,
+  TenantBranding,
   TenantStatus,
   TenantSyncStatus,
   VersionDetail,
@@ -77,6 +79,10 @@ export class FlexboardApi {
     return (await this.http.get<VersionDetail>(`${tenantPath(tenantId)}/versions/${encodeURIComponent(versionId)}`, { tenantId })).body;
   }
 
+  async branding(tenantId: string): Promise<Outcome<TenantBranding>> {
+    return outcome(await this.http.get<TenantBranding>(`${tenantPath(tenantId)}/branding`, { tenantId }));
+  }
+
   async agents(tenantId: string): Promise<AgentStatus[]> {
     return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
   }
@@ -97,6 +103,14 @@ export class FlexboardApi {
 
   async activateTenant(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {
     return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/activate`, { ifMatch }));
+  }
+
+  async setBranding(tenantId: string, branding: Branding, ifMatch: string | null): Promise<Outcome<Branding>> {
+    return outcome(await this.http.command<Branding>('PUT', `${tenantPath(tenantId)}/branding`, { body: branding, ifMatch }));
+  }
+
+  async clearBranding(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {
+    return outcome(await this.http.command('DELETE', `${tenantPath(tenantId)}/branding`, { ifMatch }));
   }
 
   async createDashboard(tenantId: string, body: { name: string; slug: string; description?: string }): Promise<Outcome<DashboardSummary>> {

@@ -37,7 +37,7 @@ export class HttpClient {
     return this.call<T>('GET', path, options);
   }
 
-  command<T>(method: 'POST' | 'PUT', path: string, options: CallOptions = {}): Promise<Answer<T>> {
+  command<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions = {}): Promise<Answer<T>> {
     return this.call<T>(method, path, options);
   }
 

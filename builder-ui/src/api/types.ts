@@ -154,3 +154,32 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A tenant's white-label branding, as command-api stores it and agents receive it (`metadata.branding`). */
+export interface Branding {
+  logo: BrandingLogo | null;
+  colors: BrandingColors;
+  font: BrandingFont;
+  custom_css: string | null;
+}
+
+export interface BrandingLogo {
+  media_type: 'image/png' | 'image/svg+xml';
+  data_base64: string;
+}
+
+export interface BrandingColors {
+  primary: string;
+  secondary: string;
+  accent: string;
+  background: string;
+  text: string;
+}
+
+export type BrandingFont = 'system-ui' | 'Inter' | 'Roboto' | 'Open Sans' | 'Lato' | 'Source Sans 3' | 'Noto Sans Thai' | 'IBM Plex Sans';
+
+/** GET /api/tenants/:id/branding: the current, perhaps unpublished, branding; null when there is none. */
+export interface TenantBranding {
+  tenant_id: string;
+  branding: Branding | null;
+}

@@ -8,6 +8,7 @@ import { TenantDetail } from '../screens/TenantDetail';
 import { Tenants } from '../screens/Tenants';
 import { DashboardBuilder } from '../screens/builder/DashboardBuilder';
 import { Versions } from '../screens/versions/Versions';
+import { BrandingScreen } from '../screens/branding/BrandingScreen';
 import { App } from './context';
 import { href, navigate, onLinkClick, useRoute, type Route } from './router';
 import { sessionStore, type Session } from './session';
@@ -109,6 +110,8 @@ function Screen({ route }: { route: Route }) {
       return <DashboardBuilder key={route.dashboardId} tenantId={route.tenantId} dashboardId={route.dashboardId} view={route.view} />;
     case 'versions':
       return <Versions key={route.tenantId} tenantId={route.tenantId} />;
+    case 'branding':
+      return <BrandingScreen key={route.tenantId} tenantId={route.tenantId} />;
     case 'signin':
       return null;
     case 'not-found':
@@ -137,7 +140,8 @@ function ThemeToggle() {
 }
 
 function isTenantRoute(route: Route): boolean {
-  return route.name === 'tenants' || route.name === 'tenant' || route.name === 'builder' || route.name === 'versions';
+  return route.name === 'tenants' || route.name === 'tenant' || route.name === 'builder' || route.name === 'versions'
+    || route.name === 'branding';
 }
 
 function titleOf(route: Route): string {
@@ -148,6 +152,7 @@ function titleOf(route: Route): string {
     case 'tenant': return 'Tenant';
     case 'builder': return 'Dashboard builder';
     case 'versions': return 'Versions';
+    case 'branding': return 'Branding';
     case 'not-found': return 'Not found';
   }
 }

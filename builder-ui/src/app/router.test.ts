@@ -8,6 +8,7 @@ describe('the client-side routes', () => {
       { name: 'tenants' as const },
       { name: 'tenant' as const, tenantId: 't1' },
       { name: 'versions' as const, tenantId: 't1' },
+      { name: 'branding' as const, tenantId: 't1' },
       { name: 'builder' as const, tenantId: 't1', dashboardId: 'd1', view: 'json' as const },
     ];
     for (const route of routes) {

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'tenant'; tenantId: string }
   | { name: 'builder'; tenantId: string; dashboardId: string; view: BuilderView }
   | { name: 'versions'; tenantId: string }
+  | { name: 'branding'; tenantId: string }
   | { name: 'not-found'; path: string };
 
 export type BuilderView = 'visual' | 'json' | 'preview';
@@ -32,6 +33,9 @@ export function parse(path: string): Route {
     if (parts.length === 3 && parts[2] === 'versions') {
       return { name: 'versions', tenantId };
     }
+    if (parts.length === 3 && parts[2] === 'branding') {
+      return { name: 'branding', tenantId };
+    }
     if (parts[2] === 'dashboards' && (parts.length === 4 || parts.length === 5)) {
       const view = (parts[4] ?? 'visual') as BuilderView;
       if (BUILDER_VIEWS.includes(view)) {
@@ -55,6 +59,8 @@ export function href(route: Route): string {
       return `/tenants/${id(route.tenantId)}`;
     case 'versions':
       return `/tenants/${id(route.tenantId)}/versions`;
+    case 'branding':
+      return `/tenants/${id(route.tenantId)}/branding`;
     case 'builder':
       return `/tenants/${id(route.tenantId)}/dashboards/${id(route.dashboardId)}/${route.view}`;
     case 'not-found':

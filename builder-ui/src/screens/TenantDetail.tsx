@@ -48,6 +48,7 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
         subtitle={<><span class="mono">{t.slug}</span> · <span class="capitalize">{t.license_type}</span> license · {t.max_dashboards} dashboards, {t.max_widgets_per_dashboard} widgets each</>}
         actions={<>
           <a class="button" href={href({ name: 'versions', tenantId })}>Versions</a>
+          <a class="button" href={href({ name: 'branding', tenantId })}>Branding</a>
           {state === 'active'
             ? <button type="button" class="button" onClick={() => setPausing(true)}>Pause</button>
             : <button type="button" class="button" onClick={activate}>Activate</button>}

@@ -12,12 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import io.flexboard.commandapi.apikey.ApiKeys;
+import io.flexboard.commandapi.branding.Logos;
 import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
@@ -254,6 +257,133 @@ class CommandApiIntegrationTest {
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "precondition-failed");
         admin(http.post().uri("/api/tenants/{id}/pause", tenantId)).header(HttpHeaders.IF_MATCH, "\"2\"")
                 .exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+    }
+
+    // --- branding ------------------------------------------------------------------------------------
+
+    @Test
+    void a_branding_is_answered_as_stored_with_its_svg_sanitised_a_repeat_keeps_the_etag_and_delete_clears_it() {
+        String tenantId = tenantId(createTenant("brand-" + shortId()));
+        String hostileSvg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><script>alert(2)</script>"
+                + "<rect width=\"10\" height=\"10\" fill=\"#1a365d\"/></svg>";
+        Map<String, Object> branding = branding(Map.of("media_type", "image/svg+xml", "data_base64", Logos.base64(hostileSvg)),
+                "#1A365D", ".fb-title { font-weight: 700 }");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = admin(http.put().uri("/api/tenants/{id}/branding", tenantId)).bodyValue(branding)
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectHeader().valueEquals("X-Consistency-Token", tenantId + ":2")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(List.copyOf(stored.keySet())).containsExactly("logo", "colors", "font", "custom_css");
+        assertThat(((Map<?, ?>) stored.get("colors")).get("primary")).isEqualTo("#1a365d");
+        String storedSvg = Logos.decoded((String) ((Map<?, ?>) stored.get("logo")).get("data_base64"));
+        assertThat(storedSvg).contains("<rect").doesNotContain("alert", "script", "onload");
+        admin(http.put().uri("/api/tenants/{id}/branding", tenantId)).bodyValue(branding)
+                .exchange().expectStatus().isOk().expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"");
+
+        adminDelete("/api/tenants/{id}/branding", tenantId)
+                .exchange().expectStatus().isNoContent().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        adminDelete("/api/tenants/{id}/branding", tenantId)
+                .exchange().expectStatus().isNoContent().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+
+        List<Object> payloads = recordsOf(tenantId, 4).stream()
+                .map(r -> new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, r.value()).getPayload()).toList();
+        assertThat(((TenantBrandingSetEvent) payloads.get(2)).getBranding().getLogo().getDataBase64())
+                .isEqualTo(((Map<?, ?>) stored.get("logo")).get("data_base64"));
+        assertThat(payloads.get(3)).isEqualTo(new TenantBrandingClearedEvent(tenantId));
+    }
+
+    @Test
+    void each_refused_branding_field_gets_400_naming_it_and_the_answer_never_echoes_the_logo() {
+        String tenantId = tenantId(createTenant("badbrand-" + shortId()));
+        String notPng = Logos.base64("<html>secret-marker-42</html>");
+        Map<String, Object> body = new HashMap<>(branding(Map.of("media_type", "image/png", "data_base64", notPng),
+                "red", "a { background: url(https://evil.example/t.png) }"));
+        body.put("font", "Comic Sans MS");
+
+        byte[] raw = admin(http.put().uri("/api/tenants/{id}/branding", tenantId)).bodyValue(body)
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType("application/problem+json")
+                .expectBody().returnResult().getResponseBodyContent();
+        String answer = new String(raw, StandardCharsets.UTF_8);
+        var problem = tools.jackson.databind.json.JsonMapper.builder().build().readTree(answer);
+        assertThat(problem.path("type").asString()).isEqualTo(PROBLEM + "validation-failed");
+        assertThat(problem.path("errors").valueStream().map(error -> error.path("field").asString()))
+                .containsExactlyInAnyOrder("logo.data_base64", "colors.primary", "font", "custom_css");
+        assertThat(answer).doesNotContain("secret-marker-42", notPng)
+                .contains("may use url() only with data:image/png or data:image/svg+xml");
+        assertThat(eventsOf(tenantId)).isEqualTo(2L);
+    }
+
+    @Test
+    void a_logo_over_64_kib_gets_400_and_one_over_the_body_limit_gets_413() {
+        String tenantId = tenantId(createTenant("biglogo-" + shortId()));
+        byte[] over = new byte[64 * 1024 + 1];
+        System.arraycopy(Logos.png(1, 1), 0, over, 0, 8);
+        admin(http.put().uri("/api/tenants/{id}/branding", tenantId))
+                .bodyValue(branding(Map.of("media_type", "image/png", "data_base64", Logos.base64(over)), "#000000", null))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("logo.data_base64")
+                .jsonPath("$.errors[0].message").isEqualTo("must be at most 65536 bytes (64 KiB) decoded");
+        admin(http.put().uri("/api/tenants/{id}/branding", tenantId))
+                .bodyValue(branding(Map.of("media_type", "image/png", "data_base64", Logos.base64(new byte[300 * 1024])),
+                        "#000000", null))
+                .exchange().expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void branding_an_unknown_tenant_gets_404_and_a_malformed_id_400() {
+        admin(http.put().uri("/api/tenants/{id}/branding", UUID.randomUUID())).bodyValue(branding(null, "#000000", null))
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "not-found");
+        adminDelete("/api/tenants/{id}/branding", UUID.randomUUID())
+                .exchange().expectStatus().isNotFound();
+        admin(http.put().uri("/api/tenants/{id}/branding", "acme")).bodyValue(branding(null, "#000000", null))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("tenantId");
+    }
+
+    @Test
+    void concurrent_sets_with_the_same_if_match_store_exactly_one() throws Exception {
+        String tenantId = tenantId(createTenant("racebrand-" + shortId()));
+        int racers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            String color = String.format("#0000%02x", i);
+            answers.add(pool.submit(() -> {
+                start.await();
+                return admin(http.put().uri("/api/tenants/{id}/branding", tenantId)).header(HttpHeaders.IF_MATCH, "\"1\"")
+                        .bodyValue(branding(null, color, null))
+                        .exchange().returnResult(String.class).getStatus().value();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status != 200).allSatisfy(status -> assertThat(status).isIn(409, 412));
+        assertThat(eventsOf(tenantId)).isEqualTo(3L);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> adminDelete(String uri, Object id) {
+        return http.delete().uri(uri, id).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+    }
+
+    private static Map<String, Object> branding(Map<String, Object> logo, String primary, String css) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("logo", logo);
+        body.put("colors", Map.of("primary", primary, "secondary", "#2d3748", "accent", "#38b2ac", "background", "#f7fafc",
+                "text", "#1a202c"));
+        body.put("font", "Inter");
+        body.put("custom_css", css);
+        return body;
     }
 
     @Test

@@ -94,7 +94,8 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
 
     /**
      * Keys, two dashboards, widgets replaced several times, a widget moved from one dashboard to the
-     * other, a widget's name passed to a new one, drafts, publishes that archive, a pause and a restored draft.
+     * other, a widget's name passed to a new one, drafts, publishes that archive, a pause, a restored draft
+     * and branding set twice (the last after the last draft).
      */
     private static TenantStory richStory() {
         TenantStory story = TenantStory.newTenant("Acme");
@@ -113,6 +114,7 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         story.apiKeyIssued();
         story.tenantPaused("invoice overdue");
         story.tenantActivated();
+        story.brandingSet("#1a365d");
         // Moved: off ops first, then onto sales with the same id, as the aggregate orders a move.
         Widget openTickets = widget(ops, "open-tickets", "table", 0, 0);
         story.widgetsReplaced(ops);
@@ -127,6 +129,7 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         story.versionArchived(story.versionId(2), 2);
         story.versionPublished(story.versionId(3), 3);
         story.draftSaved(4);
+        story.brandingSet("#553c9a");
         return story;
     }
 

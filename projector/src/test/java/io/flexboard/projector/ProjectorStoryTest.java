@@ -37,7 +37,8 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
         assertThat(readModels.row("select * from tenants where id = ?", story.tenantId)).isEqualTo(row(
                 "id", story.tenantId, "name", "Acme", "slug", story.slug, "license_type", "basic",
                 "max_dashboards", 5, "max_widgets_per_dashboard", 20, "is_active", true, "dashboard_count", 1,
-                "last_sync", null, "created_at", occurredAt(0), "updated_at", occurredAt(0), "paused_reason", null));
+                "last_sync", null, "created_at", occurredAt(0), "updated_at", occurredAt(0), "paused_reason", null,
+                "branding", null));
         String keyId = story.keyIds().get(0);
         assertThat(readModels.rows("select * from api_keys where tenant_id = ?", story.tenantId)).containsExactly(row(
                 "key_id", keyId, "tenant_id", story.tenantId, "key_hash", TenantStory.keyHash(keyId),

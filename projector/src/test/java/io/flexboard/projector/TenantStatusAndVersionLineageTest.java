@@ -16,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
 
     private static final String STATUS = "select is_active, paused_reason, updated_at from tenants where id = ?";
+    private static final String BRANDING = """
+            select branding -> 'colors' ->> 'primary' as primary, branding ->> 'font' as font,
+                   branding -> 'logo' ->> 'media_type' as logo_type, updated_at from tenants where id = ?""";
+    private static final String AGENTS_BRANDING = """
+            select sync_metadata -> 'branding' -> 'colors' ->> 'primary' as branding, version
+              from published_versions where tenant_id = ?""";
 
     @Test
     void givenAnActiveTenant_whenItIsPaused_thenItIsInactiveWithTheReasonAndUpdatedAtThePause() {
@@ -52,6 +58,30 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
 
         assertThat(readModels.row(STATUS, story.tenantId))
                 .isEqualTo(columns("is_active", false, "paused_reason", null, "updated_at", occurredAt(1)));
+    }
+
+    @Test
+    void givenBrandingSetThenPublished_whenProjected_thenTheTenantHoldsItAndAgentsGetItOnlyWithTheNextPublishedVersion() {
+        TenantStory story = tenantWithPublishedVersion("Hooli");
+        story.brandingSet("#1a365d");
+
+        events.send(story.events());
+        awaitPosition(story, 6);
+
+        assertThat(readModels.row(BRANDING, story.tenantId)).isEqualTo(columns("primary", "#1a365d", "font", "Inter",
+                "logo_type", "image/png", "updated_at", occurredAt(6)));
+        assertThat(readModels.row(AGENTS_BRANDING, story.tenantId)).isEqualTo(columns("branding", null, "version", 1));
+
+        String v2 = story.draftSaved(2);
+        story.versionArchived(story.versionId(1), 1);
+        story.versionPublished(v2, 2);
+        story.brandingCleared();
+        events.send(story.events().subList(7, 11));
+        awaitPosition(story, 10);
+
+        assertThat(readModels.row(AGENTS_BRANDING, story.tenantId)).isEqualTo(columns("branding", "#1a365d", "version", 2));
+        assertThat(readModels.row(BRANDING, story.tenantId)).isEqualTo(columns("primary", null, "font", null,
+                "logo_type", null, "updated_at", occurredAt(10)));
     }
 
     @Test

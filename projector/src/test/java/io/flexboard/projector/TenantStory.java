@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.flexboard.schemas.Branding;
+import io.flexboard.schemas.BrandingColors;
+import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
@@ -14,6 +17,8 @@ import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
@@ -37,6 +42,7 @@ final class TenantStory {
     private final java.util.Map<Integer, String> versionIds = new java.util.HashMap<>();
     private final java.util.Map<Integer, MetadataSnapshot> snapshots = new java.util.HashMap<>();
     private long nextSequence;
+    private Branding branding;
 
     private TenantStory(String slug) {
         this.slug = slug + "-" + tenantId.substring(0, 8);
@@ -107,7 +113,7 @@ final class TenantStory {
     /** A draft of the current dashboards and widgets, following the tenant's newest version as command-api does. */
     String draftSaved(int version) {
         MetadataSnapshot snapshot = MetadataSnapshot.newBuilder()
-                .setDashboards(List.copyOf(dashboards)).setWidgets(List.copyOf(widgets)).build();
+                .setDashboards(List.copyOf(dashboards)).setWidgets(List.copyOf(widgets)).setBranding(branding).build();
         return appendDraft(version, snapshot, "draft " + version, null);
     }
 
@@ -149,6 +155,18 @@ final class TenantStory {
 
     void tenantActivated() {
         append(TenantActivatedEvent.newBuilder().setTenantId(tenantId).build());
+    }
+
+    /** Sets the branding the next drafts hold: the given primary colour, a PNG logo, a line of CSS. */
+    void brandingSet(String primary) {
+        branding = new Branding(new BrandingLogo("image/png", "iVBORw0KGgo="),
+                new BrandingColors(primary, "#2d3748", "#38b2ac", "#f7fafc", "#1a202c"), "Inter", ".fb-title { font-weight: 700 }");
+        append(TenantBrandingSetEvent.newBuilder().setTenantId(tenantId).setBranding(branding).build());
+    }
+
+    void brandingCleared() {
+        branding = null;
+        append(TenantBrandingClearedEvent.newBuilder().setTenantId(tenantId).build());
     }
 
     /** Leaves out the next sequence number, as if an event had been lost on the way. */

@@ -194,6 +194,40 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void givenABrandedTenant_whenItsBrandingIsFetched_thenAnswersItAsStoredWithTheTenantsVersionAsETag() {
+        UUID tenant = given.tenant("acme");
+        given.branding(tenant, """
+                {"logo": {"media_type": "image/png", "data_base64": "iVBORw0KGgo="},
+                 "colors": {"primary": "#1a365d", "secondary": "#2d3748", "accent": "#38b2ac", "background": "#f7fafc",
+                            "text": "#1a202c"}, "font": "Noto Sans Thai", "custom_css": ".fb-title { font-weight: 700 }"}""");
+        given.projectedUpTo(tenant, 4);
+
+        builder().get().uri("/api/tenants/{id}/branding", tenant).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"4\"")
+                .expectBody()
+                .jsonPath("$.tenant_id").isEqualTo(tenant.toString())
+                .jsonPath("$.branding.colors.primary").isEqualTo("#1a365d")
+                .jsonPath("$.branding.logo.media_type").isEqualTo("image/png")
+                .jsonPath("$.branding.font").isEqualTo("Noto Sans Thai")
+                .jsonPath("$.branding.custom_css").isEqualTo(".fb-title { font-weight: 700 }");
+    }
+
+    @Test
+    void givenATenantWithoutBranding_whenItsBrandingIsFetched_thenItIsNullAndAnUnknownTenantIsNotFound() {
+        UUID tenant = given.tenant("plain");
+
+        builder().get().uri("/api/tenants/{id}/branding", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody().json("""
+                        {"tenant_id": "%s", "branding": null}""".formatted(tenant), true);
+        builder().get().uri("/api/tenants/{id}/branding", UUID.randomUUID()).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
+    }
+
+    @Test
     void givenNoSuchTenant_whenFetched_thenNotFoundProblem() {
         builder().get().uri("/api/tenants/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()

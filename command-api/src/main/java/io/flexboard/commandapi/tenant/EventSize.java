@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.flexboard.commandapi.api.EventTooLargeException;
+import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
@@ -60,12 +61,13 @@ final class EventSize {
 
     /**
      * Refuses a change to the working copy after which the tenant's next draft — a snapshot of all
-     * its dashboards and widgets, with the longest message — would not fit: checked when the
-     * working copy grows, so saving a draft never fails on size.
+     * its dashboards, widgets and branding, with the longest message — would not fit: checked when
+     * the working copy grows, so saving a draft never fails on size.
      */
-    static void checkDraftFits(String tenantId, List<DashboardSnapshot> dashboards, List<Widget> widgets, String field) {
+    static void checkDraftFits(String tenantId, List<DashboardSnapshot> dashboards, List<Widget> widgets, Branding branding,
+                               String field) {
         DraftSavedEvent draft = new DraftSavedEvent(tenantId, AN_ID, Integer.MAX_VALUE, LONGEST_MESSAGE, LONGEST_ACTOR,
-                new MetadataSnapshot(dashboards, widgets), Integer.MAX_VALUE, AN_ID, Integer.MAX_VALUE);
-        check(draft, field, "the tenant's draft (all its dashboards and widgets)");
+                new MetadataSnapshot(dashboards, widgets, branding), Integer.MAX_VALUE, AN_ID, Integer.MAX_VALUE);
+        check(draft, field, "the tenant's draft (all its dashboards, widgets and branding)");
     }
 }

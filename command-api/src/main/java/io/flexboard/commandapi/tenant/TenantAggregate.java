@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.flexboard.commandapi.api.ActivateTenantCommand;
+import io.flexboard.commandapi.api.ClearTenantBrandingCommand;
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
 import io.flexboard.commandapi.api.PauseTenantCommand;
@@ -21,9 +22,11 @@ import io.flexboard.commandapi.api.RestoreVersionCommand;
 import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
+import io.flexboard.commandapi.api.SetTenantBrandingCommand;
 import io.flexboard.commandapi.api.TenantStatus;
 import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
+import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
@@ -31,6 +34,8 @@ import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
@@ -68,6 +73,8 @@ class TenantAggregate {
     private String publishedVersionId;
     private boolean paused;
     private String pausedReason;
+    /** The working copy's branding (null: none); drafts snapshot it like the dashboards. */
+    private Branding branding;
 
     TenantAggregate() {
         // for Axon: state is rebuilt from the events
@@ -101,7 +108,7 @@ class TenantAggregate {
                 command.slug(), command.description());
         List<DashboardSnapshot> withNew = new ArrayList<>(dashboards.values());
         withNew.add(snapshotOf(created));
-        EventSize.checkDraftFits(tenantId, withNew, allWidgets(), "description");
+        EventSize.checkDraftFits(tenantId, withNew, allWidgets(), branding, "description");
         owners.register(command.dashboardId(), tenantId);
         apply(created);
     }
@@ -125,7 +132,7 @@ class TenantAggregate {
                 issuedWidgetIds).check(command.dashboardId(), command.widgets(), command.newWidgetIds());
         // The dashboard's own event is smaller than the draft that holds it and every other dashboard's widgets.
         EventSize.checkDraftFits(tenantId, new ArrayList<>(dashboards.values()), allWidgets(command.dashboardId(), widgets),
-                "widgets");
+                branding, "widgets");
         apply(new WidgetsReplacedEvent(tenantId, command.dashboardId(), widgets));
         return widgets;
     }
@@ -150,6 +157,30 @@ class TenantAggregate {
         return new TenantStatus(false, null);
     }
 
+    /**
+     * Answers the stored branding: sanitised, so it may differ from what was sent. Setting the
+     * branding the tenant already has changes nothing.
+     */
+    @CommandHandler
+    Object handle(SetTenantBrandingCommand command) {
+        Branding checked = BrandingRules.check(command);
+        if (checked.equals(branding)) {
+            return new Unchanged(checked, getVersion());
+        }
+        EventSize.checkDraftFits(tenantId, new ArrayList<>(dashboards.values()), allWidgets(), checked, "logo");
+        apply(new TenantBrandingSetEvent(tenantId, checked));
+        return checked;
+    }
+
+    @CommandHandler
+    Object handle(ClearTenantBrandingCommand command) {
+        if (branding == null) {
+            return new Unchanged(null, getVersion());
+        }
+        apply(new TenantBrandingClearedEvent(tenantId));
+        return null;
+    }
+
     /** Answers the new version number. */
     @CommandHandler
     int handle(SaveDraftCommand command, @MetaDataValue("actor") String actor) {
@@ -157,7 +188,7 @@ class TenantAggregate {
         if (versions.containsKey(command.versionId())) {
             throw new RuleViolationException("id", "version " + command.versionId() + " already exists");
         }
-        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets());
+        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets(), branding);
         int number = lastVersionNumber + 1;
         Integer parent = lastVersionNumber == 0 ? null : lastVersionNumber;
         DraftSavedEvent draft = new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
@@ -171,7 +202,8 @@ class TenantAggregate {
     /**
      * Restores any version (draft, published or archived) as the next draft, its snapshot copied
      * unchanged. The working copy is set back first, so the builder's next draft starts from what
-     * was restored: one widget replacement per dashboard that differs (see {@link WorkingCopyRestore}).
+     * was restored: one widget replacement per dashboard that differs (see {@link WorkingCopyRestore}),
+     * and the restored branding set (or cleared) when it differs from the current one.
      */
     @CommandHandler
     RestoredDraft handle(RestoreVersionCommand command, @MetaDataValue("actor") String actor) {
@@ -192,6 +224,12 @@ class TenantAggregate {
         WorkingCopyRestore.plan(dashboards.keySet(), widgetsByDashboard, restored.snapshot())
                 .forEach(replacement -> apply(new WidgetsReplacedEvent(tenantId, replacement.dashboardId(),
                         replacement.widgets())));
+        Branding restoredBranding = restored.snapshot().getBranding();
+        if (restoredBranding == null && branding != null) {
+            apply(new TenantBrandingClearedEvent(tenantId));
+        } else if (restoredBranding != null && !restoredBranding.equals(branding)) {
+            apply(new TenantBrandingSetEvent(tenantId, restoredBranding));
+        }
         apply(draft);
         return new RestoredDraft(number, parent, restored.number());
     }
@@ -262,6 +300,16 @@ class TenantAggregate {
     void on(TenantActivatedEvent event) {
         paused = false;
         pausedReason = null;
+    }
+
+    @EventSourcingHandler
+    void on(TenantBrandingSetEvent event) {
+        branding = event.getBranding();
+    }
+
+    @EventSourcingHandler
+    void on(TenantBrandingClearedEvent event) {
+        branding = null;
     }
 
     /** The tenant's widgets as a draft holds them: by dashboard, in the order the dashboards were created. */

@@ -422,7 +422,7 @@ class TenantAggregateTest {
                 .expectEvents(new DraftSavedEvent(TENANT, "v2", 2, "second", "alice", new MetadataSnapshot(
                         List.of(new DashboardSnapshot(SALES, "Sales", "sales", null),
                                 new DashboardSnapshot(OPS, "Ops", "ops", null)),
-                        List.of(revenue)), 1, null, null))
+                        List.of(revenue), null), 1, null, null))
                 .expectResultMessagePayload(2);
     }
 
@@ -440,7 +440,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20))
                 .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
                 .expectEvents(new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
-                        new MetadataSnapshot(List.of(), List.of()), null, null, null))
+                        new MetadataSnapshot(List.of(), List.of(), null), null, null, null))
                 .expectResultMessagePayload(1);
     }
 
@@ -556,7 +556,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
                         new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", null), ALICE)
-                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, null, "alice", new MetadataSnapshot(List.of(), List.of()),
+                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, null, "alice", new MetadataSnapshot(List.of(), List.of(), null),
                         2, "v1", 1));
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
@@ -594,7 +594,7 @@ class TenantAggregateTest {
     }
 
     private static DraftSavedEvent draftSaved(String versionId, int number) {
-        return draftSaved(versionId, number, new MetadataSnapshot(List.of(), List.of()));
+        return draftSaved(versionId, number, new MetadataSnapshot(List.of(), List.of(), null));
     }
 
     private static DraftSavedEvent draftSaved(String versionId, int number, MetadataSnapshot snapshot) {
@@ -609,7 +609,7 @@ class TenantAggregateTest {
             DashboardCreatedEvent created = dashboardCreated(id, slugs.get(id));
             return new DashboardSnapshot(id, created.getName(), created.getSlug(), null);
         }).toList();
-        return new MetadataSnapshot(dashboards, List.of(widgets));
+        return new MetadataSnapshot(dashboards, List.of(widgets), null);
     }
 
     private static VersionPublishedEvent published(String versionId, int number) {

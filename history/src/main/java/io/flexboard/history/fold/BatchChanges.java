@@ -16,6 +16,7 @@ import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
 import io.flexboard.history.fold.RowChange.PublishedVersionSet;
 import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
+import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
@@ -41,6 +42,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
 
     private final Map<UUID, TenantRow> tenantsInserted = new LinkedHashMap<>();
     private final Map<UUID, TenantStatusSet> tenantStatuses = new LinkedHashMap<>();
+    private final Map<UUID, TenantBrandingSet> tenantBrandings = new LinkedHashMap<>();
     private final Map<UUID, Integer> dashboardCountIncrements = new LinkedHashMap<>();
     private final List<ApiKeyRow> apiKeysInserted = new ArrayList<>();
     private final Map<UUID, DashboardRow> dashboardsInserted = new LinkedHashMap<>();
@@ -90,6 +92,11 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     /** The last status set on each older tenant. */
     public Collection<TenantStatusSet> tenantStatuses() {
         return tenantStatuses.values();
+    }
+
+    /** The last branding set (or cleared) on each older tenant. */
+    public Collection<TenantBrandingSet> tenantBrandings() {
+        return tenantBrandings.values();
     }
 
     /** Dashboards added to each older tenant's count. */
@@ -147,6 +154,15 @@ public final class BatchChanges implements RowChange.Handler<Void> {
         if (tenantsInserted.computeIfPresent(change.tenantId(),
                 (id, tenant) -> tenant.withStatus(change.active(), change.pausedReason(), change.updatedAt())) == null) {
             tenantStatuses.put(change.tenantId(), change);
+        }
+        return null;
+    }
+
+    @Override
+    public Void tenantBrandingSet(TenantBrandingSet change) {
+        if (tenantsInserted.computeIfPresent(change.tenantId(),
+                (id, tenant) -> tenant.withBranding(change.branding(), change.updatedAt())) == null) {
+            tenantBrandings.put(change.tenantId(), change);
         }
         return null;
     }

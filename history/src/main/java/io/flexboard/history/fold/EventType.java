@@ -7,6 +7,8 @@ import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
@@ -26,7 +28,9 @@ public enum EventType {
     VERSION_PUBLISHED("version_published", VersionPublishedEvent.class),
     VERSION_ARCHIVED("version_archived", VersionArchivedEvent.class),
     TENANT_PAUSED("tenant_paused", TenantPausedEvent.class),
-    TENANT_ACTIVATED("tenant_activated", TenantActivatedEvent.class);
+    TENANT_ACTIVATED("tenant_activated", TenantActivatedEvent.class),
+    TENANT_BRANDING_SET("tenant_branding_set", TenantBrandingSetEvent.class),
+    TENANT_BRANDING_CLEARED("tenant_branding_cleared", TenantBrandingClearedEvent.class);
 
     private final String wireName;
     private final Class<?> payloadType;

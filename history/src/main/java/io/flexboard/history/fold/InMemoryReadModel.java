@@ -16,6 +16,7 @@ import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
 import io.flexboard.history.fold.RowChange.PublishedVersionSet;
 import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
+import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
@@ -204,6 +205,13 @@ public final class InMemoryReadModel implements ReadModelView {
         public Void tenantStatusSet(TenantStatusSet change) {
             tenants.computeIfPresent(change.tenantId(),
                     (id, tenant) -> tenant.withStatus(change.active(), change.pausedReason(), change.updatedAt()));
+            return null;
+        }
+
+        @Override
+        public Void tenantBrandingSet(TenantBrandingSet change) {
+            tenants.computeIfPresent(change.tenantId(),
+                    (id, tenant) -> tenant.withBranding(change.branding(), change.updatedAt()));
             return null;
         }
 

@@ -1,5 +1,8 @@
 package io.flexboard.history.fold;
 
+import io.flexboard.schemas.Branding;
+import io.flexboard.schemas.BrandingColors;
+import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
@@ -42,7 +45,34 @@ final class MetadataJson {
             node.put("width", widget.getWidth());
             node.put("height", widget.getHeight());
         }
+        // A version saved before its tenant had branding has no key at all, so agents keep their own look.
+        if (snapshot.getBranding() != null) {
+            metadata.set("branding", branding(snapshot.getBranding()));
+        }
         return metadata;
+    }
+
+    /** {@code {logo: {media_type, data_base64} | null, colors: {primary, secondary, accent, background, text}, font, custom_css}}. */
+    static ObjectNode branding(Branding branding) {
+        ObjectNode node = JSON.createObjectNode();
+        BrandingLogo logo = branding.getLogo();
+        if (logo == null) {
+            node.putNull("logo");
+        } else {
+            ObjectNode logoNode = node.putObject("logo");
+            logoNode.put("media_type", logo.getMediaType());
+            logoNode.put("data_base64", logo.getDataBase64());
+        }
+        BrandingColors colors = branding.getColors();
+        ObjectNode colorsNode = node.putObject("colors");
+        colorsNode.put("primary", colors.getPrimary());
+        colorsNode.put("secondary", colors.getSecondary());
+        colorsNode.put("accent", colors.getAccent());
+        colorsNode.put("background", colors.getBackground());
+        colorsNode.put("text", colors.getText());
+        node.put("font", branding.getFont());
+        node.put("custom_css", branding.getCustomCss());
+        return node;
     }
 
     /** The same dashboards, the widgets without their config, and the configs keyed by widget name. */
@@ -59,6 +89,9 @@ final class MetadataJson {
             config.set(widget.path("name").asString(), widget.path("config").deepCopy());
         }
         sync.set("config", config);
+        if (versionMetadata.has("branding")) {
+            sync.set("branding", versionMetadata.get("branding").deepCopy());
+        }
         return sync;
     }
 }

@@ -12,6 +12,7 @@ import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
 import io.flexboard.history.fold.RowChange.PublishedVersionSet;
 import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
+import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
@@ -24,6 +25,8 @@ import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
@@ -80,6 +83,8 @@ public final class ReadModelFold {
             case VERSION_ARCHIVED -> versionArchived(event, (VersionArchivedEvent) payload, view);
             case TENANT_PAUSED -> tenantPaused(event, (TenantPausedEvent) payload);
             case TENANT_ACTIVATED -> tenantActivated(event, (TenantActivatedEvent) payload);
+            case TENANT_BRANDING_SET -> tenantBrandingSet(event, (TenantBrandingSetEvent) payload);
+            case TENANT_BRANDING_CLEARED -> tenantBrandingCleared(event, (TenantBrandingClearedEvent) payload);
         };
     }
 
@@ -88,7 +93,7 @@ public final class ReadModelFold {
         return List.of(
                 new TenantInserted(new TenantRow(uuid(created.getTenantId()), created.getName(), created.getSlug(),
                         created.getLicenseType(), created.getMaxDashboards(), created.getMaxWidgetsPerDashboard(),
-                        true, null, 0, at, at)),
+                        true, null, 0, at, at, null)),
                 history(event, EventType.TENANT_CREATED, null, null,
                         Summaries.tenantCreated(event.getActor(), created.getSlug(), created.getLicenseType())));
     }
@@ -188,6 +193,20 @@ public final class ReadModelFold {
         return List.of(
                 new TenantStatusSet(uuid(activated.getTenantId()), true, null, event.getOccurredAt()),
                 history(event, EventType.TENANT_ACTIVATED, null, null, Summaries.tenantActivated(event.getActor())));
+    }
+
+    private static List<RowChange> tenantBrandingSet(EventEnvelope event, TenantBrandingSetEvent set) {
+        return List.of(
+                new TenantBrandingSet(uuid(set.getTenantId()),
+                        JsonDocument.building(() -> MetadataJson.branding(set.getBranding())), event.getOccurredAt()),
+                history(event, EventType.TENANT_BRANDING_SET, null, null, Summaries.tenantBrandingSet(event.getActor())));
+    }
+
+    private static List<RowChange> tenantBrandingCleared(EventEnvelope event, TenantBrandingClearedEvent cleared) {
+        return List.of(
+                new TenantBrandingSet(uuid(cleared.getTenantId()), null, event.getOccurredAt()),
+                history(event, EventType.TENANT_BRANDING_CLEARED, null, null,
+                        Summaries.tenantBrandingCleared(event.getActor())));
     }
 
     private static VersionRow knownVersion(ReadModelView view, UUID versionId, EventEnvelope event) {

@@ -22,6 +22,8 @@ public sealed interface RowChange {
 
         R tenantStatusSet(TenantStatusSet change);
 
+        R tenantBrandingSet(TenantBrandingSet change);
+
         R tenantDashboardCountIncremented(TenantDashboardCountIncremented change);
 
         R apiKeyInserted(ApiKeyInserted change);
@@ -56,6 +58,14 @@ public sealed interface RowChange {
         @Override
         public <R> R applyTo(Handler<R> handler) {
             return handler.tenantStatusSet(this);
+        }
+    }
+
+    /** {@code update tenants set branding, updated_at} of one tenant; a null branding clears it. */
+    record TenantBrandingSet(UUID tenantId, JsonDocument branding, Instant updatedAt) implements RowChange {
+        @Override
+        public <R> R applyTo(Handler<R> handler) {
+            return handler.tenantBrandingSet(this);
         }
     }
 

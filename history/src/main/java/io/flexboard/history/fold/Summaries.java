@@ -43,4 +43,12 @@ final class Summaries {
     static String tenantActivated(String actor) {
         return actor + " activated the tenant";
     }
+
+    static String tenantBrandingSet(String actor) {
+        return actor + " set the tenant's branding";
+    }
+
+    static String tenantBrandingCleared(String actor) {
+        return actor + " removed the tenant's branding";
+    }
 }

@@ -71,7 +71,7 @@ final class TenantStory {
         Integer parent = lastVersion == 0 ? null : lastVersion;
         lastVersion++;
         append(new DraftSavedEvent(tenantId, versionId, lastVersion, "draft, with a comma", "alice@vendor.example",
-                new MetadataSnapshot(List.copyOf(dashboards), List.copyOf(widgets)), parent, null, null));
+                new MetadataSnapshot(List.copyOf(dashboards), List.copyOf(widgets), null), parent, null, null));
         return versionId;
     }
 

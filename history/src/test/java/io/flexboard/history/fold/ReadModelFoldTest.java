@@ -25,7 +25,7 @@ class ReadModelFoldTest {
         InMemoryReadModel model = folded(acme);
 
         assertThat(model.tenant(acme.tenantId)).contains(new TenantRow(acme.tenantId, "Acme", "acme", "basic", 5, 20,
-                true, null, 0, START, START));
+                true, null, 0, START, START, null));
     }
 
     @Test
@@ -121,6 +121,51 @@ class ReadModelFoldTest {
     }
 
     @Test
+    void givenBrandingSetThenCleared_whenFolded_thenTheTenantHoldsItInTheContractShapeUntilClearedAndUpdatedAtMoves() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        InMemoryReadModel model = folded(acme);
+
+        TenantRow branded = model.tenant(acme.tenantId).orElseThrow();
+        assertThat(branded.updatedAt()).isEqualTo(acme.occurredAt(1));
+        assertThat(branded.branding().tree().path("colors").path("primary").asString()).isEqualTo("#1a365d");
+        assertThat(branded.branding().tree().path("logo").path("media_type").asString()).isEqualTo("image/png");
+        assertThat(branded.branding().tree().path("logo").path("data_base64").asString()).isEqualTo("iVBORw0KGgo=");
+        assertThat(branded.branding().tree().path("font").asString()).isEqualTo("Inter");
+        assertThat(branded.branding().tree().path("custom_css").asString()).isEqualTo(".fb-title { font-weight: 700; }");
+        assertThat(branded.branding().tree().propertyNames()).containsExactly("logo", "colors", "font", "custom_css");
+
+        acme.brandingCleared();
+        model.apply(acme.events().get(2));
+
+        assertThat(model.tenant(acme.tenantId)).hasValueSatisfying(tenant -> {
+            assertThat(tenant.branding()).isNull();
+            assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(2));
+        });
+    }
+
+    @Test
+    void givenAVersionPublishedBeforeBrandingAndOneAfter_whenFolded_thenOnlyTheLaterCarriesBrandingToAgents() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID sales = acme.dashboardCreated("Sales", "sales");
+        acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
+        acme.versionPublished(acme.draftSaved("plain"));
+        InMemoryReadModel beforeBranding = folded(acme);
+        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        acme.versionPublished(acme.draftSaved("branded"));
+
+        InMemoryReadModel model = folded(acme);
+
+        assertThat(beforeBranding.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree().has("branding")).isFalse();
+        assertThat(model.versions(acme.tenantId).get(0).metadata().tree().has("branding")).isFalse();
+        var sync = model.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree();
+        assertThat(sync.path("version").asInt()).isEqualTo(2);
+        assertThat(sync.path("branding").path("colors").path("primary").asString()).isEqualTo("#1a365d");
+        assertThat(sync.path("branding").path("logo").path("data_base64").asString()).isEqualTo("iVBORw0KGgo=");
+        assertThat(sync.path("config").propertyNames()).containsExactly("sales-by-month");
+    }
+
+    @Test
     void givenEveryKindOfEvent_whenFolded_thenEachLeavesOneAuditEntryWithItsTypeAndAHumanSummary() {
         TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
         acme.apiKeyIssued();
@@ -135,6 +180,8 @@ class ReadModelFoldTest {
         acme.draftRestored(1);
         acme.paused("invoice overdue");
         acme.activated();
+        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        acme.brandingCleared();
 
         List<HistoryEntryRow> history = folded(acme).history(acme.tenantId);
 
@@ -151,9 +198,11 @@ class ReadModelFoldTest {
                 tuple("version_published", "carol published version 2"),
                 tuple("draft_saved", "carol saved draft version 3, restoring version 1"),
                 tuple("tenant_paused", "carol paused the tenant: invoice overdue"),
-                tuple("tenant_activated", "carol activated the tenant"));
+                tuple("tenant_activated", "carol activated the tenant"),
+                tuple("tenant_branding_set", "carol set the tenant's branding"),
+                tuple("tenant_branding_cleared", "carol removed the tenant's branding"));
         assertThat(history).extracting(HistoryEntryRow::aggregateSequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L,
-                8L, 9L, 10L, 11L, 12L);
+                8L, 9L, 10L, 11L, 12L, 13L, 14L);
         assertThat(history.get(3).dashboardId()).isEqualTo(sales);
         assertThat(history.get(3).version()).isNull();
         assertThat(history.get(8).version()).isEqualTo(1);

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.flexboard.schemas.Branding;
+import io.flexboard.schemas.BrandingColors;
+import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
@@ -17,6 +20,8 @@ import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
+import io.flexboard.schemas.event.TenantBrandingClearedEvent;
+import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
@@ -39,6 +44,7 @@ public final class TenantEvents {
     private final Map<String, List<Widget>> widgets = new LinkedHashMap<>();
     private final Map<Integer, String> versionIds = new HashMap<>();
     private final Map<Integer, MetadataSnapshot> snapshots = new HashMap<>();
+    private Branding branding;
     private String actor = "alice";
     private Integer publishedVersion;
     private int lastVersion;
@@ -116,7 +122,7 @@ public final class TenantEvents {
         List<Widget> all = new ArrayList<>();
         dashboards.keySet().forEach(id -> all.addAll(widgets.getOrDefault(id, List.of())));
         MetadataSnapshot snapshot = MetadataSnapshot.newBuilder()
-                .setDashboards(List.copyOf(dashboards.values())).setWidgets(all).build();
+                .setDashboards(List.copyOf(dashboards.values())).setWidgets(all).setBranding(branding).build();
         return appendDraft(snapshot, message, null);
     }
 
@@ -145,6 +151,23 @@ public final class TenantEvents {
 
     public void activated() {
         append(TenantActivatedEvent.newBuilder().setTenantId(tenantId.toString()).build());
+    }
+
+    /** Sets the branding the next drafts hold. */
+    public void brandingSet(Branding newBranding) {
+        branding = newBranding;
+        append(TenantBrandingSetEvent.newBuilder().setTenantId(tenantId.toString()).setBranding(newBranding).build());
+    }
+
+    public void brandingCleared() {
+        branding = null;
+        append(TenantBrandingClearedEvent.newBuilder().setTenantId(tenantId.toString()).build());
+    }
+
+    /** A branding in the brand's own colours, a PNG logo of four bytes and a little CSS. */
+    public static Branding branding(String primary) {
+        return new Branding(new BrandingLogo("image/png", "iVBORw0KGgo="),
+                new BrandingColors(primary, "#2d3748", "#38b2ac", "#f7fafc", "#1a202c"), "Inter", ".fb-title { font-weight: 700; }");
     }
 
     public List<EventEnvelope> events() {

@@ -202,7 +202,7 @@ final class GeneratedTenant {
         lastVersion++;
         lastDraftId = uuid();
         String message = random.nextInt(3) == 0 ? null : MESSAGES[random.nextInt(MESSAGES.length)];
-        emit(new DraftSavedEvent(tenantId, lastDraftId, lastVersion, message, actor, new MetadataSnapshot(snapshots, widgets),
+        emit(new DraftSavedEvent(tenantId, lastDraftId, lastVersion, message, actor, new MetadataSnapshot(snapshots, widgets, null),
                 parent, null, null), actor, correlationId);
         draftDue = false;
         sessionDashboard = null;

@@ -14,6 +14,7 @@ import io.flexboard.history.fold.DashboardRow;
 import io.flexboard.history.fold.HistoryEntryRow;
 import io.flexboard.history.fold.PublishedVersionRow;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
+import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
 import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.history.fold.TenantRow;
@@ -48,6 +49,7 @@ final class ReadModelWriter {
         return Flux.concat(
                         insertTenants(changes),
                         setTenantStatuses(changes),
+                        setTenantBrandings(changes),
                         incrementDashboardCounts(changes),
                         insertApiKeys(changes),
                         insertDashboards(changes),
@@ -72,7 +74,9 @@ final class ReadModelWriter {
                 .column("paused_reason", "text", String.class, TenantRow::pausedReason)
                 .column("dashboard_count", "int", Integer.class, TenantRow::dashboardCount)
                 .column("created_at", "timestamptz", Instant.class, TenantRow::createdAt)
-                .column("updated_at", "timestamptz", Instant.class, TenantRow::updatedAt);
+                .column("updated_at", "timestamptz", Instant.class, TenantRow::updatedAt)
+                .column("branding", "text", String.class, tenant -> tenant.branding() == null ? null : tenant.branding().text(),
+                        JSONB);
         return rows.execute(database, "insert into tenants (" + rows.names() + ") " + rows.select());
     }
 
@@ -85,6 +89,17 @@ final class ReadModelWriter {
         return rows.execute(database, """
                 update tenants t set is_active = s.is_active, paused_reason = s.paused_reason, updated_at = s.updated_at
                   from (%s) s where t.id = s.id""".formatted(rows.select()));
+    }
+
+    /** A null branding clears it. */
+    private Mono<Long> setTenantBrandings(BatchChanges changes) {
+        RowArrays<TenantBrandingSet> rows = RowArrays.of(changes.tenantBrandings())
+                .column("id", "uuid", UUID.class, TenantBrandingSet::tenantId)
+                .column("branding", "text", String.class, set -> set.branding() == null ? null : set.branding().text(), JSONB)
+                .column("updated_at", "timestamptz", Instant.class, TenantBrandingSet::updatedAt);
+        return rows.execute(database, """
+                update tenants t set branding = s.branding, updated_at = s.updated_at from (%s) s where t.id = s.id"""
+                .formatted(rows.select()));
     }
 
     /** A derived counter: {@code updated_at} stays. */

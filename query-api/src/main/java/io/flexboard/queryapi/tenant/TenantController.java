@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
-/** GET /api/tenants (searchable by name or slug, filtered by status) and /api/tenants/{tenantId}. */
+/** GET /api/tenants (searchable by name or slug, filtered by status), /api/tenants/{tenantId} and its branding. */
 @RestController
 @ReadYourWrites
 @RequestMapping("/api/tenants")
@@ -48,5 +48,16 @@ public class TenantController {
         return positions.current(tenantId).flatMap(version -> tenants.byId(tenantId)
                 .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No tenant " + tenantId)))
                 .map(tenant -> ResponseEntity.ok().eTag(Long.toString(version)).body(tenant)));
+    }
+
+    /**
+     * The tenant's current branding, as the builder last set it (not yet published, perhaps), with
+     * {@code ETag} = the tenant's version for the next {@code PUT …/branding}'s {@code If-Match}.
+     */
+    @GetMapping("/{tenantId}/branding")
+    public Mono<ResponseEntity<TenantBranding>> branding(@PathVariable UUID tenantId) {
+        return positions.current(tenantId).flatMap(version -> tenants.branding(tenantId)
+                .switchIfEmpty(Mono.error(() -> ProblemException.notFound("No tenant " + tenantId)))
+                .map(branding -> ResponseEntity.ok().eTag(Long.toString(version)).body(branding)));
     }
 }

@@ -65,6 +65,14 @@ public class TenantReadModel {
         return db.sql(COLUMNS + " where id = $1").bind(0, id).map(TenantReadModel::tenant).one();
     }
 
+    /** The tenant's branding as jsonb text ("null" when it has none); empty for an unknown tenant. */
+    Mono<TenantBranding> branding(UUID id) {
+        return db.sql("select coalesce(branding::text, 'null') as branding from tenants where id = $1")
+                .bind(0, id)
+                .map(row -> new TenantBranding(id, row.get("branding", String.class)))
+                .one();
+    }
+
     /** Whether the tenant exists, so lists under it can tell "unknown tenant" (404) from "nothing yet". */
     public Mono<Boolean> exists(UUID id) {
         return db.sql("select exists (select 1 from tenants where id = $1)")

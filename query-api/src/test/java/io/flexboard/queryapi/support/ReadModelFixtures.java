@@ -108,6 +108,11 @@ public final class ReadModelFixtures {
         TestDatabase.execute("update tenants set is_active = false, paused_reason = ? where id = ?", reason, tenantId);
     }
 
+    /** Sets the tenant's branding, as the projector applies a TenantBrandingSet event. */
+    public void branding(UUID tenantId, String brandingJson) {
+        TestDatabase.execute("update tenants set branding = ?::jsonb where id = ?", brandingJson, tenantId);
+    }
+
     /** Sets the tenant's newest sync, as the projector does from agent sync reports. */
     public void lastSync(UUID tenantId, Instant at) {
         TestDatabase.execute("update tenants set last_sync = ? where id = ?", Timestamp.from(at), tenantId);
