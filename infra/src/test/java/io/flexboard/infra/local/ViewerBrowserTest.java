@@ -141,6 +141,29 @@ class ViewerBrowserTest {
                     System.out.printf("ViewerBrowserTest: first paint of a 12-widget dashboard with warm data: %.0f ms%n", firstPaint);
                     assertThat(firstPaint).as("every widget of the wall drew").isPositive();
                     assertThat(browser.consoleErrors()).isEmpty();
+
+                    // the tenant's branding, once published, is applied: its colours as the viewer's variables, its
+                    // font, and its CSS scoped to the viewer
+                    Map<String, Object> branding = new LinkedHashMap<>();
+                    branding.put("logo", null);
+                    branding.put("colors", Map.of("primary", "#7c3aed", "secondary", "#0ea5e9", "accent", "#f59e0b",
+                            "background", "#fdf4ff", "text", "#1e1b4b"));
+                    branding.put("font", "IBM Plex Sans");
+                    branding.put("custom_css", "h1 { letter-spacing: 3px; }");
+                    builder.command("PUT", "/api/tenants/" + tenantId + "/branding", branding, 200);
+                    Published branded = builder.draftAndPublish(tenantId, "branded");
+                    await().atMost(Duration.ofSeconds(40)).until(agent::servedVersion, version -> version == branded.version());
+                    browser.click(By.cssSelector(".theme-toggle"));
+                    browser.open("/#/d/sales");
+                    browser.driver().navigate().refresh();
+                    browser.find(By.cssSelector("[data-widget='revenue-bar'] [data-state='ready']"));
+                    assertThat(browser.script("return getComputedStyle(document.querySelector('.fb-viewer')).getPropertyValue('--fb-primary').trim()"))
+                            .isEqualTo("#7c3aed");
+                    assertThat(background(browser)).isEqualTo("rgb(253, 244, 255)");
+                    assertThat(browser.script("return getComputedStyle(document.querySelector('h1#dashboard-title')).letterSpacing"))
+                            .isEqualTo("3px");
+                    browser.screenshot("viewer-branded");
+                    assertThat(browser.consoleErrors()).isEmpty();
                 } catch (AssertionError | RuntimeException e) {
                     throw new AssertionError("agent log:\n" + agent.log(), e);
                 }
