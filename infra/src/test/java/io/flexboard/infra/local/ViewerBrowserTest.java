@@ -131,6 +131,10 @@ class ViewerBrowserTest {
                     browser.screenshot("viewer-light");
                     browser.click(By.cssSelector(".theme-toggle"));
                     browser.waitFor(driver -> background(browser).equals("rgb(18, 22, 28)"));
+                    // the KPI's text follows the theme too (the chart package's HTML reads the viewer's colours)
+                    assertThat(browser.script("return getComputedStyle(document.querySelector('.fb-kpi-value')).color"))
+                            .isEqualTo("rgb(228, 232, 238)");
+                    Thread.sleep(1_500); // the charts redrawn in the dark theme finish animating: a picture, not an assertion
                     browser.screenshot("viewer-dark");
                     browser.open("/#/d/sales");
                     browser.find(By.cssSelector("[data-widget='revenue-bar'] [data-state='ready']"));
