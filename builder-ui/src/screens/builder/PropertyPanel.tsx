@@ -1,44 +1,32 @@
 import type { FieldError } from '../../api/problem';
 import type { WidgetConfig, WidgetDoc } from '../../api/types';
 import { describedBy, Field } from '../../components/Field';
+import { fromForm, toForm, type ConfigForm } from '../../model/configForm';
+import { controlOf } from '../../model/controlOf';
 import { fieldWithinWidget } from '../../model/validation';
 import { DEFAULT_REFRESH_MS, GRID_COLUMNS, WIDGET_KINDS } from '../../model/widgets';
-
-/** Where an error on a widget's field is shown: the property panel's control for it. */
-const CONTROL_OF: Record<string, string> = {
-  name: 'prop-name',
-  widget_type: 'prop-type',
-  'config.type': 'prop-type',
-  config: 'prop-query',
-  'config.query': 'prop-query',
-  'config.title': 'prop-title',
-  'config.description': 'prop-description',
-  'config.refreshInterval': 'prop-refresh',
-  'config.chartConfig': 'prop-x-axis',
-  'config.chartConfig.xAxisKey': 'prop-x-axis',
-  'config.chartConfig.yAxisKey': 'prop-y-axis',
-  'config.chartConfig.colors': 'prop-colors',
-  position_x: 'prop-x',
-  position_y: 'prop-y',
-  width: 'prop-width',
-  height: 'prop-height',
-};
+import { DataSection } from './properties/DataSection';
 
 interface Props {
   doc: WidgetDoc;
   index: number;
   errors: FieldError[];
   readOnly: boolean;
+  /** The data source ids the dashboard's widgets already use: the connection field suggests them. */
+  connections: string[];
   onChange: (change: (doc: WidgetDoc) => WidgetDoc) => void;
   onRemove: () => void;
 }
 
 /** Everything about the selected widget, edited without writing JSON. */
-export function PropertyPanel({ doc, index, errors, readOnly, onChange, onRemove }: Props) {
+export function PropertyPanel({ doc, index, errors, readOnly, connections, onChange, onRemove }: Props) {
   const mine = errors.filter((e) => e.field.startsWith(`widgets[${index}].`) || e.field === `widgets[${index}]`);
   const at = (control: string, severity: 'error' | 'warning') =>
-    mine.filter((e) => (e.severity ?? 'error') === severity && CONTROL_OF[fieldWithinWidget(e.field)] === control).map((e) => e.message).join('; ') || undefined;
-  const unplaced = mine.filter((e) => !CONTROL_OF[fieldWithinWidget(e.field)]);
+    mine.filter((e) => (e.severity ?? 'error') === severity && controlOf(fieldWithinWidget(e.field)) === control).map((e) => e.message).join('; ') || undefined;
+  const unplaced = mine.filter((e) => !controlOf(fieldWithinWidget(e.field)));
+  const form = toForm(doc.config);
+  // Every section edits the form; the config is written back through it whole, which is lossless (configForm.ts).
+  const edit = (change: (f: ConfigForm) => ConfigForm) => onChange((d) => ({ ...d, config: fromForm(change(toForm(d.config))) }));
   const config = (change: (c: WidgetConfig) => WidgetConfig) => onChange((d) => ({ ...d, config: change(d.config) }));
   const chart = (key: 'xAxisKey' | 'yAxisKey', value: string) =>
     config((c) => {
@@ -71,7 +59,6 @@ export function PropertyPanel({ doc, index, errors, readOnly, onChange, onRemove
   };
   const typeError = at('prop-type', 'error');
   const typeWarning = at('prop-type', 'warning');
-  const queryError = at('prop-query', 'error');
   const refreshError = at('prop-refresh', 'error');
   const colorsError = at('prop-colors', 'error');
   const colors = doc.config.chartConfig?.colors ?? [];
@@ -94,11 +81,7 @@ export function PropertyPanel({ doc, index, errors, readOnly, onChange, onRemove
             {WIDGET_KINDS.map((k) => <option key={k.type} value={k.type}>{k.label}</option>)}
           </select>
         </Field>
-        <Field id="prop-query" label="SQL query" hint="Runs on the tenant's own database, by its agent." error={queryError}>
-          <textarea id="prop-query" class="mono" rows={6} spellcheck={false} value={doc.config.query ?? ''} aria-invalid={queryError ? true : undefined}
-            aria-describedby={describedBy('prop-query', queryError, undefined, 'hint')}
-            onInput={(e) => config((c) => ({ ...c, query: (e.target as HTMLTextAreaElement).value }))} />
-        </Field>
+        <DataSection form={form} edit={edit} at={at} connections={connections} />
         <div class="field-row">
           {text('prop-x-axis', 'X axis key', doc.config.chartConfig?.xAxisKey ?? '', (v) => chart('xAxisKey', v), undefined, true)}
           {text('prop-y-axis', 'Y axis key', doc.config.chartConfig?.yAxisKey ?? '', (v) => chart('yAxisKey', v), undefined, true)}
