@@ -6,6 +6,7 @@ import { controlOf } from '../../model/controlOf';
 import { fieldWithinWidget } from '../../model/validation';
 import { DEFAULT_REFRESH_MS, GRID_COLUMNS, WIDGET_KINDS } from '../../model/widgets';
 import { DataSection } from './properties/DataSection';
+import { InteractionsSection } from './properties/InteractionsSection';
 
 interface Props {
   doc: WidgetDoc;
@@ -119,6 +120,7 @@ export function PropertyPanel({ doc, index, errors, readOnly, connections, onCha
               });
             }} />
         </Field>
+        <InteractionsSection form={form} edit={edit} at={at} />
         {text('prop-description', 'Description', doc.config.description ?? '', (v) => config((c) => optional(c, 'description', v)))}
       </fieldset>
       {!readOnly && <button type="button" class="button button-danger-ghost" onClick={onRemove}>Remove widget</button>}

@@ -16,8 +16,12 @@ interface ControlProps {
   hint?: string;
 }
 
-export function TextControl({ id, label, at, hint, value, set, mono, list, multiline }: ControlProps & {
-  value: string; set: (v: string) => void; mono?: boolean; list?: string; multiline?: boolean;
+/**
+ * A text input. `onBlur` sets the value when the input is left rather than on every key: a comma list is parsed
+ * and shown again normalised, which would otherwise eat the comma just typed.
+ */
+export function TextControl({ id, label, at, hint, value, set, mono, list, multiline, onBlur }: ControlProps & {
+  value: string; set: (v: string) => void; mono?: boolean; list?: string; multiline?: boolean; onBlur?: boolean;
 }) {
   const error = at(id, 'error');
   const warning = at(id, 'warning');
@@ -29,7 +33,9 @@ export function TextControl({ id, label, at, hint, value, set, mono, list, multi
     <Field id={id} label={label} hint={hint} error={error} warning={warning}>
       {multiline
         ? <textarea {...common} rows={4} spellcheck={false} onInput={(e) => set((e.target as HTMLTextAreaElement).value)} />
-        : <input {...common} list={list} onInput={(e) => set((e.target as HTMLInputElement).value)} />}
+        : onBlur
+          ? <input {...common} list={list} onChange={(e) => set((e.target as HTMLInputElement).value)} />
+          : <input {...common} list={list} onInput={(e) => set((e.target as HTMLInputElement).value)} />}
     </Field>
   );
 }
