@@ -6,6 +6,8 @@ import { controlOf } from '../../model/controlOf';
 import { fieldWithinWidget } from '../../model/validation';
 import { DEFAULT_REFRESH_MS, GRID_COLUMNS, WIDGET_KINDS } from '../../model/widgets';
 import { DataSection } from './properties/DataSection';
+import { ChartSection, VisualSection } from './properties/ChartSection';
+import { Section } from './properties/controls';
 import { InteractionsSection } from './properties/InteractionsSection';
 
 interface Props {
@@ -82,12 +84,13 @@ export function PropertyPanel({ doc, index, errors, readOnly, connections, onCha
             {WIDGET_KINDS.map((k) => <option key={k.type} value={k.type}>{k.label}</option>)}
           </select>
         </Field>
+        {text('prop-description', 'Description', doc.config.description ?? '', (v) => config((c) => optional(c, 'description', v)))}
         <DataSection form={form} edit={edit} at={at} connections={connections} />
         <div class="field-row">
           {text('prop-x-axis', 'X axis key', doc.config.chartConfig?.xAxisKey ?? '', (v) => chart('xAxisKey', v), undefined, true)}
           {text('prop-y-axis', 'Y axis key', doc.config.chartConfig?.yAxisKey ?? '', (v) => chart('yAxisKey', v), undefined, true)}
         </div>
-        <Field id="prop-colors" label="Colours" hint="Comma-separated, e.g. #3b5bdb, #37b24d" error={colorsError}>
+        <Field id="prop-colors" label="Colours (Phase 2, chartConfig.colors)" hint="Comma-separated, e.g. #3b5bdb, #37b24d" error={colorsError}>
           <div class="colors-input">
             <input id="prop-colors" class="mono" value={colors.join(', ')} aria-invalid={colorsError ? true : undefined}
               aria-describedby={describedBy('prop-colors', colorsError, undefined, 'hint')}
@@ -102,26 +105,29 @@ export function PropertyPanel({ doc, index, errors, readOnly, connections, onCha
             <span class="swatches" aria-hidden="true">{colors.map((c) => <span key={c} class="swatch" style={{ background: c }} />)}</span>
           </div>
         </Field>
-        <div class="field-row field-row-4">
-          {grid('prop-width', 'Width', doc.width, (v) => onChange((d) => ({ ...d, width: v })), 1, GRID_COLUMNS)}
-          {grid('prop-height', 'Height', doc.height, (v) => onChange((d) => ({ ...d, height: v })), 1, 100)}
-          {grid('prop-x', 'Column', doc.position_x, (v) => onChange((d) => ({ ...d, position_x: v })), 0, GRID_COLUMNS - 1)}
-          {grid('prop-y', 'Row', doc.position_y, (v) => onChange((d) => ({ ...d, position_y: v })), 0, 10_000)}
-        </div>
-        <Field id="prop-refresh" label="Refresh interval (seconds)" hint={`Default ${DEFAULT_REFRESH_MS / 1000} s when empty.`} error={refreshError}>
-          <input id="prop-refresh" type="number" min={1} step={1} value={doc.config.refreshInterval !== undefined ? doc.config.refreshInterval / 1000 : ''}
-            aria-invalid={refreshError ? true : undefined} aria-describedby={describedBy('prop-refresh', refreshError, undefined, 'hint')}
-            onInput={(e) => {
-              const seconds = number((e.target as HTMLInputElement).value);
-              config((c) => {
-                const next = { ...c };
-                if (Number.isFinite(seconds)) next.refreshInterval = Math.round(seconds * 1000); else delete next.refreshInterval;
-                return next;
-              });
-            }} />
-        </Field>
+        <ChartSection form={form} edit={edit} at={at} />
+        <VisualSection form={form} edit={edit} at={at} />
         <InteractionsSection form={form} edit={edit} at={at} />
-        {text('prop-description', 'Description', doc.config.description ?? '', (v) => config((c) => optional(c, 'description', v)))}
+        <Section title="Place and refresh">
+          <div class="field-row field-row-4">
+            {grid('prop-width', 'Width', doc.width, (v) => onChange((d) => ({ ...d, width: v })), 1, GRID_COLUMNS)}
+            {grid('prop-height', 'Height', doc.height, (v) => onChange((d) => ({ ...d, height: v })), 1, 100)}
+            {grid('prop-x', 'Column', doc.position_x, (v) => onChange((d) => ({ ...d, position_x: v })), 0, GRID_COLUMNS - 1)}
+            {grid('prop-y', 'Row', doc.position_y, (v) => onChange((d) => ({ ...d, position_y: v })), 0, 10_000)}
+          </div>
+          <Field id="prop-refresh" label="Refresh interval (seconds)" hint={`Default ${DEFAULT_REFRESH_MS / 1000} s when empty.`} error={refreshError}>
+            <input id="prop-refresh" type="number" min={1} step={1} value={doc.config.refreshInterval !== undefined ? doc.config.refreshInterval / 1000 : ''}
+              aria-invalid={refreshError ? true : undefined} aria-describedby={describedBy('prop-refresh', refreshError, undefined, 'hint')}
+              onInput={(e) => {
+                const seconds = number((e.target as HTMLInputElement).value);
+                config((c) => {
+                  const next = { ...c };
+                  if (Number.isFinite(seconds)) next.refreshInterval = Math.round(seconds * 1000); else delete next.refreshInterval;
+                  return next;
+                });
+              }} />
+          </Field>
+        </Section>
       </fieldset>
       {!readOnly && <button type="button" class="button button-danger-ghost" onClick={onRemove}>Remove widget</button>}
     </aside>
