@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionsOf, fromForm, parseDefault, parseList, toForm } from './configForm';
+import { connectionsOf, fromForm, parseDefault, parseList, switchSource, toForm, type TypedSources } from './configForm';
 import { validateConfig } from './validation';
 
 /** The roadmap's "Revenue Trend Analysis" example as written (Phase 3, AdvancedWidgetConfig). */
@@ -126,6 +126,32 @@ describe('a widget config turned into the property panel form and back', () => {
     expect(fromForm(form).chartConfig).toEqual({ yAxis: { field: 'a' } });
     form.yAxes = [...form.yAxes, { field: 'b', type: '', position: 'right', format: '', rest: {} }];
     expect(fromForm(form).chartConfig).toEqual({ yAxis: [{ field: 'a' }, { field: 'b', position: 'right' }] });
+  });
+});
+
+describe('switching the kind of data source', () => {
+  it('keeps what was typed for each kind and brings it back, writing only the chosen one', () => {
+    // Given a Phase 2 widget whose query the admin typed
+    const typed: TypedSources = { sources: {} };
+    let form = toForm({ type: 'bar', query: 'SELECT 1' });
+    // When they switch to sql and type there, then to api and type there
+    form = switchSource(form, 'sql', typed);
+    expect(fromForm(form)).toEqual({ type: 'bar', dataSource: { type: 'sql' } });
+    form = { ...form, dataSource: { ...form.dataSource, connection: 'main', query: 'SELECT 2' } };
+    form = switchSource(form, 'api', typed);
+    // Then the api source starts with the connection last used and no sql query
+    expect(fromForm(form)).toEqual({ type: 'bar', dataSource: { type: 'api', connection: 'main' } });
+    form = { ...form, dataSource: { ...form.dataSource, connection: 'crm', endpoint: '/deals' } };
+    // And going back brings each kind's typing back
+    expect(fromForm(switchSource(form, 'sql', typed))).toEqual({ type: 'bar', dataSource: { type: 'sql', connection: 'main', query: 'SELECT 2' } });
+    expect(fromForm(switchSource(switchSource(form, 'sql', typed), 'query', typed))).toEqual({ type: 'bar', query: 'SELECT 1' });
+    expect(fromForm(switchSource(switchSource(form, 'query', typed), 'api', typed)))
+      .toEqual({ type: 'bar', dataSource: { type: 'api', connection: 'crm', endpoint: '/deals' } });
+  });
+
+  it('is the same form when the kind does not change', () => {
+    const form = toForm({ type: 'bar', query: 'q' });
+    expect(switchSource(form, 'query', { sources: {} })).toBe(form);
   });
 });
 

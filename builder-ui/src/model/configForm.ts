@@ -209,6 +209,25 @@ export function fromForm(form: ConfigForm): WidgetConfig {
   return ordered(config, form.keys) as WidgetConfig;
 }
 
+/** What was typed for the kinds of source not chosen: the panel keeps it while it is open. */
+export interface TypedSources {
+  query?: string;
+  sources: Partial<Record<SourceKind, SourceForm>>;
+}
+
+/**
+ * The form with another kind of source chosen. What the current kind held goes into `typed` and what was typed
+ * for the new kind comes back from it; a new dataSource starts with the connection last used. The top-level
+ * query leaves the config when a dataSource replaces it (it stays when the config had both).
+ */
+export function switchSource(form: ConfigForm, kind: SourceKind, typed: TypedSources): ConfigForm {
+  if (kind === form.source) return form;
+  if (form.source === 'query') typed.query = form.query; else typed.sources[form.source] = form.dataSource;
+  if (kind === 'query') return { ...form, source: kind, query: form.query || (typed.query ?? '') };
+  const dataSource = typed.sources[kind] ?? { ...emptySource(), connection: form.dataSource.connection };
+  return { ...form, source: kind, query: form.source === 'query' ? '' : form.query, dataSource };
+}
+
 export function emptySource(): SourceForm {
   return { connection: '', query: '', endpoint: '', path: '', file: '', rest: {} };
 }

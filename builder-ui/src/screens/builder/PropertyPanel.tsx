@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FieldError } from '../../api/problem';
 import type { WidgetConfig, WidgetDoc } from '../../api/types';
 import { describedBy, Field } from '../../components/Field';
@@ -26,7 +27,19 @@ export function PropertyPanel({ doc, index, errors, readOnly, connections, onCha
   const mine = errors.filter((e) => e.field.startsWith(`widgets[${index}].`) || e.field === `widgets[${index}]`);
   const at = (control: string, severity: 'error' | 'warning') =>
     mine.filter((e) => (e.severity ?? 'error') === severity && controlOf(fieldWithinWidget(e.field)) === control).map((e) => e.message).join('; ') || undefined;
-  const unplaced = mine.filter((e) => !controlOf(fieldWithinWidget(e.field)));
+  // A control can be missing although its field has one, e.g. the y axes of a config whose yAxis is a string:
+  // its error is listed above the form then, found once the form is drawn.
+  const panel = useRef<HTMLElement>(null);
+  const [undrawn, setUndrawn] = useState<string[]>([]);
+  const controls = [...new Set(mine.map((e) => controlOf(fieldWithinWidget(e.field))).filter((c): c is string => c !== undefined))];
+  useLayoutEffect(() => {
+    const missing = controls.filter((id) => !panel.current?.querySelector(`[id="${id}"]`));
+    if (missing.join() !== undrawn.join()) setUndrawn(missing);
+  });
+  const unplaced = mine.filter((e) => {
+    const control = controlOf(fieldWithinWidget(e.field));
+    return control === undefined || undrawn.includes(control);
+  });
   const form = toForm(doc.config);
   // Every section edits the form; the config is written back through it whole, which is lossless (configForm.ts).
   const edit = (change: (f: ConfigForm) => ConfigForm) => onChange((d) => ({ ...d, config: fromForm(change(toForm(d.config))) }));
@@ -67,7 +80,7 @@ export function PropertyPanel({ doc, index, errors, readOnly, connections, onCha
   const colors = doc.config.chartConfig?.colors ?? [];
 
   return (
-    <aside class="properties" aria-labelledby="properties-title" data-widget={doc.name}>
+    <aside ref={panel} class="properties" aria-labelledby="properties-title" data-widget={doc.name}>
       <h2 id="properties-title" class="panel-title">Properties</h2>
       {unplaced.length > 0 && <div class="banner banner-danger" role="alert">{unplaced.map((e) => `${e.field}: ${e.message}`).join('; ')}</div>}
       <fieldset disabled={readOnly}>

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { describedBy, Field } from '../../../components/Field';
-import { emptySource, type SourceForm, type SourceKind } from '../../../model/configForm';
+import { type SourceForm, type SourceKind, switchSource, type TypedSources } from '../../../model/configForm';
 import { Section, type SectionProps, TextControl } from './controls';
 
 const KINDS: { kind: SourceKind; label: string }[] = [
@@ -15,19 +15,14 @@ const KINDS: { kind: SourceKind; label: string }[] = [
  * closes, so trying "api" and going back to "sql" loses nothing; only the chosen kind is written to the config.
  */
 export function DataSection({ form, edit, at, connections }: SectionProps & { connections: string[] }) {
-  const typed = useRef<{ query?: string; sources: Partial<Record<SourceKind, SourceForm>> }>({ sources: {} });
+  const typed = useRef<TypedSources>({ sources: {} });
   const error = at('prop-source', 'error');
   const source = (change: Partial<SourceForm>) => edit((f) => ({ ...f, dataSource: { ...f.dataSource, ...change } }));
 
+  // The switch reads the form this render shows: what the admin sees is what is kept.
   const switchTo = (kind: SourceKind) => {
-    if (kind === form.source) return;
-    const memory = typed.current;
-    if (form.source === 'query') memory.query = form.query; else memory.sources[form.source] = form.dataSource;
-    edit((f) => {
-      if (kind === 'query') return { ...f, source: kind, query: f.query || (memory.query ?? '') };
-      const restored = memory.sources[kind] ?? { ...emptySource(), connection: f.dataSource.connection };
-      return { ...f, source: kind, query: f.source === 'query' ? '' : f.query, dataSource: restored };
-    });
+    const next = switchSource(form, kind, typed.current);
+    if (next !== form) edit(() => next);
   };
 
   const queryError = at('prop-query', 'error');
