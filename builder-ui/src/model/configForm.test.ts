@@ -83,6 +83,23 @@ describe('a widget config turned into the property panel form and back', () => {
     expect(roundTrip(foreign)).toEqual(foreign);
   });
 
+  it('keeps hostile and foreign configs as they were: wrong kinds, huge lists, unicode, a "__proto__" key', () => {
+    // Given configs the JSON view may hold, most of them invalid
+    const hostile = [
+      JSON.parse('{"type": "bar", "query": "q", "__proto__": {"polluted": true}, "chartConfig": {"__proto__": 1}}'),
+      { type: 'line', dataSource: [], interactions: { filters: [1, 'x', null] }, chartConfig: { series: {}, yAxis: [1, { field: 'a' }] }, visual: null, caching: [] },
+      { type: 'bar', dataSource: { type: 'sql', connection: 'ไทย-数据', query: 'SELECT 1 -- ✓'.repeat(300) }, title: '\u0000\u202e' },
+      { type: 'line', query: 'q', interactions: { filters: Array.from({ length: 500 }, (_, i) => ({ type: 'select', field: `f${i}`, options: [i, `${i}`] })) } },
+    ];
+    for (const config of hostile) {
+      // When each goes through the form and back, then it is unchanged and nothing leaked into a prototype
+      const back = roundTrip(config);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(config));
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+    expect(Object.keys(roundTrip(hostile[0]))).toContain('__proto__');
+  });
+
   it('removes an emptied optional field rather than saving ""', () => {
     // Given a form whose optional fields the admin emptied
     const form = toForm(revenueTrendAnalysis());

@@ -327,11 +327,7 @@ function isObject(value: unknown): value is Json {
  * or "" (an emptied optional field is removed, not saved empty; a value the form could not read stays).
  */
 function merge(rest: Json, known: Json): Json {
-  const result = { ...rest };
-  for (const [key, value] of Object.entries(known)) {
-    if (value !== undefined && value !== '') result[key] = value;
-  }
-  return result;
+  return { ...rest, ...Object.fromEntries(Object.entries(known).filter(([, value]) => value !== undefined && value !== '')) };
 }
 
 /** The object, or nothing when it is left empty. */
@@ -341,8 +337,8 @@ function nonEmpty(values: Json): Json | undefined {
 
 /** The config's keys in the order they were written (the JSON view shows them so), new keys after. */
 function ordered(config: Json, keys: string[]): Json {
-  const result: Json = {};
-  for (const key of keys) if (key in config) result[key] = config[key];
-  for (const key of Object.keys(config)) if (!(key in result)) result[key] = config[key];
-  return result;
+  const present = keys.filter((key) => Object.hasOwn(config, key));
+  const added = Object.keys(config).filter((key) => !present.includes(key));
+  // fromEntries defines each key as data: a "__proto__" the JSON view parsed stays a key, not a prototype.
+  return Object.fromEntries([...present, ...added].map((key) => [key, config[key]]));
 }
