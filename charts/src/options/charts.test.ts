@@ -30,6 +30,14 @@ describe('pie, gauge and scatter options', () => {
     expect(series[1].data[0].value).toBe(0.8);
   });
 
+  it('label a gauge scale compactly so neighbouring ticks do not overlap, and keep the value in full', () => {
+    const data = rows({ total: 'number' }, [{ total: 3220.75 }]);
+    const series = gaugeOption(context({ type: 'gauge', chartConfig: { max: 5000, yAxis: { field: 'total', format: 'currency' } } }, data, { locale: 'en-US' }))
+      .series as { axisLabel: { formatter: (v: unknown) => string }; detail: { formatter: (v: unknown) => string } }[];
+    expect(series[0].axisLabel.formatter(2000)).toBe('2K');
+    expect(series[0].detail.formatter(3220.75)).toBe('$3,220.75');
+  });
+
   it('give a gauge without max a round scale end above its value and target', () => {
     expect(roundMax(72)).toBe(100);
     expect(roundMax(0.4)).toBe(1);

@@ -24,7 +24,11 @@ export function gaugeOption(ctx: OptionContext): EChartsOption {
   const min = config.chartConfig?.min ?? 0;
   const max = config.chartConfig?.max ?? roundMax(Math.max(value ?? 0, config.chartConfig?.target ?? 0));
   const target = config.chartConfig?.target;
-  const formatted = formatter(ctx, valueFormatOf(config, field));
+  const valueFormat = valueFormatOf(config, field);
+  const formatted = formatter(ctx, valueFormat);
+  // The scale's ticks stand close together near the arc's top: "2K" fits where "$2,000.00" overlaps its
+  // neighbour. Percentages are short already; the value in the middle keeps its full format.
+  const tick = valueFormat === 'percent' ? formatted : formatter(ctx, 'compact');
   const p = palette(ctx);
   const width = ctx.compact ? 8 : 12;
   const gauge = {
@@ -43,7 +47,7 @@ export function gaugeOption(ctx: OptionContext): EChartsOption {
       axisLine: { lineStyle: { width } },
       axisTick: { show: !ctx.compact },
       splitLine: { show: !ctx.compact, length: 8 },
-      axisLabel: { show: !ctx.compact, formatter: formatted, distance: 16 },
+      axisLabel: { show: !ctx.compact, formatter: tick, distance: 16 },
       pointer: { show: false },
       anchor: { show: false },
       // The name sits in the gauge's open bottom, clear of the scale's end labels.
