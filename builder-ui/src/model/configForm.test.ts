@@ -1,41 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectionsOf, fromForm, parseDefault, parseList, switchSource, toForm, type TypedSources } from './configForm';
+import { revenueTrendAnalysis } from './revenueTrendAnalysis.fixture';
 import { validateConfig } from './validation';
-
-/** The roadmap's "Revenue Trend Analysis" example as written (Phase 3, AdvancedWidgetConfig). */
-const revenueTrendAnalysis = () => ({
-  id: 'revenue-trend',
-  type: 'line',
-  title: 'Revenue Trend Analysis',
-  description: 'Monthly revenue with forecast',
-  dataSource: {
-    type: 'sql',
-    connection: 'main',
-    query: "SELECT FORMAT(order_date, 'yyyy-MM') as month, SUM(total_amount) as revenue, COUNT(*) as order_count FROM orders GROUP BY FORMAT(order_date, 'yyyy-MM') ORDER BY month",
-  },
-  visual: { colors: ['#3b82f6', '#10b981', '#f59e0b'], theme: 'dark', showLegend: true, showGrid: true, animation: true },
-  chartConfig: {
-    xAxis: { field: 'month', type: 'category', format: 'MMM yyyy' },
-    yAxis: [
-      { field: 'revenue', type: 'linear', position: 'left', format: 'currency' },
-      { field: 'order_count', type: 'linear', position: 'right', format: 'number' },
-    ],
-    series: [
-      { field: 'revenue', name: 'Revenue', type: 'line', yAxisIndex: 0, smooth: true },
-      { field: 'order_count', name: 'Orders', type: 'line', yAxisIndex: 1, dashArray: '5,5' },
-    ],
-  },
-  interactions: {
-    clickable: true,
-    drilldown: { enabled: true, target: 'modal', query: "SELECT * FROM orders WHERE FORMAT(order_date, 'yyyy-MM') = '{month}'" },
-    filters: [
-      { type: 'date', field: 'date_range', label: 'Date Range', default: 'last_12_months' },
-      { type: 'select', field: 'region', label: 'Region', options: ['All', 'North', 'South', 'East', 'West'] },
-    ],
-  },
-  caching: { enabled: true, ttl: 300 },
-  layout: { x: 0, y: 0, width: 12, height: 6 },
-});
 
 const roundTrip = (config: Record<string, unknown>) => fromForm(toForm(config));
 

@@ -1,12 +1,12 @@
 package io.flexboard.agent.data.jdbc;
 
 import io.flexboard.agent.data.connector.ConnectorException;
+import io.flexboard.agent.data.connector.PlaceholderSyntax;
 import io.flexboard.agent.data.jdbc.SqlToken.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Splits a statement into tokens with its dialect's rules. It is exact where a mistake would hide text from
@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 final class SqlLexer {
 
     /** A placeholder: {@code {name}} or {@code {name.part}}; ODBC escapes ({@code {fn …}}, {@code {d '…'}}) never match. */
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)}");
 
     private final JdbcDialect dialect;
     private final String sql;
@@ -27,7 +26,7 @@ final class SqlLexer {
         this.dialect = dialect;
         this.sql = sql;
         this.backslashEscapes = backslashEscapes;
-        this.placeholder = PLACEHOLDER.matcher(sql);
+        this.placeholder = PlaceholderSyntax.PLACEHOLDER.matcher(sql);
     }
 
     static List<SqlToken> lex(JdbcDialect dialect, String sql) throws ConnectorException {

@@ -1,6 +1,7 @@
 package io.flexboard.agent.data.jdbc;
 
 import io.flexboard.agent.data.connector.ConnectorException;
+import io.flexboard.agent.data.connector.PlaceholderSyntax;
 import io.flexboard.agent.data.jdbc.SqlToken.Kind;
 
 import java.math.BigDecimal;
@@ -120,7 +121,7 @@ final class SqlTemplate {
 
     private static Piece literal(JdbcDialect dialect, String sql, SqlToken token) throws ConnectorException {
         String body = token.body(sql);
-        Matcher placeholders = SqlLexer.PLACEHOLDER.matcher(body);
+        Matcher placeholders = PlaceholderSyntax.PLACEHOLDER.matcher(body);
         if (!placeholders.find()) {
             return new Text(token.text(sql));
         }
@@ -131,7 +132,7 @@ final class SqlTemplate {
         if (token.kind() == Kind.STRING) {
             String quote = String.valueOf(sql.charAt(token.bodyStart() - 1));
             body = body.replace(quote + quote, quote);
-            placeholders = SqlLexer.PLACEHOLDER.matcher(body);
+            placeholders = PlaceholderSyntax.PLACEHOLDER.matcher(body);
             placeholders.find();
         }
         List<Piece> parts = new ArrayList<>();

@@ -1,9 +1,10 @@
 package io.flexboard.agent.data.widget;
 
+import io.flexboard.agent.data.connector.PlaceholderSyntax;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -15,7 +16,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  */
 final class Placeholders {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?)}");
     /** Every read asks for its widget's names; the texts are the configurations' few queries. */
     private static final Cache<String, Set<String>> FOUND = Caffeine.newBuilder().maximumSize(2_000).build();
 
@@ -28,7 +28,7 @@ final class Placeholders {
 
     private static Set<String> find(String text) {
         Set<String> names = new LinkedHashSet<>();
-        Matcher matcher = PLACEHOLDER.matcher(text);
+        Matcher matcher = PlaceholderSyntax.PLACEHOLDER.matcher(text);
         while (matcher.find()) {
             names.add(matcher.group(1));
         }
