@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.support.AgentProcess;
+import io.flexboard.infra.local.support.CustomerDatabase;
 import io.flexboard.infra.local.support.StackClient;
 import io.flexboard.infra.local.support.StackClient.Published;
 import java.io.IOException;
@@ -12,9 +13,6 @@ import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +30,7 @@ import tools.jackson.databind.JsonNode;
 class AgentDataEndToEndTest {
 
     private static final String ADMIN_TOKEN = "agent-data-e2e-admin-token";
-    private static final String SHOP = "flexboard_e2e_shop" + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
-    private static final String CUSTOMER_DB = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SHOP = CustomerDatabase.name("flexboard_e2e_shop");
 
     @TempDir
     Path stackDir;
@@ -43,17 +40,10 @@ class AgentDataEndToEndTest {
 
     @BeforeAll
     static void theCustomersDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(CUSTOMER_DB + "postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + SHOP + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + SHOP);
-        }
-        try (Connection shop = DriverManager.getConnection(CUSTOMER_DB + SHOP, "postgres", "");
-             Statement statement = shop.createStatement()) {
-            statement.execute("CREATE TABLE sales (month text, region text, total numeric(12,2))");
-            statement.execute("INSERT INTO sales VALUES ('2026-01', 'North', 1200.50), ('2026-02', 'North', 980.00),"
-                    + " ('2026-01', 'South', 400.00)");
-        }
+        CustomerDatabase.recreate(SHOP,
+                "CREATE TABLE sales (month text, region text, total numeric(12,2))",
+                "INSERT INTO sales VALUES ('2026-01', 'North', 1200.50), ('2026-02', 'North', 980.00),"
+                        + " ('2026-01', 'South', 400.00)");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.support.AgentProcess;
+import io.flexboard.infra.local.support.CustomerDatabase;
 import io.flexboard.infra.local.support.Browser;
 import io.flexboard.infra.local.support.StackClient;
 import io.flexboard.infra.local.support.StackClient.Published;
@@ -12,9 +13,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,8 +37,7 @@ import tools.jackson.databind.JsonNode;
 class ViewerBrowserTest {
 
     private static final String ADMIN_TOKEN = "viewer-browser-admin-token";
-    private static final String SHOP = "flexboard_viewer_shop" + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
-    private static final String CUSTOMER_DB = "jdbc:postgresql://127.0.0.1:5432/";
+    private static final String SHOP = CustomerDatabase.name("flexboard_viewer_shop");
     private static final List<String> EIGHT = List.of("revenue-bar", "revenue-line", "region-pie", "orders-table",
             "total-kpi", "total-gauge", "country-map", "point-scatter");
 
@@ -52,23 +49,16 @@ class ViewerBrowserTest {
 
     @BeforeAll
     static void theCustomersDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(CUSTOMER_DB + "postgres", "postgres", "");
-             Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + SHOP + " WITH (FORCE)");
-            statement.execute("CREATE DATABASE " + SHOP);
-        }
-        try (Connection shop = DriverManager.getConnection(CUSTOMER_DB + SHOP, "postgres", "");
-             Statement statement = shop.createStatement()) {
-            statement.execute("CREATE TABLE sales (month text, region text, total numeric(12,2))");
-            statement.execute("INSERT INTO sales VALUES ('2026-01', 'North', 1200.50), ('2026-02', 'North', 980.00),"
-                    + " ('2026-01', 'South', 400.00), ('2026-03', 'East', 640.25)");
-            statement.execute("CREATE TABLE orders (id int, month text, amount numeric(12,2))");
-            statement.execute("INSERT INTO orders VALUES (1, '2026-01', 700.50), (2, '2026-01', 500.00), (3, '2026-02', 980.00)");
-            statement.execute("CREATE TABLE countries (code text, revenue numeric)");
-            statement.execute("INSERT INTO countries VALUES ('TH', 1200), ('US', 3400), ('DE', 800), ('BR', 450)");
-            statement.execute("CREATE TABLE points (x numeric, y numeric)");
-            statement.execute("INSERT INTO points SELECT g, (g * 7) % 23 FROM generate_series(1, 40) g");
-        }
+        CustomerDatabase.recreate(SHOP,
+                "CREATE TABLE sales (month text, region text, total numeric(12,2))",
+                "INSERT INTO sales VALUES ('2026-01', 'North', 1200.50), ('2026-02', 'North', 980.00),"
+                        + " ('2026-01', 'South', 400.00), ('2026-03', 'East', 640.25)",
+                "CREATE TABLE orders (id int, month text, amount numeric(12,2))",
+                "INSERT INTO orders VALUES (1, '2026-01', 700.50), (2, '2026-01', 500.00), (3, '2026-02', 980.00)",
+                "CREATE TABLE countries (code text, revenue numeric)",
+                "INSERT INTO countries VALUES ('TH', 1200), ('US', 3400), ('DE', 800), ('BR', 450)",
+                "CREATE TABLE points (x numeric, y numeric)",
+                "INSERT INTO points SELECT g, (g * 7) % 23 FROM generate_series(1, 40) g");
     }
 
     @Test
