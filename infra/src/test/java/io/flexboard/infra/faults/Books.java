@@ -1,0 +1,102 @@
+package io.flexboard.infra.faults;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.UUID;
+
+/**
+ * The audit after a fault, straight from the stack's PostgreSQL: the event store (the truth), the projector's
+ * event history (one row per applied event, keyed by tenant and sequence) and its per-tenant positions.
+ */
+final class Books {
+
+    private final String jdbcUrl;
+
+    Books(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    /** The event store's sequences of a tenant, in order, duplicates kept (there must be none). */
+    List<Long> stored(String tenantId) throws SQLException {
+        return longs("SELECT sequencenumber FROM eventstore.domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                tenantId, false);
+    }
+
+    /** The sequences the projector applied for a tenant, in order. */
+    List<Long> projected(String tenantId) throws SQLException {
+        return longs("SELECT aggregate_sequence FROM readmodel.event_history WHERE tenant_id = ? ORDER BY aggregate_sequence",
+                tenantId, true);
+    }
+
+    /** Acknowledged commands whose event is not in the store. */
+    int lost(Ledger ledger) throws SQLException {
+        int lost = 0;
+        for (Map.Entry<String, NavigableSet<Long>> tenant : ledger.byTenant().entrySet()) {
+            List<Long> stored = stored(tenant.getKey());
+            lost += (int) tenant.getValue().stream().filter(sequence -> !stored.contains(sequence)).count();
+        }
+        return lost;
+    }
+
+    /** Events stored or projected more than once, or projected without being stored, or stored but never projected. */
+    int differences(Ledger ledger) throws SQLException {
+        int differences = 0;
+        for (String tenantId : ledger.byTenant().keySet()) {
+            List<Long> stored = stored(tenantId);
+            List<Long> projected = projected(tenantId);
+            differences += (int) (stored.size() - stored.stream().distinct().count());
+            differences += Math.abs(stored.size() - projected.size());
+            differences += (int) projected.stream().filter(sequence -> !stored.contains(sequence)).count();
+        }
+        return differences;
+    }
+
+    /** Whether the read side shows every stored event of every tenant of the ledger. */
+    boolean caughtUp(Ledger ledger) {
+        try (Connection connection = connect();
+             PreparedStatement behind = connection.prepareStatement("""
+                     SELECT count(*) FROM (
+                         SELECT max(sequencenumber) AS stored FROM eventstore.domainevententry WHERE aggregateidentifier = ?) s
+                     WHERE s.stored > coalesce((SELECT aggregate_sequence FROM readmodel.tenant_positions WHERE tenant_id = ?), -1)
+                     """)) {
+            for (String tenantId : ledger.byTenant().keySet()) {
+                behind.setString(1, tenantId);
+                behind.setObject(2, UUID.fromString(tenantId));
+                try (ResultSet rows = behind.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            // PostgreSQL is still starting or recovering: not caught up yet.
+            return false;
+        }
+    }
+
+    private List<Long> longs(String sql, String tenantId, boolean uuid) throws SQLException {
+        try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, uuid ? UUID.fromString(tenantId) : tenantId);
+            List<Long> values = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            return values;
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+    }
+}

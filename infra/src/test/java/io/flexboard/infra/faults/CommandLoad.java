@@ -1,0 +1,147 @@
+package io.flexboard.infra.faults;
+
+import io.flexboard.infra.local.support.StackClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Builders editing their dashboards while a fault strikes: one writer per tenant replaces its dashboard's widget
+ * again and again (each edit one event), and every command the API acknowledged goes into the {@link Ledger} with
+ * the aggregate sequence it answered (ETag). A refused or unanswered command is only counted: it may or may not be
+ * in the store, and the books hold either. The canary tenant writes at a slow steady pace, the way one builder does.
+ */
+final class CommandLoad implements AutoCloseable {
+
+    private static final long CANARY_PAUSE_MILLIS = 200;
+    private static final long UNREACHABLE_PAUSE_MILLIS = 100;
+
+    private final Ledger ledger;
+    private final String adminToken;
+    private final List<Tenant> tenants;
+    private final Tenant canary;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicInteger unanswered = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile StackClient client;
+
+    private CommandLoad(Ledger ledger, String adminToken, List<Tenant> tenants, Tenant canary) {
+        this.ledger = ledger;
+        this.adminToken = adminToken;
+        this.tenants = tenants;
+        this.canary = canary;
+    }
+
+    /** Creates {@code busyTenants} tenants and the canary, each with one dashboard; nothing written yet. */
+    static CommandLoad prepare(StackClient client, String adminToken, Ledger ledger, int busyTenants) throws Exception {
+        List<Tenant> busy = new ArrayList<>();
+        for (int i = 0; i < busyTenants; i++) {
+            busy.add(Tenant.create(client, ledger, "busy-" + i));
+        }
+        CommandLoad load = new CommandLoad(ledger, adminToken, busy, Tenant.create(client, ledger, "canary"));
+        load.client = client;
+        return load;
+    }
+
+    String canaryId() {
+        return canary.id();
+    }
+
+    /** Points the writers at a restarted stack (its router port changed). */
+    void target(StackClient restarted) {
+        this.client = restarted;
+    }
+
+    void start() {
+        running.set(true);
+        for (Tenant tenant : tenants) {
+            writers.add(startWriter(tenant, 0));
+        }
+        writers.add(startWriter(canary, CANARY_PAUSE_MILLIS));
+    }
+
+    private Thread startWriter(Tenant tenant, long pauseMillis) {
+        Thread writer = new Thread(() -> write(tenant, pauseMillis), "writer-" + tenant.slug());
+        writer.start();
+        return writer;
+    }
+
+    /** Stops the writers and waits for their last command's answer. */
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        for (Thread writer : writers) {
+            writer.join(60_000);
+        }
+        writers.clear();
+    }
+
+    int unanswered() {
+        return unanswered.get();
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    private void write(Tenant tenant, long pauseMillis) {
+        int edit = 0;
+        while (running.get()) {
+            edit++;
+            try {
+                HttpResponse<String> response = client.send("PUT", "/api/dashboards/" + tenant.dashboardId() + "/widgets",
+                        Map.of("widgets", List.of(Map.of(
+                                "name", "edited",
+                                "config", Map.of("query", "SELECT " + edit, "type", "bar"),
+                                "position_x", 0,
+                                "position_y", 0))), adminToken, null);
+                if (response.statusCode() == 200) {
+                    ledger.acknowledged(tenant.id(), Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", "")));
+                } else {
+                    refused.incrementAndGet();
+                    pause(UNREACHABLE_PAUSE_MILLIS);
+                }
+            } catch (Exception e) {
+                // Connection refused or reset: the stack is down. The command may have committed; it was not acknowledged.
+                unanswered.incrementAndGet();
+                pause(UNREACHABLE_PAUSE_MILLIS);
+            }
+            pause(pauseMillis);
+        }
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A tenant of the load and the dashboard its writer edits. */
+    record Tenant(String id, String slug, String dashboardId) {
+
+        static Tenant create(StackClient client, Ledger ledger, String slug) throws Exception {
+            HttpResponse<String> created = client.command("POST", "/api/tenants", Map.of("name", slug, "slug", slug), 201);
+            JsonNode tenant = StackClient.JSON.readTree(created.body());
+            String id = tenant.at("/tenant/id").asString();
+            ledger.acknowledged(id, etag(created));
+            HttpResponse<String> dashboard = client.command("POST", "/api/tenants/" + id + "/dashboards",
+                    Map.of("name", "Edited", "slug", "edited"), 201);
+            ledger.acknowledged(id, etag(dashboard));
+            return new Tenant(id, slug, StackClient.JSON.readTree(dashboard.body()).get("id").asString());
+        }
+
+        private static long etag(HttpResponse<String> response) {
+            return Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+        }
+    }
+}
