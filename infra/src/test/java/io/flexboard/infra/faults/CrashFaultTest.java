@@ -73,6 +73,7 @@ class CrashFaultTest {
             // and nothing acknowledged is lost, and each stored event is in the read side exactly once
             int lost = books.lost(ledger);
             int differences = books.differences(ledger);
+            FaultReport.keepLog(name, dataDir.resolve("stack.log"));
             FaultReport.record(name, ledger.count(), lost, differences, load.unanswered(), load.refused(),
                     Duration.ofNanos(ready - restarting), catchUp);
             assertThat(lost).as("acknowledged commands lost").isZero();

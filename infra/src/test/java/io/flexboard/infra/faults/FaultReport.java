@@ -21,6 +21,13 @@ final class FaultReport {
     private FaultReport() {
     }
 
+    /** Keeps a case's stack output (both starts) next to the report, for reading a slow or failed case afterwards. */
+    static void keepLog(String name, Path log) throws IOException {
+        Path kept = FILE.resolveSibling("fault-logs").resolve(name.replaceAll("[^A-Za-z0-9]+", "-") + ".log");
+        Files.createDirectories(kept.getParent());
+        Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
     static void record(String name, int acknowledged, int lost, int differences, int unanswered, int refused,
                        Duration restart, Duration catchUp) throws IOException {
         String row = String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f | %.1f |%n", name, acknowledged, lost,

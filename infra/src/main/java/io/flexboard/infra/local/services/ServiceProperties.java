@@ -12,6 +12,11 @@ import java.util.Map;
  */
 public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
 
+    /** The projector's static membership id in its consumer groups. */
+    static final String LOCAL_PROJECTOR_INSTANCE = "flexboard-local-projector";
+    static final String RELAY_CLAIM_TIMEOUT = "5s";
+    static final String RELAY_CLAIM_INTERVAL_MILLIS = "1000";
+
     /** The properties for one service's context, given the auto-configurations it must not get. */
     public Map<String, Object> forService(Service service, AutoConfigurations autoConfigurations) {
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -32,11 +37,13 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
                 kafka(properties);
                 properties.put("flexboard.admin-token", adminToken);
                 exclude(properties, autoConfigurations.r2dbc());
+                relayResumesQuickly(properties);
             }
             case PROJECTOR -> {
                 r2dbc(properties);
                 jdbc(properties, "spring.flyway", "user");
                 kafka(properties);
+                staticGroupMember(properties);
                 // Its ops API (projection rebuilds) takes the builder's admin token.
                 properties.put("flexboard.admin-token", adminToken);
                 exclude(properties, autoConfigurations.axon());
@@ -72,6 +79,29 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
 
     private void kafka(Map<String, Object> properties) {
         properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+    }
+
+    /**
+     * The projector's consumers rejoin their groups at once after a crash (issue 15). A dynamic member that died
+     * without leaving holds its partitions until its session times out (45 s): the restarted projector's new member
+     * waited for that, and the read side stayed behind for ~30 s after a restart. A static member (a stable
+     * {@code group.instance.id}) that comes back replaces its old self and gets its partitions at once. One projector
+     * runs per local stack (PostgreSQL's lock on the data directory), so the id cannot be taken twice; the fleet
+     * listener is in another group, where the same id is its own. docs/operations.md, "When something crashes".
+     */
+    private static void staticGroupMember(Map<String, Object> properties) {
+        properties.put("spring.kafka.consumer.properties.group.instance.id", LOCAL_PROJECTOR_INSTANCE);
+    }
+
+    /**
+     * The relay's token claim belongs to the JVM (Axon's node id is pid@host): after a crash the restarted relay waits
+     * for the dead claim to expire (10 s), then looks again only every 5 s. The local stack runs one command-api (a claim renewed at least every second
+     * while it relays or idles), so
+     * nobody else can take the token during a long batch: a shorter claim and a quicker look cost nothing here.
+     */
+    private static void relayResumesQuickly(Map<String, Object> properties) {
+        properties.put("axon.eventhandling.tokenstore.claim-timeout", RELAY_CLAIM_TIMEOUT);
+        properties.put("axon.eventhandling.processors.kafka-relay.token-claim-interval", RELAY_CLAIM_INTERVAL_MILLIS);
     }
 
     private static void exclude(Map<String, Object> properties, List<String> autoConfigurations) {

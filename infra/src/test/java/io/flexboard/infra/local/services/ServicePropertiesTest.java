@@ -49,6 +49,17 @@ class ServicePropertiesTest {
     }
 
     @Test
+    void after_a_crash_the_projector_rejoins_its_groups_as_the_same_static_member_and_the_relay_reclaims_its_token_quickly() {
+        Map<String, Object> projector = properties.forService(Service.PROJECTOR, autoConfigurations);
+        Map<String, Object> commandApi = properties.forService(Service.COMMAND_API, autoConfigurations);
+
+        assertThat(projector).containsEntry("spring.kafka.consumer.properties.group.instance.id", "flexboard-local-projector");
+        assertThat(commandApi).containsEntry("axon.eventhandling.tokenstore.claim-timeout", "5s")
+                .containsEntry("axon.eventhandling.processors.kafka-relay.token-claim-interval", "1000");
+        assertThat(properties.forService(Service.QUERY_API, autoConfigurations)).doesNotContainKey("spring.kafka.consumer.properties.group.instance.id");
+    }
+
+    @Test
     void agent_bridge_gets_r2dbc_and_kafka_for_its_sync_reports() {
         Map<String, Object> agentBridge = properties.forService(Service.AGENT_BRIDGE, autoConfigurations);
 
