@@ -114,6 +114,12 @@ public final class LocalKafka implements AutoCloseable {
         config.put("min.insync.replicas", "1");
         config.put("num.partitions", "1");
         config.put("group.initial.rebalance.delay.ms", "0");
+        // After a crash the controller (this same process, restarted) still counts the dead broker's registration as
+        // live until its heartbeat session runs out, and refuses the restarted broker's new one until then: with
+        // Kafka's 9 s session every start after kill -9 took ~10 s longer. One node heartbeats to itself in-process,
+        // so a short session costs nothing but a moment of fencing if the JVM stalls for 3 s (clients retry).
+        config.put("broker.heartbeat.interval.ms", "1000");
+        config.put("broker.session.timeout.ms", "3000");
         // Topics are declared by command-api; a typo must fail rather than create a stray topic.
         config.put("auto.create.topics.enable", "false");
         return config;
