@@ -9,6 +9,9 @@ import io.flexboard.foundation.problem.Problem;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.problem.ProblemTranslator;
 import io.flexboard.foundation.problem.ProblemType;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -20,6 +23,9 @@ import org.springframework.stereotype.Component;
 /** What a refused command answers: the aggregate's and Axon's failures as the problems of docs/contracts.md. */
 @Component
 class CommandFailures implements ProblemTranslator {
+
+    /** PostgreSQL restarts (crash recovery included) in seconds; a client asked to wait 2 s tries again soon after. */
+    static final long STORE_RETRY_AFTER_SECONDS = 2;
 
     @Override
     public ProblemException translate(Throwable failure) {
@@ -50,7 +56,29 @@ class CommandFailures implements ProblemTranslator {
         if (error instanceof ConcurrencyException) {
             return ProblemException.conflict("another change to this tenant was stored at the same moment; retry");
         }
+        if (storeUnreachable(failure)) {
+            return ProblemException.storeUnavailable("the event store cannot be reached; nothing was stored, send the command again",
+                    STORE_RETRY_AFTER_SECONDS);
+        }
         return null;
+    }
+
+    /**
+     * Whether the command failed because PostgreSQL cannot be reached (down, restarting, refusing connections):
+     * no connection within the pool's timeout, or a connection-class SQL state (08…, 57P0x: shut down or crashed).
+     * The transaction did not commit, so the client may safely send the command again.
+     */
+    static boolean storeUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Problem.FieldError> fieldErrors(List<FieldViolation> violations) {

@@ -78,6 +78,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.CONSISTENCY_TIMEOUT, detail, null, Map.of("Retry-After", "1"));
     }
 
+    /** 503 {@code store-unavailable} with {@code Retry-After} in whole seconds, at least 1. */
+    public static ProblemException storeUnavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(ProblemType.STORE_UNAVAILABLE, detail, null,
+                Map.of("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
+    }
+
     /** 429 with {@code Retry-After} in whole seconds, at least 1. */
     public static ProblemException rateLimited(String detail, long retryAfterSeconds) {
         return new ProblemException(ProblemType.RATE_LIMITED, detail, null,

@@ -26,7 +26,9 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
-    CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout");
+    CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout"),
+    /** command-api: the event store cannot be reached; nothing was stored, the command may be sent again. */
+    STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable");
 
     private static final String BASE = "https://flexboard.io/problems/";
 

@@ -5,6 +5,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ final class CommandLoad implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger unanswered = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<String, AtomicInteger> refusals = new ConcurrentSkipListMap<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile StackClient client;
 
@@ -89,6 +92,13 @@ final class CommandLoad implements AutoCloseable {
         return refused.get();
     }
 
+    /** The refusals by status and Retry-After, e.g. {@code "503 Retry-After 2" -> 40}. */
+    Map<String, Integer> refusals() {
+        Map<String, Integer> counts = new TreeMap<>();
+        refusals.forEach((key, count) -> counts.put(key, count.get()));
+        return counts;
+    }
+
     private void write(Tenant tenant, long pauseMillis) {
         int edit = 0;
         while (running.get()) {
@@ -104,6 +114,8 @@ final class CommandLoad implements AutoCloseable {
                     ledger.acknowledged(tenant.id(), Long.parseLong(response.headers().firstValue("ETag").orElseThrow().replace("\"", "")));
                 } else {
                     refused.incrementAndGet();
+                    refusals.computeIfAbsent(response.statusCode() + response.headers().firstValue("Retry-After")
+                            .map(seconds -> " Retry-After " + seconds).orElse(""), key -> new AtomicInteger()).incrementAndGet();
                     pause(UNREACHABLE_PAUSE_MILLIS);
                 }
             } catch (Exception e) {

@@ -58,7 +58,9 @@ final class StackProcess implements AutoCloseable {
             return new StackProcess(jvm, dataDir, ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         } catch (Exception e) {
             jvm.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            throw new IllegalStateException("the stack did not get ready; its output is in " + dataDir.resolve("stack.log"), e);
+            List<String> output = Files.readAllLines(dataDir.resolve("stack.log"));
+            throw new IllegalStateException("the stack did not get ready; the end of its output:\n"
+                    + String.join("\n", output.subList(Math.max(0, output.size() - 60), output.size())), e);
         }
     }
 
@@ -106,17 +108,23 @@ final class StackProcess implements AutoCloseable {
 
     /** kill -9 of everything at once (a power cut): the JVM, the postmaster and every PostgreSQL backend. */
     void killEverything() throws Exception {
-        Optional<ProcessHandle> postmaster = postmaster();
-        List<ProcessHandle> backends = postmaster.map(p -> p.descendants().toList()).orElse(List.of());
         jvm.destroyForcibly();
-        postmaster.ifPresent(ProcessHandle::destroyForcibly);
-        backends.forEach(ProcessHandle::destroyForcibly);
+        killPostgres();
         killJvm();
-        for (ProcessHandle process : backends) {
-            process.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /** kill -9 of the embedded PostgreSQL (postmaster and backends) while the JVM lives. */
+    void killPostgres() throws Exception {
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isEmpty()) {
+            return;
         }
-        if (postmaster.isPresent()) {
-            postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        List<ProcessHandle> backends = postmaster.get().descendants().toList();
+        postmaster.get().destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        for (ProcessHandle backend : backends) {
+            backend.onExit().get(30, TimeUnit.SECONDS);
         }
     }
 
