@@ -69,7 +69,8 @@ public final class Agent implements AutoCloseable {
                     settings.controlPlaneUrl().toString(), localUrl, settings.waitSeconds(), settings.fullResyncInterval());
             SyncWorker worker = new SyncWorker(syncSettings, loaded,
                     new HttpControlPlane(settings.controlPlaneUrl(), settings.apiKey(), clock),
-                    store, served, new Backoff(settings.maxRetryAfter()), Sleeper.THREAD, clock);
+                    store, served, Backoff.withinOneHold(Duration.ofSeconds(settings.waitSeconds()), settings.maxRetryAfter()),
+                    Sleeper.THREAD, clock);
             Thread syncThread = new Thread(worker, "flexboard-agent-sync");
             LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
                     syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),

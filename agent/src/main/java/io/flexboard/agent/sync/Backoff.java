@@ -6,8 +6,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
- * Exponential back-off with full jitter: {@code random(0, min(60 s, 1 s * 2^attempt))}. The jitter keeps
- * hundreds of agents that lost the control plane at the same moment from all coming back at once.
+ * Exponential back-off with full jitter: {@code random(0, min(cap, 1 s * 2^attempt))}, the cap 60 s or one hold
+ * of the long poll when that is shorter ({@link #withinOneHold}). The jitter keeps hundreds of agents that lost
+ * the control plane at the same moment from all coming back at once.
  * A {@code Retry-After} is a floor, cut to a cap (a wrong or hostile value must not silence the agent
  * for days), and spread by up to a tenth more: a fleet refused at once is also told the same value.
  */
@@ -21,17 +22,36 @@ public final class Backoff {
     static final Duration REPOLL_SPREAD = Duration.ofSeconds(2);
 
     private final DoubleSupplier random;
+    private final Duration cap;
     private final Duration maxRetryAfter;
 
     /** {@code maxRetryAfter}: the longest {@code Retry-After} honoured. */
     public Backoff(Duration maxRetryAfter) {
-        this(() -> ThreadLocalRandom.current().nextDouble(), maxRetryAfter);
+        this(() -> ThreadLocalRandom.current().nextDouble(), CAP, maxRetryAfter);
     }
 
     /** {@code random} yields values in [0, 1). */
     Backoff(DoubleSupplier random, Duration maxRetryAfter) {
+        this(random, CAP, maxRetryAfter);
+    }
+
+    Backoff(DoubleSupplier random, Duration cap, Duration maxRetryAfter) {
         this.random = random;
+        this.cap = cap;
         this.maxRetryAfter = maxRetryAfter;
+    }
+
+    /**
+     * A back-off that never waits longer than one {@code hold} of the long poll (at least 1 s, at most 60 s): an
+     * agent that lost the control plane for minutes asks again within one hold of its return and applies the newest
+     * version then, and while it is gone it asks about as often as a healthy agent does, once per hold.
+     */
+    public static Backoff withinOneHold(Duration hold, Duration maxRetryAfter) {
+        return new Backoff(() -> ThreadLocalRandom.current().nextDouble(), capFor(hold), maxRetryAfter);
+    }
+
+    static Duration capFor(Duration hold) {
+        return hold.compareTo(BASE) < 0 ? BASE : hold.compareTo(CAP) > 0 ? CAP : hold;
     }
 
     /**
@@ -40,7 +60,8 @@ public final class Backoff {
      */
     public Duration delay(int attempt, Optional<Duration> retryAfter) {
         double draw = random.getAsDouble();
-        Duration jittered = Duration.ofMillis((long) (ceiling(attempt).toMillis() * draw));
+        Duration ceiling = ceiling(attempt).compareTo(cap) > 0 ? cap : ceiling(attempt);
+        Duration jittered = Duration.ofMillis((long) (ceiling.toMillis() * draw));
         return retryAfter
                 .map(asked -> asked.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : asked)
                 .map(floor -> floor.plusMillis((long) (floor.toMillis() / 10 * draw)))
@@ -57,7 +78,7 @@ public final class Backoff {
         return Duration.ofMillis((long) (REPOLL_SPREAD.toMillis() * random.getAsDouble()));
     }
 
-    /** The upper bound of the jitter for {@code attempt}. */
+    /** The upper bound of the jitter for {@code attempt} under the 60 s cap (a shorter cap cuts it further). */
     static Duration ceiling(int attempt) {
         if (attempt >= ATTEMPTS_TO_CAP) {
             return CAP;

@@ -40,6 +40,26 @@ class BackoffTest {
     }
 
     @Test
+    void givenTheControlPlaneGoneForMinutes_whenTheAgentBacksOffWithinOneHold_thenNoPauseIsLongerThanTheHold() {
+        Backoff almostMaximal = new Backoff(() -> 0.999_999, Backoff.capFor(Duration.ofSeconds(10)), MAX_RETRY_AFTER);
+
+        assertThat(almostMaximal.delay(2, Optional.empty())).as("below the hold the doubling still rules")
+                .isBetween(Duration.ofMillis(3_990), Duration.ofSeconds(4));
+        for (int attempt = 4; attempt < 1_000; attempt += 7) {
+            assertThat(almostMaximal.delay(attempt, Optional.empty())).isBetween(Duration.ofMillis(9_990), Duration.ofSeconds(10));
+        }
+        assertThat(new Backoff(() -> 0.0, Backoff.capFor(Duration.ofSeconds(10)), MAX_RETRY_AFTER).delay(50, Optional.empty()))
+                .as("full jitter: the whole range down to zero").isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void givenAHoldOutsideOneToSixtySeconds_whenTheCapIsChosen_thenItStaysWithinThem() {
+        assertThat(Backoff.capFor(Duration.ZERO)).as("short polling still backs off").isEqualTo(Duration.ofSeconds(1));
+        assertThat(Backoff.capFor(Duration.ofSeconds(50))).isEqualTo(Duration.ofSeconds(50));
+        assertThat(Backoff.capFor(Duration.ofSeconds(300))).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
     void givenRetryAfterLongerThanTheJitter_whenDelayed_thenTheAgentWaitsRetryAfterPlusUpToATenth() {
         Backoff backoff = new Backoff(() -> 0.5, MAX_RETRY_AFTER);
 
