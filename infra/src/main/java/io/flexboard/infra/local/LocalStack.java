@@ -13,6 +13,7 @@ import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.services.ServiceProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -81,10 +82,10 @@ public final class LocalStack {
 
             List<HealthCheck> checks = new ArrayList<>();
             LocalPostgres db = running.postgres;
-            LocalKafka broker = running.kafka;
             LocalServices localServices = running.services;
             checks.add(new HealthCheck("postgres", db::isUp));
-            checks.add(new HealthCheck("kafka", broker::isUp));
+            // The broker of the moment: an outage (interruptKafka) replaces it.
+            checks.add(new HealthCheck("kafka", () -> running.kafka.isUp()));
             for (Service service : services) {
                 checks.add(new HealthCheck(service.serviceName(), () -> localServices.isUp(service)));
             }
@@ -106,7 +107,7 @@ public final class LocalStack {
         private final AtomicBoolean closed = new AtomicBoolean();
         private final CountDownLatch closedLatch = new CountDownLatch(1);
         private LocalPostgres postgres;
-        private LocalKafka kafka;
+        private volatile LocalKafka kafka;
         private LocalServices services;
         private RouterServer router;
         private String adminToken;
@@ -139,6 +140,19 @@ public final class LocalStack {
         /** The services' Spring contexts, for operations on one of them (and tests that stop a part). */
         public LocalServices services() {
             return services;
+        }
+
+        /**
+         * A Kafka outage while everything else runs: stops the broker, waits {@code outage}, and starts it again on
+         * the kept ports and log. The services ride it out on their own (the relay retries its batch, the projector
+         * reconnects); the fault suite uses it to check that nothing is lost or applied twice.
+         */
+        public void interruptKafka(Duration outage) throws InterruptedException {
+            kafka.close();
+            log.warn("Kafka stopped for {} s", outage.toSeconds());
+            Thread.sleep(outage.toMillis());
+            kafka = LocalKafka.start(dataDir, LocalPorts.in(dataDir));
+            log.warn("Kafka is back on {}", kafka.bootstrapServers());
         }
 
         void awaitClosed() {
