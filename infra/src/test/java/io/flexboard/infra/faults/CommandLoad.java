@@ -31,9 +31,10 @@ final class CommandLoad implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final Map<String, AtomicInteger> refusals = new ConcurrentSkipListMap<>();
     private final List<Thread> writers = new ArrayList<>();
-    private volatile StackClient client;
+    private final StackClient client;
 
-    private CommandLoad(Ledger ledger, String adminToken, List<Tenant> tenants, Tenant canary) {
+    private CommandLoad(StackClient client, Ledger ledger, String adminToken, List<Tenant> tenants, Tenant canary) {
+        this.client = client;
         this.ledger = ledger;
         this.adminToken = adminToken;
         this.tenants = tenants;
@@ -46,18 +47,11 @@ final class CommandLoad implements AutoCloseable {
         for (int i = 0; i < busyTenants; i++) {
             busy.add(Tenant.create(client, ledger, "busy-" + i));
         }
-        CommandLoad load = new CommandLoad(ledger, adminToken, busy, Tenant.create(client, ledger, "canary"));
-        load.client = client;
-        return load;
+        return new CommandLoad(client, ledger, adminToken, busy, Tenant.create(client, ledger, "canary"));
     }
 
     String canaryId() {
         return canary.id();
-    }
-
-    /** Points the writers at a restarted stack (its router port changed). */
-    void target(StackClient restarted) {
-        this.client = restarted;
     }
 
     void start() {
