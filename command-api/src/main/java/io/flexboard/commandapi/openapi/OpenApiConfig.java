@@ -23,7 +23,7 @@ class OpenApiConfig {
 
     /**
      * Every command may find the event store unreachable (PostgreSQL down or restarting): 503
-     * {@code store-unavailable} with {@code Retry-After}, nothing stored, the command may be sent again.
+     * {@code store-unavailable} with {@code Retry-After}; not acknowledged, the command may be sent again.
      */
     @Bean
     OpenApiCustomizer storeUnavailableOnEveryCommand() {

@@ -18,7 +18,9 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
 
 /** What a refused command answers: the aggregate's and Axon's failures as the problems of docs/contracts.md. */
 @Component
@@ -57,20 +59,22 @@ class CommandFailures implements ProblemTranslator {
             return ProblemException.conflict("another change to this tenant was stored at the same moment; retry");
         }
         if (storeUnreachable(failure)) {
-            return ProblemException.storeUnavailable("the event store cannot be reached; nothing was stored, send the command again",
-                    STORE_RETRY_AFTER_SECONDS);
+            return ProblemException.storeUnavailable("the event store cannot be reached; the command was not acknowledged: "
+                    + "send it again (with If-Match when it must not apply twice)", STORE_RETRY_AFTER_SECONDS);
         }
         return null;
     }
 
     /**
-     * Whether the command failed because PostgreSQL cannot be reached (down, restarting, refusing connections):
-     * no connection within the pool's timeout, or a connection-class SQL state (08…, 57P0x: shut down or crashed).
-     * The transaction did not commit, so the client may safely send the command again.
+     * Whether the command failed because PostgreSQL cannot be reached (down, restarting, refusing connections): no
+     * connection within the pool's timeout, a connection-class SQL state (08…, 57P0x: shut down or crashed), or a
+     * commit or rollback that failed with its connection. Not acknowledged either way; when the connection broke
+     * during the commit the command may have been stored, which If-Match on the retry settles.
      */
     static boolean storeUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof TransactionSystemException) {
                 return true;
             }
             if (cause instanceof SQLException sql && sql.getSQLState() != null

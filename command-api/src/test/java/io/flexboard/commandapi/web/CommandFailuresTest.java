@@ -10,6 +10,7 @@ import java.sql.SQLTransientConnectionException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** A command that cannot reach the event store answers 503 with Retry-After; other database errors stay 500. */
 class CommandFailuresTest {
@@ -34,6 +35,16 @@ class CommandFailuresTest {
         assertThat(failures.translate(new CommandExecutionException("command failed", new IllegalStateException(refused))).type())
                 .isEqualTo(ProblemType.STORE_UNAVAILABLE);
         assertThat(failures.translate(new IllegalStateException("batch failed", crashed)).type()).isEqualTo(ProblemType.STORE_UNAVAILABLE);
+    }
+
+    @Test
+    void a_commit_whose_connection_died_with_the_server_answers_503_not_500() {
+        // PostgreSQL killed during COMMIT: the rollback that follows finds Hikari's connection closed (no SQL state).
+        ProblemException problem = failures.translate(new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed")));
+
+        assertThat(problem.type()).isEqualTo(ProblemType.STORE_UNAVAILABLE);
+        assertThat(problem.getMessage()).contains("not acknowledged").contains("If-Match");
     }
 
     @Test

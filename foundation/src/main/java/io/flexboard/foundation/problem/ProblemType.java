@@ -27,7 +27,7 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout"),
-    /** command-api: the event store cannot be reached; nothing was stored, the command may be sent again. */
+    /** command-api: the event store cannot be reached; the command was not acknowledged and may be sent again. */
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable");
 
     private static final String BASE = "https://flexboard.io/problems/";
