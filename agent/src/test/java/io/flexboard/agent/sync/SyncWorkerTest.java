@@ -178,6 +178,27 @@ class SyncWorkerTest {
     }
 
     @Test
+    void givenTheControlPlaneGoneForALongTime_whenItComesBack_thenTheAgentAskedAtLeastOncePerHoldAndAppliesTheNewestAtOnce() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        // The worker's hold is 1 s (its settings); the back-off is capped at that hold, as the agent builds it.
+        SyncWorker worker = worker(FakeControlPlane.API_KEY, new Backoff(() -> 0.999, Backoff.capFor(Duration.ofSeconds(1)), MAX_RETRY_AFTER));
+        worker.syncOnce();
+        controlPlane.goDown();
+        controlPlane.publish(publishedVersion(2));
+
+        // a long outage (far past the attempts that reach 60 s uncapped): no pause is longer than one hold
+        for (int attempt = 0; attempt < 40; attempt++) {
+            assertThat(worker.syncOnce()).isLessThanOrEqualTo(Duration.ofSeconds(1));
+        }
+        assertThat(servedVersion()).as("the last good version is served all along").isEqualTo("1");
+
+        controlPlane.comeBack();
+        worker.syncOnce();
+
+        assertThat(servedVersion()).as("the first sync after the return applies the newest").isEqualTo("2");
+    }
+
+    @Test
     void givenAnInvalidUpdate_whenTheAgentSyncs_thenTheLastGoodIsKeptAndTheErrorReportedOnTheNextSync() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
@@ -305,11 +326,15 @@ class SyncWorkerTest {
     }
 
     private SyncWorker worker(String apiKey, DoubleSupplier random) throws IOException {
+        return worker(apiKey, new Backoff(random, MAX_RETRY_AFTER));
+    }
+
+    private SyncWorker worker(String apiKey, Backoff backoff) throws IOException {
         ConfigurationStore store = new ConfigurationStore(dataDir);
         SyncSettings settings = new SyncSettings(TENANT, "agent-1", "9.9.9", controlPlane.url().toString(),
                 "http://127.0.0.1:" + localServer.port(), 1, FULL_RESYNC);
         return new SyncWorker(settings, store.open(), new HttpControlPlane(controlPlane.url(), apiKey, clock),
-                store, served, new Backoff(random, MAX_RETRY_AFTER), sleeper, clock);
+                store, served, backoff, sleeper, clock);
     }
 
     private JsonNode file(String name) throws IOException {
