@@ -3,6 +3,7 @@ package io.flexboard.agentbridge.apikey;
 import io.flexboard.agentbridge.publish.Waiters;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,6 +21,7 @@ public class ApiKeyRevocations {
     public static final String CHANNEL = "flexboard_api_key_revoked";
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyRevocations.class);
+    private static final Pattern KEY_HASH = Pattern.compile("[0-9a-f]{64}");
 
     private final ApiKeys apiKeys;
     private final Waiters waiters;
@@ -41,7 +43,7 @@ public class ApiKeyRevocations {
         } catch (IllegalArgumentException e) {
             tenant = null;
         }
-        if (tenant == null || !keyHash.matches("[0-9a-f]{64}")) {
+        if (tenant == null || !KEY_HASH.matcher(keyHash).matches()) {
             log.warn("Ignoring a notification on {} that is not <tenant id>:<key hash>: '{}'", CHANNEL, payload);
             return;
         }
