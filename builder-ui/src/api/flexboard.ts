@@ -1,11 +1,13 @@
 import type { Answer, HttpClient } from './http';
 import type {
   AgentStatus,
+  ApiKey,
   Branding,
   CreatedTenant,
   Dashboard,
   DashboardSummary,
   DraftSaved,
+  IssuedApiKey,
   Overview,
   Page,
   Tenant,
@@ -87,6 +89,10 @@ export class FlexboardApi {
     return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
   }
 
+  async apiKeys(tenantId: string): Promise<ApiKey[]> {
+    return (await this.http.get<ApiKey[]>(`${tenantPath(tenantId)}/api-keys?limit=200`, { tenantId })).body;
+  }
+
   async syncStatus(cursor?: string | null, limit = 50): Promise<Page<TenantSyncStatus>> {
     return page(await this.http.get<TenantSyncStatus[]>(`/api/sync-status${query({ cursor, limit })}`));
   }
@@ -111,6 +117,14 @@ export class FlexboardApi {
 
   async clearBranding(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {
     return outcome(await this.http.command('DELETE', `${tenantPath(tenantId)}/branding`, { ifMatch }));
+  }
+
+  async issueApiKey(tenantId: string, name: string): Promise<Outcome<IssuedApiKey>> {
+    return outcome(await this.http.command<IssuedApiKey>('POST', `${tenantPath(tenantId)}/api-keys`, { body: { name } }));
+  }
+
+  async revokeApiKey(tenantId: string, keyId: string): Promise<Outcome<unknown>> {
+    return outcome(await this.http.command('DELETE', `${tenantPath(tenantId)}/api-keys/${encodeURIComponent(keyId)}`));
   }
 
   async createDashboard(tenantId: string, body: { name: string; slug: string; description?: string }): Promise<Outcome<DashboardSummary>> {

@@ -25,6 +25,25 @@ export interface CreatedTenant {
   api_key_id?: string;
 }
 
+/** One of a tenant's API keys as query-api lists it: never the key, nor its hash. */
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A key just issued: the only answer that carries the key itself. */
+export interface IssuedApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  api_key: string;
+}
+
 export interface DashboardSummary {
   id: string;
   name: string;

@@ -8,12 +8,13 @@ import { describedBy, Field } from '../components/Field';
 import { FormFooter, Modal } from '../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
 import { TimeAgo } from '../components/Time';
+import { ApiKeysCard } from './apikeys/ApiKeysCard';
 import { PauseDialog } from './TenantDialogs';
 import { slugify, statusOf } from './tenantStatus';
 
 const AGENTS_REFRESH_MS = 5000;
 
-/** One tenant: its dashboards, its agents' sync state, pause/activate. */
+/** One tenant: its dashboards, its agents' sync state, its API keys, pause/activate. */
 export function TenantDetail({ tenantId }: { tenantId: string }) {
   const { api, toasts } = useApp();
   const tenant = useLoad(() => api.tenant(tenantId), [api, tenantId]);
@@ -113,6 +114,7 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
           )}
         </Card>
       </div>
+      <ApiKeysCard tenantId={tenantId} />
       {creating && <NewDashboardDialog tenantId={tenantId} onClose={() => setCreating(false)} />}
       {pausing && (
         <PauseDialog api={api} tenant={t} onClose={() => setPausing(false)} onPaused={() => {

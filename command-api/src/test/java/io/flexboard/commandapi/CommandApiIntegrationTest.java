@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.flexboard.commandapi.apikey.ApiKeys;
 import io.flexboard.commandapi.branding.Logos;
 import io.flexboard.commandapi.relay.KafkaRelay;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -53,6 +55,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -89,8 +93,11 @@ class CommandApiIntegrationTest {
      * A new connection per request: some tests get answers sent before their body was read (413),
      * and reusing such a keep-alive connection could leave a later test's request unanswered.
      */
+    int port;
+
     @LocalServerPort
     void client(int port) {
+        this.port = port;
         http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
@@ -372,8 +379,106 @@ class CommandApiIntegrationTest {
         assertThat(eventsOf(tenantId)).isEqualTo(3L);
     }
 
-    private WebTestClient.RequestHeadersSpec<?> adminDelete(String uri, Object id) {
-        return http.delete().uri(uri, id).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
+    // --- named API keys ----------------------------------------------------------------------------
+
+    @Test
+    void a_named_key_is_shown_once_travels_only_as_its_hash_and_revoking_it_twice_answers_204_both_times() {
+        String tenantId = tenantId(createTenant("keys-" + shortId()));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> issued = admin(http.post().uri("/api/tenants/{id}/api-keys", tenantId))
+                .bodyValue(Map.of("name", "  plant-2 agents "))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
+                .expectHeader().valueEquals("X-Consistency-Token", tenantId + ":2")
+                .expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(issued).containsOnlyKeys("id", "name", "prefix", "api_key").containsEntry("name", "plant-2 agents");
+        String key = (String) issued.get("api_key");
+        assertThat(key).startsWith((String) issued.get("prefix")).startsWith("fbk_").hasSizeGreaterThan(40);
+
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", tenantId, issued.get("id"))
+                .exchange().expectStatus().isNoContent().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", tenantId, issued.get("id"))
+                .exchange().expectStatus().isNoContent().expectHeader().valueEquals(HttpHeaders.ETAG, "\"3\"");
+
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(tenantId, 4);
+        EventEnvelope issuedEvent = decode(records.get(2));
+        assertThat(issuedEvent.getPayload()).isEqualTo(new ApiKeyIssuedEvent(tenantId, (String) issued.get("id"),
+                ApiKeys.hash(key), (String) issued.get("prefix"), "plant-2 agents"));
+        assertThat(decode(records.get(3)).getPayload()).isEqualTo(new ApiKeyRevokedEvent(tenantId, (String) issued.get("id")));
+        records.forEach(record -> assertThat(new String(record.value(), StandardCharsets.ISO_8859_1)).doesNotContain(key));
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where encode(payload, 'escape') like ?",
+                Long.class, "%" + key + "%")).as("the plain key is stored nowhere").isZero();
+    }
+
+    @Test
+    void each_bad_key_name_gets_400_naming_name_and_stores_nothing() {
+        String tenantId = tenantId(createTenant("badkeys-" + shortId()));
+        Map<String, Object> missing = new HashMap<>();
+        for (Object name : new Object[] {"", "   ", "k".repeat(101), "plant\n2", "evil\u202Egnp", "nul\u0000", 42}) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("name", name);
+            admin(http.post().uri("/api/tenants/{id}/api-keys", tenantId)).bodyValue(body)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        }
+        admin(http.post().uri("/api/tenants/{id}/api-keys", tenantId)).bodyValue(missing)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "validation-failed")
+                .jsonPath("$.errors[0].field").isEqualTo("name");
+        admin(http.post().uri("/api/tenants/{id}/api-keys", tenantId)).bodyValue(Map.of("name", "n".repeat(300_000)))
+                .exchange().expectStatus().isEqualTo(413);
+        admin(http.post().uri("/api/tenants/{id}/api-keys", tenantId)).bodyValue(Map.of("name", "Default"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "conflict").jsonPath("$.errors[0].field").isEqualTo("name");
+        assertThat(eventsOf(tenantId)).isEqualTo(2L);
+    }
+
+    @Test
+    void another_tenants_key_an_unknown_key_and_an_unknown_tenant_are_404_and_a_malformed_id_400() {
+        String acme = tenantId(createTenant("keyacme-" + shortId()));
+        Map<String, Object> globex = createTenant("keyglobex-" + shortId());
+        String globexKey = (String) globex.get("api_key_id");
+
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", acme, globexKey)
+                .exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo(PROBLEM + "not-found");
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", acme, UUID.randomUUID()).exchange().expectStatus().isNotFound();
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", UUID.randomUUID(), globexKey).exchange().expectStatus().isNotFound();
+        admin(http.post().uri("/api/tenants/{id}/api-keys", UUID.randomUUID())).bodyValue(Map.of("name", "x"))
+                .exchange().expectStatus().isNotFound();
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", acme, "default")
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("keyId");
+        http.delete().uri("/api/tenants/{id}/api-keys/{keyId}", tenantId(globex), globexKey)
+                .exchange().expectStatus().isUnauthorized();
+
+        assertThat(eventsOf(acme)).isEqualTo(2L);
+        adminDelete("/api/tenants/{id}/api-keys/{keyId}", tenantId(globex), globexKey)
+                .exchange().expectStatus().isNoContent();
+    }
+
+    @Test
+    void ten_thousand_concurrent_issues_leave_exactly_twenty_live_keys_and_every_other_call_409() {
+        String tenantId = tenantId(createTenant("keycap-" + shortId()));
+        WebClient client = WebClient.create("http://localhost:" + port);
+
+        Map<Integer, Long> statuses = Flux.range(0, 10_000)
+                .flatMap(i -> client.post().uri("/api/tenants/{id}/api-keys", tenantId)
+                        .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("name", "site " + i))
+                        .exchangeToMono(response -> response.releaseBody().thenReturn(response.statusCode().value())), 16)
+                .collect(Collectors.groupingBy(status -> status, Collectors.counting()))
+                .block(Duration.ofMinutes(10));
+
+        // The default key plus 19 named ones is the cap of 20 live keys.
+        assertThat(statuses).containsOnly(Map.entry(201, 19L), Map.entry(409, 9_981L));
+        assertThat(eventsOf(tenantId)).isEqualTo(21L);
+    }
+
+    private WebTestClient.RequestHeadersSpec<?> adminDelete(String uri, Object... ids) {
+        return http.delete().uri(uri, ids).header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN);
     }
 
     private static Map<String, Object> branding(Map<String, Object> logo, String primary, String css) {
@@ -1069,6 +1174,10 @@ class CommandApiIntegrationTest {
             }
         }
         return found;
+    }
+
+    private static EventEnvelope decode(ConsumerRecord<String, byte[]> record) {
+        return new EventEnvelopeDeserializer().deserialize(Topics.EVENTS, record.value());
     }
 
     private static String shortId() {

@@ -93,7 +93,7 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
     }
 
     /**
-     * Keys, two dashboards, widgets replaced several times, a widget moved from one dashboard to the
+     * Keys (named, revoked), two dashboards, widgets replaced several times, a widget moved from one dashboard to the
      * other, a widget's name passed to a new one, drafts, publishes that archive, a pause, a restored draft
      * and branding set twice (the last after the last draft).
      */
@@ -111,7 +111,9 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         story.draftSaved(2);
         story.versionArchived(story.versionId(1), 1);
         story.versionPublished(story.versionId(2), 2);
-        story.apiKeyIssued();
+        String plant2 = story.apiKeyIssued("plant-2");
+        story.apiKeyRevoked(story.keyIds().get(0));
+        story.apiKeyRevoked(plant2);
         story.tenantPaused("invoice overdue");
         story.tenantActivated();
         story.brandingSet("#1a365d");

@@ -42,7 +42,8 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
         String keyId = story.keyIds().get(0);
         assertThat(readModels.rows("select * from api_keys where tenant_id = ?", story.tenantId)).containsExactly(row(
                 "key_id", keyId, "tenant_id", story.tenantId, "key_hash", TenantStory.keyHash(keyId),
-                "key_prefix", TenantStory.keyPrefix(keyId), "created_at", occurredAt(1)));
+                "key_prefix", TenantStory.keyPrefix(keyId), "created_at", occurredAt(1), "name", "default",
+                "created_by", "admin@vendor.example", "revoked_at", null));
         assertThat(readModels.rows("select * from dashboards where tenant_id = ?", story.tenantId)).containsExactly(row(
                 "id", dashboard, "tenant_id", story.tenantId, "name", "Sales", "slug", "sales", "description", null,
                 "widget_count", 2, "created_at", occurredAt(2), "updated_at", occurredAt(6)));

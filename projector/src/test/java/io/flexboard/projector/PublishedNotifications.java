@@ -12,12 +12,13 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Listens on the publish channel the way an agent-bridge replica does, over its own plain JDBC
- * connection, and keeps every payload received.
+ * Listens on the publish channel (or another of the projector's channels) the way an agent-bridge
+ * replica does, over its own plain JDBC connection, and keeps every payload received.
  */
 final class PublishedNotifications implements AutoCloseable {
 
     private final Connection connection;
+    private final String channel;
     private final List<String> payloads = new CopyOnWriteArrayList<>();
 
     PublishedNotifications() {
@@ -25,13 +26,18 @@ final class PublishedNotifications implements AutoCloseable {
     }
 
     PublishedNotifications(String jdbcUrl) {
+        this(jdbcUrl, PublishedVersionNotification.CHANNEL);
+    }
+
+    PublishedNotifications(String jdbcUrl, String channel) {
+        this.channel = channel;
         try {
             connection = DriverManager.getConnection(jdbcUrl, TestDatabase.USER, "");
             try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + PublishedVersionNotification.CHANNEL);
+                statement.execute("LISTEN " + channel);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot listen on " + PublishedVersionNotification.CHANNEL, e);
+            throw new IllegalStateException("Cannot listen on " + channel, e);
         }
     }
 
@@ -46,7 +52,7 @@ final class PublishedNotifications implements AutoCloseable {
             PGNotification[] received = connection.unwrap(PGConnection.class).getNotifications(200);
             if (received != null) {
                 for (PGNotification notification : received) {
-                    if (notification.getName().equals(PublishedVersionNotification.CHANNEL)) {
+                    if (notification.getName().equals(channel)) {
                         payloads.add(notification.getParameter());
                     }
                 }

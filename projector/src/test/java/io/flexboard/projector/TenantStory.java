@@ -14,6 +14,7 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -81,14 +82,23 @@ final class TenantStory {
                 .build();
     }
 
+    /** A key as tenant creation issued it before keys had names. */
     String apiKeyIssued() {
+        return apiKeyIssued(null);
+    }
+
+    String apiKeyIssued(String name) {
         String keyId = UUID.randomUUID().toString();
         keyIds.add(keyId);
         append(ApiKeyIssuedEvent.newBuilder()
                 .setTenantId(tenantId).setKeyId(keyId)
-                .setKeyHash(keyHash(keyId)).setKeyPrefix(keyPrefix(keyId))
+                .setKeyHash(keyHash(keyId)).setKeyPrefix(keyPrefix(keyId)).setName(name)
                 .build());
         return keyId;
+    }
+
+    void apiKeyRevoked(String keyId) {
+        append(ApiKeyRevokedEvent.newBuilder().setTenantId(tenantId).setKeyId(keyId).build());
     }
 
     String dashboardCreated(String name, String dashboardSlug) {

@@ -14,7 +14,7 @@ class OpenApiConfig {
         return new ApiConventions("Flexboard agent-bridge",
                 "The on-premise agents' one endpoint: POST /api/agent/sync, answered at once or held as a long-poll "
                         + "(wait_seconds) until the tenant publishes. Per-key rate limit (429).",
-                "api-key", "The tenant's API key (fbk_…), shown once when the tenant was created");
+                "api-key", "One of the tenant's live API keys (fbk_…), shown once when it was issued; a revoked key answers 401");
     }
 
     /** Schemas named as the JSON names them (snake_case). */

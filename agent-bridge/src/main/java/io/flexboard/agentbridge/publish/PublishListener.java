@@ -1,5 +1,6 @@
 package io.flexboard.agentbridge.publish;
 
+import io.flexboard.agentbridge.apikey.ApiKeyRevocations;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
@@ -33,6 +34,9 @@ import reactor.util.retry.Retry;
  * stay in LISTEN). When it is lost the answer cache is distrusted and the connection re-opened with
  * back-off; after every (re)connect all tenants with parked syncs are re-checked in one read, repairing
  * whatever was published while nobody listened. A heartbeat finds a connection that died silently.
+ *
+ * <p>The same connection listens on {@link ApiKeyRevocations#CHANNEL}, so a revoked key reaches every
+ * replica the way a publish does, and is repaired the same way after a reconnect.
  */
 @Component
 public class PublishListener implements SmartLifecycle {
@@ -47,6 +51,7 @@ public class PublishListener implements SmartLifecycle {
     private final PublishedAnswers answers;
     private final PublishFanOut fanOut;
     private final Waiters waiters;
+    private final ApiKeyRevocations revocations;
     private final FlexboardProperties.Sync settings;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final Counter connects;
@@ -54,11 +59,12 @@ public class PublishListener implements SmartLifecycle {
     private volatile boolean connected;
 
     public PublishListener(R2dbcProperties r2dbc, PublishedAnswers answers, PublishFanOut fanOut, Waiters waiters,
-            FlexboardProperties properties, MeterRegistry meters) {
+            ApiKeyRevocations revocations, FlexboardProperties properties, MeterRegistry meters) {
         this.connections = dedicatedConnections(r2dbc);
         this.answers = answers;
         this.fanOut = fanOut;
         this.waiters = waiters;
+        this.revocations = revocations;
         this.settings = properties.sync();
         this.connects = Counter.builder("flexboard.agentbridge.listen.connects")
                 .description("LISTEN connections established (the first and every re-connect)")
@@ -102,7 +108,7 @@ public class PublishListener implements SmartLifecycle {
                 .concatMap(tick -> Mono.from(connection.validate(ValidationDepth.REMOTE)))
                 .filter(alive -> !alive)
                 .concatMap(dead -> Mono.error(new IllegalStateException("the LISTEN connection failed its heartbeat")));
-        return connection.createStatement("LISTEN " + CHANNEL).execute()
+        return connection.createStatement("LISTEN " + CHANNEL + "; LISTEN " + ApiKeyRevocations.CHANNEL).execute()
                 .concatMap(result -> result.getRowsUpdated())
                 // Subscribed to the notifications first, repaired second: a publish is either seen by the
                 // repair's read or notified to a subscriber already in place.
@@ -116,6 +122,7 @@ public class PublishListener implements SmartLifecycle {
         connects.increment();
         log.info("Listening on PostgreSQL channel {} for publishes", CHANNEL);
         fanOut.repair(waiters.tenants());
+        revocations.repair();
     }
 
     private void lost(Throwable failure) {
@@ -129,6 +136,10 @@ public class PublishListener implements SmartLifecycle {
     }
 
     private void notified(Notification notification) {
+        if (ApiKeyRevocations.CHANNEL.equals(notification.getName())) {
+            revocations.notified(notification.getParameter());
+            return;
+        }
         String payload = notification.getParameter();
         int colon = payload == null ? -1 : payload.indexOf(':');
         try {

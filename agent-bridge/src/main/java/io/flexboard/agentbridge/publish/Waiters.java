@@ -3,6 +3,9 @@ package io.flexboard.agentbridge.publish;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.flexboard.foundation.problem.ProblemException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,9 +36,12 @@ public class Waiters {
                 .register(meters);
     }
 
-    /** Parks a sync of an agent on {@code currentVersion}; from now on a publish of another version wakes it. */
-    public Waiter register(UUID tenantId, long currentVersion) {
-        Waiter waiter = new Waiter(tenantId, currentVersion);
+    /**
+     * Parks a sync of an agent on {@code currentVersion}, authenticated by the key with {@code keyHash};
+     * from now on a publish of another version wakes it, and a revocation of that key refuses it.
+     */
+    public Waiter register(UUID tenantId, long currentVersion, String keyHash) {
+        Waiter waiter = new Waiter(tenantId, currentVersion, keyHash);
         byTenant.compute(tenantId, (tenant, waiters) -> {
             Set<Waiter> set = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
             set.add(waiter);
@@ -89,6 +95,29 @@ public class Waiters {
         return answered;
     }
 
+    /** Answers every waiter parked with the revoked key {@code keyHash} of the tenant 401; returns how many. */
+    public int refuse(UUID tenantId, String keyHash) {
+        Set<Waiter> waiters = byTenant.get(tenantId);
+        if (waiters == null) {
+            return 0;
+        }
+        int refused = 0;
+        for (Waiter waiter : waiters) {
+            if (waiter.keyHash.equals(keyHash) && deregister(waiter)) {
+                waiter.answer.tryEmitError(ProblemException.unauthorized("The API key was revoked"));
+                refused++;
+            }
+        }
+        return refused;
+    }
+
+    /** The keys parked syncs were authenticated with, by hash, with their tenants (for a re-check after a lost LISTEN). */
+    public Map<String, UUID> parkedKeys() {
+        Map<String, UUID> keys = new HashMap<>();
+        byTenant.forEach((tenant, waiters) -> waiters.forEach(waiter -> keys.put(waiter.keyHash, tenant)));
+        return keys;
+    }
+
     /** From now on no sync parks here: this replica is shutting down. */
     void drain() {
         draining = true;
@@ -124,14 +153,16 @@ public class Waiters {
 
         private final UUID tenantId;
         private final long currentVersion;
+        private final String keyHash;
         private final Sinks.One<PublishedAnswer> answer = Sinks.one();
 
-        private Waiter(UUID tenantId, long currentVersion) {
+        private Waiter(UUID tenantId, long currentVersion, String keyHash) {
             this.tenantId = tenantId;
             this.currentVersion = currentVersion;
+            this.keyHash = keyHash;
         }
 
-        /** Completes when a publish wakes this waiter; never completes empty. */
+        /** Completes when a publish wakes this waiter, fails 401 when its key is revoked; never completes empty. */
         public Mono<PublishedAnswer> answer() {
             return answer.asMono();
         }

@@ -110,6 +110,7 @@ public class SyncReports implements DisposableBean {
                 .setHeldMs(sync.heldMs())
                 .setSyncedAt(Instant.now())
                 .setBridgeInstance(bridgeInstance)
+                .setKeyHash(sync.keyHash())
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.flexboard.agentbridge.sync;
 
+import io.flexboard.agentbridge.apikey.ApiKeys;
 import io.flexboard.agentbridge.config.FlexboardProperties;
 import io.flexboard.agentbridge.publish.PublishFanOut;
 import io.flexboard.agentbridge.publish.PublishedAnswer;
@@ -42,6 +43,7 @@ public class SyncService {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
     private final PublishedAnswers answers;
+    private final ApiKeys apiKeys;
     private final Waiters waiters;
     private final PublishFanOut fanOut;
     private final SyncReports reports;
@@ -52,9 +54,10 @@ public class SyncService {
     private final Counter missedPublishes;
     private final MeterRegistry meters;
 
-    public SyncService(PublishedAnswers answers, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
+    public SyncService(PublishedAnswers answers, ApiKeys apiKeys, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
             SyncRateLimiter rateLimiter, ParkingLimits parking, FlexboardProperties properties, MeterRegistry meters) {
         this.answers = answers;
+        this.apiKeys = apiKeys;
         this.waiters = waiters;
         this.fanOut = fanOut;
         this.reports = reports;
@@ -93,9 +96,12 @@ public class SyncService {
                 return published(caller, sync).flatMap(answer -> answer.answersAtOnce(sync.currentVersion())
                         ? reply(answer, sync, 0) : Mono.error(parking.refusal()));
             }
-            Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion());
+            Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion(), caller.keyHash());
             long parkedAt = System.nanoTime();
-            return published(caller, sync)
+            // Registered before this check, so a revocation is either seen here or refuses the waiter.
+            Mono<PublishedAnswer> current = apiKeys.isRevoked(caller.keyHash())
+                    ? Mono.error(ProblemException.unauthorized("The API key was revoked")) : published(caller, sync);
+            return current
                     .flatMap(answer -> {
                         if (answer.answersAtOnce(sync.currentVersion())) {
                             waiters.deregister(waiter);

@@ -117,6 +117,37 @@ public final class SyncFixtures {
         }
     }
 
+    /**
+     * An admin revoked the key, as the projector applies it: {@code api_keys.revoked_at} set and
+     * {@code <tenant>:<key hash>} announced on {@code flexboard_api_key_revoked}, in one transaction.
+     */
+    public void apiKeyRevoked(UUID tenant, String apiKey) {
+        revoke(tenant, apiKey, true);
+    }
+
+    /** As {@link #apiKeyRevoked}, but the notification is lost (as if no replica was listening). */
+    public void apiKeyRevokedWithoutNotification(UUID tenant, String apiKey) {
+        revoke(tenant, apiKey, false);
+    }
+
+    private void revoke(UUID tenant, String apiKey, boolean notify) {
+        try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null)) {
+            connection.setAutoCommit(false);
+            update(connection, "update api_keys set revoked_at = now() where key_hash = ?", sha256Hex(apiKey));
+            if (notify) {
+                update(connection, "select pg_notify('flexboard_api_key_revoked', ?)", tenant + ":" + sha256Hex(apiKey));
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("revoking a key of " + tenant, e);
+        }
+    }
+
+    /** Announces a revocation without revoking anything, as a forged or garbled notification would. */
+    public void revocationAnnounced(String payload) {
+        execute("select pg_notify('flexboard_api_key_revoked', ?)", payload);
+    }
+
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {

@@ -15,11 +15,13 @@ import io.flexboard.commandapi.api.ActivateTenantCommand;
 import io.flexboard.commandapi.api.ClearTenantBrandingCommand;
 import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
+import io.flexboard.commandapi.api.IssueApiKeyCommand;
 import io.flexboard.commandapi.api.PauseTenantCommand;
 import io.flexboard.commandapi.api.PublishVersionCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
 import io.flexboard.commandapi.api.RestoreVersionCommand;
 import io.flexboard.commandapi.api.RestoredDraft;
+import io.flexboard.commandapi.api.RevokeApiKeyCommand;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
 import io.flexboard.commandapi.api.SetTenantBrandingCommand;
@@ -31,6 +33,7 @@ import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -75,6 +78,8 @@ class TenantAggregate {
     private String pausedReason;
     /** The working copy's branding (null: none); drafts snapshot it like the dashboards. */
     private Branding branding;
+    /** Every key the tenant was issued, by key id: its name and whether it is revoked. */
+    private final Map<String, ApiKeyState> apiKeys = new LinkedHashMap<>();
 
     TenantAggregate() {
         // for Axon: state is rebuilt from the events
@@ -89,7 +94,39 @@ class TenantAggregate {
         apply(new TenantCreatedEvent(command.tenantId(), command.name().strip(), command.slug(),
                 license.licenseType(), license.maxDashboards(), license.maxWidgetsPerDashboard()));
         apply(new ApiKeyIssuedEvent(command.tenantId(), command.apiKey().keyId(),
-                command.apiKey().keyHash(), command.apiKey().keyPrefix()));
+                command.apiKey().keyHash(), command.apiKey().keyPrefix(), ApiKeyRules.FIRST_KEY_NAME));
+    }
+
+    /**
+     * Issues another key. A paused tenant may be issued keys: after a leak an admin pauses the tenant,
+     * issues a new key, deploys it, revokes the leaked one and activates the tenant again.
+     */
+    @CommandHandler
+    void handle(IssueApiKeyCommand command) {
+        String name = ApiKeyRules.checkName(command.name());
+        if (apiKeys.containsKey(command.apiKey().keyId())) {
+            throw new RuleViolationException("id", "API key " + command.apiKey().keyId() + " already exists");
+        }
+        ApiKeyRules.checkRoomFor(name, apiKeys.values().stream().filter(key -> !key.revoked()).map(ApiKeyState::name).toList());
+        apply(new ApiKeyIssuedEvent(tenantId, command.apiKey().keyId(), command.apiKey().keyHash(),
+                command.apiKey().keyPrefix(), name));
+    }
+
+    /**
+     * Revokes a key, the tenant's last live one included (containing a leak comes first). Another
+     * tenant's key is as unknown as a made-up id; revoking a revoked key changes nothing.
+     */
+    @CommandHandler
+    Object handle(RevokeApiKeyCommand command) {
+        ApiKeyState key = apiKeys.get(command.keyId());
+        if (key == null) {
+            throw new UnknownEntityException("API key", command.keyId());
+        }
+        if (key.revoked()) {
+            return new Unchanged(null, getVersion());
+        }
+        apply(new ApiKeyRevokedEvent(tenantId, command.keyId()));
+        return null;
     }
 
     @CommandHandler
@@ -262,6 +299,17 @@ class TenantAggregate {
     }
 
     @EventSourcingHandler
+    void on(ApiKeyIssuedEvent event) {
+        apiKeys.put(event.getKeyId(), new ApiKeyState(
+                event.getName() == null ? ApiKeyRules.FIRST_KEY_NAME : event.getName(), false));
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyRevokedEvent event) {
+        apiKeys.computeIfPresent(event.getKeyId(), (id, key) -> new ApiKeyState(key.name(), true));
+    }
+
+    @EventSourcingHandler
     void on(DashboardCreatedEvent event) {
         dashboards.put(event.getDashboardId(), snapshotOf(event));
     }
@@ -338,4 +386,8 @@ class TenantAggregate {
     }
 
     private enum VersionStatus { DRAFT, PUBLISHED, ARCHIVED }
+
+    /** What the rules need of a key: its name (unique among live keys) and whether it still works. */
+    private record ApiKeyState(String name, boolean revoked) {
+    }
 }

@@ -84,7 +84,7 @@ class TenantAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(TENANT, "Acme Corp", "acme", null, null, null, KEY))
                 .expectEvents(tenantCreated(5, 20),
-                        new ApiKeyIssuedEvent(TENANT, KEY.keyId(), KEY.keyHash(), KEY.keyPrefix()));
+                        new ApiKeyIssuedEvent(TENANT, KEY.keyId(), KEY.keyHash(), KEY.keyPrefix(), "default"));
     }
 
     @Test

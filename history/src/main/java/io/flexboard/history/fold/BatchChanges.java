@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.flexboard.history.fold.RowChange.ApiKeyInserted;
+import io.flexboard.history.fold.RowChange.ApiKeyRevoked;
 import io.flexboard.history.fold.RowChange.DashboardInserted;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
@@ -44,7 +45,8 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     private final Map<UUID, TenantStatusSet> tenantStatuses = new LinkedHashMap<>();
     private final Map<UUID, TenantBrandingSet> tenantBrandings = new LinkedHashMap<>();
     private final Map<UUID, Integer> dashboardCountIncrements = new LinkedHashMap<>();
-    private final List<ApiKeyRow> apiKeysInserted = new ArrayList<>();
+    private final Map<UUID, ApiKeyRow> apiKeysInserted = new LinkedHashMap<>();
+    private final Map<UUID, ApiKeyRevoked> apiKeysRevoked = new LinkedHashMap<>();
     private final Map<UUID, DashboardRow> dashboardsInserted = new LinkedHashMap<>();
     private final Map<UUID, DashboardWidgetCountSet> dashboardWidgetCounts = new LinkedHashMap<>();
     private final Map<UUID, WidgetsReplaced> widgetsReplaced = new LinkedHashMap<>();
@@ -104,8 +106,14 @@ public final class BatchChanges implements RowChange.Handler<Void> {
         return dashboardCountIncrements;
     }
 
-    public List<ApiKeyRow> apiKeysInserted() {
-        return apiKeysInserted;
+    /** Keys the batch issues, as it leaves them (revoked by the batch too, or not). */
+    public Collection<ApiKeyRow> apiKeysInserted() {
+        return apiKeysInserted.values();
+    }
+
+    /** Older keys the batch revokes. */
+    public Collection<ApiKeyRevoked> apiKeysRevoked() {
+        return apiKeysRevoked.values();
     }
 
     /** Dashboards the batch creates, as it leaves them. */
@@ -177,7 +185,17 @@ public final class BatchChanges implements RowChange.Handler<Void> {
 
     @Override
     public Void apiKeyInserted(ApiKeyInserted change) {
-        apiKeysInserted.add(change.apiKey());
+        ApiKeyRow key = change.apiKey();
+        InMemoryReadModel.unique(apiKeysInserted.putIfAbsent(key.keyId(), key) != null, "api_keys_pkey", key.keyId());
+        return null;
+    }
+
+    @Override
+    public Void apiKeyRevoked(ApiKeyRevoked change) {
+        if (apiKeysInserted.computeIfPresent(change.keyId(),
+                (id, key) -> key.revokedAt() == null ? key.revoked(change.revokedAt()) : key) == null) {
+            apiKeysRevoked.putIfAbsent(change.keyId(), change);
+        }
         return null;
     }
 

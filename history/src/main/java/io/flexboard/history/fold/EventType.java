@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -30,7 +31,8 @@ public enum EventType {
     TENANT_PAUSED("tenant_paused", TenantPausedEvent.class),
     TENANT_ACTIVATED("tenant_activated", TenantActivatedEvent.class),
     TENANT_BRANDING_SET("tenant_branding_set", TenantBrandingSetEvent.class),
-    TENANT_BRANDING_CLEARED("tenant_branding_cleared", TenantBrandingClearedEvent.class);
+    TENANT_BRANDING_CLEARED("tenant_branding_cleared", TenantBrandingClearedEvent.class),
+    API_KEY_REVOKED("api_key_revoked", ApiKeyRevokedEvent.class);
 
     private final String wireName;
     private final Class<?> payloadType;

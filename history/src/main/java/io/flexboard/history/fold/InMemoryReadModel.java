@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.flexboard.history.fold.RowChange.ApiKeyInserted;
+import io.flexboard.history.fold.RowChange.ApiKeyRevoked;
 import io.flexboard.history.fold.RowChange.DashboardInserted;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
@@ -229,6 +230,13 @@ public final class InMemoryReadModel implements ReadModelView {
             referenced(tenants.containsKey(key.tenantId()), "api_keys", "tenants", key.tenantId());
             apiKeys.put(key.keyId(), key);
             apiKeyHashes.put(key.keyHash(), key.keyId());
+            return null;
+        }
+
+        @Override
+        public Void apiKeyRevoked(ApiKeyRevoked change) {
+            apiKeys.computeIfPresent(change.keyId(),
+                    (id, key) -> key.revokedAt() == null ? key.revoked(change.revokedAt()) : key);
             return null;
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.flexboard.history.fold.RowChange.ApiKeyInserted;
+import io.flexboard.history.fold.RowChange.ApiKeyRevoked;
 import io.flexboard.history.fold.RowChange.DashboardInserted;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.HistoryEntryAppended;
@@ -22,6 +23,7 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -85,6 +87,7 @@ public final class ReadModelFold {
             case TENANT_ACTIVATED -> tenantActivated(event, (TenantActivatedEvent) payload);
             case TENANT_BRANDING_SET -> tenantBrandingSet(event, (TenantBrandingSetEvent) payload);
             case TENANT_BRANDING_CLEARED -> tenantBrandingCleared(event, (TenantBrandingClearedEvent) payload);
+            case API_KEY_REVOKED -> apiKeyRevoked(event, (ApiKeyRevokedEvent) payload);
         };
     }
 
@@ -101,9 +104,17 @@ public final class ReadModelFold {
     private static List<RowChange> apiKeyIssued(EventEnvelope event, ApiKeyIssuedEvent issued) {
         return List.of(
                 new ApiKeyInserted(new ApiKeyRow(uuid(issued.getKeyId()), uuid(issued.getTenantId()), issued.getKeyHash(),
-                        issued.getKeyPrefix(), event.getOccurredAt())),
+                        issued.getKeyPrefix(), event.getOccurredAt(),
+                        issued.getName() == null ? ApiKeyRow.DEFAULT_NAME : issued.getName(), event.getActor(), null)),
                 history(event, EventType.API_KEY_ISSUED, null, null,
-                        Summaries.apiKeyIssued(event.getActor(), issued.getKeyPrefix())));
+                        Summaries.apiKeyIssued(event.getActor(), issued.getKeyPrefix(), issued.getName())));
+    }
+
+    private static List<RowChange> apiKeyRevoked(EventEnvelope event, ApiKeyRevokedEvent revoked) {
+        return List.of(
+                new ApiKeyRevoked(uuid(revoked.getKeyId()), event.getOccurredAt()),
+                history(event, EventType.API_KEY_REVOKED, null, null,
+                        Summaries.apiKeyRevoked(event.getActor(), revoked.getKeyId())));
     }
 
     private static List<RowChange> dashboardCreated(EventEnvelope event, DashboardCreatedEvent created) {

@@ -28,6 +28,8 @@ public sealed interface RowChange {
 
         R apiKeyInserted(ApiKeyInserted change);
 
+        R apiKeyRevoked(ApiKeyRevoked change);
+
         R dashboardInserted(DashboardInserted change);
 
         R widgetsReplaced(WidgetsReplaced change);
@@ -82,6 +84,14 @@ public sealed interface RowChange {
         @Override
         public <R> R applyTo(Handler<R> handler) {
             return handler.apiKeyInserted(this);
+        }
+    }
+
+    /** {@code update api_keys set revoked_at} of one key that is not revoked yet (none when it is unknown). */
+    record ApiKeyRevoked(UUID keyId, Instant revokedAt) implements RowChange {
+        @Override
+        public <R> R applyTo(Handler<R> handler) {
+            return handler.apiKeyRevoked(this);
         }
     }
 

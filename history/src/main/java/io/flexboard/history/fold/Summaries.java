@@ -10,8 +10,14 @@ final class Summaries {
         return actor + " created tenant " + slug + " (" + licenseType + " license)";
     }
 
-    static String apiKeyIssued(String actor, String keyPrefix) {
-        return actor + " issued API key " + keyPrefix + "…";
+    /** A key from before keys had names reads as it always did. */
+    static String apiKeyIssued(String actor, String keyPrefix, String name) {
+        return name == null ? actor + " issued API key " + keyPrefix + "…"
+                : actor + " issued API key '" + name + "' (" + keyPrefix + "…)";
+    }
+
+    static String apiKeyRevoked(String actor, String keyId) {
+        return actor + " revoked API key " + keyId;
     }
 
     static String dashboardCreated(String actor, String slug) {

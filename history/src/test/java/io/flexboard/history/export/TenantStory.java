@@ -40,7 +40,7 @@ final class TenantStory {
         TenantStory story = new TenantStory(history);
         story.append(new TenantCreatedEvent(story.tenantId, name, name.toLowerCase() + "-" + story.tenantId.substring(0, 8),
                 "basic", 5, 20));
-        story.append(new ApiKeyIssuedEvent(story.tenantId, UUID.randomUUID().toString(), "ab".repeat(32), "fbk_ab12"));
+        story.append(new ApiKeyIssuedEvent(story.tenantId, UUID.randomUUID().toString(), "ab".repeat(32), "fbk_ab12", null));
         return story;
     }
 

@@ -257,6 +257,56 @@ class ReadModelFoldTest {
         assertThat(ReadModelFold.reads(events.get(7))).isEqualTo(new FoldReads(null, acme.versionId(2)));
     }
 
+    @Test
+    void givenAKeyFromBeforeNames_whenFolded_thenItIsTheDefaultKeyCreatedByItsActorAndLive() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID first = acme.apiKeyIssued();
+
+        ApiKeyRow key = folded(acme).apiKeys(acme.tenantId).get(0);
+
+        assertThat(key.keyId()).isEqualTo(first);
+        assertThat(key.name()).isEqualTo("default");
+        assertThat(key.createdBy()).isEqualTo("alice");
+        assertThat(key.createdAt()).isEqualTo(acme.occurredAt(1));
+        assertThat(key.revokedAt()).isNull();
+    }
+
+    @Test
+    void givenANamedKeyRevoked_whenFolded_thenItKeepsItsNameAndCarriesTheRevocationTimeAndAnAuditEntry() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID old = acme.apiKeyIssued();
+        UUID rotated = acme.by("bob").apiKeyIssued("plant-2 agents");
+        acme.apiKeyRevoked(old);
+
+        InMemoryReadModel model = folded(acme);
+
+        assertThat(model.apiKeys(acme.tenantId)).extracting(ApiKeyRow::keyId, ApiKeyRow::name, ApiKeyRow::createdBy,
+                ApiKeyRow::revokedAt).containsExactly(
+                tuple(old, "default", "alice", acme.occurredAt(3)),
+                tuple(rotated, "plant-2 agents", "bob", null));
+        assertThat(model.history(acme.tenantId)).extracting(HistoryEntryRow::eventType, HistoryEntryRow::summary)
+                .endsWith(tuple("api_key_issued", "bob issued API key 'plant-2 agents' ("
+                                + model.apiKeys(acme.tenantId).get(1).keyPrefix() + "…)"),
+                        tuple("api_key_revoked", "bob revoked API key " + old));
+    }
+
+    @Test
+    void givenABatchThatIssuesAndRevokesAKey_whenReduced_thenTheKeyIsInsertedRevokedAndAnOlderKeyIsUpdated() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        UUID older = acme.apiKeyIssued();
+        InMemoryReadModel before = folded(acme);
+        UUID brief = acme.apiKeyIssued("brief");
+        acme.apiKeyRevoked(brief);
+        acme.apiKeyRevoked(older);
+
+        BatchChanges batch = new BatchChanges();
+        acme.events().subList(2, 5).forEach(event -> ReadModelFold.fold(event, batch.over(before)).forEach(batch::add));
+
+        assertThat(batch.apiKeysInserted()).extracting(ApiKeyRow::keyId, ApiKeyRow::revokedAt)
+                .containsExactly(tuple(brief, acme.occurredAt(3)));
+        assertThat(batch.apiKeysRevoked()).extracting(RowChange.ApiKeyRevoked::keyId).containsExactly(older);
+    }
+
     private static String keyPrefix(TenantEvents tenant) {
         return ((ApiKeyIssuedEvent) tenant.events().get(1).getPayload()).getKeyPrefix();
     }

@@ -17,6 +17,7 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.MetadataSnapshot;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
+import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantActivatedEvent;
@@ -71,14 +72,24 @@ public final class TenantEvents {
         return this;
     }
 
+    /** A key as tenant creation issued it before keys had names (its event has no name). */
     public UUID apiKeyIssued() {
+        return apiKeyIssued(null);
+    }
+
+    /** A named key, as {@code POST /api/tenants/:id/api-keys} issues it. */
+    public UUID apiKeyIssued(String name) {
         UUID keyId = UUID.randomUUID();
         String compact = keyId.toString().replace("-", "");
         append(ApiKeyIssuedEvent.newBuilder()
                 .setTenantId(tenantId.toString()).setKeyId(keyId.toString())
-                .setKeyHash(compact + compact).setKeyPrefix("fbk_" + compact.substring(0, 4))
+                .setKeyHash(compact + compact).setKeyPrefix("fbk_" + compact.substring(0, 4)).setName(name)
                 .build());
         return keyId;
+    }
+
+    public void apiKeyRevoked(UUID keyId) {
+        append(ApiKeyRevokedEvent.newBuilder().setTenantId(tenantId.toString()).setKeyId(keyId.toString()).build());
     }
 
     public UUID dashboardCreated(String name, String dashboardSlug) {

@@ -129,7 +129,7 @@ final class GeneratedTenant {
         String correlationId = uuid();
         if (sequence == 0) {
             emit(new TenantCreatedEvent(tenantId, name, slug, maxDashboards == 10 ? "pro" : "basic", maxDashboards, maxWidgets), actor, correlationId);
-            emit(new ApiKeyIssuedEvent(tenantId, uuid(), hex(64), "fbk_" + hex(8)), actor, correlationId);
+            emit(new ApiKeyIssuedEvent(tenantId, uuid(), hex(64), "fbk_" + hex(8), "default"), actor, correlationId);
         } else if (dashboards.isEmpty() || sessionDashboard == null && !draftDue && !publishDue
                 && dashboards.size() < targetDashboards && random.nextDouble() < 0.35) {
             sessionDashboard = dashboardCreated(actor, correlationId);

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * The fleet read models ({@code sync_logs}, {@code sync_counts}, {@code agents},
- * {@code tenants.last_sync}) from one poll batch of sync reports: one transaction of three
+ * {@code tenants.last_sync}, {@code api_key_usage}) from one poll batch of sync reports: one transaction of four
  * statements, whatever the batch size, so ten thousand agents polling never mean ten thousand
  * transactions. Every statement is idempotent, so a redelivered batch changes nothing.
  */
@@ -36,6 +36,7 @@ class FleetProjection {
         Mono<Long> batch = logAndCount(unique)
                 .flatMap(inserted -> upsertAgents(perAgent(unique))
                         .then(advanceLastSync(unique))
+                        .then(recordKeyUse(unique))
                         .thenReturn(inserted));
         return transaction.transactional(batch);
     }
@@ -198,6 +199,36 @@ class FleetProjection {
                         """)
                 .bind("tenants", newestPerTenant.keySet().toArray(UUID[]::new))
                 .bind("lastSyncs", newestPerTenant.values().toArray(Instant[]::new))
+                .then();
+    }
+
+    /**
+     * Moves each key's {@code api_key_usage.last_used_at} to its newest report in the batch, but only
+     * when that is over a minute past the stored one: a key syncing every few seconds costs a row
+     * write per minute, not per sync or per batch (issue 16). Only hashes of the tenant's own keys
+     * are recorded; reports from before keys were reported carry none.
+     */
+    private Mono<Void> recordKeyUse(Collection<SyncLogEntry> entries) {
+        Map<String, SyncLogEntry> newestPerKey = new LinkedHashMap<>();
+        for (SyncLogEntry entry : entries) {
+            if (entry.keyHash() != null) {
+                newestPerKey.merge(entry.keyHash(), entry, (a, b) -> a.syncedAt().isAfter(b.syncedAt()) ? a : b);
+            }
+        }
+        if (newestPerKey.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("""
+                        insert into api_key_usage as u (key_hash, tenant_id, last_used_at)
+                        select s.key_hash, s.tenant_id, s.used_at
+                          from unnest(:keys::text[], :tenants::uuid[], :usedAt::timestamptz[]) as s (key_hash, tenant_id, used_at)
+                          join api_keys k on k.key_hash = s.key_hash and k.tenant_id = s.tenant_id
+                        on conflict (key_hash) do update set last_used_at = excluded.last_used_at
+                         where u.last_used_at < excluded.last_used_at - interval '1 minute'
+                        """)
+                .bind("keys", newestPerKey.keySet().toArray(String[]::new))
+                .bind("tenants", newestPerKey.values().stream().map(SyncLogEntry::tenantId).toArray(UUID[]::new))
+                .bind("usedAt", newestPerKey.values().stream().map(SyncLogEntry::syncedAt).toArray(Instant[]::new))
                 .then();
     }
 

@@ -13,7 +13,8 @@ import io.flexboard.schemas.agent.AgentSyncReport;
  */
 record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVersion, String syncStatus,
                     long latestVersion, long currentVersion, Long appliedVersion, boolean hasUpdates,
-                    String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance) {
+                    String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance,
+                    String keyHash) {
 
     /** The values {@code sync_logs.sync_status} and {@code agents.sync_status} allow. */
     static final Set<String> SYNC_STATUSES = Set.of("success", "error", "partial");
@@ -37,7 +38,7 @@ record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVe
                 text(report.getAgentId()), text(report.getAgentVersion()), report.getSyncStatus(),
                 report.getLatestVersion(), report.getCurrentVersion(), report.getAppliedVersion(),
                 report.getHasUpdates(), text(report.getErrorMessage()), report.getSyncDurationMs(),
-                report.getHeldMs(), syncedAt, text(report.getBridgeInstance()));
+                report.getHeldMs(), syncedAt, text(report.getBridgeInstance()), report.getKeyHash());
     }
 
     /** The version the agent runs: what it last applied when it says so, else what it says it has. */

@@ -13,6 +13,7 @@ import io.flexboard.history.fold.BatchChanges.VersionStatusSet;
 import io.flexboard.history.fold.DashboardRow;
 import io.flexboard.history.fold.HistoryEntryRow;
 import io.flexboard.history.fold.PublishedVersionRow;
+import io.flexboard.history.fold.RowChange.ApiKeyRevoked;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
@@ -52,6 +53,7 @@ final class ReadModelWriter {
                         setTenantBrandings(changes),
                         incrementDashboardCounts(changes),
                         insertApiKeys(changes),
+                        revokeApiKeys(changes),
                         insertDashboards(changes),
                         setWidgetCounts(changes),
                         replaceWidgets(changes.widgetsReplaced()),
@@ -118,8 +120,21 @@ final class ReadModelWriter {
                 .column("tenant_id", "uuid", UUID.class, ApiKeyRow::tenantId)
                 .column("key_hash", "text", String.class, ApiKeyRow::keyHash)
                 .column("key_prefix", "text", String.class, ApiKeyRow::keyPrefix)
-                .column("created_at", "timestamptz", Instant.class, ApiKeyRow::createdAt);
+                .column("created_at", "timestamptz", Instant.class, ApiKeyRow::createdAt)
+                .column("name", "text", String.class, ApiKeyRow::name)
+                .column("created_by", "text", String.class, ApiKeyRow::createdBy)
+                .column("revoked_at", "timestamptz", Instant.class, ApiKeyRow::revokedAt);
         return rows.execute(database, "insert into api_keys (" + rows.names() + ") " + rows.select());
+    }
+
+    /** A key revoked before keeps its first revocation time. */
+    private Mono<Long> revokeApiKeys(BatchChanges changes) {
+        RowArrays<ApiKeyRevoked> rows = RowArrays.of(changes.apiKeysRevoked())
+                .column("key_id", "uuid", UUID.class, ApiKeyRevoked::keyId)
+                .column("revoked_at", "timestamptz", Instant.class, ApiKeyRevoked::revokedAt);
+        return rows.execute(database, """
+                update api_keys k set revoked_at = s.revoked_at from (%s) s where k.key_id = s.key_id and k.revoked_at is null"""
+                .formatted(rows.select()));
     }
 
     private Mono<Long> insertDashboards(BatchChanges changes) {

@@ -11,6 +11,7 @@ import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.BatchProjection;
 import io.flexboard.projector.projection.BatchResult;
 import io.flexboard.projector.projection.ReadModelProjection;
+import io.flexboard.projector.apikey.ApiKeyRevocationNotification;
 import io.flexboard.projector.published.PublishedVersionNotification;
 import io.flexboard.schemas.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
@@ -48,7 +49,8 @@ class RebuildProjection {
         // No NOTIFY while rebuilding: it would wake agents for publishes and pauses long past, and the
         // live read models do not change until the switch-over, which announces what it changed.
         this.projection = new BatchProjection(positions,
-                readModels.stream().filter(readModel -> !(readModel instanceof PublishedVersionNotification)).toList(),
+                readModels.stream().filter(readModel -> !(readModel instanceof PublishedVersionNotification)
+                        && !(readModel instanceof ApiKeyRevocationNotification)).toList(),
                 transaction, meters);
         this.database = database;
         this.transaction = transaction;

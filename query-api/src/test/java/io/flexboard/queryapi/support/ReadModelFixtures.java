@@ -16,7 +16,7 @@ public final class ReadModelFixtures {
 
     public void clear() {
         TestDatabase.execute("truncate event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
-                + " dashboards, api_keys, tenants");
+                + " dashboards, api_key_usage, api_keys, tenants");
         clock = 0;
     }
 
@@ -166,6 +166,30 @@ public final class ReadModelFixtures {
         TestDatabase.execute("insert into sync_counts (tenant_id, hour, success, error, partial)"
                         + " values (?, date_trunc('hour', now()) - make_interval(hours => ?), ?, ?, ?)",
                 tenantId, hoursAgo, success, error, partial);
+    }
+
+    /** A live key of the tenant, issued by {@code createdBy}; its id. The hash is made up: nothing here checks it. */
+    public UUID apiKey(UUID tenantId, String name, String createdBy) {
+        UUID keyId = UUID.randomUUID();
+        TestDatabase.execute("insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at, name, created_by)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                keyId, tenantId, keyHash(keyId), "fbk_" + keyId.toString().substring(0, 6), Timestamp.from(tick()), name, createdBy);
+        return keyId;
+    }
+
+    public void apiKeyRevoked(UUID keyId, Instant at) {
+        TestDatabase.execute("update api_keys set revoked_at = ? where key_id = ?", Timestamp.from(at), keyId);
+    }
+
+    /** The projector recorded a sync authenticated by the key at {@code at}. */
+    public void apiKeyUsed(UUID tenantId, UUID keyId, Instant at) {
+        TestDatabase.execute("insert into api_key_usage (key_hash, tenant_id, last_used_at) values (?, ?, ?)",
+                keyHash(keyId), tenantId, Timestamp.from(at));
+    }
+
+    private static String keyHash(UUID keyId) {
+        String compact = keyId.toString().replace("-", "");
+        return compact + compact;
     }
 
     /** Records that the projector has applied the tenant's events up to {@code sequence}. */

@@ -2,9 +2,15 @@ package io.flexboard.schemas.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 import io.flexboard.schemas.agent.AgentSyncReport;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 class SyncReportCodecTest {
@@ -58,5 +64,30 @@ class SyncReportCodecTest {
         assertThat(decoded.getAgentVersion()).isNull();
         assertThat(decoded.getAppliedVersion()).isNull();
         assertThat(decoded.getErrorMessage()).isNull();
+    }
+
+    /** A report written by an agent-bridge from before keys were reported (v1) decodes without a key hash. */
+    @Test
+    void aReportFromBeforeKeyHashesDecodesWithoutOne() throws IOException {
+        Schema v1 = SchemaHistory.syncReportSchemas().get(0);
+        assertThat(v1.getField("key_hash")).isNull();
+        GenericRecord report = new GenericData.Record(v1);
+        report.put("report_id", "0f4a1b9c-0000-4000-8000-000000000003");
+        report.put("tenant_id", "6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
+        report.put("agent_id", "plant-7");
+        report.put("sync_status", "success");
+        report.put("current_version", 1L);
+        report.put("latest_version", 1L);
+        report.put("has_updates", false);
+        report.put("sync_duration_ms", 5L);
+        report.put("held_ms", 0L);
+        report.put("synced_at", 1_700_000_000_000L);
+        report.put("bridge_instance", "bridge-1");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(report);
+
+        AgentSyncReport decoded = codec.decode(bytes.array());
+
+        assertThat(decoded.getAgentId()).isEqualTo("plant-7");
+        assertThat(decoded.getKeyHash()).isNull();
     }
 }

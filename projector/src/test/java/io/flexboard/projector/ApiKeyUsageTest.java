@@ -1,0 +1,92 @@
+package io.flexboard.projector;
+
+import static io.flexboard.projector.AgentSyncs.lastHour;
+import static io.flexboard.projector.AgentSyncs.minutesAfter;
+import static io.flexboard.projector.AgentSyncs.syncOf;
+import static io.flexboard.projector.TenantStory.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Instant;
+
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** api_key_usage.last_used_at follows the sync reports of each key, written at most once a minute per key. */
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class ApiKeyUsageTest extends ProjectorIntegrationTest {
+
+    TenantStory acme;
+    String key;
+    Instant hour;
+
+    @BeforeEach
+    void tenantWithAKey() {
+        acme = newTenant("Acme");
+        key = acme.apiKeyIssued();
+        events.send(acme.events());
+        awaitPosition(acme, 1);
+        hour = lastHour();
+    }
+
+    @Test
+    void givenSyncsSecondsApart_thenLastUsedAtMovesOnlyOnceAMinuteHasPassedAndNeverBack() {
+        send(0, 0);
+        awaitLastUsed(minutesAfter(hour, 0));
+
+        send(0, 20);
+        send(0, 50);
+        send(0, 59);
+        awaitSyncLogs(4);
+        assertThat(lastUsed()).as("within a minute of the stored time: not rewritten").isEqualTo(minutesAfter(hour, 0));
+
+        send(1, 5);
+        awaitLastUsed(minutesAfter(hour, 1).plusSeconds(5));
+        send(0, 30);
+        awaitSyncLogs(6);
+        assertThat(lastUsed()).as("an older report arriving late").isEqualTo(minutesAfter(hour, 1).plusSeconds(5));
+    }
+
+    @Test
+    void givenReportsWithoutAKeyHashOrWithAnotherTenantsOrAnUnknownHash_thenNoUsageIsRecorded() {
+        TenantStory globex = newTenant("Globex");
+        events.send(globex.events());
+        awaitPosition(globex, 0);
+
+        syncReports.send(syncOf(acme.tenantId, "old-bridge", minutesAfter(hour, 1)).build());
+        syncReports.send(syncOf(globex.tenantId, "foreign", minutesAfter(hour, 2)).setKeyHash(TenantStory.keyHash(key)).build());
+        syncReports.send(syncOf(acme.tenantId, "unknown", minutesAfter(hour, 3)).setKeyHash("ab".repeat(32)).build());
+        awaitSyncLogs(acme.tenantId, 2);
+        awaitSyncLogs(globex.tenantId, 1);
+
+        assertThat(readModels.all("select * from api_key_usage where tenant_id in ('" + acme.tenantId + "', '"
+                + globex.tenantId + "')")).isEmpty();
+    }
+
+    private void send(long minutes, long seconds) {
+        syncReports.send(syncOf(acme.tenantId, "agent-a", minutesAfter(hour, minutes).plusSeconds(seconds))
+                .setKeyHash(TenantStory.keyHash(key)).build());
+    }
+
+    private Instant lastUsed() {
+        return (Instant) readModels.row("select last_used_at from api_key_usage where tenant_id = ?", acme.tenantId)
+                .get("last_used_at");
+    }
+
+    private void awaitLastUsed(Instant expected) {
+        await().atMost(PROJECTION_TIMEOUT).until(() -> !readModels.rows(
+                "select 1 from api_key_usage where tenant_id = ?", acme.tenantId).isEmpty() && expected.equals(lastUsed()));
+    }
+
+    private void awaitSyncLogs(long count) {
+        awaitSyncLogs(acme.tenantId, count);
+    }
+
+    private void awaitSyncLogs(String tenantId, long count) {
+        await().atMost(PROJECTION_TIMEOUT).until(() -> readModels.rows(
+                "select id from sync_logs where tenant_id = ?", tenantId).size() == count);
+    }
+}
