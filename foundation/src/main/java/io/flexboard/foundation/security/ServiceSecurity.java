@@ -54,10 +54,14 @@ public final class ServiceSecurity {
                                                List<String> openPostPaths) {
         List<String> openGets = new ArrayList<>(List.of(OPEN_DOCS));
         openGets.addAll(openGetPaths);
-        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(
+        List<ServerWebExchangeMatcher> openMatchers = new ArrayList<>(List.of(
                 ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, openGets.toArray(String[]::new)),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, openPostPaths.toArray(String[]::new)));
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, openGets.toArray(String[]::new))));
+        List<String> openPosts = openPostPaths.stream().filter(path -> !path.isBlank()).toList();
+        if (!openPosts.isEmpty()) {
+            openMatchers.add(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, openPosts.toArray(String[]::new)));
+        }
+        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(openMatchers);
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(manager);
         authentication.setServerAuthenticationConverter(new BearerTokenConverter());
         // Open paths never look credentials up: a flood of wrong keys on /health costs no database read.
