@@ -21,3 +21,7 @@ create table refresh_tokens (
     used_at     timestamptz
 );
 create index refresh_tokens_user_idx on refresh_tokens (user_id);
+
+-- Who created each dashboard (the user's id; null for the admin token and dashboards from before users):
+-- a dashboard-editor edits only the dashboards it created (the roadmap's "own" scope).
+alter table dashboard_owners add column created_by text;

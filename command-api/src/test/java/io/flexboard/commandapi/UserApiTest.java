@@ -199,6 +199,51 @@ class UserApiTest {
     }
 
     @Test
+    void rolesAreCheckedBeforeTheAggregateAndAnotherTenantAnswers404() {
+        String own = createTenant();
+        String other = createTenant();
+        String otherDashboard = dashboard(ADMIN_TOKEN, other, "others");
+        String tenantAdmin = tokenOf("tenant-admin", own);
+        String editor = tokenOf("dashboard-editor", own);
+        String secondEditor = tokenOf("dashboard-editor", own);
+        String viewer = tokenOf("viewer", own);
+
+        String editorsDashboard = dashboard(editor, own, "mine");
+        String adminsDashboard = dashboard(tenantAdmin, own, "admins");
+        as(editor, http.put().uri("/api/dashboards/{id}/widgets", editorsDashboard)).bodyValue(Map.of("widgets", List.of()))
+                .exchange().expectStatus().isOk();
+        as(secondEditor, http.put().uri("/api/dashboards/{id}/widgets", editorsDashboard)).bodyValue(Map.of("widgets", List.of()))
+                .exchange().expectStatus().isForbidden();
+        as(editor, http.put().uri("/api/dashboards/{id}/widgets", adminsDashboard)).bodyValue(Map.of("widgets", List.of()))
+                .exchange().expectStatus().isForbidden();
+        as(tenantAdmin, http.put().uri("/api/dashboards/{id}/widgets", editorsDashboard)).bodyValue(Map.of("widgets", List.of()))
+                .exchange().expectStatus().isOk();
+        as(viewer, http.post().uri("/api/tenants/{id}/dashboards", own)).bodyValue(Map.of("name", "V", "slug", "v"))
+                .exchange().expectStatus().isForbidden();
+        as(editor, http.post().uri("/api/tenants/{id}/versions", own)).bodyValue(Map.of())
+                .exchange().expectStatus().isForbidden();
+        as(tenantAdmin, http.post().uri("/api/tenants/{id}/versions", own)).bodyValue(Map.of())
+                .exchange().expectStatus().isCreated();
+        as(tenantAdmin, http.post().uri("/api/tenants")).bodyValue(Map.of("name", "Mine", "slug", "mine-" + shortId()))
+                .exchange().expectStatus().isForbidden();
+        as(tenantAdmin, http.post().uri("/api/tenants/{id}/pause", own)).bodyValue(Map.of())
+                .exchange().expectStatus().isForbidden();
+
+        for (String token : List.of(tenantAdmin, editor, viewer)) {
+            as(token, http.post().uri("/api/tenants/{id}/dashboards", other)).bodyValue(Map.of("name", "X", "slug", "x"))
+                    .exchange().expectStatus().isNotFound();
+            as(token, http.put().uri("/api/dashboards/{id}/widgets", otherDashboard)).bodyValue(Map.of("widgets", List.of()))
+                    .exchange().expectStatus().isNotFound();
+            as(token, http.post().uri("/api/tenants/{id}/versions", other)).bodyValue(Map.of())
+                    .exchange().expectStatus().isNotFound();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, other))
+                .as("nothing reached the other tenant").isEqualTo(3L);
+        assertThat(jdbc.queryForObject("select created_by from dashboard_owners where dashboard_id = ?", String.class, otherDashboard))
+                .as("the admin token is nobody in particular").isNull();
+    }
+
+    @Test
     void hostileUserBodiesAreRefusedNamingTheField() {
         admin(http.post().uri("/api/users")).bodyValue(Map.of("email", "a@b", "name", "x".repeat(201), "role", "root",
                         "tenant_ids", List.of("not-a-uuid")))
@@ -246,6 +291,24 @@ class UserApiTest {
     }
 
     // --- helpers --------------------------------------------------------------------------------
+
+    /** Signs in a new user of this role in the tenant. */
+    private String tokenOf(String role, String tenantId) {
+        String email = role + "." + shortId() + "@example.com";
+        createUser(email, role, List.of(tenantId));
+        return (String) login(email, PASSWORD).get("access_token");
+    }
+
+    private String dashboard(String token, String tenantId, String slug) {
+        return (String) as(token, http.post().uri("/api/tenants/{id}/dashboards", tenantId))
+                .bodyValue(Map.of("name", slug, "slug", slug))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private <S extends WebTestClient.RequestHeadersSpec<?>> S as(String token, S spec) {
+        spec.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        return spec;
+    }
 
     private String createTenant() {
         @SuppressWarnings("unchecked")
