@@ -196,6 +196,11 @@ class UserApiTest {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("userId");
         assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, tenantId))
                 .as("the tenant's stream was not extended by a user command").isEqualTo(2L);
+        admin(http.post().uri("/api/tenants/{id}/pause", userId)).bodyValue(Map.of()).exchange().expectStatus().isNotFound();
+        admin(http.post().uri("/api/tenants/{id}/dashboards", userId)).bodyValue(Map.of("name", "X", "slug", "x"))
+                .exchange().expectStatus().isNotFound();
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?", Long.class, userId))
+                .as("the user's stream was not extended by a tenant command").isEqualTo(3L);
     }
 
     @Test

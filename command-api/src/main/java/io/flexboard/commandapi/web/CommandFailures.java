@@ -12,6 +12,7 @@ import io.flexboard.foundation.problem.ProblemType;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -42,6 +43,10 @@ class CommandFailures implements ProblemTranslator {
             return ProblemException.notFound(error.getMessage());
         }
         if (error instanceof AggregateNotFoundException) {
+            return ProblemException.notFound("unknown tenant");
+        }
+        if (error instanceof IncompatibleAggregateException) {
+            // Tenants and users share the event store: a user's id names no tenant (and a tenant's no user).
             return ProblemException.notFound("unknown tenant");
         }
         if (error instanceof ConflictingAggregateVersionException) {
