@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.foundation.problem.ProblemException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -75,6 +76,10 @@ class AuthController {
         }
         if (value.length() > MAX_INPUT) {
             throw ProblemException.malformed(field, field + " must be at most " + MAX_INPUT + " characters");
+        }
+        // An email is looked up in PostgreSQL, which refuses NUL and lone surrogates: the foundation's one rule.
+        if (!StorableInput.violations(Map.of(field, value)).isEmpty()) {
+            throw ProblemException.malformed(field, field + " holds characters no email or password has (NUL, an unpaired surrogate)");
         }
         return value;
     }
