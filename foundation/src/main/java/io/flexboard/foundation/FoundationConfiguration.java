@@ -98,8 +98,9 @@ public class FoundationConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveAuthenticationManager manager,
                                                   @Value("${flexboard.security.missing-credentials:A bearer token is required}")
                                                   String missingCredentials,
-                                                  @Value("${flexboard.security.open-get-paths:}") List<String> openGetPaths) {
-        return ServiceSecurity.chain(http, manager, missingCredentials, openGetPaths);
+                                                  @Value("${flexboard.security.open-get-paths:}") List<String> openGetPaths,
+                                                  @Value("${flexboard.security.open-post-paths:}") List<String> openPostPaths) {
+        return ServiceSecurity.chain(http, manager, missingCredentials, openGetPaths, openPostPaths);
     }
 
     /**

@@ -131,8 +131,8 @@ class RebuildTest {
             JsonNode started = start("{}");
             assertThat(started.path("phase").stringValue()).isEqualTo("copying");
             assertThat(started.path("read_models")).extracting(JsonNode::stringValue).containsExactly(
-                    "tenants", "api_keys", "dashboards", "widgets", "versions", "published_versions", "event_history",
-                    "tenant_positions");
+                    "tenants", "api_keys", "dashboards", "widgets", "versions", "published_versions", "users",
+                    "event_history", "tenant_positions");
             JsonNode done = awaitPhase(started.path("id").stringValue(), "done");
 
             assertThat(snapshot.take()).isEqualTo(projected);

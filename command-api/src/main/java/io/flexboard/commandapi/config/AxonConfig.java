@@ -69,7 +69,8 @@ class AxonConfig {
 
     @Bean
     CorrelationDataProvider actorAndCorrelationId() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CommandMetadata.ACTOR, CommandMetadata.ACTOR_ID, CommandMetadata.ACTOR_EMAIL,
+                CommandMetadata.CORRELATION_ID);
     }
 
     /**

@@ -68,6 +68,8 @@ public class KafkaRelay {
                 .setOccurredAt(message.getTimestamp())
                 .setActor(metadata(message, CommandMetadata.ACTOR, "system"))
                 .setCorrelationId(metadata(message, CommandMetadata.CORRELATION_ID, message.getIdentifier()))
+                .setActorId(metadata(message, CommandMetadata.ACTOR_ID, null))
+                .setActorEmail(metadata(message, CommandMetadata.ACTOR_EMAIL, null))
                 .setPayload(payload)
                 .build();
         // The command's correlation id on the relay's log line, as on the request's and the projector's.

@@ -1,5 +1,6 @@
 package io.flexboard.commandapi.web;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -8,6 +9,7 @@ import io.flexboard.commandapi.api.CommandMetadata;
 import io.flexboard.commandapi.api.CommandOutcome;
 import io.flexboard.foundation.consistency.ConsistencyToken;
 import io.flexboard.foundation.correlation.CorrelationIdFilter;
+import io.flexboard.foundation.identity.Caller;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.security.Authenticated;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -15,6 +17,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -48,9 +51,7 @@ public class CommandDispatcher {
      */
     public <T> Mono<ResponseEntity<T>> send(ServerWebExchange exchange, String tenantId, Object command,
                                             HttpStatus status, Function<Object, T> body) {
-        Map<String, String> metadata = Map.of(
-                CommandMetadata.ACTOR, Authenticated.of(exchange).getName(),
-                CommandMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
+        Map<String, String> metadata = metadata(exchange);
         long started = System.nanoTime();
         return Mono.fromCallable(() -> (CommandOutcome) gateway.sendAndWait(
                         GenericCommandMessage.asCommandMessage(command).andMetaData(metadata)))
@@ -66,6 +67,22 @@ public class CommandDispatcher {
                         .eTag(Long.toString(outcome.aggregateVersion()))
                         .header(CONSISTENCY_TOKEN, tenantId + ":" + outcome.aggregateVersion())
                         .body(body.apply(outcome.result())));
+    }
+
+    /**
+     * Who sends the command, for the events' envelope: the actor (a user's email, or admin for the admin
+     * token) and, for a signed-in user, their id and email (docs/history.md).
+     */
+    private static Map<String, String> metadata(ServerWebExchange exchange) {
+        Authentication caller = Authenticated.of(exchange);
+        Map<String, String> metadata = new HashMap<>();
+        metadata.put(CommandMetadata.ACTOR, caller.getName());
+        metadata.put(CommandMetadata.CORRELATION_ID, CorrelationIdFilter.of(exchange));
+        if (caller instanceof Caller user && !user.isAdminToken()) {
+            metadata.put(CommandMetadata.ACTOR_ID, user.id());
+            metadata.put(CommandMetadata.ACTOR_EMAIL, user.email());
+        }
+        return Map.copyOf(metadata);
     }
 
     /** The aggregate version the caller expects from {@code If-Match}, or null when it sets none. */

@@ -15,6 +15,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
@@ -50,6 +51,10 @@ class CommandFailures implements ProblemTranslator {
             return ProblemException.notFound(error.getMessage());
         }
         if (error instanceof AggregateNotFoundException) {
+            return ProblemException.notFound("unknown tenant");
+        }
+        if (error instanceof IncompatibleAggregateException) {
+            // Tenants and users share the event store: a user's id names no tenant (and a tenant's no user).
             return ProblemException.notFound("unknown tenant");
         }
         if (error instanceof ConflictingAggregateVersionException) {

@@ -54,6 +54,11 @@ class BrandingAggregateTest {
             public Optional<String> tenantOf(String dashboardId) {
                 return Optional.empty();
             }
+
+            @Override
+            public Optional<Owner> ownerOf(String dashboardId) {
+                return tenantOf(dashboardId).map(tenant -> new Owner(tenant, null));
+            }
         });
     }
 

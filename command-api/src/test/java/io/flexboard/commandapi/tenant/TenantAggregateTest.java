@@ -74,6 +74,11 @@ class TenantAggregateTest {
             public Optional<String> tenantOf(String dashboardId) {
                 return Optional.ofNullable(owners.get(dashboardId));
             }
+
+            @Override
+            public Optional<Owner> ownerOf(String dashboardId) {
+                return tenantOf(dashboardId).map(tenant -> new Owner(tenant, null));
+            }
         });
     }
 

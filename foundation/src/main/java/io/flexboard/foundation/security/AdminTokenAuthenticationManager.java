@@ -1,24 +1,22 @@
 package io.flexboard.foundation.security;
 
+import io.flexboard.foundation.identity.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.List;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import reactor.core.publisher.Mono;
 
 /**
- * The builder's and operators' one admin bearer token ({@code flexboard.admin-token}), until roles and
- * SSO arrive. It authenticates as the actor {@value #ADMIN_ACTOR}, whom command-api writes into the events.
- * Without a configured token it refuses everyone: no guessable default opens a service.
+ * The break-glass admin bearer token ({@code flexboard.admin-token}): a super-admin for bootstrap and
+ * emergencies, audited as its own actor {@value #ADMIN_ACTOR} (never as a user). Without a configured token
+ * it refuses everyone: no guessable default opens a service.
  */
 public final class AdminTokenAuthenticationManager implements ReactiveAuthenticationManager {
 
     /** The actor an admin token stands for. */
-    public static final String ADMIN_ACTOR = "admin";
+    public static final String ADMIN_ACTOR = Caller.ADMIN_ACTOR;
 
     private final byte[] adminToken;
 
@@ -39,7 +37,6 @@ public final class AdminTokenAuthenticationManager implements ReactiveAuthentica
         if (!MessageDigest.isEqual(bearer.token().getBytes(StandardCharsets.UTF_8), adminToken)) {
             return Mono.error(new BadCredentialsException("The bearer token is not valid"));
         }
-        return Mono.just(UsernamePasswordAuthenticationToken.authenticated(ADMIN_ACTOR, null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        return Mono.just(Caller.admin());
     }
 }

@@ -46,15 +46,22 @@ public final class ServiceSecurity {
     /**
      * The chain: {@code missingCredentials} is the detail of the 401 for a request without a bearer token;
      * the manager's {@code AuthenticationException} message is the detail when its token is refused;
-     * {@code openGetPaths} are the service's own path patterns open for {@code GET}.
+     * {@code openGetPaths} are the service's own path patterns open for {@code GET}, {@code openPostPaths} for
+     * {@code POST} (command-api's sign-in, which has no token yet).
      */
     public static SecurityWebFilterChain chain(ServerHttpSecurity http, ReactiveAuthenticationManager manager,
-                                               String missingCredentials, List<String> openGetPaths) {
+                                               String missingCredentials, List<String> openGetPaths,
+                                               List<String> openPostPaths) {
         List<String> openGets = new ArrayList<>(List.of(OPEN_DOCS));
         openGets.addAll(openGetPaths);
-        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(
+        List<ServerWebExchangeMatcher> openMatchers = new ArrayList<>(List.of(
                 ServerWebExchangeMatchers.pathMatchers(OPEN_PATHS),
-                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, openGets.toArray(String[]::new)));
+                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, openGets.toArray(String[]::new))));
+        List<String> openPosts = openPostPaths.stream().filter(path -> !path.isBlank()).toList();
+        if (!openPosts.isEmpty()) {
+            openMatchers.add(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, openPosts.toArray(String[]::new)));
+        }
+        ServerWebExchangeMatcher open = new OrServerWebExchangeMatcher(openMatchers);
         AuthenticationWebFilter authentication = new AuthenticationWebFilter(manager);
         authentication.setServerAuthenticationConverter(new BearerTokenConverter());
         // Open paths never look credentials up: a flood of wrong keys on /health costs no database read.

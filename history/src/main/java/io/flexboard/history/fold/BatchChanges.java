@@ -19,6 +19,9 @@ import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
 import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
+import io.flexboard.history.fold.RowChange.UserChanged;
+import io.flexboard.history.fold.RowChange.UserDisabled;
+import io.flexboard.history.fold.RowChange.UserInserted;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
 import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
@@ -54,6 +57,9 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     private final Map<UUID, VersionStatusSet> versionStatuses = new LinkedHashMap<>();
     private final Map<UUID, PublishedVersionRow> publishedVersions = new LinkedHashMap<>();
     private final List<HistoryEntryRow> historyEntries = new ArrayList<>();
+    private final Map<UUID, UserRow> usersInserted = new LinkedHashMap<>();
+    private final Map<UUID, UserRow> usersChanged = new LinkedHashMap<>();
+    private final Map<UUID, UserDisabled> usersDisabled = new LinkedHashMap<>();
 
     /** Adds one change, after all the batch's earlier ones. */
     public void add(RowChange change) {
@@ -148,6 +154,45 @@ public final class BatchChanges implements RowChange.Handler<Void> {
 
     public List<HistoryEntryRow> historyEntries() {
         return historyEntries;
+    }
+
+    /** Users the batch creates, as it leaves them. */
+    public Collection<UserRow> usersInserted() {
+        return usersInserted.values();
+    }
+
+    /** The last change of each older user (its is_active and created_at are not the change's). */
+    public Collection<UserRow> usersChanged() {
+        return usersChanged.values();
+    }
+
+    /** Older users the batch disabled. */
+    public Collection<UserDisabled> usersDisabled() {
+        return usersDisabled.values();
+    }
+
+    @Override
+    public Void userInserted(UserInserted change) {
+        UserRow user = change.user();
+        InMemoryReadModel.unique(usersInserted.putIfAbsent(user.id(), user) != null, "users_pkey", user.id());
+        return null;
+    }
+
+    @Override
+    public Void userChanged(UserChanged change) {
+        UserRow user = change.user();
+        if (usersInserted.computeIfPresent(user.id(), (id, inserted) -> inserted.changedTo(user)) == null) {
+            usersChanged.put(user.id(), user);
+        }
+        return null;
+    }
+
+    @Override
+    public Void userDisabled(UserDisabled change) {
+        if (usersInserted.computeIfPresent(change.userId(), (id, inserted) -> inserted.disabled(change.updatedAt())) == null) {
+            usersDisabled.put(change.userId(), change);
+        }
+        return null;
     }
 
     @Override

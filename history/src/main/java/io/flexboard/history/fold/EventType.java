@@ -12,6 +12,9 @@ import io.flexboard.schemas.event.TenantBrandingClearedEvent;
 import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
+import io.flexboard.schemas.event.UserChangedEvent;
+import io.flexboard.schemas.event.UserCreatedEvent;
+import io.flexboard.schemas.event.UserDisabledEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
@@ -32,7 +35,10 @@ public enum EventType {
     TENANT_ACTIVATED("tenant_activated", TenantActivatedEvent.class),
     TENANT_BRANDING_SET("tenant_branding_set", TenantBrandingSetEvent.class),
     TENANT_BRANDING_CLEARED("tenant_branding_cleared", TenantBrandingClearedEvent.class),
-    API_KEY_REVOKED("api_key_revoked", ApiKeyRevokedEvent.class);
+    API_KEY_REVOKED("api_key_revoked", ApiKeyRevokedEvent.class),
+    USER_CREATED("user_created", UserCreatedEvent.class),
+    USER_CHANGED("user_changed", UserChangedEvent.class),
+    USER_DISABLED("user_disabled", UserDisabledEvent.class);
 
     private final String wireName;
     private final Class<?> payloadType;

@@ -19,6 +19,9 @@ import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
 import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
+import io.flexboard.history.fold.RowChange.UserChanged;
+import io.flexboard.history.fold.RowChange.UserDisabled;
+import io.flexboard.history.fold.RowChange.UserInserted;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
 import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
@@ -53,6 +56,7 @@ public final class InMemoryReadModel implements ReadModelView {
     private final Map<TenantKey, UUID> versionNumbers;
     private final Map<UUID, PublishedVersionRow> publishedVersions;
     private final Map<UUID, TreeMap<Long, HistoryEntryRow>> history;
+    private final Map<UUID, UserRow> users;
     private final Writer writer = new Writer();
 
     /** Every read model the fold writes, the audit trail included. */
@@ -75,6 +79,7 @@ public final class InMemoryReadModel implements ReadModelView {
         versionNumbers = new HashMap<>();
         publishedVersions = new LinkedHashMap<>();
         history = new HashMap<>();
+        users = new LinkedHashMap<>();
     }
 
     private InMemoryReadModel(InMemoryReadModel source) {
@@ -93,6 +98,7 @@ public final class InMemoryReadModel implements ReadModelView {
         publishedVersions = new LinkedHashMap<>(source.publishedVersions);
         history = new HashMap<>();
         source.history.forEach((tenant, entries) -> history.put(tenant, new TreeMap<>(entries)));
+        users = new LinkedHashMap<>(source.users);
     }
 
     /**
@@ -187,6 +193,11 @@ public final class InMemoryReadModel implements ReadModelView {
     public List<HistoryEntryRow> history(UUID tenantId) {
         TreeMap<Long, HistoryEntryRow> entries = history.get(tenantId);
         return entries == null ? List.of() : List.copyOf(entries.values());
+    }
+
+    /** Every user, in creation order. */
+    public List<UserRow> users() {
+        return List.copyOf(users.values());
     }
 
     /** Each change's SQL, in memory. */
@@ -312,6 +323,24 @@ public final class InMemoryReadModel implements ReadModelView {
             referenced(tenants.containsKey(published.tenantId()), "published_versions", "tenants", published.tenantId());
             referenced(versions.containsKey(published.versionId()), "published_versions", "versions", published.versionId());
             publishedVersions.put(published.tenantId(), published);
+            return null;
+        }
+
+        @Override
+        public Void userInserted(UserInserted change) {
+            unique(users.putIfAbsent(change.user().id(), change.user()) != null, "users_pkey", change.user().id());
+            return null;
+        }
+
+        @Override
+        public Void userChanged(UserChanged change) {
+            users.computeIfPresent(change.user().id(), (id, user) -> user.changedTo(change.user()));
+            return null;
+        }
+
+        @Override
+        public Void userDisabled(UserDisabled change) {
+            users.computeIfPresent(change.userId(), (id, user) -> user.disabled(change.updatedAt()));
             return null;
         }
 

@@ -15,6 +15,9 @@ import io.flexboard.history.fold.RowChange.TenantDashboardCountIncremented;
 import io.flexboard.history.fold.RowChange.TenantInserted;
 import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
+import io.flexboard.history.fold.RowChange.UserChanged;
+import io.flexboard.history.fold.RowChange.UserDisabled;
+import io.flexboard.history.fold.RowChange.UserInserted;
 import io.flexboard.history.fold.RowChange.VersionInserted;
 import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
 import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
@@ -31,6 +34,9 @@ import io.flexboard.schemas.event.TenantBrandingClearedEvent;
 import io.flexboard.schemas.event.TenantBrandingSetEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.TenantPausedEvent;
+import io.flexboard.schemas.event.UserChangedEvent;
+import io.flexboard.schemas.event.UserCreatedEvent;
+import io.flexboard.schemas.event.UserDisabledEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
@@ -88,6 +94,9 @@ public final class ReadModelFold {
             case TENANT_BRANDING_SET -> tenantBrandingSet(event, (TenantBrandingSetEvent) payload);
             case TENANT_BRANDING_CLEARED -> tenantBrandingCleared(event, (TenantBrandingClearedEvent) payload);
             case API_KEY_REVOKED -> apiKeyRevoked(event, (ApiKeyRevokedEvent) payload);
+            case USER_CREATED -> userCreated(event, (UserCreatedEvent) payload);
+            case USER_CHANGED -> userChanged(event, (UserChangedEvent) payload);
+            case USER_DISABLED -> userDisabled(event, (UserDisabledEvent) payload);
         };
     }
 
@@ -218,6 +227,35 @@ public final class ReadModelFold {
                 new TenantBrandingSet(uuid(cleared.getTenantId()), null, event.getOccurredAt()),
                 history(event, EventType.TENANT_BRANDING_CLEARED, null, null,
                         Summaries.tenantBrandingCleared(event.getActor())));
+    }
+
+    /** A user's events are their own stream: the envelope's tenant_id is the user's id. */
+    private static List<RowChange> userCreated(EventEnvelope event, UserCreatedEvent created) {
+        Instant at = event.getOccurredAt();
+        return List.of(
+                new UserInserted(new UserRow(uuid(created.getUserId()), created.getEmail(), created.getName(), created.getRole(),
+                        uuids(created.getTenantIds()), true, at, at)),
+                history(event, EventType.USER_CREATED, null, null,
+                        Summaries.userCreated(event.getActor(), created.getEmail(), created.getRole())));
+    }
+
+    private static List<RowChange> userChanged(EventEnvelope event, UserChangedEvent changed) {
+        Instant at = event.getOccurredAt();
+        return List.of(
+                new UserChanged(new UserRow(uuid(changed.getUserId()), changed.getEmail(), changed.getName(), changed.getRole(),
+                        uuids(changed.getTenantIds()), true, at, at)),
+                history(event, EventType.USER_CHANGED, null, null,
+                        Summaries.userChanged(event.getActor(), changed.getEmail(), changed.getRole(), changed.getPasswordChanged())));
+    }
+
+    private static List<RowChange> userDisabled(EventEnvelope event, UserDisabledEvent disabled) {
+        return List.of(
+                new UserDisabled(uuid(disabled.getUserId()), event.getOccurredAt()),
+                history(event, EventType.USER_DISABLED, null, null, Summaries.userDisabled(event.getActor())));
+    }
+
+    private static List<UUID> uuids(List<String> ids) {
+        return ids.stream().map(ReadModelFold::uuid).toList();
     }
 
     private static VersionRow knownVersion(ReadModelView view, UUID versionId, EventEnvelope event) {

@@ -45,6 +45,12 @@ public sealed interface RowChange {
         R publishedVersionSet(PublishedVersionSet change);
 
         R historyEntryAppended(HistoryEntryAppended change);
+
+        R userInserted(UserInserted change);
+
+        R userChanged(UserChanged change);
+
+        R userDisabled(UserDisabled change);
     }
 
     /** {@code insert into tenants}. */
@@ -163,6 +169,33 @@ public sealed interface RowChange {
         @Override
         public <R> R applyTo(Handler<R> handler) {
             return handler.historyEntryAppended(this);
+        }
+    }
+
+    /** {@code insert into users}. */
+    record UserInserted(UserRow user) implements RowChange {
+        @Override
+        public <R> R applyTo(Handler<R> handler) {
+            return handler.userInserted(this);
+        }
+    }
+
+    /**
+     * {@code update users set email, name, role, tenant_ids, updated_at} of one user (none when unknown); the
+     * row's id, {@code is_active} and {@code created_at} are not the change's to set.
+     */
+    record UserChanged(UserRow user) implements RowChange {
+        @Override
+        public <R> R applyTo(Handler<R> handler) {
+            return handler.userChanged(this);
+        }
+    }
+
+    /** {@code update users set is_active = false, updated_at} of one user. */
+    record UserDisabled(UUID userId, Instant updatedAt) implements RowChange {
+        @Override
+        public <R> R applyTo(Handler<R> handler) {
+            return handler.userDisabled(this);
         }
     }
 }

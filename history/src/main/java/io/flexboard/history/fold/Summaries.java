@@ -57,4 +57,16 @@ final class Summaries {
     static String tenantBrandingCleared(String actor) {
         return actor + " removed the tenant's branding";
     }
+
+    static String userCreated(String actor, String email, String role) {
+        return actor + " created user " + email + " (" + role + ")";
+    }
+
+    static String userChanged(String actor, String email, String role, boolean passwordChanged) {
+        return actor + " changed user " + email + " (" + role + ")" + (passwordChanged ? ", with a new password" : "");
+    }
+
+    static String userDisabled(String actor) {
+        return actor + " disabled the user";
+    }
 }

@@ -1,5 +1,6 @@
 package io.flexboard.infra.local;
 
+import io.flexboard.foundation.identity.AccessTokenKeys;
 import io.flexboard.infra.local.config.AdminToken;
 import io.flexboard.infra.local.config.LocalPorts;
 import io.flexboard.infra.local.config.Settings;
@@ -77,7 +78,11 @@ public final class LocalStack {
             postgres.join();
             kafka.join();
 
-            ServiceProperties properties = new ServiceProperties(running.postgres.url(), running.kafka.bootstrapServers(), adminToken.value());
+            // The access tokens' key, generated once into the data dir (0600) before any service reads it.
+            Path jwtKey = settings.dataDir().resolve("jwt-signing-key.pem");
+            AccessTokenKeys.fromFile(jwtKey, true);
+            ServiceProperties properties = new ServiceProperties(running.postgres.url(), running.kafka.bootstrapServers(),
+                    adminToken.value(), jwtKey);
             running.services = LocalServices.start(services, properties);
 
             List<HealthCheck> checks = new ArrayList<>();

@@ -54,6 +54,9 @@ final class ApiOperations {
         }
     }
 
+    /** The credential of an operation open to everyone. */
+    static final String OPEN = "none";
+
     private ApiOperations() {
     }
 
@@ -70,8 +73,10 @@ final class ApiOperations {
                 parameters.add(new Parameter(parameter.get("name").asString(), parameter.get("in").asString(), parameter.path("schema")));
             }
             JsonNode body = operation.at("/requestBody/content/application~1json/schema");
+            // "security": [] on an operation opens it (sign-in, the JWKS): it has no credential to attack.
+            boolean open = operation.path("security").isArray() && operation.path("security").isEmpty();
             operations.add(new Operation(service, entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters),
-                    body.isMissingNode() ? null : body, credential, document));
+                    body.isMissingNode() ? null : body, open ? OPEN : credential, document));
         }));
         return operations;
     }

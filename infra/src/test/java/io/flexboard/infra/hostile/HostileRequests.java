@@ -58,11 +58,20 @@ final class HostileRequests {
 
     /** Any attack on any operation. */
     Arbitrary<HostileRequest> any(List<Operation> operations) {
-        return Arbitraries.of(operations).flatMap(this::against);
+        return Arbitraries.of(operations.stream().filter(this::hasAttacks).toList()).flatMap(this::against);
+    }
+
+    /** Whether any attack applies: an open read without parameters (the JWKS) has none. */
+    boolean hasAttacks(Operation operation) {
+        return !attacksOn(operation).isEmpty();
     }
 
     /** The attacks that apply to an operation. */
     Arbitrary<HostileRequest> against(Operation operation) {
+        return Arbitraries.oneOf(attacksOn(operation));
+    }
+
+    private List<Arbitrary<HostileRequest>> attacksOn(Operation operation) {
         List<Arbitrary<HostileRequest>> attacks = new ArrayList<>();
         if (operation.hasBody()) {
             attacks.add(bodyAttacks(operation));
@@ -73,12 +82,16 @@ final class HostileRequests {
         if (!operation.in("query").isEmpty()) {
             attacks.add(queryAttacks(operation));
         }
-        attacks.add(credentialAttacks(operation));
-        attacks.add(headerAttacks(operation));
+        // An open operation (sign-in, the JWKS) has no credential to attack, and its header attacks rely on an
+        // unknown key keeping the request refused; its bodies, parameters and path tricks are attacked as any other's.
+        if (!operation.credential().equals(ApiOperations.OPEN)) {
+            attacks.add(credentialAttacks(operation));
+            attacks.add(headerAttacks(operation));
+        }
         if (!operation.method().equals("GET")) {
             attacks.add(pathTricks(operation));
         }
-        return Arbitraries.oneOf(attacks);
+        return attacks;
     }
 
     /** Attacks on the body: every field of it, nested ones included. */

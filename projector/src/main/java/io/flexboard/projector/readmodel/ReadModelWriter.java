@@ -17,8 +17,10 @@ import io.flexboard.history.fold.RowChange.ApiKeyRevoked;
 import io.flexboard.history.fold.RowChange.DashboardWidgetCountSet;
 import io.flexboard.history.fold.RowChange.TenantBrandingSet;
 import io.flexboard.history.fold.RowChange.TenantStatusSet;
+import io.flexboard.history.fold.RowChange.UserDisabled;
 import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.history.fold.TenantRow;
+import io.flexboard.history.fold.UserRow;
 import io.flexboard.history.fold.VersionRow;
 import io.flexboard.history.fold.WidgetRow;
 import io.flexboard.projector.projection.RowArrays;
@@ -60,6 +62,9 @@ final class ReadModelWriter {
                         insertVersions(changes),
                         setVersionStatuses(changes),
                         setPublishedVersions(changes),
+                        insertUsers(changes),
+                        changeUsers(changes),
+                        disableUsers(changes),
                         appendHistory(changes))
                 .then();
     }
@@ -258,6 +263,49 @@ final class ReadModelWriter {
                    set version_id = excluded.version_id, version = excluded.version,
                        published_at = excluded.published_at, sync_metadata = excluded.sync_metadata"""
                 .formatted(rows.names(), rows.select()));
+    }
+
+    /** A uuid[] is bound as its text form: the driver binds no arrays of arrays. */
+    private static final String UUID_ARRAY = "%s::uuid[]";
+
+    private static String uuidArray(List<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
+    }
+
+    private Mono<Long> insertUsers(BatchChanges changes) {
+        RowArrays<UserRow> rows = RowArrays.of(changes.usersInserted())
+                .column("id", "uuid", UUID.class, UserRow::id)
+                .column("email", "text", String.class, UserRow::email)
+                .column("name", "text", String.class, UserRow::name)
+                .column("role", "text", String.class, UserRow::role)
+                .column("tenant_ids", "text", String.class, user -> uuidArray(user.tenantIds()), UUID_ARRAY)
+                .column("is_active", "boolean", Boolean.class, UserRow::isActive)
+                .column("created_at", "timestamptz", Instant.class, UserRow::createdAt)
+                .column("updated_at", "timestamptz", Instant.class, UserRow::updatedAt);
+        return rows.execute(database, "insert into users (" + rows.names() + ") " + rows.select());
+    }
+
+    private Mono<Long> changeUsers(BatchChanges changes) {
+        RowArrays<UserRow> rows = RowArrays.of(changes.usersChanged())
+                .column("id", "uuid", UUID.class, UserRow::id)
+                .column("email", "text", String.class, UserRow::email)
+                .column("name", "text", String.class, UserRow::name)
+                .column("role", "text", String.class, UserRow::role)
+                .column("tenant_ids", "text", String.class, user -> uuidArray(user.tenantIds()), UUID_ARRAY)
+                .column("updated_at", "timestamptz", Instant.class, UserRow::updatedAt);
+        return rows.execute(database, """
+                update users u set email = s.email, name = s.name, role = s.role, tenant_ids = s.tenant_ids,
+                       updated_at = s.updated_at
+                  from (%s) s where u.id = s.id""".formatted(rows.select()));
+    }
+
+    private Mono<Long> disableUsers(BatchChanges changes) {
+        RowArrays<UserDisabled> rows = RowArrays.of(changes.usersDisabled())
+                .column("id", "uuid", UUID.class, UserDisabled::userId)
+                .column("updated_at", "timestamptz", Instant.class, UserDisabled::updatedAt);
+        return rows.execute(database, """
+                update users u set is_active = false, updated_at = s.updated_at from (%s) s where u.id = s.id"""
+                .formatted(rows.select()));
     }
 
     private Mono<Long> appendHistory(BatchChanges changes) {

@@ -24,6 +24,8 @@ final class RebuildableReadModels {
             new ReadModelTable("widgets"),
             new ReadModelTable("versions"),
             new ReadModelTable("published_versions"),
+            // A user's events are their own stream: the stream id is the user's id.
+            new ReadModelTable("users", "id", List.of()),
             new ReadModelTable("event_history"));
 
     /** Tables of the read-model schema a rebuild never touches, and why (the answer to an operator who names one). */

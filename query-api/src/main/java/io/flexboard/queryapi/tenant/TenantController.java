@@ -16,6 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.flexboard.foundation.identity.Access;
+import io.flexboard.foundation.identity.Caller;
+import io.flexboard.foundation.identity.Permissions;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** GET /api/tenants (searchable by name or slug, filtered by status), /api/tenants/{tenantId} and its branding. */
@@ -35,10 +41,15 @@ public class TenantController {
     @GetMapping
     public Mono<ResponseEntity<List<TenantView>>> list(@Parameter(description = "A substring of the name or slug, any case") @RequestParam(required = false) String q,
             @Parameter(schema = @Schema(allowableValues = {"active", "paused"})) @RequestParam(required = false) String status, @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit,
-            @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor, ServerHttpRequest request) {
+            @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
+            ServerHttpRequest request, ServerWebExchange exchange) {
         PageRequest page = PageRequest.of(limit, cursor);
         TenantFilter filter = TenantFilter.of(q, status);
-        return Mono.defer(() -> tenants.page(page, filter).collectList())
+        Caller caller = Access.caller(exchange);
+        // Only the caller's tenants: another tenant is not even listed (docs/SECURITY.md).
+        Set<UUID> within = Permissions.seesEveryTenant(caller) ? null
+                : caller.tenantIds().stream().map(UUID::fromString).collect(Collectors.toSet());
+        return Mono.defer(() -> tenants.page(page, filter, within).collectList())
                 .map(rows -> Page.of(rows, page, TenantReadModel::cursorAfter).toResponse(request, page));
     }
 

@@ -28,10 +28,11 @@ public class TenantReadModel {
     }
 
     /**
-     * The tenants after the page's cursor that match the filter, {@code fetchSize} of them. The
+     * The tenants after the page's cursor that match the filter, {@code fetchSize} of them; {@code within}
+     * null: every tenant, else only these (the caller's). The
      * substring search scans the table (no trigram index): fine for the product's hundreds of tenants.
      */
-    Flux<TenantView> page(PageRequest page, TenantFilter filter) {
+    Flux<TenantView> page(PageRequest page, TenantFilter filter, java.util.Set<UUID> within) {
         List<Object> parameters = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         if (page.hasCursor()) {
@@ -49,6 +50,10 @@ public class TenantReadModel {
         if (filter.status() != null) {
             parameters.add(filter.status() == TenantStatus.ACTIVE);
             conditions.add("is_active = $" + parameters.size());
+        }
+        if (within != null) {
+            parameters.add(within.toArray(UUID[]::new));
+            conditions.add("id = any($" + parameters.size() + ")");
         }
         parameters.add(page.fetchSize());
         String sql = COLUMNS + (conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions))

@@ -15,7 +15,7 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        TestDatabase.execute("truncate event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+        TestDatabase.execute("truncate users, event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
                 + " dashboards, api_key_usage, api_keys, tenants");
         clock = 0;
     }
@@ -31,6 +31,18 @@ public final class ReadModelFixtures {
                         + " is_active, dashboard_count, last_sync, created_at, updated_at)"
                         + " values (?, ?, ?, 'basic', 5, 20, true, 0, null, ?, ?)",
                 id, name, slug, Timestamp.from(created), Timestamp.from(created));
+        return id;
+    }
+
+    /** A user of the users read model, as the projector writes it. */
+    public UUID user(String email, String role, UUID... tenantIds) {
+        UUID id = UUID.randomUUID();
+        Instant created = tick();
+        TestDatabase.execute("insert into users (id, email, name, role, tenant_ids, is_active, created_at, updated_at)"
+                        + " values (?, ?, ?, ?, ?::uuid[], true, ?, ?)",
+                id, email, "User " + email, role,
+                "{" + String.join(",", java.util.Arrays.stream(tenantIds).map(UUID::toString).toList()) + "}",
+                Timestamp.from(created), Timestamp.from(created));
         return id;
     }
 

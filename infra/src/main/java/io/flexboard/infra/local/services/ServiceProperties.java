@@ -1,6 +1,7 @@
 package io.flexboard.infra.local.services;
 
 import io.flexboard.infra.local.config.DatabaseUrl;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,12 @@ import java.util.Map;
  * settings. They are passed as command-line arguments so they win over the service's own
  * {@code application.yml} defaults (which point at 127.0.0.1:5432 and localhost:9092).
  */
-public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
+public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile) {
+
+    /** Without sign-in: the services accept only the admin token. */
+    public ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
+        this(database, kafkaBootstrapServers, adminToken, null);
+    }
 
     /** The projector's static membership id in its consumer groups. */
     static final String LOCAL_PROJECTOR_INSTANCE = "flexboard-local-projector";
@@ -31,6 +37,10 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
         // The local stack closes the contexts itself, in order, before Kafka and PostgreSQL.
         properties.put("spring.main.register-shutdown-hook", "false");
         properties.put("logging.register-shutdown-hook", "false");
+        if (jwtKeyFile != null && service != Service.AGENT_BRIDGE) {
+            // command-api signs access tokens with it, the others verify them (docs/SECURITY.md).
+            properties.put("flexboard.jwt.key-file", jwtKeyFile.toString());
+        }
         switch (service) {
             case COMMAND_API -> {
                 jdbc(properties, "spring.datasource", "username");

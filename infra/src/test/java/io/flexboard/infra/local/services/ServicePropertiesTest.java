@@ -10,7 +10,8 @@ class ServicePropertiesTest {
 
     private final AutoConfigurations autoConfigurations = AutoConfigurations.onClasspath(getClass().getClassLoader());
     private final ServiceProperties properties = new ServiceProperties(
-            DatabaseUrl.of("127.0.0.1", 54329, "flexboard", "postgres", ""), "127.0.0.1:19092", "admin");
+            DatabaseUrl.of("127.0.0.1", 54329, "flexboard", "postgres", ""), "127.0.0.1:19092", "admin",
+            java.nio.file.Path.of("/data/jwt-signing-key.pem"));
 
     @Test
     void the_shared_classpath_holds_axon_and_r2dbc_auto_configurations_to_exclude() {
@@ -25,6 +26,7 @@ class ServicePropertiesTest {
         assertThat(commandApi).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
                 .containsEntry("flexboard.admin-token", "admin")
+                .containsEntry("flexboard.jwt.key-file", "/data/jwt-signing-key.pem")
                 .containsEntry("server.port", "0")
                 .containsEntry("spring.jmx.enabled", "false");
         assertThat(commandApi.get("spring.autoconfigure.exclude").toString()).contains("R2dbcAutoConfiguration").doesNotContain("org.axonframework");
