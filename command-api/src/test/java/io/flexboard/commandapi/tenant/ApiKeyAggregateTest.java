@@ -2,7 +2,6 @@ package io.flexboard.commandapi.tenant;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.IssueApiKeyCommand;
@@ -34,16 +33,7 @@ class ApiKeyAggregateTest {
         fixture = new AggregateTestFixture<>(TenantAggregate.class);
         fixture.registerCommandHandlerInterceptor(new StorableInput());
         fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> true);
-        fixture.registerInjectableResource(new DashboardOwners() {
-            @Override
-            public void register(String dashboardId, String tenantId) {
-            }
-
-            @Override
-            public Optional<String> tenantOf(String dashboardId) {
-                return Optional.empty();
-            }
-        });
+        fixture.registerInjectableResource(new InMemoryDashboardOwners());
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.flexboard.commandapi.api.ClearTenantBrandingCommand;
 import io.flexboard.commandapi.api.InvalidCommandException;
@@ -45,21 +44,7 @@ class BrandingAggregateTest {
         fixture = new AggregateTestFixture<>(TenantAggregate.class);
         fixture.registerCommandHandlerInterceptor(new StorableInput());
         fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> true);
-        fixture.registerInjectableResource(new DashboardOwners() {
-            @Override
-            public void register(String dashboardId, String tenantId) {
-            }
-
-            @Override
-            public Optional<String> tenantOf(String dashboardId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Owner> ownerOf(String dashboardId) {
-                return tenantOf(dashboardId).map(tenant -> new Owner(tenant, null));
-            }
-        });
+        fixture.registerInjectableResource(new InMemoryDashboardOwners());
     }
 
     @Test

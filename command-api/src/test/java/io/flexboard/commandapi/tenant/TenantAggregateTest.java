@@ -2,11 +2,9 @@ package io.flexboard.commandapi.tenant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import io.flexboard.commandapi.api.ActivateTenantCommand;
@@ -56,7 +54,7 @@ class TenantAggregateTest {
 
     private AggregateTestFixture<TenantAggregate> fixture;
     private final Set<String> claimedSlugs = new HashSet<>();
-    private final Map<String, String> owners = new HashMap<>();
+    private final InMemoryDashboardOwners owners = new InMemoryDashboardOwners();
 
     @BeforeEach
     void setUp() {
@@ -64,22 +62,7 @@ class TenantAggregateTest {
         // As in StorableInputConfig: every command passes the storable-text check before the aggregate.
         fixture.registerCommandHandlerInterceptor(new StorableInput());
         fixture.registerInjectableResource((TenantSlugs) (slug, tenantId) -> claimedSlugs.add(slug));
-        fixture.registerInjectableResource(new DashboardOwners() {
-            @Override
-            public void register(String dashboardId, String tenantId) {
-                owners.put(dashboardId, tenantId);
-            }
-
-            @Override
-            public Optional<String> tenantOf(String dashboardId) {
-                return Optional.ofNullable(owners.get(dashboardId));
-            }
-
-            @Override
-            public Optional<Owner> ownerOf(String dashboardId) {
-                return tenantOf(dashboardId).map(tenant -> new Owner(tenant, null));
-            }
-        });
+        fixture.registerInjectableResource(owners);
     }
 
     // --- tenants -------------------------------------------------------------------------------
@@ -192,7 +175,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20))
                 .when(new CreateDashboardCommand(TENANT, null, SALES, "Sales", "sales", "Monthly sales"))
                 .expectEvents(new DashboardCreatedEvent(TENANT, SALES, "Sales", "sales", "Monthly sales"));
-        assertThat(owners).containsEntry(SALES, TENANT);
+        assertThat(owners.tenantOf(SALES)).contains(TENANT);
     }
 
     @Test
