@@ -2,9 +2,17 @@ package io.flexboard.schemas.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 
 import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.agent.ReportedDataSource;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.junit.jupiter.api.Test;
 
 class SyncReportCodecTest {
@@ -58,5 +66,57 @@ class SyncReportCodecTest {
         assertThat(decoded.getAgentVersion()).isNull();
         assertThat(decoded.getAppliedVersion()).isNull();
         assertThat(decoded.getErrorMessage()).isNull();
+    }
+
+    @Test
+    void aReportCarriesTheAgentsDataSourcesIdsAndTypes() {
+        AgentSyncReport report = minimalReport()
+                .setDataSources(List.of(new ReportedDataSource("erp", "sqlserver"), new ReportedDataSource("sales-csv", "csv")))
+                .build();
+
+        AgentSyncReport decoded = codec.decode(codec.encode(report));
+
+        assertThat(decoded.getDataSources()).extracting(ReportedDataSource::getId, ReportedDataSource::getType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("erp", "sqlserver"),
+                        org.assertj.core.groups.Tuple.tuple("sales-csv", "csv"));
+    }
+
+    @Test
+    void aReportWrittenBeforeDataSourcesExistedReadsAsNotCarryingThem() throws IOException {
+        Schema v1 = SchemaHistory.syncReportSchemas().get(0);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("report_id", "0f4a1b9c-0000-4000-8000-000000000003");
+        old.put("tenant_id", "6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
+        old.put("agent_id", "plant-7");
+        old.put("sync_status", "success");
+        old.put("current_version", 2L);
+        old.put("latest_version", 2L);
+        old.put("has_updates", false);
+        old.put("sync_duration_ms", 4L);
+        old.put("held_ms", 0L);
+        old.put("synced_at", Instant.parse("2026-11-26T03:00:00Z").toEpochMilli());
+        old.put("bridge_instance", "bridge-1");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
+
+        AgentSyncReport decoded = codec.decode(bytes.array());
+
+        assertThat(v1.getField("data_sources")).isNull();
+        assertThat(decoded.getAgentId()).isEqualTo("plant-7");
+        assertThat(decoded.getDataSources()).isNull();
+    }
+
+    private static AgentSyncReport.Builder minimalReport() {
+        return AgentSyncReport.newBuilder()
+                .setReportId("0f4a1b9c-0000-4000-8000-000000000004")
+                .setTenantId("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001")
+                .setAgentId("plant-7")
+                .setSyncStatus("success")
+                .setCurrentVersion(1)
+                .setLatestVersion(1)
+                .setHasUpdates(false)
+                .setSyncDurationMs(3)
+                .setHeldMs(0)
+                .setSyncedAt(Instant.parse("2026-11-26T03:00:00Z"))
+                .setBridgeInstance("bridge-1");
     }
 }
