@@ -110,6 +110,9 @@ public class SyncReports implements DisposableBean {
                 .setHeldMs(sync.heldMs())
                 .setSyncedAt(Instant.now())
                 .setBridgeInstance(bridgeInstance)
+                .setDataSources(sync.dataSources() == null ? null : sync.dataSources().stream()
+                        .map(source -> new io.flexboard.schemas.agent.ReportedDataSource(source.id(), source.type()))
+                        .toList())
                 .build();
     }
 
