@@ -8,6 +8,7 @@ import type {
   DraftSaved,
   Overview,
   Page,
+  ReportedDataSource,
   Tenant,
   TenantBranding,
   TenantStatus,
@@ -85,6 +86,22 @@ export class FlexboardApi {
 
   async agents(tenantId: string): Promise<AgentStatus[]> {
     return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
+  }
+
+  /**
+   * The data sources the tenant's agents report, every page up to the first thousand: enough to offer in a list,
+   * and the agents report at most a thousand each.
+   */
+  async dataSources(tenantId: string): Promise<ReportedDataSource[]> {
+    const all: ReportedDataSource[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer: Answer<ReportedDataSource[]> = await this.http.get<ReportedDataSource[]>(
+        `${tenantPath(tenantId)}/data-sources${query({ cursor, limit: 200 })}`, { tenantId });
+      all.push(...answer.body);
+      cursor = answer.nextCursor;
+    } while (cursor && all.length < 1000);
+    return all;
   }
 
   async syncStatus(cursor?: string | null, limit = 50): Promise<Page<TenantSyncStatus>> {

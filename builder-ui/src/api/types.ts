@@ -183,3 +183,11 @@ export interface TenantBranding {
   tenant_id: string;
   branding: Branding | null;
 }
+
+/** One data source the tenant's agents report (query-api GET /api/tenants/{id}/data-sources): ids and types only. */
+export interface ReportedDataSource {
+  id: string;
+  type: string;
+  agents: number;
+  last_reported_at: string;
+}

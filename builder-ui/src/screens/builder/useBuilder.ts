@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { FlexboardApi } from '../../api/flexboard';
 import { ApiProblem, describe, type FieldError } from '../../api/problem';
-import type { Dashboard, Tenant, VersionSummary, WidgetDoc } from '../../api/types';
+import type { Dashboard, ReportedDataSource, Tenant, VersionSummary, WidgetDoc } from '../../api/types';
 import { blocking, validateDocument, widgetIndexOf } from '../../model/validation';
 import { forSave, newWidget, nextFreeRow, normalize } from '../../model/widgets';
 import { documentOf, newUid, reconcile, sameWidgets, toItems, type Item } from './draft';
@@ -40,6 +40,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
   const [viewing, setViewing] = useState<Viewing | null>(null);
   /** Text in the JSON view that does not parse yet: kept so a view switch cannot drop it. */
   const [unparsed, setUnparsed] = useState<{ text: string; error: string } | null>(null);
+  const [reportedSources, setReportedSources] = useState<ReportedDataSource[]>([]);
 
   const load = useCallback(async () => {
     try {
@@ -67,6 +68,11 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Only suggestions for the connection field: the builder works the same without them, so a failure is quiet.
+  useEffect(() => {
+    api.dataSources(tenantId).then(setReportedSources, () => setReportedSources([]));
+  }, [api, tenantId]);
 
   const docs = useMemo(() => items.map((i) => i.doc), [items]);
   const clientErrors = useMemo(() => validateDocument(documentOf(items), tenant?.max_widgets_per_dashboard), [items, tenant]);
@@ -213,7 +219,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
 
   return {
     dashboard, tenant, etag, items, docs, versions, latest, published, selected, errors, serverErrors, clientErrors,
-    dirty, busy, conflict, loadError, viewing, unparsed,
+    dirty, busy, conflict, loadError, viewing, unparsed, reportedSources,
     setSelected, add, update, remove, layout, fromJson, setUnparsed, saveDraft, publish, discard, view,
     reload: load,
     closeConflict: () => setConflict(false),
