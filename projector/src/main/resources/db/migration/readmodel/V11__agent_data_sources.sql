@@ -16,6 +16,6 @@ create table agent_data_sources (
     agent_id       text not null,
     data_source_id text not null,     -- the id in the agent's datasources.yml
     type           text not null,     -- sqlserver, postgresql, mysql, mongodb, rest_api, csv or excel
-    primary key (tenant_id, agent_id, data_source_id),
-    foreign key (tenant_id, agent_id) references agent_data_source_sets on delete cascade
+    -- Its agent's agent_data_source_sets row is written in the same statement (FleetProjection).
+    primary key (tenant_id, agent_id, data_source_id)
 );

@@ -31,6 +31,8 @@ final class RebuildableReadModels {
             "sync_logs", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
             "agents", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
             "sync_counts", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
+            "agent_data_source_sets", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
+            "agent_data_sources", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
             "rebuilds", "it records the rebuilds themselves",
             "quarantined_events", "it is the live projector's own state: the events it stopped at (docs/operations.md)",
             "held_events", "it is the live projector's own state: the events waiting behind a quarantine",
