@@ -89,10 +89,18 @@ const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
  * series colours not already among them, so a chart with more series than brand colours still tells them apart.
  * Without branding it is the theme's palette unchanged.
  */
-export function seriesColors(theme: ThemeName, brand: BrandColors | undefined): string[] {
-  const branded = [brand?.primary, brand?.secondary, brand?.accent]
+export function seriesColors(theme: ThemeName, brand: BrandColors | null | undefined): string[] {
+  const first = brandedColors(brand);
+  return [...first, ...PALETTES[theme].series.filter((c) => !first.includes(c.toLowerCase()))];
+}
+
+/**
+ * The branding's primary, secondary and accent that are `#rrggbb` (lower case, each once): the apps pass the
+ * published colours as they are, so a malformed one is skipped here, never drawn.
+ */
+export function brandedColors(brand: BrandColors | null | undefined): string[] {
+  const valid = [brand?.primary, brand?.secondary, brand?.accent]
     .filter((c): c is string => typeof c === 'string' && HEX_COLOR.test(c))
     .map((c) => c.toLowerCase());
-  const first = [...new Set(branded)];
-  return [...first, ...PALETTES[theme].series.filter((c) => !first.includes(c.toLowerCase()))];
+  return [...new Set(valid)];
 }

@@ -118,7 +118,7 @@ export interface DrawOptions {
   /** The clicked row's fields, for drilldown. */
   onPointClick?: (point: Record<string, unknown>) => void;
   /** The tenant's branding colours: a widget without `visual.colors` draws its series from them first. */
-  brand?: BrandColors;
+  brand?: BrandColors | null;
 }
 
 /** The branding colours the series palette starts from (`#rrggbb`; others are ignored). */

@@ -1,5 +1,5 @@
 import { formatValue } from '../format';
-import { PALETTES, seriesColors, type Palette } from '../theme';
+import { brandedColors, PALETTES, seriesColors, type Palette } from '../theme';
 import type { BrandColors, DrawOptions, WidgetConfig, WidgetData } from '../types';
 
 /** Everything an option builder reads: the widget, its rows and how they are drawn. */
@@ -10,7 +10,7 @@ export interface OptionContext {
   compact: boolean;
   locale?: string;
   currency?: string;
-  brand?: BrandColors;
+  brand?: BrandColors | null;
 }
 
 export type EChartsOption = Record<string, unknown>;
@@ -44,7 +44,7 @@ export function showLegend(ctx: OptionContext, defaultShown: boolean): boolean {
 
 /** The series colours: the widget's own, else the tenant's branding ahead of the theme's palette, else the theme's. */
 export function seriesPalette(ctx: OptionContext): string[] | undefined {
-  return colors(ctx) ?? (ctx.brand ? seriesColors(ctx.theme, ctx.brand) : undefined);
+  return colors(ctx) ?? (brandedColors(ctx.brand).length > 0 ? seriesColors(ctx.theme, ctx.brand) : undefined);
 }
 
 /** What every chart shares: transparent background, animation, colours. */

@@ -34,9 +34,9 @@ describe('the series palette', () => {
     expect(option.color).toEqual(['#111111', '#222222']);
   });
 
-  it('leaves the ECharts theme in charge when there is no branding', () => {
-    const option = chartOption(context({ type: 'pie' }, pieRows));
-
-    expect(option.color).toBeUndefined();
+  it('leaves the ECharts theme in charge when there is no branding or no brand colour of the published shape', () => {
+    expect(chartOption(context({ type: 'pie' }, pieRows)).color).toBeUndefined();
+    expect(chartOption(context({ type: 'pie' }, pieRows, { brand: null })).color).toBeUndefined();
+    expect(chartOption(context({ type: 'pie' }, pieRows, { brand: { primary: 'red; x:y', accent: '#fff' } })).color).toBeUndefined();
   });
 });

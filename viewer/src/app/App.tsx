@@ -1,9 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { fetchConfig, ViewerError } from '../api/agent';
 import type { PublishedConfig } from '../api/types';
 import { DashboardView } from '../dashboard/DashboardView';
 import { DrillPage } from '../dashboard/DrillPage';
-import { applyBranding, brandColors, BrandColorsContext } from './branding';
+import { applyBranding, BrandColorsContext } from './branding';
 import { parseRoute, routeHash, type Route } from './routes';
 import { Switcher } from './Switcher';
 import { initialTheme, rememberTheme, type Theme } from './theme';
@@ -43,8 +43,7 @@ export function App() {
 
   const config = published.state === 'ready' ? published.published : undefined;
   const branding = applyBranding(config?.branding);
-  // One object per published branding: the charts redraw when it changes, not on every render.
-  const brand = useMemo(() => brandColors(config?.branding), [config?.branding]);
+  const brand = config?.branding?.colors ?? undefined;
   const dashboards = config?.dashboards ?? [];
   const slug = route.screen === 'home' ? undefined : route.slug;
   const dashboard = dashboards.find((one) => one.slug === slug);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyBranding, brandColors, FONT_STACKS, scopedCss } from './branding';
+import { applyBranding, FONT_STACKS, scopedCss } from './branding';
 
 describe('branding', () => {
   it('is nothing at all when the tenant has none', () => {
@@ -39,17 +39,5 @@ describe('branding', () => {
 
   it('drops custom CSS that would close its style element', () => {
     expect(scopedCss('a{}</STYLE><script>alert(1)</script>')).toBeNull();
-  });
-
-  it('gives the charts the primary, secondary and accent to start their series palette from', () => {
-    expect(brandColors({ colors: { primary: '#0a7cff', secondary: '#112233', accent: '#FFAA00', text: '#101010' } }))
-      .toEqual({ primary: '#0a7cff', secondary: '#112233', accent: '#FFAA00' });
-  });
-
-  it('gives the charts no brand colours when none is set or of the published shape, so they keep their theme', () => {
-    expect(brandColors(null)).toBeUndefined();
-    expect(brandColors({ colors: { background: '#ffffff' } })).toBeUndefined();
-    expect(brandColors({ colors: { primary: 'red; x:y', accent: '#fff' } })).toBeUndefined();
-    expect(brandColors({ colors: { primary: 'nope', accent: '#00aa00' } })).toEqual({ primary: undefined, secondary: undefined, accent: '#00aa00' });
   });
 });

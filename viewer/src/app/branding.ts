@@ -66,18 +66,5 @@ export function scopedCss(css: string | null | undefined): string | null {
   return `@scope (.fb-viewer) {\n${css}\n}`;
 }
 
-/**
- * The colours a chart's series palette starts from (primary, secondary, accent of the published shape), or
- * undefined when the tenant sets none: the charts then keep their theme's palette.
- */
-export function brandColors(branding: Branding | null | undefined): BrandColors | undefined {
-  const pick = (name: 'primary' | 'secondary' | 'accent') => {
-    const value = branding?.colors?.[name];
-    return typeof value === 'string' && COLOR.test(value) ? value : undefined;
-  };
-  const colors = { primary: pick('primary'), secondary: pick('secondary'), accent: pick('accent') };
-  return colors.primary || colors.secondary || colors.accent ? colors : undefined;
-}
-
-/** The tenant's brand colours for every chart below the viewer's root, however deep. */
+/** The published branding's colours for every chart below the viewer's root (the charts take primary, secondary, accent). */
 export const BrandColorsContext = createContext<BrandColors | undefined>(undefined);
