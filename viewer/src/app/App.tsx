@@ -103,7 +103,8 @@ export function App() {
           )}
           {config && dashboard && route.screen === 'dashboard' && <DashboardView dashboard={dashboard} published={config} theme={theme} />}
           {config && dashboard && route.screen === 'drill' && (
-            <DrillPage dashboard={dashboard} published={config} widget={route.widget} point={route.point} theme={theme} />
+            <DrillPage dashboard={dashboard} published={config} widget={route.widget} point={route.point} filters={route.filters}
+                       theme={theme} />
           )}
         </main>
       </div>
