@@ -90,6 +90,8 @@ export interface VersionSummary {
 export interface VersionMetadata {
   dashboards: { id: string; name: string; slug: string; description: string | null }[];
   widgets: WidgetDoc[];
+  /** The tenant's branding as the version holds it (docs/contracts.md); absent or null when it has none. */
+  branding?: Branding | null;
 }
 
 export interface VersionDetail extends VersionSummary {

@@ -267,7 +267,7 @@ class BuilderUiBrowserTest {
         browser.click(By.cssSelector(".tile[data-widget='revenue-trend'] .tile-header"));
 
         // When the admin sets its source, axes, series, a filter and a drilldown in the visual view
-        new Select(browser.find(By.id("prop-source"))).selectByValue("sql");
+        choose("prop-source", "sql");
         assertThat(browser.all(By.cssSelector("#prop-connections option")).stream().map(o -> o.getDomAttribute("value")).toList())
                 .as("the ids the tenant's agent reported are offered").contains("erp", "sales-csv");
         browser.type(By.id("prop-connection"), "erp");
@@ -278,25 +278,25 @@ class BuilderUiBrowserTest {
         browser.type(By.id("prop-filter-0-default"), "North" + Keys.TAB);
         browser.type(By.id("prop-source-query"), "SELECT month, revenue, orders FROM sales WHERE region = '{region}'");
         browser.type(By.id("prop-xaxis-field"), "month");
-        new Select(browser.find(By.id("prop-xaxis-type"))).selectByValue("category");
+        choose("prop-xaxis-type", "category");
         browser.type(By.id("prop-xaxis-format"), "MMM yyyy");
         browser.click(By.id("prop-yaxis-add"));
         browser.type(By.id("prop-yaxis-0-field"), "revenue");
         browser.type(By.id("prop-yaxis-0-format"), "currency");
         browser.click(By.id("prop-yaxis-add"));
         browser.type(By.id("prop-yaxis-1-field"), "orders");
-        new Select(browser.find(By.id("prop-yaxis-1-position"))).selectByValue("right");
+        choose("prop-yaxis-1-position", "right");
         browser.click(By.id("prop-series-add"));
         browser.type(By.id("prop-series-0-field"), "revenue");
         browser.type(By.id("prop-series-0-name"), "Revenue");
-        new Select(browser.find(By.id("prop-series-0-type"))).selectByValue("line");
-        new Select(browser.find(By.id("prop-series-0-smooth"))).selectByValue("true");
+        choose("prop-series-0-type", "line");
+        choose("prop-series-0-smooth", "true");
         browser.click(By.id("prop-series-add"));
         browser.type(By.id("prop-series-1-field"), "orders");
         browser.type(By.id("prop-series-1-y-axis-index"), "1");
         browser.type(By.id("prop-series-1-dash-array"), "5,5");
-        new Select(browser.find(By.id("prop-drilldown-enabled"))).selectByValue("true");
-        new Select(browser.find(By.id("prop-drilldown-target"))).selectByValue("navigate");
+        choose("prop-drilldown-enabled", "true");
+        choose("prop-drilldown-target", "navigate");
         browser.type(By.id("prop-drilldown-query"), "SELECT * FROM orders WHERE month = '{month}'");
         assertThat(browser.all(By.cssSelector(".properties .field-error"))).as("no control is refused").isEmpty();
 
@@ -468,6 +468,23 @@ class BuilderUiBrowserTest {
         screenshot("overview-dark");
         browser.click(By.cssSelector(".theme-toggle"));
         browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
+    }
+
+    /**
+     * Picks a select's option by value once the option is there: a panel edit re-renders its controls, and a
+     * select found before that re-render would not hold the option any more.
+     */
+    private static void choose(String selectId, String value) {
+        By option = By.cssSelector("#" + selectId + " option[value='" + value + "']");
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(option));
+        browser.waitFor(driver -> {
+            try {
+                new Select(driver.findElement(By.id(selectId))).selectByValue(value);
+                return value.equals(driver.findElement(By.id(selectId)).getDomProperty("value"));
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return false;
+            }
+        });
     }
 
     /** Dismisses the notifications, so a screenshot shows the screen. */
