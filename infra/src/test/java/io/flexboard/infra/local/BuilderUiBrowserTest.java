@@ -268,7 +268,7 @@ class BuilderUiBrowserTest {
 
         // When the admin sets its source, axes, series, a filter and a drilldown in the visual view
         choose("prop-source", "sql");
-        assertThat(browser.all(By.cssSelector("#prop-connections option")).stream().map(o -> o.getDomAttribute("value")).toList())
+        assertThat(browser.all(By.cssSelector("#prop-connections option")).stream().map(o -> o.getDomProperty("value")).toList())
                 .as("the ids the tenant's agent reported are offered").contains("erp", "sales-csv");
         browser.type(By.id("prop-connection"), "erp");
         browser.click(By.id("prop-filter-add"));
@@ -471,20 +471,30 @@ class BuilderUiBrowserTest {
     }
 
     /**
-     * Picks a select's option by value once the option is there: a panel edit re-renders its controls, and a
-     * select found before that re-render would not hold the option any more.
+     * Picks a select's option by its value once the option is there: a panel edit re-renders its controls. The
+     * option's value is read as a DOM property: Preact writes no value attribute where the value is the option's text.
      */
     private static void choose(String selectId, String value) {
-        By option = By.cssSelector("#" + selectId + " option[value='" + value + "']");
-        browser.waitFor(ExpectedConditions.presenceOfElementLocated(option));
-        browser.waitFor(driver -> {
-            try {
-                new Select(driver.findElement(By.id(selectId))).selectByValue(value);
-                return value.equals(driver.findElement(By.id(selectId)).getDomProperty("value"));
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
-                return false;
-            }
-        });
+        try {
+            browser.waitFor(driver -> {
+                try {
+                    Select select = new Select(driver.findElement(By.id(selectId)));
+                    List<WebElement> options = select.getOptions();
+                    for (int i = 0; i < options.size(); i++) {
+                        if (value.equals(options.get(i).getDomProperty("value"))) {
+                            select.selectByIndex(i);
+                            return value.equals(driver.findElement(By.id(selectId)).getDomProperty("value"));
+                        }
+                    }
+                    return false;
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no option " + value + " in " + browser.script("const s = document.getElementById(arguments[0]);"
+                    + " return s ? s.outerHTML : 'no element'", selectId), e);
+        }
     }
 
     /** Dismisses the notifications, so a screenshot shows the screen. */
