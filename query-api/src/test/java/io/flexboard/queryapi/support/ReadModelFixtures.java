@@ -166,6 +166,7 @@ public final class ReadModelFixtures {
      * way the projector does; the agent itself is {@link #agentSeen seen} separately, or not at all.
      */
     public void agentReportedDataSources(UUID tenantId, String agentId, Duration ago, String... sources) {
+        TestDatabase.execute("delete from agent_data_sources where tenant_id = ? and agent_id = ?", tenantId, agentId);
         TestDatabase.execute("delete from agent_data_source_sets where tenant_id = ? and agent_id = ?", tenantId, agentId);
         TestDatabase.execute("insert into agent_data_source_sets (tenant_id, agent_id, reported_at)"
                 + " values (?, ?, now() - make_interval(secs => ?))", tenantId, agentId, ago.toMillis() / 1000.0);
