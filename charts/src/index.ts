@@ -1,6 +1,7 @@
 // @flexboard/charts: one drawing code for the builder's preview and the on-prem viewer.
 export type {
   AxisConfig,
+  BrandColors,
   ChartConfig,
   DrawnWidget,
   DrawOptions,
@@ -19,3 +20,4 @@ export { WIDGET_TYPES } from './types';
 export { drawWidget } from './draw';
 export { sampleData } from './sample';
 export { formatValue } from './format';
+export { seriesColors } from './theme';

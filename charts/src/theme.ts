@@ -1,6 +1,8 @@
 // ECharts themes matching the builder's and the viewer's CSS variables (--surface, --text, --border, --primary …),
-// so a chart sits on its card without a different grey. A tenant's branding recolours the series through
-// visual.colors or the viewer's palette; these are the defaults.
+// so a chart sits on its card without a different grey. A widget's visual.colors, else the tenant's branding
+// (seriesColors), recolours the series; these are the defaults.
+
+import type { BrandColors } from './types';
 
 export type ThemeName = 'light' | 'dark';
 
@@ -78,4 +80,27 @@ export function echartsTheme(name: ThemeName): Record<string, unknown> {
 
 export function themeName(theme: ThemeName): string {
   return `flexboard-${theme}`;
+}
+
+const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+/**
+ * The series palette: the branding's primary, secondary and accent (those set, each once), then the theme's own
+ * series colours not already among them, so a chart with more series than brand colours still tells them apart.
+ * Without branding it is the theme's palette unchanged.
+ */
+export function seriesColors(theme: ThemeName, brand: BrandColors | null | undefined): string[] {
+  const first = brandedColors(brand);
+  return [...first, ...PALETTES[theme].series.filter((c) => !first.includes(c.toLowerCase()))];
+}
+
+/**
+ * The branding's primary, secondary and accent that are `#rrggbb` (lower case, each once): the apps pass the
+ * published colours as they are, so a malformed one is skipped here, never drawn.
+ */
+export function brandedColors(brand: BrandColors | null | undefined): string[] {
+  const valid = [brand?.primary, brand?.secondary, brand?.accent]
+    .filter((c): c is string => typeof c === 'string' && HEX_COLOR.test(c))
+    .map((c) => c.toLowerCase());
+  return [...new Set(valid)];
 }

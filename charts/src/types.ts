@@ -117,6 +117,15 @@ export interface DrawOptions {
   currency?: string;
   /** The clicked row's fields, for drilldown. */
   onPointClick?: (point: Record<string, unknown>) => void;
+  /** The tenant's branding colours: a widget without `visual.colors` draws its series from them first. */
+  brand?: BrandColors | null;
+}
+
+/** The branding colours the series palette starts from (`#rrggbb`; others are ignored). */
+export interface BrandColors {
+  primary?: string | null;
+  secondary?: string | null;
+  accent?: string | null;
 }
 
 export interface DrawnWidget {

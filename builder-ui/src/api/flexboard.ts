@@ -10,6 +10,7 @@ import type {
   IssuedApiKey,
   Overview,
   Page,
+  ReportedDataSource,
   Tenant,
   TenantBranding,
   TenantStatus,
@@ -91,6 +92,22 @@ export class FlexboardApi {
 
   async apiKeys(tenantId: string): Promise<ApiKey[]> {
     return (await this.http.get<ApiKey[]>(`${tenantPath(tenantId)}/api-keys?limit=200`, { tenantId })).body;
+  }
+
+  /**
+   * The data sources the tenant's agents report, every page up to the first thousand: enough to offer in a list,
+   * and the agents report at most a thousand each.
+   */
+  async dataSources(tenantId: string): Promise<ReportedDataSource[]> {
+    const all: ReportedDataSource[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer: Answer<ReportedDataSource[]> = await this.http.get<ReportedDataSource[]>(
+        `${tenantPath(tenantId)}/data-sources${query({ cursor, limit: 200 })}`, { tenantId });
+      all.push(...answer.body);
+      cursor = answer.nextCursor;
+    } while (cursor && all.length < 1000);
+    return all;
   }
 
   async syncStatus(cursor?: string | null, limit = 50): Promise<Page<TenantSyncStatus>> {

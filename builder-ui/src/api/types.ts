@@ -109,6 +109,8 @@ export interface VersionSummary {
 export interface VersionMetadata {
   dashboards: { id: string; name: string; slug: string; description: string | null }[];
   widgets: WidgetDoc[];
+  /** The tenant's branding as the version holds it (docs/contracts.md); absent or null when it has none. */
+  branding?: Branding | null;
 }
 
 export interface VersionDetail extends VersionSummary {
@@ -201,4 +203,12 @@ export type BrandingFont = 'system-ui' | 'Inter' | 'Roboto' | 'Open Sans' | 'Lat
 export interface TenantBranding {
   tenant_id: string;
   branding: Branding | null;
+}
+
+/** One data source the tenant's agents report (query-api GET /api/tenants/{id}/data-sources): ids and types only. */
+export interface ReportedDataSource {
+  id: string;
+  type: string;
+  agents: number;
+  last_reported_at: string;
 }

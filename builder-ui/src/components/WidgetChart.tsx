@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { drawWidget, sampleData, WIDGET_TYPES, type DrawnWidget, type WidgetConfig as ChartWidgetConfig } from '@flexboard/charts';
 import type { WidgetConfig } from '../api/types';
 import { currentTheme, type Theme } from '../app/theme';
+import { BrandColorsContext } from './brandColors';
 
 interface Props {
   config: WidgetConfig;
@@ -25,11 +26,12 @@ function Drawn({ config, compact }: { config: ChartWidgetConfig; compact: boolea
   const element = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnWidget | null>(null);
   const key = JSON.stringify(config);
+  const brand = useContext(BrandColorsContext);
 
   useEffect(() => {
     const draw = (theme: Theme) => {
       drawn.current?.dispose();
-      drawn.current = drawWidget(element.current!, config, sampleData(config), { theme, compact });
+      drawn.current = drawWidget(element.current!, config, sampleData(config), { theme, compact, brand });
     };
     draw(currentTheme());
     const onTheme = (e: Event) => draw((e as CustomEvent<Theme>).detail);
@@ -39,7 +41,7 @@ function Drawn({ config, compact }: { config: ChartWidgetConfig; compact: boolea
       drawn.current?.dispose();
       drawn.current = null;
     };
-  }, [key, compact]);
+  }, [key, compact, brand]);
 
   return <div class="chart" ref={element} data-chart={config.type} role="img" aria-label={`${config.type} chart with sample data`} />;
 }

@@ -1,4 +1,4 @@
-import type { VersionMetadata, WidgetDoc } from '../api/types';
+import type { Branding, VersionMetadata, WidgetDoc } from '../api/types';
 
 export type LineChange = 'same' | 'added' | 'removed' | 'changed';
 
@@ -13,11 +13,13 @@ export interface DiffSummary {
   added: string[];
   removed: string[];
   changed: string[];
+  /** The branding's parts that differ: `logo`, `colors.primary` …, `font`, `custom_css`. */
+  branding: string[];
 }
 
 /**
- * A version's snapshot as stable text: dashboards by slug, their widgets by name, ids left out (they
- * are the same for an unchanged widget and tell the admin nothing), keys in a fixed order.
+ * A version's snapshot as stable text: its branding, then dashboards by slug, their widgets by name, ids left
+ * out (they are the same for an unchanged widget and tell the admin nothing), keys in a fixed order.
  */
 export function snapshotText(metadata: VersionMetadata): string {
   const dashboards = [...(metadata.dashboards ?? [])].sort((a, b) => a.slug.localeCompare(b.slug));
@@ -27,7 +29,52 @@ export function snapshotText(metadata: VersionMetadata): string {
     description: d.description ?? null,
     widgets: widgetsOf(metadata, d.id).map(stripIds),
   }));
-  return JSON.stringify(view, sortedKeys, 2);
+  return JSON.stringify({ branding: brandingView(metadata.branding), dashboards: view }, sortedKeys, 2);
+}
+
+/**
+ * The branding as a diff shows it: a logo is up to 64 KiB of base64 on one line, so it is shown as its type,
+ * size and a fingerprint: a different logo is a changed line, not a wall of text.
+ */
+function brandingView(branding: Branding | null | undefined): Record<string, unknown> | null {
+  if (!branding) {
+    return null;
+  }
+  const logo = branding.logo
+    ? `${branding.logo.media_type}, ${Math.floor((branding.logo.data_base64.length * 3) / 4)} bytes, #${fingerprint(branding.logo.data_base64)}`
+    : null;
+  return { ...branding, logo };
+}
+
+/** FNV-1a: enough to tell two logos apart in a diff, not a security measure. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Which parts of the branding differ between two versions; a branding set on one side only differs in every part it sets. */
+export function brandingChanges(before: Branding | null | undefined, after: Branding | null | undefined): string[] {
+  const parts = (b: Branding | null | undefined): Map<string, string> => {
+    const view = brandingView(b);
+    const entries = new Map<string, string>();
+    if (!view) {
+      return entries;
+    }
+    for (const [key, value] of Object.entries(view)) {
+      if (key === 'colors' && value && typeof value === 'object') {
+        Object.entries(value as Record<string, unknown>).forEach(([name, color]) => entries.set(`colors.${name}`, JSON.stringify(color)));
+      } else if (value !== null && value !== undefined) {
+        entries.set(key, JSON.stringify(value));
+      }
+    }
+    return entries;
+  };
+  const a = parts(before);
+  const b = parts(after);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((key) => a.get(key) !== b.get(key)).sort();
 }
 
 function widgetsOf(metadata: VersionMetadata, dashboardId: string): WidgetDoc[] {
@@ -48,7 +95,7 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return value;
 }
 
-/** Which widgets (as `dashboard/widget`) a version added, removed or changed against the other. */
+/** Which widgets (as `dashboard/widget`) a version added, removed or changed against the other, and which branding parts. */
 export function summarize(before: VersionMetadata, after: VersionMetadata): DiffSummary {
   const index = (m: VersionMetadata) => {
     const slugs = new Map((m.dashboards ?? []).map((d) => [d.id, d.slug]));
@@ -60,6 +107,7 @@ export function summarize(before: VersionMetadata, after: VersionMetadata): Diff
     added: [...b.keys()].filter((k) => !a.has(k)).sort(),
     removed: [...a.keys()].filter((k) => !b.has(k)).sort(),
     changed: [...b.keys()].filter((k) => a.has(k) && a.get(k) !== b.get(k)).sort(),
+    branding: brandingChanges(before.branding, after.branding),
   };
 }
 

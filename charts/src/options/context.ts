@@ -1,6 +1,6 @@
 import { formatValue } from '../format';
-import { PALETTES, type Palette } from '../theme';
-import type { DrawOptions, WidgetConfig, WidgetData } from '../types';
+import { brandedColors, PALETTES, seriesColors, type Palette } from '../theme';
+import type { BrandColors, DrawOptions, WidgetConfig, WidgetData } from '../types';
 
 /** Everything an option builder reads: the widget, its rows and how they are drawn. */
 export interface OptionContext {
@@ -10,12 +10,16 @@ export interface OptionContext {
   compact: boolean;
   locale?: string;
   currency?: string;
+  brand?: BrandColors | null;
 }
 
 export type EChartsOption = Record<string, unknown>;
 
 export function contextOf(config: WidgetConfig, data: WidgetData, options: DrawOptions): OptionContext {
-  return { config, data, theme: options.theme, compact: options.compact ?? false, locale: options.locale, currency: options.currency };
+  return {
+    config, data, theme: options.theme, compact: options.compact ?? false, locale: options.locale, currency: options.currency,
+    brand: options.brand,
+  };
 }
 
 export function palette(ctx: OptionContext): Palette {
@@ -38,9 +42,14 @@ export function showLegend(ctx: OptionContext, defaultShown: boolean): boolean {
   return !ctx.compact && (ctx.config.visual?.showLegend ?? defaultShown);
 }
 
+/** The series colours: the widget's own, else the tenant's branding ahead of the theme's palette, else the theme's. */
+export function seriesPalette(ctx: OptionContext): string[] | undefined {
+  return colors(ctx) ?? (brandedColors(ctx.brand).length > 0 ? seriesColors(ctx.theme, ctx.brand) : undefined);
+}
+
 /** What every chart shares: transparent background, animation, colours. */
 export function baseOption(ctx: OptionContext): EChartsOption {
-  const chosen = colors(ctx);
+  const chosen = seriesPalette(ctx);
   return {
     backgroundColor: 'transparent',
     animation: !ctx.compact && (ctx.config.visual?.animation ?? true),

@@ -1,3 +1,5 @@
+import { createContext } from 'preact';
+import type { BrandColors } from '@flexboard/charts';
 import type { Branding } from '../api/types';
 
 /**
@@ -63,3 +65,6 @@ export function scopedCss(css: string | null | undefined): string | null {
   }
   return `@scope (.fb-viewer) {\n${css}\n}`;
 }
+
+/** The published branding's colours for every chart below the viewer's root (the charts take primary, secondary, accent). */
+export const BrandColorsContext = createContext<BrandColors | undefined>(undefined);

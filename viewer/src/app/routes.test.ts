@@ -20,7 +20,14 @@ describe('hash routes', () => {
 
   it('a drill route carries the clicked point fields', () => {
     expect(parseRoute('#/d/sales/drill/revenue?month=2026-03&region=North%20East')).toEqual({
-      screen: 'drill', slug: 'sales', widget: 'revenue', point: { month: '2026-03', region: 'North East' },
+      screen: 'drill', slug: 'sales', widget: 'revenue', point: { month: '2026-03', region: 'North East' }, filters: {},
+    });
+  });
+
+  it('a drill route carries the filter values the widget had when clicked, apart from the point', () => {
+    expect(parseRoute('#/d/sales/drill/revenue?month=2026-03&f:region=South&f:tags=a&f:tags=b&f:period=')).toEqual({
+      screen: 'drill', slug: 'sales', widget: 'revenue', point: { month: '2026-03' },
+      filters: { region: ['South'], tags: ['a', 'b'], period: [''] },
     });
   });
 
@@ -28,8 +35,10 @@ describe('hash routes', () => {
     const routes: Route[] = [
       { screen: 'home' },
       { screen: 'dashboard', slug: 'q1 & q2/2026' },
-      { screen: 'drill', slug: 'sales', widget: 'by-month', point: { month: '2026-03', note: 'a&b=c?' } },
-      { screen: 'drill', slug: 'sales', widget: 'by-month', point: {} },
+      { screen: 'drill', slug: 'sales', widget: 'by-month', point: { month: '2026-03', note: 'a&b=c?' }, filters: {} },
+      { screen: 'drill', slug: 'sales', widget: 'by-month', point: {}, filters: {} },
+      { screen: 'drill', slug: 'sales', widget: 'by-month', point: { month: '2026-03' },
+        filters: { region: ['South & East'], tags: ['a', 'b=c'], period: [''] } },
     ];
     for (const route of routes) {
       expect(parseRoute(routeHash(route))).toEqual(route);

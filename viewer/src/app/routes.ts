@@ -1,11 +1,16 @@
 /**
  * Hash routes, so the agent serves one index.html for every screen and a reload keeps the place:
- * `#/` the dashboard list, `#/d/<slug>` a dashboard, `#/d/<slug>/drill/<widget>?<clicked fields>` a drill page.
+ * `#/` the dashboard list, `#/d/<slug>` a dashboard, `#/d/<slug>/drill/<widget>?<clicked fields>&f:<filter>=<value>`
+ * a drill page: the clicked point and the widget's filter values when it was clicked (a multiselect repeats its
+ * field, an empty value is an unset filter), so the page opens filtered as the dashboard was.
  */
 export type Route =
   | { screen: 'home' }
   | { screen: 'dashboard'; slug: string }
-  | { screen: 'drill'; slug: string; widget: string; point: Record<string, string> };
+  | { screen: 'drill'; slug: string; widget: string; point: Record<string, string>; filters: Record<string, string[]> };
+
+/** Marks a filter value among the clicked point's fields, which are placeholder names and never hold a colon. */
+const FILTER_PREFIX = 'f:';
 
 export function parseRoute(hash: string): Route {
   const text = hash.replace(/^#/, '');
@@ -17,10 +22,15 @@ export function parseRoute(hash: string): Route {
   }
   if (parts.length === 4 && parts[0] === 'd' && parts[2] === 'drill' && parts[1] && parts[3]) {
     const point: Record<string, string> = {};
+    const filters: Record<string, string[]> = {};
     new URLSearchParams(queryAt < 0 ? '' : text.slice(queryAt + 1)).forEach((value, name) => {
-      point[name] = value;
+      if (name.startsWith(FILTER_PREFIX)) {
+        (filters[name.slice(FILTER_PREFIX.length)] ??= []).push(value);
+      } else {
+        point[name] = value;
+      }
     });
-    return { screen: 'drill', slug: parts[1], widget: parts[3], point };
+    return { screen: 'drill', slug: parts[1], widget: parts[3], point, filters };
   }
   return { screen: 'home' };
 }
@@ -32,7 +42,11 @@ export function routeHash(route: Route): string {
     case 'dashboard':
       return `#/d/${encodeURIComponent(route.slug)}`;
     case 'drill': {
-      const query = new URLSearchParams(route.point).toString();
+      const params = new URLSearchParams(route.point);
+      for (const [field, values] of Object.entries(route.filters)) {
+        (values.length > 0 ? values : ['']).forEach((value) => params.append(FILTER_PREFIX + field, value));
+      }
+      const query = params.toString();
       return `#/d/${encodeURIComponent(route.slug)}/drill/${encodeURIComponent(route.widget)}${query ? `?${query}` : ''}`;
     }
   }

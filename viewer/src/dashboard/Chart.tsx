@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import { drawWidget, type DrawnWidget, type WidgetConfig, type WidgetData } from '@flexboard/charts';
+import { BrandColorsContext } from '../app/branding';
 import type { Theme } from '../app/theme';
 
 interface Props {
@@ -19,6 +20,7 @@ export function Chart({ name, config, data, theme, onPointClick }: Props) {
   const drawn = useRef<DrawnWidget | null>(null);
   const click = useRef(onPointClick);
   click.current = onPointClick;
+  const brand = useContext(BrandColorsContext);
 
   useEffect(() => {
     if (!element.current) {
@@ -26,6 +28,7 @@ export function Chart({ name, config, data, theme, onPointClick }: Props) {
     }
     const widget = drawWidget(element.current, config, data, {
       theme,
+      brand,
       locale: navigator.language,
       onPointClick: onPointClick ? (point) => click.current?.(point) : undefined,
     });
@@ -37,13 +40,13 @@ export function Chart({ name, config, data, theme, onPointClick }: Props) {
       widget.dispose();
       drawn.current = null;
     };
-    // A new config (a new published version) draws anew; data and theme changes update in place below.
+    // A new config (a new published version) draws anew; data, theme and branding changes update in place below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config]);
 
   useEffect(() => {
-    drawn.current?.update(data, { theme });
-  }, [data, theme]);
+    drawn.current?.update(data, { theme, brand });
+  }, [data, theme, brand]);
 
   return <div class="chart" ref={element} />;
 }

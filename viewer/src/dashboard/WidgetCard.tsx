@@ -6,7 +6,7 @@ import type { Theme } from '../app/theme';
 import { DrilldownModal } from './DrilldownModal';
 import { DrillResult } from './DrillResult';
 import { FilterBar } from './FilterBar';
-import { drilldownPoint, filterQuery, initialValues, type FilterValue, type FilterValues } from './filters';
+import { carriedValues, drilldownPoint, filterQuery, initialValues, type FilterValue, type FilterValues } from './filters';
 import { gridPlace } from './layout';
 import { useWidgetData } from './useWidgetData';
 import { WidgetBody } from './WidgetBody';
@@ -38,12 +38,12 @@ export function WidgetCard({ slug, placement, settings, theme }: Props) {
     return (point: Record<string, unknown>) => {
       const fields = drilldownPoint(drillQuery, filters, point);
       if (drilldown.target === 'navigate') {
-        window.location.hash = routeHash({ screen: 'drill', slug, widget: placement.name, point: fields });
+        window.location.hash = routeHash({ screen: 'drill', slug, widget: placement.name, point: fields, filters: carriedValues(filters, values) });
       } else {
         setDrill(fields);
       }
     };
-  }, [drilldown, filters, slug, placement.name]);
+  }, [drilldown, filters, values, slug, placement.name]);
 
   const drillQuery = drill ? joinQueries(query, new URLSearchParams(drill).toString()) : '';
   return (

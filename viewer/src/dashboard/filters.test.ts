@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FilterSpec } from '../api/types';
-import { between, drilldownPoint, ends, filterQuery, initialValues } from './filters';
+import { between, carriedValues, drilldownPoint, ends, filterQuery, initialValues, valuesFromLink } from './filters';
 
 const region: FilterSpec = { type: 'select', field: 'region', label: 'Region', options: ['North', 'South'] };
 const regions: FilterSpec = { type: 'multiselect', field: 'regions', options: ['North', 'South', 'East'], default: ['North', 'East'] };
@@ -64,5 +64,29 @@ describe('drilldown parameters', () => {
 
   it('ignore braces that are not placeholders', () => {
     expect(drilldownPoint('{"find": {"x": 1}} {fn NOW()} {1,2}', [], { find: 'x' })).toEqual({});
+  });
+});
+
+describe('a navigate drilldown link', () => {
+  it('carries every filter value the widget had when clicked, an unset one empty', () => {
+    expect(carriedValues([region, regions, amount, period], { region: 'South', regions: ['East'], amount: undefined, period: '2026-01-01..2026-03-31' }))
+      .toEqual({ region: ['South'], regions: ['East'], amount: [], period: ['2026-01-01..2026-03-31'] });
+  });
+
+  it('opens the drill page filtered as the dashboard was, not at the defaults', () => {
+    const filters = [region, regions, amount, period];
+    const carried = carriedValues(filters, { region: 'South', regions: ['East'], amount: '10..20', period: undefined });
+
+    expect(filterQuery(filters, valuesFromLink(filters, carried))).toBe('region=South&regions=East&amount=10..20');
+  });
+
+  it('falls back to the defaults for filters an older link does not carry, and ignores names that are not filters', () => {
+    const values = valuesFromLink([region, regions, period], { regions: ['South'], evil: ['1; drop table'] });
+
+    expect(values).toEqual({ region: 'North', regions: ['South'], period: 'last_12_months' });
+  });
+
+  it('takes the first value a hand-edited link gives a single-value filter', () => {
+    expect(valuesFromLink([region], { region: ['South', 'North'] })).toEqual({ region: 'South' });
   });
 });

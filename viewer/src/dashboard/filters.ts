@@ -103,3 +103,34 @@ export function drilldownPoint(query: string, filters: FilterSpec[], point: Reco
   }
   return fields;
 }
+
+/**
+ * The filter values a drill page link carries: every filter of the widget, an unset one as `[]`, so the page
+ * opens filtered exactly as the dashboard was when its point was clicked.
+ */
+export function carriedValues(filters: FilterSpec[], values: FilterValues): Record<string, string[]> {
+  const carried: Record<string, string[]> = {};
+  for (const filter of filters) {
+    const value = values[filter.field];
+    carried[filter.field] = value === undefined ? [] : (Array.isArray(value) ? value : [value]);
+  }
+  return carried;
+}
+
+/**
+ * A drill page's filter values: those its link carries for the widget's own filters (a hand-edited link's other
+ * names are dropped, a single-value filter takes the first of several), the defaults for the rest, as for an
+ * older link that carried none.
+ */
+export function valuesFromLink(filters: FilterSpec[], carried: Record<string, string[]>): FilterValues {
+  const values = initialValues(filters);
+  for (const filter of filters) {
+    const link = carried[filter.field];
+    if (link === undefined) {
+      continue;
+    }
+    const given = link.filter((one) => one !== '');
+    values[filter.field] = filter.type === 'multiselect' ? given : given[0];
+  }
+  return values;
+}

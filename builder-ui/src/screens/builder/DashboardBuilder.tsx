@@ -12,6 +12,7 @@ import { JsonView } from './JsonView';
 import { PreviewView } from './PreviewView';
 import { useBuilder } from './useBuilder';
 import { VisualView } from './VisualView';
+import { BrandColorsContext } from '../../components/brandColors';
 
 const VIEWS: { view: BuilderView; label: string }[] = [
   { view: 'visual', label: 'Visual' },
@@ -135,11 +136,13 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
       {switchBlocked && (
         <div class="banner banner-danger" role="alert">The JSON has a syntax error ({builder.unparsed?.error}). Fix it before switching views, so nothing is lost.</div>
       )}
-      <div id="builder-view" role="tabpanel" aria-labelledby={`tab-${view}`} class="builder-view">
-        {view === 'visual' && <VisualView builder={builder} readOnly={readOnly} />}
-        {view === 'json' && <JsonView builder={builder} readOnly={readOnly} />}
-        {view === 'preview' && <PreviewView items={builder.viewing?.items ?? builder.items} />}
-      </div>
+      <BrandColorsContext.Provider value={builder.brand}>
+        <div id="builder-view" role="tabpanel" aria-labelledby={`tab-${view}`} class="builder-view">
+          {view === 'visual' && <VisualView builder={builder} readOnly={readOnly} />}
+          {view === 'json' && <JsonView builder={builder} readOnly={readOnly} />}
+          {view === 'preview' && <PreviewView items={builder.viewing?.items ?? builder.items} />}
+        </div>
+      </BrandColorsContext.Provider>
       {saving && (
         <Modal id="save-dialog" title="Save draft" onClose={() => setSaving(false)}>
           <form onSubmit={save}>

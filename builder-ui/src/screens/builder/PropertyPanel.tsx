@@ -3,6 +3,7 @@ import type { FieldError } from '../../api/problem';
 import type { WidgetConfig, WidgetDoc } from '../../api/types';
 import { describedBy, Field } from '../../components/Field';
 import { fromForm, toForm, type ConfigForm } from '../../model/configForm';
+import type { ConnectionOffer } from '../../model/connections';
 import { controlOf } from '../../model/controlOf';
 import { fieldWithinWidget } from '../../model/validation';
 import { DEFAULT_REFRESH_MS, GRID_COLUMNS, WIDGET_KINDS } from '../../model/widgets';
@@ -17,7 +18,7 @@ interface Props {
   errors: FieldError[];
   readOnly: boolean;
   /** The data source ids the dashboard's widgets already use: the connection field suggests them. */
-  connections: string[];
+  connections: ConnectionOffer[];
   onChange: (change: (doc: WidgetDoc) => WidgetDoc) => void;
   onRemove: () => void;
 }

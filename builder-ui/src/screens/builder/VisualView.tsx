@@ -1,6 +1,7 @@
 import type { Builder } from './useBuilder';
 import { GridCanvas } from './GridCanvas';
 import { connectionsOf } from '../../model/configForm';
+import { connectionOffers } from '../../model/connections';
 import { PropertyPanel } from './PropertyPanel';
 import { WidgetLibrary } from './WidgetLibrary';
 
@@ -20,7 +21,7 @@ export function VisualView({ builder, readOnly }: { builder: Builder; readOnly: 
       </div>
       {selected
         ? <PropertyPanel key={selected.uid} doc={selected.doc} index={index} errors={readOnly ? [] : builder.errors} readOnly={readOnly}
-            connections={connectionsOf(items.map((i) => i.doc.config))} onChange={(change) => builder.update(selected.uid, change)} onRemove={() => builder.remove(selected.uid)} />
+            connections={connectionOffers(builder.reportedSources, connectionsOf(items.map((i) => i.doc.config)))} onChange={(change) => builder.update(selected.uid, change)} onRemove={() => builder.remove(selected.uid)} />
         : (
           <aside class="properties properties-empty" aria-labelledby="properties-title">
             <h2 id="properties-title" class="panel-title">Properties</h2>

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { BrandColors } from '@flexboard/charts';
 import type { FlexboardApi } from '../../api/flexboard';
 import { ApiProblem, describe, type FieldError } from '../../api/problem';
-import type { Dashboard, Tenant, VersionSummary, WidgetDoc } from '../../api/types';
+import type { Dashboard, ReportedDataSource, Tenant, VersionSummary, WidgetDoc } from '../../api/types';
 import { blocking, validateDocument, widgetIndexOf } from '../../model/validation';
 import { forSave, newWidget, nextFreeRow, normalize } from '../../model/widgets';
 import { documentOf, newUid, reconcile, sameWidgets, toItems, type Item } from './draft';
@@ -40,6 +41,8 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
   const [viewing, setViewing] = useState<Viewing | null>(null);
   /** Text in the JSON view that does not parse yet: kept so a view switch cannot drop it. */
   const [unparsed, setUnparsed] = useState<{ text: string; error: string } | null>(null);
+  const [reportedSources, setReportedSources] = useState<ReportedDataSource[]>([]);
+  const [brand, setBrand] = useState<BrandColors | undefined>(undefined);
 
   const load = useCallback(async () => {
     try {
@@ -67,6 +70,16 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Only suggestions for the connection field: the builder works the same without them, so a failure is quiet.
+  useEffect(() => {
+    api.dataSources(tenantId).then(setReportedSources, () => setReportedSources([]));
+  }, [api, tenantId]);
+
+  // The previews draw in the tenant's branding, as its viewer will; without it they keep the theme's palette.
+  useEffect(() => {
+    api.branding(tenantId).then((read) => setBrand(read.body.branding?.colors), () => setBrand(undefined));
+  }, [api, tenantId]);
 
   const docs = useMemo(() => items.map((i) => i.doc), [items]);
   const clientErrors = useMemo(() => validateDocument(documentOf(items), tenant?.max_widgets_per_dashboard), [items, tenant]);
@@ -213,7 +226,7 @@ export function useBuilder(api: FlexboardApi, tenantId: string, dashboardId: str
 
   return {
     dashboard, tenant, etag, items, docs, versions, latest, published, selected, errors, serverErrors, clientErrors,
-    dirty, busy, conflict, loadError, viewing, unparsed,
+    dirty, busy, conflict, loadError, viewing, unparsed, reportedSources, brand,
     setSelected, add, update, remove, layout, fromJson, setUnparsed, saveDraft, publish, discard, view,
     reload: load,
     closeConflict: () => setConflict(false),

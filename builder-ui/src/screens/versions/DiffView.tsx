@@ -1,7 +1,7 @@
 import type { VersionDetail } from '../../api/types';
 import { sideBySide, snapshotText, summarize } from '../../model/diff';
 
-/** Two versions side by side: what changed per widget, then the snapshots line by line. */
+/** Two versions side by side: what changed per widget and in the branding, then the snapshots line by line. */
 export function DiffView({ left, right }: { left: VersionDetail; right: VersionDetail }) {
   const rows = sideBySide(snapshotText(left.metadata), snapshotText(right.metadata));
   const summary = summarize(left.metadata, right.metadata);
@@ -10,11 +10,12 @@ export function DiffView({ left, right }: { left: VersionDetail; right: VersionD
     <div class="diff" data-testid="diff">
       <div class="diff-summary" aria-live="polite">
         {unchanged
-          ? <span>v{left.version} and v{right.version} hold the same dashboards and widgets.</span>
+          ? <span>v{left.version} and v{right.version} hold the same dashboards, widgets and branding.</span>
           : <>
               <span class="diff-added-count">{summary.added.length} added</span>
               <span class="diff-removed-count">{summary.removed.length} removed</span>
               <span class="diff-changed-count">{summary.changed.length} changed</span>
+              {summary.branding.length > 0 && <span class="diff-branding" data-testid="diff-branding">branding: {summary.branding.join(', ')}</span>}
               <span class="muted small">{[...summary.added.map((w) => `+${w}`), ...summary.removed.map((w) => `−${w}`), ...summary.changed.map((w) => `~${w}`)].join('  ')}</span>
             </>}
       </div>

@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { describedBy, Field } from '../../../components/Field';
+import type { ConnectionOffer } from '../../../model/connections';
 import { type SourceForm, type SourceKind, switchSource, type TypedSources } from '../../../model/configForm';
 import { Section, type SectionProps, TextControl } from './controls';
 
@@ -14,7 +15,7 @@ const KINDS: { kind: SourceKind; label: string }[] = [
  * Where the widget's rows come from. Switching the kind keeps what was typed for the others until the panel
  * closes, so trying "api" and going back to "sql" loses nothing; only the chosen kind is written to the config.
  */
-export function DataSection({ form, edit, at, connections }: SectionProps & { connections: string[] }) {
+export function DataSection({ form, edit, at, connections }: SectionProps & { connections: ConnectionOffer[] }) {
   const typed = useRef<TypedSources>({ sources: {} });
   const error = at('prop-source', 'error');
   const source = (change: Partial<SourceForm>) => edit((f) => ({ ...f, dataSource: { ...f.dataSource, ...change } }));
@@ -48,8 +49,9 @@ export function DataSection({ form, edit, at, connections }: SectionProps & { co
       {form.source !== 'query' && (
         <>
           <TextControl id="prop-connection" label="Connection" at={at} mono list="prop-connections" value={form.dataSource.connection}
-            hint="The id of a data source in the agent's datasources.yml." set={(connection) => source({ connection })} />
-          <datalist id="prop-connections">{connections.map((c) => <option key={c} value={c} />)}</datalist>
+            hint="The id of a data source in the agent's datasources.yml: the suggestions are what the tenant's agents report."
+            set={(connection) => source({ connection })} />
+          <datalist id="prop-connections">{connections.map((c) => <option key={c.id} value={c.id} label={c.label} />)}</datalist>
         </>
       )}
       {form.source === 'sql' && (

@@ -30,7 +30,19 @@ class HostileSyncBodyTest extends AgentBridgeIntegrationTest {
                 hostile("agent_id a lone surrogate", "{\"tenant_id\": \"{tenant}\", \"agent_id\": \"\\ud800\"}", "agent_id"),
                 hostile("agent_version with NUL", "{\"tenant_id\": \"{tenant}\", \"agent_version\": \"1.0\\u0000\"}", "agent_version"),
                 hostile("agent_version with a lone surrogate", "{\"tenant_id\": \"{tenant}\", \"agent_version\": \"1.0\\udc00\"}", "agent_version"),
-                hostile("agent_version of 129 characters", "{\"tenant_id\": \"{tenant}\", \"agent_version\": \"" + "1".repeat(129) + "\"}", "agent_version"));
+                hostile("agent_version of 129 characters", "{\"tenant_id\": \"{tenant}\", \"agent_version\": \"" + "1".repeat(129) + "\"}", "agent_version"),
+                hostile("data_sources text", "{\"tenant_id\": \"{tenant}\", \"data_sources\": \"erp\"}", "data_sources"),
+                hostile("data_sources of 1001 entries", "{\"tenant_id\": \"{tenant}\", \"data_sources\": ["
+                        + String.join(",", java.util.Collections.nCopies(1001, "{\"id\": \"erp\", \"type\": \"csv\"}")) + "]}", "data_sources"),
+                hostile("a data source id of 10 KB", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"id\": \""
+                        + "e".repeat(10_240) + "\", \"type\": \"csv\"}]}", "data_sources[0].id"),
+                hostile("a data source id with NUL", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"id\": \"erp\\u0000\", \"type\": \"csv\"}]}", "data_sources[0].id"),
+                hostile("a data source id with a newline", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"id\": \"ok\"}, {\"id\": \"erp\\nDROP\", \"type\": \"csv\"}]}", "data_sources[1].id"),
+                hostile("a data source without an id", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"type\": \"csv\"}]}", "data_sources[0].id"),
+                hostile("a data source type outside the known set", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"id\": \"erp\", \"type\": \"oracle\"}]}", "data_sources[0].type"),
+                hostile("a data source null", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [null]}", "data_sources[0]"),
+                hostile("one data source id with two types", "{\"tenant_id\": \"{tenant}\", \"data_sources\": [{\"id\": \"erp\", \"type\": \"mysql\"},"
+                        + " {\"id\": \"erp\", \"type\": \"sqlserver\"}]}", "data_sources[1].id"));
     }
 
     @ParameterizedTest(name = "{0} answers 400 naming {2}")

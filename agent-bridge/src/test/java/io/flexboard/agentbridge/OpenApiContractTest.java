@@ -49,7 +49,9 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     void theSyncRequestUsesTheJsonFieldNamesAndRequiresTheTenantId() {
         var schema = document.root().at("/components/schemas/SyncRequest");
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrder("tenant_id", "current_version",
-                "agent_version", "wait_seconds", "agent_id", "applied_version", "last_error", "last_status");
+                "agent_version", "wait_seconds", "agent_id", "applied_version", "last_error", "last_status", "data_sources");
+        assertThat(document.root().at("/components/schemas/ReportedDataSource/properties").propertyNames())
+                .as("ids and types only, never a connection detail").containsExactlyInAnyOrder("id", "type");
         assertThat(schema.get("required").valueStream().map(node -> node.asString())).containsExactly("tenant_id");
         assertThat(schema.at("/properties/tenant_id/format").asString()).isEqualTo("uuid");
     }

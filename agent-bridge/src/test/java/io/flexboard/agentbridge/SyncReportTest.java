@@ -105,6 +105,33 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
                 .singleElement().satisfies(counter -> assertThat(counter.count()).isEqualTo(1));
     }
 
+    @Test
+    void givenAnAgentReportingItsDataSources_whenItSyncs_thenTheReportCarriesTheirIdsAndTypesWithRepeatsOnce() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-7\","
+                + " \"data_sources\": [{\"id\": \"erp\", \"type\": \"sqlserver\", \"host\": \"db.internal\"},"
+                + " {\"id\": \"sales\", \"type\": \"csv\"}, {\"id\": \"erp\", \"type\": \"sqlserver\"}]}")
+                .expectStatus().isOk();
+
+        AgentSyncReport report = reportOf(tenant);
+        assertThat(report.getDataSources()).extracting(source -> source.getId() + ":" + source.getType())
+                .containsExactly("erp:sqlserver", "sales:csv");
+        assertThat(report.toString()).as("what the agent should not have sent is not passed on").doesNotContain("db.internal");
+    }
+
+    @Test
+    void givenAnAgentWhoseDataSourcesDidNotChange_whenItSyncsWithoutThem_thenTheReportCarriesNoneAndAnEmptySetIsNotNone() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+        UUID other = given.tenantWithPublishedVersion(1, GLOBEX_KEY);
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1}").expectStatus().isOk();
+        assertThat(reportOf(tenant).getDataSources()).isNull();
+
+        sync(GLOBEX_KEY, "{\"tenant_id\": \"" + other + "\", \"current_version\": 1, \"data_sources\": []}").expectStatus().isOk();
+        assertThat(reportOf(other).getDataSources()).isEmpty();
+    }
+
     private double syncOperations(UUID tenant, String status) {
         var counter = meters.find("sync.operations").tags("tenant_id", tenant.toString(), "status", status).counter();
         return counter == null ? 0 : counter.count();

@@ -80,4 +80,30 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
                 .jsonPath("$.has_updates").isEqualTo(true)
                 .jsonPath("$.latest_version").isEqualTo(1);
     }
+
+    @Test
+    void givenAThousandBadDataSources_whenSyncing_thenOnlyTheFirstTenAreNamed() {
+        UUID tenant = given.tenantWithApiKey(ACME_KEY);
+        String bad = String.join(",", java.util.Collections.nCopies(1000, "{\"id\": \"-bad\", \"type\": \"csv\"}"));
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"data_sources\": [" + bad + "]}")
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors.length()").isEqualTo(10)
+                .jsonPath("$.errors[0].field").isEqualTo("data_sources[0].id")
+                .jsonPath("$.errors[9].field").isEqualTo("data_sources[9].id");
+    }
+
+    @Test
+    void givenAThousandDataSources_whenSyncing_thenAnswered() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+        StringBuilder sources = new StringBuilder();
+        for (int i = 0; i < io.flexboard.agentbridge.sync.SyncRequest.MAX_DATA_SOURCES; i++) {
+            sources.append(i == 0 ? "" : ",").append("{\"id\": \"source-").append(i).append("\", \"type\": \"postgresql\"}");
+        }
+
+        sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"data_sources\": [" + sources + "]}")
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.latest_version").isEqualTo(1);
+    }
 }

@@ -11,6 +11,7 @@ import io.flexboard.agent.store.DataDirectoryLock;
 import io.flexboard.agent.store.LoadedConfiguration;
 import io.flexboard.agent.sync.Backoff;
 import io.flexboard.agent.sync.HttpControlPlane;
+import io.flexboard.agent.sync.ReportedDataSource;
 import io.flexboard.agent.sync.Sleeper;
 import io.flexboard.agent.sync.SyncSettings;
 import io.flexboard.agent.sync.SyncWorker;
@@ -19,6 +20,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +73,7 @@ public final class Agent implements AutoCloseable {
             SyncWorker worker = new SyncWorker(syncSettings, loaded,
                     new HttpControlPlane(settings.controlPlaneUrl(), settings.apiKey(), clock),
                     store, served, Backoff.withinOneHold(Duration.ofSeconds(settings.waitSeconds()), settings.maxRetryAfter()),
-                    Sleeper.THREAD, clock);
+                    Sleeper.THREAD, clock, reportedDataSources(dataPlane));
             Thread syncThread = new Thread(worker, "flexboard-agent-sync");
             LOG.info("Flexboard agent {} started: tenant {}, agent id {}, running version {}, control plane {}, data dir {}",
                     syncSettings.agentVersion(), settings.tenantId(), agentId, loaded.configuration().version(),
@@ -90,6 +93,13 @@ public final class Agent implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** What the syncs tell the control plane about the data sources: the ids and types the local summary shows. */
+    private static Supplier<List<ReportedDataSource>> reportedDataSources(DataPlane dataPlane) {
+        return () -> dataPlane.sources().summary().sources().stream()
+                .map(source -> new ReportedDataSource(source.id(), source.type()))
+                .toList();
     }
 
     /** The local serving port (the one chosen when AGENT_HTTP_PORT is 0). */

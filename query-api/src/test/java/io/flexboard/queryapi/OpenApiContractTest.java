@@ -115,4 +115,17 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
 
         assertThat(document.violations("GET /api/tenants/{tenantId}", 404, "application/problem+json", body)).isEmpty();
     }
+
+    @Test
+    void theReportedDataSourcesAreAnsweredAsTheDocumentSays() {
+        UUID tenant = given.tenant("acme");
+        given.agentReportedDataSources(tenant, "plant-1", java.time.Duration.ofMinutes(1), "erp:sqlserver");
+
+        String body = builder().get().uri("/api/tenants/{id}/data-sources", tenant).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(body).contains("\"last_reported_at\"");
+        assertThat(document.violations("GET /api/tenants/{tenantId}/data-sources", 200, "application/json", body)).isEmpty();
+    }
 }

@@ -111,6 +111,9 @@ public class SyncReports implements DisposableBean {
                 .setSyncedAt(Instant.now())
                 .setBridgeInstance(bridgeInstance)
                 .setKeyHash(sync.keyHash())
+                .setDataSources(sync.dataSources() == null ? null : sync.dataSources().stream()
+                        .map(source -> new io.flexboard.schemas.agent.ReportedDataSource(source.id(), source.type()))
+                        .toList())
                 .build();
     }
 

@@ -160,7 +160,7 @@ public class SyncService {
                 reply.latestVersion(), reply.hasUpdates(), durationMs, reply.heldMs());
         reports.answered(new AnsweredSync(sync.tenantId(), caller.keyHash(), sync.agentId(), sync.agentVersion(),
                 sync.syncStatus(), sync.currentVersion(), sync.appliedVersion(), reply.latestVersion(), reply.hasUpdates(),
-                sync.lastError(), durationMs, reply.heldMs()));
+                sync.lastError(), durationMs, reply.heldMs(), sync.dataSources()));
     }
 
     private static long millisSince(long nanos) {

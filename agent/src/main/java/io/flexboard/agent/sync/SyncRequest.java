@@ -11,6 +11,8 @@ package io.flexboard.agent.sync;
  * @param appliedVersion the version the agent runs (also during a full re-sync)
  * @param lastError      what went wrong in the previous sync, {@code null} when nothing did
  * @param lastStatus     the outcome of the previous sync: {@code success} or {@code error}; {@code null} on the first sync after a clean start
+ * @param dataSources    the ids and types of the agent's data sources when they changed since the last answered
+ *                       sync (or on a full re-sync); {@code null} for unchanged
  */
 public record SyncRequest(
         String tenantId,
@@ -20,5 +22,6 @@ public record SyncRequest(
         String agentId,
         long appliedVersion,
         String lastError,
-        String lastStatus) {
+        String lastStatus,
+        java.util.List<ReportedDataSource> dataSources) {
 }

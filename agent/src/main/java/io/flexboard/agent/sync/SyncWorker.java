@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ public final class SyncWorker implements Runnable {
     private final Backoff backoff;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final DataSourceReporting dataSources;
 
     private volatile boolean stopped;
     private volatile Thread runner;
@@ -47,8 +50,13 @@ public final class SyncWorker implements Runnable {
     private Instant nextFullResync;
     private int failures;
 
+    /**
+     * @param dataSources the ids and types of the data sources in use now (never a connection detail), reported
+     *                    to the control plane so the builder can offer them
+     */
     public SyncWorker(SyncSettings settings, LoadedConfiguration loaded, ControlPlane controlPlane, ConfigurationStore store,
-                      ServedState served, Backoff backoff, Sleeper sleeper, Clock clock) {
+                      ServedState served, Backoff backoff, Sleeper sleeper, Clock clock,
+                      Supplier<List<ReportedDataSource>> dataSources) {
         this.settings = settings;
         this.controlPlane = controlPlane;
         this.store = store;
@@ -57,6 +65,7 @@ public final class SyncWorker implements Runnable {
         this.backoff = backoff;
         this.sleeper = sleeper;
         this.clock = clock;
+        this.dataSources = new DataSourceReporting(dataSources);
         this.current = loaded.configuration();
         // A recovery at start is news for the control plane too: it goes out with the first sync.
         this.report = loaded.problem().map(SyncReport::error).orElse(SyncReport.NOTHING_YET);
@@ -108,7 +117,9 @@ public final class SyncWorker implements Runnable {
         Instant started = clock.instant();
         boolean full = !started.isBefore(nextFullResync);
         try {
-            SyncAnswer answer = controlPlane.sync(request(full));
+            SyncRequest request = request(full);
+            SyncAnswer answer = controlPlane.sync(request);
+            dataSources.answered(request.dataSources());
             String outcome = take(answer);
             if (full) {
                 nextFullResync = started.plus(settings.fullResyncInterval());
@@ -138,7 +149,8 @@ public final class SyncWorker implements Runnable {
 
     private SyncRequest request(boolean full) {
         return new SyncRequest(settings.tenantId(), full ? 0 : current.version(), settings.agentVersion(),
-                settings.waitSeconds(), settings.agentId(), current.version(), report.lastError(), report.lastStatus());
+                settings.waitSeconds(), settings.agentId(), current.version(), report.lastError(), report.lastStatus(),
+                dataSources.toSend(full));
     }
 
     /** Applies the answer's update if it is valid and new; returns the sync log's status. */

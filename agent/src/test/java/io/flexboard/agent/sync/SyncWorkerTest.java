@@ -23,7 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 
@@ -51,6 +54,7 @@ class SyncWorkerTest {
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final ServedState served = new ServedState();
     private final HttpClient viewer = HttpClient.newHttpClient();
+    private List<ReportedDataSource> dataSources = List.of();
     private FakeControlPlane controlPlane;
     private LocalConfigServer localServer;
 
@@ -321,6 +325,74 @@ class SyncWorkerTest {
         assertThat(sleeper.pauses()).allSatisfy(pause -> assertThat(pause).isEqualTo(SyncWorker.MIN_SYNC_SPACING.plusSeconds(1)));
     }
 
+    @Test
+    void givenDataSources_whenTheAgentSyncs_thenTheFirstSyncCarriesTheirIdsAndTypesOnlyAndLaterOnesOnlyWhenTheyChange() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        dataSources = List.of(new ReportedDataSource("erp", "sqlserver"), new ReportedDataSource("sales-csv", "csv"));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        worker.syncOnce();
+        JsonNode first = controlPlane.lastRequest().path("data_sources");
+        worker.syncOnce();
+        JsonNode unchanged = controlPlane.lastRequest().path("data_sources");
+        dataSources = List.of(new ReportedDataSource("erp", "sqlserver"));
+        worker.syncOnce();
+        JsonNode afterRemoval = controlPlane.lastRequest().path("data_sources");
+
+        assertThat(first.size()).isEqualTo(2);
+        assertThat(first.get(0).propertyNames()).as("ids and types, never a connection detail").containsExactlyInAnyOrder("id", "type");
+        assertThat(first.get(0).path("id").stringValue()).isEqualTo("erp");
+        assertThat(first.get(0).path("type").stringValue()).isEqualTo("sqlserver");
+        assertThat(first.get(1).path("id").stringValue()).isEqualTo("sales-csv");
+        assertThat(unchanged.isNull()).as("an unchanged set is not sent again").isTrue();
+        assertThat(afterRemoval.size()).isEqualTo(1);
+        assertThat(afterRemoval.get(0).path("id").stringValue()).isEqualTo("erp");
+    }
+
+    @Test
+    void givenASyncCarryingTheDataSourcesFailed_whenTheAgentSyncsAgain_thenItCarriesThemAgain() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        controlPlane.answerNextWith(503, FakeControlPlane.problem(503, "down"), Map.of());
+        dataSources = List.of(new ReportedDataSource("erp", "sqlserver"));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        worker.syncOnce();
+        worker.syncOnce();
+
+        assertThat(controlPlane.lastRequest().path("data_sources").size()).isEqualTo(1);
+    }
+
+    @Test
+    void givenUnchangedDataSources_whenAFullResyncIsDue_thenItCarriesThemAgain() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        dataSources = List.of(new ReportedDataSource("erp", "sqlserver"));
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+        worker.syncOnce();
+
+        clock.advance(FULL_RESYNC.plusMinutes(1));
+        worker.syncOnce();
+
+        assertThat(controlPlane.lastRequest().path("current_version").longValue()).isZero();
+        assertThat(controlPlane.lastRequest().path("data_sources").size())
+                .as("a dropped report of the set is repaired by the full re-sync").isEqualTo(1);
+    }
+
+    @Test
+    void givenMoreDataSourcesThanTheBridgeTakes_whenTheAgentSyncs_thenItReportsTheFirstOnesInTheFilesOrder() throws Exception {
+        controlPlane.publish(publishedVersion(1));
+        List<ReportedDataSource> many = new ArrayList<>();
+        IntStream.range(0, DataSourceReporting.MAX_REPORTED + 5).forEach(i -> many.add(new ReportedDataSource("source-" + i, "csv")));
+        dataSources = many;
+        SyncWorker worker = worker(FakeControlPlane.API_KEY);
+
+        worker.syncOnce();
+
+        JsonNode sent = controlPlane.lastRequest().path("data_sources");
+        assertThat(sent.size()).isEqualTo(DataSourceReporting.MAX_REPORTED);
+        assertThat(sent.get(0).path("id").stringValue()).isEqualTo("source-0");
+        assertThat(worker.current().version()).as("the sync itself went through").isEqualTo(1);
+    }
+
     private SyncWorker worker(String apiKey) throws IOException {
         return worker(apiKey, () -> 0.5);
     }
@@ -334,7 +406,7 @@ class SyncWorkerTest {
         SyncSettings settings = new SyncSettings(TENANT, "agent-1", "9.9.9", controlPlane.url().toString(),
                 "http://127.0.0.1:" + localServer.port(), 1, FULL_RESYNC);
         return new SyncWorker(settings, store.open(), new HttpControlPlane(controlPlane.url(), apiKey, clock),
-                store, served, backoff, sleeper, clock);
+                store, served, backoff, sleeper, clock, () -> dataSources);
     }
 
     private JsonNode file(String name) throws IOException {

@@ -248,6 +248,115 @@ class BuilderUiBrowserTest {
 
     @Test
     @Order(4)
+    void every_phase_3_control_of_the_property_panel_survives_the_json_view_and_the_saved_config_validates() throws Exception {
+        // Given a tenant whose agent reported its data sources, and a line widget to edit
+        Fixture fixture = tenantWithDashboard("panel-shop", List.of(
+                placed(widget("revenue-trend", "line", "SELECT month, revenue, orders FROM sales"), 0, 0, 6, 4)));
+        HttpResponse<String> sync = api.send("POST", "/api/agent/sync", Map.of("tenant_id", fixture.tenantId(), "current_version", 0,
+                "agent_id", "plant-1", "data_sources", List.of(Map.of("id", "erp", "type", "sqlserver"), Map.of("id", "sales-csv", "type", "csv"))),
+                fixture.apiKey(), null);
+        assertThat(sync.statusCode()).as(sync.body()).isEqualTo(200);
+        browser.waitFor(SYNC_SHOWN, driver -> {
+            try {
+                return api.getJson("/api/tenants/" + fixture.tenantId() + "/data-sources", null).size() == 2;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        browser.open("/tenants/" + fixture.tenantId() + "/dashboards/" + fixture.dashboardId() + "/visual");
+        browser.click(By.cssSelector(".tile[data-widget='revenue-trend'] .tile-header"));
+
+        // When the admin sets its source, axes, series, a filter and a drilldown in the visual view
+        choose("prop-source", "sql");
+        assertThat(browser.all(By.cssSelector("#prop-connections option")).stream().map(o -> o.getDomProperty("value")).toList())
+                .as("the ids the tenant's agent reported are offered").contains("erp", "sales-csv");
+        browser.type(By.id("prop-connection"), "erp");
+        browser.click(By.id("prop-filter-add"));
+        browser.type(By.id("prop-filter-0-field"), "region");
+        browser.type(By.id("prop-filter-0-label"), "Region");
+        browser.type(By.id("prop-filter-0-options"), "North, South" + Keys.TAB);
+        browser.type(By.id("prop-filter-0-default"), "North" + Keys.TAB);
+        browser.type(By.id("prop-source-query"), "SELECT month, revenue, orders FROM sales WHERE region = '{region}'");
+        browser.type(By.id("prop-xaxis-field"), "month");
+        choose("prop-xaxis-type", "category");
+        browser.type(By.id("prop-xaxis-format"), "MMM yyyy");
+        browser.click(By.id("prop-yaxis-add"));
+        browser.type(By.id("prop-yaxis-0-field"), "revenue");
+        browser.type(By.id("prop-yaxis-0-format"), "currency");
+        browser.click(By.id("prop-yaxis-add"));
+        browser.type(By.id("prop-yaxis-1-field"), "orders");
+        choose("prop-yaxis-1-position", "right");
+        browser.click(By.id("prop-series-add"));
+        browser.type(By.id("prop-series-0-field"), "revenue");
+        browser.type(By.id("prop-series-0-name"), "Revenue");
+        choose("prop-series-0-type", "line");
+        choose("prop-series-0-smooth", "true");
+        browser.click(By.id("prop-series-add"));
+        browser.type(By.id("prop-series-1-field"), "orders");
+        browser.type(By.id("prop-series-1-y-axis-index"), "1");
+        browser.type(By.id("prop-series-1-dash-array"), "5,5");
+        choose("prop-drilldown-enabled", "true");
+        choose("prop-drilldown-target", "navigate");
+        browser.type(By.id("prop-drilldown-query"), "SELECT * FROM orders WHERE month = '{month}'");
+        assertThat(browser.all(By.cssSelector(".properties .field-error"))).as("no control is refused").isEmpty();
+
+        // and goes to the JSON view and back
+        browser.click(By.id("tab-json"));
+        browser.waitForText(By.cssSelector("[data-testid=json-problems]"), "Valid against the widget configuration schema");
+        // CodeMirror renders only the lines in view: the top of the widget is checked here, the rest after the round trip.
+        String json = browser.text(By.cssSelector("[data-testid=json-editor] .cm-content"));
+        assertThat(json).contains("\"connection\": \"erp\"", "\"target\": \"navigate\"");
+        browser.click(By.id("tab-visual"));
+        browser.click(By.cssSelector(".tile[data-widget='revenue-trend'] .tile-header"));
+
+        // Then every control holds what was set
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("prop-source", "sql");
+        expected.put("prop-connection", "erp");
+        expected.put("prop-source-query", "SELECT month, revenue, orders FROM sales WHERE region = '{region}'");
+        expected.put("prop-xaxis-field", "month");
+        expected.put("prop-xaxis-type", "category");
+        expected.put("prop-xaxis-format", "MMM yyyy");
+        expected.put("prop-yaxis-0-field", "revenue");
+        expected.put("prop-yaxis-0-format", "currency");
+        expected.put("prop-yaxis-1-field", "orders");
+        expected.put("prop-yaxis-1-position", "right");
+        expected.put("prop-series-0-field", "revenue");
+        expected.put("prop-series-0-name", "Revenue");
+        expected.put("prop-series-0-type", "line");
+        expected.put("prop-series-0-smooth", "true");
+        expected.put("prop-series-1-field", "orders");
+        expected.put("prop-series-1-y-axis-index", "1");
+        expected.put("prop-series-1-dash-array", "5,5");
+        expected.put("prop-filter-0-type", "select");
+        expected.put("prop-filter-0-field", "region");
+        expected.put("prop-filter-0-label", "Region");
+        expected.put("prop-filter-0-options", "North, South");
+        expected.put("prop-filter-0-default", "North");
+        expected.put("prop-drilldown-enabled", "true");
+        expected.put("prop-drilldown-target", "navigate");
+        expected.put("prop-drilldown-query", "SELECT * FROM orders WHERE month = '{month}'");
+        expected.forEach((control, value) ->
+                assertThat(browser.find(By.id(control)).getDomProperty("value")).as(control).isEqualTo(value));
+
+        // and the draft saves (command-api checks it against the same schema) holding the whole configuration
+        browser.click(By.id("save-draft"));
+        browser.click(By.id("confirm-save"));
+        browser.waitForText(By.cssSelector("[data-testid=builder-status]"), "Draft v1");
+        JsonNode versions = api.getJson("/api/tenants/" + fixture.tenantId() + "/versions", null);
+        JsonNode draft = api.getJson("/api/tenants/" + fixture.tenantId() + "/versions/" + versions.get(0).get("id").asString(), null);
+        JsonNode config = draft.at("/metadata/widgets").valueStream()
+                .filter(widget -> widget.get("name").asString().equals("revenue-trend")).findFirst().orElseThrow().get("config");
+        assertThat(config.at("/dataSource/connection").asString()).isEqualTo("erp");
+        assertThat(config.at("/chartConfig/yAxis/1/position").asString()).isEqualTo("right");
+        assertThat(config.at("/chartConfig/series/1/yAxisIndex").asInt()).isEqualTo(1);
+        assertThat(config.at("/chartConfig/series/0/smooth").asBoolean()).isTrue();
+        assertThat(config.at("/interactions/filters/0/options").toString()).isEqualTo("[\"North\",\"South\"]");
+        assertThat(config.at("/interactions/drilldown/target").asString()).isEqualTo("navigate");
+    }
+
+    @Test
+    @Order(4)
     void two_versions_are_compared_side_by_side_and_the_old_one_is_restored_as_a_new_draft_and_published() throws Exception {
         Fixture fixture = tenantWithDashboard("northwind", List.of(
                 placed(widget("revenue", "kpi", "SELECT SUM(total) AS revenue FROM orders"), 0, 0, 3, 2),
@@ -357,6 +466,33 @@ class BuilderUiBrowserTest {
         screenshot("overview-dark");
         browser.click(By.cssSelector(".theme-toggle"));
         browser.waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "data-theme", "light"));
+    }
+
+    /**
+     * Picks a select's option by its value once the option is there: a panel edit re-renders its controls. The
+     * option's value is read as a DOM property: Preact writes no value attribute where the value is the option's text.
+     */
+    private static void choose(String selectId, String value) {
+        try {
+            browser.waitFor(driver -> {
+                try {
+                    Select select = new Select(driver.findElement(By.id(selectId)));
+                    List<WebElement> options = select.getOptions();
+                    for (int i = 0; i < options.size(); i++) {
+                        if (value.equals(options.get(i).getDomProperty("value"))) {
+                            select.selectByIndex(i);
+                            return value.equals(driver.findElement(By.id(selectId)).getDomProperty("value"));
+                        }
+                    }
+                    return false;
+                } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no option " + value + " in " + browser.script("const s = document.getElementById(arguments[0]);"
+                    + " return s ? s.outerHTML : 'no element'", selectId), e);
+        }
     }
 
     /** Dismisses the notifications, so a screenshot shows the screen. */

@@ -156,6 +156,9 @@ class ViewerBrowserTest {
                     assertThat(background(browser)).isEqualTo("rgb(253, 244, 255)");
                     assertThat(browser.script("return getComputedStyle(document.querySelector('h1#dashboard-title')).letterSpacing"))
                             .isEqualTo("3px");
+                    // a widget without visual.colors draws its series from the branding's primary (the charts package)
+                    browser.waitFor(driver -> Boolean.TRUE.equals(browser.script("return [...document.querySelectorAll("
+                            + "\"[data-widget='revenue-bar'] .chart svg path\")].some(p => getComputedStyle(p).fill === 'rgb(124, 58, 237)')")));
                     browser.screenshot("viewer-branded");
                     assertThat(browser.consoleErrors()).isEmpty();
                 } catch (AssertionError | RuntimeException e) {

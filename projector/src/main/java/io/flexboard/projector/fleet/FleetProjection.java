@@ -15,9 +15,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The fleet read models ({@code sync_logs}, {@code sync_counts}, {@code agents},
- * {@code tenants.last_sync}, {@code api_key_usage}) from one poll batch of sync reports: one transaction of four
- * statements, whatever the batch size, so ten thousand agents polling never mean ten thousand
- * transactions. Every statement is idempotent, so a redelivered batch changes nothing.
+ * {@code tenants.last_sync}, {@code api_key_usage}, and {@code agent_data_sources} when a report carries a set)
+ * from one poll batch of sync reports: one transaction of four statements (a fifth when data sources were
+ * reported), whatever the batch size, so ten thousand agents polling never mean ten thousand transactions.
+ * Every statement is idempotent, so a redelivered batch changes nothing.
  */
 @Service
 class FleetProjection {
@@ -37,6 +38,7 @@ class FleetProjection {
                 .flatMap(inserted -> upsertAgents(perAgent(unique))
                         .then(advanceLastSync(unique))
                         .then(recordKeyUse(unique))
+                        .then(replaceDataSources(newestDataSourceSets(unique)))
                         .thenReturn(inserted));
         return transaction.transactional(batch);
     }
@@ -230,6 +232,74 @@ class FleetProjection {
                 .bind("tenants", newestPerKey.values().stream().map(SyncLogEntry::tenantId).toArray(UUID[]::new))
                 .bind("usedAt", newestPerKey.values().stream().map(SyncLogEntry::syncedAt).toArray(Instant[]::new))
                 .then();
+    }
+
+    /**
+     * Stores each reported set as its agent's, unless a later one is stored already: claims the agents'
+     * {@code agent_data_source_sets} rows (skipping those with a later or equal {@code reported_at}), then
+     * replaces only the claimed agents' rows, so a source the agent no longer reports disappears.
+     */
+    private Mono<Void> replaceDataSources(Collection<SyncLogEntry> reports) {
+        if (reports.isEmpty()) {
+            return Mono.empty();
+        }
+        UUID[] tenants = reports.stream().map(SyncLogEntry::tenantId).toArray(UUID[]::new);
+        String[] agentIds = reports.stream().map(SyncLogEntry::agentId).toArray(String[]::new);
+        Instant[] reportedAt = reports.stream().map(SyncLogEntry::syncedAt).toArray(Instant[]::new);
+        List<UUID> sourceTenants = new ArrayList<>();
+        List<String> sourceAgents = new ArrayList<>();
+        List<String> sourceIds = new ArrayList<>();
+        List<String> sourceTypes = new ArrayList<>();
+        for (SyncLogEntry report : reports) {
+            for (SyncLogEntry.DataSource source : report.dataSources()) {
+                sourceTenants.add(report.tenantId());
+                sourceAgents.add(report.agentId());
+                sourceIds.add(source.id());
+                sourceTypes.add(source.type());
+            }
+        }
+        // One statement: its parts see one snapshot, so the delete and the upsert touch disjoint rows on purpose.
+        return database.sql("""
+                        with claimed as (
+                            insert into agent_data_source_sets as s (tenant_id, agent_id, reported_at)
+                            select * from unnest(:tenants::uuid[], :agentIds::text[], :reportedAt::timestamptz[])
+                            on conflict (tenant_id, agent_id) do update set reported_at = excluded.reported_at
+                             where s.reported_at < excluded.reported_at
+                            returning tenant_id, agent_id
+                        ), reported as (
+                            select r.* from unnest(:sourceTenants::uuid[], :sourceAgents::text[], :ids::text[], :types::text[])
+                                   as r (tenant_id, agent_id, data_source_id, type)
+                              join claimed c on c.tenant_id = r.tenant_id and c.agent_id = r.agent_id
+                        ), removed as (
+                            delete from agent_data_sources d using claimed c
+                             where d.tenant_id = c.tenant_id and d.agent_id = c.agent_id
+                               and not exists (select 1 from reported r where r.tenant_id = d.tenant_id
+                                                  and r.agent_id = d.agent_id and r.data_source_id = d.data_source_id)
+                        )
+                        insert into agent_data_sources as d (tenant_id, agent_id, data_source_id, type)
+                        select * from reported
+                        on conflict (tenant_id, agent_id, data_source_id) do update set type = excluded.type
+                         where d.type <> excluded.type
+                        """)
+                .bind("tenants", tenants)
+                .bind("agentIds", agentIds)
+                .bind("reportedAt", reportedAt)
+                .bind("sourceTenants", sourceTenants.toArray(UUID[]::new))
+                .bind("sourceAgents", sourceAgents.toArray(String[]::new))
+                .bind("ids", sourceIds.toArray(String[]::new))
+                .bind("types", sourceTypes.toArray(String[]::new))
+                .then();
+    }
+
+    /** Per agent, the newest report of the batch that carried a data source set (the later one on a tie). */
+    private static Collection<SyncLogEntry> newestDataSourceSets(Collection<SyncLogEntry> entries) {
+        Map<SyncLogEntry.AgentKey, SyncLogEntry> newest = new LinkedHashMap<>();
+        for (SyncLogEntry entry : entries) {
+            if (entry.dataSources() != null) {
+                newest.merge(entry.agent(), entry, (kept, later) -> later.syncedAt().isBefore(kept.syncedAt()) ? kept : later);
+            }
+        }
+        return newest.values();
     }
 
     /** A report id twice in one batch (a producer retry) is kept once. */

@@ -28,17 +28,21 @@ final class RebuildableReadModels {
             new ReadModelTable("users", "id", List.of()),
             new ReadModelTable("event_history"));
 
+    private static final String FROM_SYNC_REPORTS = "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history";
+
     /** Tables of the read-model schema a rebuild never touches, and why (the answer to an operator who names one). */
-    static final Map<String, String> NOT_REBUILDABLE = Map.of(
-            "sync_logs", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
-            "agents", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
-            "sync_counts", "it comes from flexboard.agent-syncs, which keeps 7 days of reports, not a history",
-            "api_key_usage", "it comes from flexboard.agent-syncs (each key's last use), which keeps 7 days of reports, not a history",
-            "rebuilds", "it records the rebuilds themselves",
-            "quarantined_events", "it is the live projector's own state: the events it stopped at (docs/operations.md)",
-            "held_events", "it is the live projector's own state: the events waiting behind a quarantine",
-            "quarantine_resolutions", "it is the operators' audit of quarantines, not a read model of the events",
-            TENANT_POSITIONS.name(), "the positions belong to all read models at once: omit read_models to rebuild everything");
+    static final Map<String, String> NOT_REBUILDABLE = Map.ofEntries(
+            Map.entry("sync_logs", FROM_SYNC_REPORTS),
+            Map.entry("agents", FROM_SYNC_REPORTS),
+            Map.entry("sync_counts", FROM_SYNC_REPORTS),
+            Map.entry("api_key_usage", "it comes from flexboard.agent-syncs (each key's last use), which keeps 7 days of reports, not a history"),
+            Map.entry("agent_data_source_sets", FROM_SYNC_REPORTS),
+            Map.entry("agent_data_sources", FROM_SYNC_REPORTS),
+            Map.entry("rebuilds", "it records the rebuilds themselves"),
+            Map.entry("quarantined_events", "it is the live projector's own state: the events it stopped at (docs/operations.md)"),
+            Map.entry("held_events", "it is the live projector's own state: the events waiting behind a quarantine"),
+            Map.entry("quarantine_resolutions", "it is the operators' audit of quarantines, not a read model of the events"),
+            Map.entry(TENANT_POSITIONS.name(), "the positions belong to all read models at once: omit read_models to rebuild everything"));
 
     private RebuildableReadModels() {
     }

@@ -15,7 +15,7 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        TestDatabase.execute("truncate users, event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+        TestDatabase.execute("truncate users, agent_data_sources, agent_data_source_sets, event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
                 + " dashboards, api_key_usage, api_keys, tenants");
         clock = 0;
     }
@@ -171,6 +171,22 @@ public final class ReadModelFixtures {
                         + " values (?, ?, '1.4.2', ?, coalesce((select version from published_versions where tenant_id = ?), 0),"
                         + " ?, ?, now() - interval '7 days', now() - make_interval(secs => ?))",
                 tenantId, agentId, runningVersion, tenantId, status, error, ago.toMillis() / 1000.0);
+    }
+
+    /**
+     * The data sources an agent reported {@code ago} before now(), as {@code "id:type"}, replacing its set the
+     * way the projector does; the agent itself is {@link #agentSeen seen} separately, or not at all.
+     */
+    public void agentReportedDataSources(UUID tenantId, String agentId, Duration ago, String... sources) {
+        TestDatabase.execute("delete from agent_data_sources where tenant_id = ? and agent_id = ?", tenantId, agentId);
+        TestDatabase.execute("delete from agent_data_source_sets where tenant_id = ? and agent_id = ?", tenantId, agentId);
+        TestDatabase.execute("insert into agent_data_source_sets (tenant_id, agent_id, reported_at)"
+                + " values (?, ?, now() - make_interval(secs => ?))", tenantId, agentId, ago.toMillis() / 1000.0);
+        for (String source : sources) {
+            String[] idAndType = source.split(":");
+            TestDatabase.execute("insert into agent_data_sources (tenant_id, agent_id, data_source_id, type) values (?, ?, ?, ?)",
+                    tenantId, agentId, idAndType[0], idAndType[1]);
+        }
     }
 
     /** Sync outcomes counted in the hour bucket {@code hoursAgo} hours before the current one. */

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.List;
 
 import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.agent.ReportedDataSource;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -66,28 +68,57 @@ class SyncReportCodecTest {
         assertThat(decoded.getErrorMessage()).isNull();
     }
 
-    /** A report written by an agent-bridge from before keys were reported (v1) decodes without a key hash. */
     @Test
-    void aReportFromBeforeKeyHashesDecodesWithoutOne() throws IOException {
+    void aReportCarriesTheAgentsDataSourcesIdsAndTypes() {
+        AgentSyncReport report = minimalReport()
+                .setDataSources(List.of(new ReportedDataSource("erp", "sqlserver"), new ReportedDataSource("sales-csv", "csv")))
+                .build();
+
+        AgentSyncReport decoded = codec.decode(codec.encode(report));
+
+        assertThat(decoded.getDataSources()).extracting(ReportedDataSource::getId, ReportedDataSource::getType)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("erp", "sqlserver"),
+                        org.assertj.core.groups.Tuple.tuple("sales-csv", "csv"));
+    }
+
+    @Test
+    void aReportWrittenBeforeV2ReadsWithoutDataSourcesOrKeyHash() throws IOException {
         Schema v1 = SchemaHistory.syncReportSchemas().get(0);
-        assertThat(v1.getField("key_hash")).isNull();
-        GenericRecord report = new GenericData.Record(v1);
-        report.put("report_id", "0f4a1b9c-0000-4000-8000-000000000003");
-        report.put("tenant_id", "6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
-        report.put("agent_id", "plant-7");
-        report.put("sync_status", "success");
-        report.put("current_version", 1L);
-        report.put("latest_version", 1L);
-        report.put("has_updates", false);
-        report.put("sync_duration_ms", 5L);
-        report.put("held_ms", 0L);
-        report.put("synced_at", 1_700_000_000_000L);
-        report.put("bridge_instance", "bridge-1");
-        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(report);
+        GenericRecord old = new GenericData.Record(v1);
+        old.put("report_id", "0f4a1b9c-0000-4000-8000-000000000003");
+        old.put("tenant_id", "6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
+        old.put("agent_id", "plant-7");
+        old.put("sync_status", "success");
+        old.put("current_version", 2L);
+        old.put("latest_version", 2L);
+        old.put("has_updates", false);
+        old.put("sync_duration_ms", 4L);
+        old.put("held_ms", 0L);
+        old.put("synced_at", Instant.parse("2026-11-26T03:00:00Z").toEpochMilli());
+        old.put("bridge_instance", "bridge-1");
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1).encode(old);
 
         AgentSyncReport decoded = codec.decode(bytes.array());
 
+        assertThat(v1.getField("data_sources")).isNull();
+        assertThat(v1.getField("key_hash")).isNull();
         assertThat(decoded.getAgentId()).isEqualTo("plant-7");
+        assertThat(decoded.getDataSources()).isNull();
         assertThat(decoded.getKeyHash()).isNull();
+    }
+
+    private static AgentSyncReport.Builder minimalReport() {
+        return AgentSyncReport.newBuilder()
+                .setReportId("0f4a1b9c-0000-4000-8000-000000000004")
+                .setTenantId("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001")
+                .setAgentId("plant-7")
+                .setSyncStatus("success")
+                .setCurrentVersion(1)
+                .setLatestVersion(1)
+                .setHasUpdates(false)
+                .setSyncDurationMs(3)
+                .setHeldMs(0)
+                .setSyncedAt(Instant.parse("2026-11-26T03:00:00Z"))
+                .setBridgeInstance("bridge-1");
     }
 }

@@ -1,0 +1,126 @@
+package io.flexboard.projector;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.flexboard.schemas.agent.AgentSyncReport;
+import io.flexboard.schemas.agent.ReportedDataSource;
+import io.flexboard.schemas.wire.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import static io.flexboard.projector.AgentSyncs.lastHour;
+import static io.flexboard.projector.AgentSyncs.minutesAfter;
+import static io.flexboard.projector.AgentSyncs.syncOf;
+import static io.flexboard.projector.TenantStory.newTenant;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The data sources each agent reports, kept per agent from the sync reports on the real broker. */
+@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class AgentDataSourcesTest extends ProjectorIntegrationTest {
+
+    TenantStory tenant;
+    Instant hour;
+
+    @BeforeEach
+    void projectedTenant() {
+        tenant = newTenant("Acme");
+        events.send(tenant.events());
+        awaitPosition(tenant, 0);
+        hour = lastHour();
+    }
+
+    @Test
+    void givenAnAgentReportingItsSources_whenProjected_thenTheyAreKeptAsItsSet() {
+        syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("sales", "csv")));
+        awaitSyncLogs(1);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver", "sales:csv");
+    }
+
+    @Test
+    void givenAStoredSet_whenASyncCarriesNone_thenTheSetIsUnchanged() {
+        syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
+        syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 6)).build());
+        awaitSyncLogs(2);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver");
+    }
+
+    @Test
+    void givenAStoredSet_whenTheAgentReportsItWithoutOneSourceAndAnotherRetyped_thenTheRemovedOneDisappears() {
+        syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("old-csv", "csv"), source("api", "rest_api")));
+        awaitSyncLogs(1);
+        syncReports.send(reporting("agent-a", 6, source("erp", "postgresql"), source("api", "rest_api")));
+        awaitSyncLogs(2);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("api:rest_api", "erp:postgresql");
+    }
+
+    @Test
+    void givenAStoredSet_whenTheAgentReportsNone_thenItHasNoneLeft() {
+        syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
+        awaitSyncLogs(1);
+        syncReports.send(reporting("agent-a", 6));
+        awaitSyncLogs(2);
+
+        assertThat(sourcesOf("agent-a")).isEmpty();
+        assertThat(readModels.rows("select agent_id from agent_data_source_sets where tenant_id = ?", tenant.tenantId))
+                .as("the agent's set is known, and empty").hasSize(1);
+    }
+
+    @Test
+    void givenANewerSetWasStored_whenAnOlderReportArrivesLater_thenTheNewerSetStays() {
+        syncReports.send(reporting("agent-a", 30, source("new-source", "mysql")));
+        awaitSyncLogs(1);
+        syncReports.send(reporting("agent-a", 10, source("old-source", "mysql")));
+        awaitSyncLogs(2);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("new-source:mysql");
+    }
+
+    @Test
+    void givenTwoAgentsAndSeveralSetsOfOneInOneBatch_whenProjected_thenEachAgentKeepsItsNewestSet() {
+        syncReports.send(reporting("agent-a", 5, source("first", "csv")),
+                reporting("agent-b", 5, source("erp", "sqlserver")),
+                reporting("agent-a", 9, source("second", "excel")),
+                reporting("agent-a", 7, source("third", "csv")));
+        awaitSyncLogs(4);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("second:excel");
+        assertThat(sourcesOf("agent-b")).containsExactly("erp:sqlserver");
+    }
+
+    @Test
+    void givenAReportWhoseSetBreaksTheBridgesRules_whenConsumed_thenItIsSkippedAndTheNextApplied() {
+        syncReports.send(reporting("agent-a", 1, source("bad\u0000id", "csv")));
+        syncReports.send(reporting("agent-a", 2, source("erp", "oracle")));
+        syncReports.send(reporting("agent-a", 3, source("erp", "sqlserver")));
+        awaitSyncLogs(1);
+
+        assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver");
+    }
+
+    private AgentSyncReport reporting(String agentId, long minutes, ReportedDataSource... sources) {
+        return syncOf(tenant.tenantId, agentId, minutesAfter(hour, minutes)).setDataSources(List.of(sources)).build();
+    }
+
+    private static ReportedDataSource source(String id, String type) {
+        return new ReportedDataSource(id, type);
+    }
+
+    private List<String> sourcesOf(String agentId) {
+        return readModels.rows("select agent_id, data_source_id || ':' || type as source from agent_data_sources"
+                        + " where tenant_id = ? order by data_source_id", tenant.tenantId).stream()
+                .filter(row -> row.get("agent_id").equals(agentId))
+                .map(row -> (String) row.get("source")).toList();
+    }
+
+    private void awaitSyncLogs(int count) {
+        await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(readModels.rows(
+                "select id from sync_logs where tenant_id = ?", tenant.tenantId)).hasSize(count));
+    }
+}
