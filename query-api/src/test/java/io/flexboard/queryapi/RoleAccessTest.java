@@ -71,6 +71,8 @@ class RoleAccessTest extends QueryApiIntegrationTest {
         OWN_TENANT_READERS.put("/api/tenants/%s/branding", everyone);
         OWN_TENANT_READERS.put("/api/tenants/%s/history", Set.of(Role.SUPER_ADMIN, Role.TENANT_ADMIN));
         OWN_TENANT_READERS.put("/api/tenants/%s/agents", Set.of(Role.SUPER_ADMIN));
+        OWN_TENANT_READERS.put("/api/tenants/%s/data-sources", everyone);
+        OWN_TENANT_READERS.put("/api/tenants/%s/api-keys", Set.of(Role.SUPER_ADMIN, Role.TENANT_ADMIN));
         OWN_TENANT_READERS.put("/api/dashboards/{dashboard}", everyone);
         OWN_TENANT_READERS.put("/api/users/{user}", Set.of(Role.SUPER_ADMIN, Role.TENANT_ADMIN));
     }

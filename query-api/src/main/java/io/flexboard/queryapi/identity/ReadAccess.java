@@ -36,7 +36,10 @@ class ReadAccess implements RequestAdmission {
             "history", Resource.HISTORY,
             "diff", Resource.HISTORY,
             "state", Resource.HISTORY,
-            "agents", Resource.OPERATIONS);
+            "agents", Resource.OPERATIONS,
+            // The ids an editor picks a widget's dataSource from: part of editing dashboards, not of operating agents.
+            "data-sources", Resource.WIDGETS,
+            "api-keys", Resource.API_KEYS);
     /** Paths every signed-in caller may reach; their handlers decide what each one sees. */
     private static final List<String> SELF_FILTERING = List.of("/api/me", "/api/auth/jwks", "/api/tenants", "/api/users");
 
