@@ -1,10 +1,13 @@
 package io.flexboard.infra.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +59,18 @@ final class Books {
             differences += (int) projected.stream().filter(sequence -> !stored.contains(sequence)).count();
         }
         return differences;
+    }
+
+    /**
+     * Waits until the read side shows every stored event of the ledger's tenants and answers how long that took
+     * since {@code sinceNanos}; fails the test once it has taken {@code stuck} (the read side is stuck, not slow).
+     */
+    Duration awaitCatchUp(Ledger ledger, long sinceNanos, Duration stuck) throws InterruptedException {
+        while (!caughtUp(ledger)) {
+            assertThat(Duration.ofNanos(System.nanoTime() - sinceNanos)).as("the read side is stuck behind the event store").isLessThan(stuck);
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - sinceNanos);
     }
 
     /** Whether the read side shows every stored event of every tenant of the ledger. */

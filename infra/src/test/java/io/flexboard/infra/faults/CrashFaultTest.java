@@ -74,11 +74,7 @@ class CrashFaultTest {
             Books books = new Books(restarted.jdbcUrl());
 
             // then the read side catches up with every stored event, with no new traffic
-            while (!books.caughtUp(ledger)) {
-                assertThat(Duration.ofNanos(System.nanoTime() - ready)).as("the read side is stuck behind the event store").isLessThan(STUCK);
-                Thread.sleep(50);
-            }
-            Duration catchUp = Duration.ofNanos(System.nanoTime() - ready);
+            Duration catchUp = books.awaitCatchUp(ledger, ready, STUCK);
 
             // and nothing acknowledged is lost, and each stored event is in the read side exactly once
             int lost = books.lost(ledger);

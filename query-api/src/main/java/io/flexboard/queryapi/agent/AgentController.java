@@ -1,7 +1,6 @@
 package io.flexboard.queryapi.agent;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
-import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
@@ -39,10 +38,7 @@ public class AgentController {
             @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor, ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
         AgentState only = state == null || state.isEmpty() ? null : AgentState.fromQuery(state);
-        return tenants.exists(tenantId)
-                .flatMap(exists -> exists
-                        ? agents.page(tenantId, staleAfterSeconds, only, page).collectList()
-                        : Mono.error(ProblemException.notFound("No tenant " + tenantId)))
+        return tenants.listUnder(tenantId, agents.page(tenantId, staleAfterSeconds, only, page))
                 .map(rows -> Page.of(rows, page, AgentReadModel::cursorAfter).toResponse(request, page));
     }
 }

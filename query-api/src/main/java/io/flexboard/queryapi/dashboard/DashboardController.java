@@ -38,10 +38,7 @@ public class DashboardController {
             @Parameter(description = "Page size", schema = @Schema(minimum = "1", maximum = "200", defaultValue = "50")) @RequestParam(required = false) Integer limit, @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return tenants.exists(tenantId)
-                .flatMap(exists -> exists
-                        ? dashboards.page(tenantId, page).collectList()
-                        : Mono.error(ProblemException.notFound("No tenant " + tenantId)))
+        return tenants.listUnder(tenantId, dashboards.page(tenantId, page))
                 .map(rows -> Page.of(rows, page, DashboardReadModel::cursorAfter).toResponse(request, page));
     }
 

@@ -1,7 +1,6 @@
 package io.flexboard.queryapi.datasource;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
-import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -38,10 +37,7 @@ public class DataSourceController {
             @Parameter(description = "The opaque cursor of the previous page's Link rel=next") @RequestParam(required = false) String cursor,
             ServerHttpRequest request) {
         PageRequest page = PageRequest.of(limit, cursor);
-        return tenants.exists(tenantId)
-                .flatMap(exists -> exists
-                        ? dataSources.page(tenantId, page).collectList()
-                        : Mono.error(ProblemException.notFound("No tenant " + tenantId)))
+        return tenants.listUnder(tenantId, dataSources.page(tenantId, page))
                 .map(rows -> Page.of(rows, page, DataSourceReadModel::cursorAfter).toResponse(request, page));
     }
 }

@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.tenant;
 
+import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
@@ -84,6 +85,15 @@ public class TenantReadModel {
                 .bind(0, id)
                 .map(row -> row.get(0, Boolean.class))
                 .one();
+    }
+
+    /**
+     * The rows of a list under the tenant, or 404 when there is no such tenant: an empty list would say "nothing
+     * yet". The rows are read only once the tenant is known to exist (the Flux is cold).
+     */
+    public <T> Mono<List<T>> listUnder(UUID tenantId, Flux<T> rows) {
+        return exists(tenantId)
+                .flatMap(exists -> exists ? rows.collectList() : Mono.error(ProblemException.notFound("No tenant " + tenantId)));
     }
 
     /** The cursor of a page ending with this tenant. */
