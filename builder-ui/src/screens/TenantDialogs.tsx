@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import type { FlexboardApi } from '../api/flexboard';
 import { ApiProblem, describe, type FieldError } from '../api/problem';
 import type { CreatedTenant, Tenant } from '../api/types';
-import { CopyButton } from '../components/CopyButton';
 import { describedBy, Field } from '../components/Field';
 import { FormFooter, Modal } from '../components/Modal';
+import { ShownOnceApiKeyDialog } from './apikeys/ShownOnceApiKeyDialog';
 import { slugify } from './tenantStatus';
 
 function fieldError(errors: FieldError[], field: string): string | undefined {
@@ -79,35 +79,12 @@ export function NewTenantDialog({ api, onClose, onCreated }: { api: FlexboardApi
   );
 }
 
-/** The API key, shown this once: the server keeps only its hash. */
+/** The new tenant's first API key, shown this once. */
 export function ApiKeyDialog({ created, onClose }: { created: CreatedTenant; onClose: () => void }) {
-  const [confirmed, setConfirmed] = useState(false);
   return (
-    <Modal id="api-key-dialog" title={`${created.tenant.name} is ready`} onClose={onClose} mustAnswer>
-      <p>Give this API key to the tenant's on-premise agent (<code>AGENT_API_KEY</code>), together with the tenant id.</p>
-      <div class="banner banner-warning" role="note">
-        <strong>You will not see this key again.</strong> Flexboard stores only a hash of it. Copy it now and keep it somewhere safe.
-      </div>
-      <Field id="api-key" label="API key">
-        <div class="input-with-button">
-          <input id="api-key" class="mono" readOnly value={created.api_key} onFocus={(e) => (e.target as HTMLInputElement).select()} />
-          <CopyButton value={created.api_key} inputId="api-key" />
-        </div>
-      </Field>
-      <Field id="tenant-id" label="Tenant id">
-        <div class="input-with-button">
-          <input id="tenant-id" class="mono" readOnly value={created.tenant.id} />
-          <CopyButton value={created.tenant.id} inputId="tenant-id" />
-        </div>
-      </Field>
-      <label class="checkbox">
-        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)} />
-        I have copied the API key
-      </label>
-      <div class="modal-footer">
-        <button type="button" class="button button-primary" disabled={!confirmed} onClick={onClose}>Done</button>
-      </div>
-    </Modal>
+    <ShownOnceApiKeyDialog idPrefix="" title={`${created.tenant.name} is ready`} apiKey={created.api_key} tenantId={created.tenant.id}
+      onClose={onClose}
+      intro={<>Give this API key to the tenant's on-premise agent (<code>AGENT_API_KEY</code>), together with the tenant id.</>} />
   );
 }
 

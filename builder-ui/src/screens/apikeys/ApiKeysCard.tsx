@@ -5,11 +5,11 @@ import type { ApiKey, IssuedApiKey } from '../../api/types';
 import { useApp } from '../../app/context';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
-import { CopyButton } from '../../components/CopyButton';
 import { describedBy, Field } from '../../components/Field';
 import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner } from '../../components/Page';
 import { TimeAgo } from '../../components/Time';
+import { ShownOnceApiKeyDialog } from './ShownOnceApiKeyDialog';
 import { hasRoomForAnother, isLive, MAX_LIVE_KEYS, nameProblem, ordered } from './apiKeysModel';
 
 /**
@@ -112,35 +112,12 @@ function IssueApiKeyDialog({ api, tenantId, keys, onClose, onIssued }: {
   );
 }
 
-/** The new key, shown this once: the server keeps only its hash. */
+/** A named key just issued, shown this once. */
 function IssuedApiKeyDialog({ issued, tenantId, onClose }: { issued: IssuedApiKey; tenantId: string; onClose: () => void }) {
-  const [confirmed, setConfirmed] = useState(false);
   return (
-    <Modal id="issued-api-key-dialog" title={`API key ${issued.name}`} onClose={onClose} mustAnswer>
-      <p>Deploy it on the agents as <code>AGENT_API_KEY</code>, check they sync, then revoke the key it replaces.</p>
-      <div class="banner banner-warning" role="note">
-        <strong>You will not see this key again.</strong> Flexboard stores only a hash of it. Copy it now and keep it somewhere safe.
-      </div>
-      <Field id="issued-api-key" label="API key">
-        <div class="input-with-button">
-          <input id="issued-api-key" class="mono" readOnly value={issued.api_key} onFocus={(e) => (e.target as HTMLInputElement).select()} />
-          <CopyButton value={issued.api_key} inputId="issued-api-key" />
-        </div>
-      </Field>
-      <Field id="issued-tenant-id" label="Tenant id">
-        <div class="input-with-button">
-          <input id="issued-tenant-id" class="mono" readOnly value={tenantId} />
-          <CopyButton value={tenantId} inputId="issued-tenant-id" />
-        </div>
-      </Field>
-      <label class="checkbox">
-        <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.target as HTMLInputElement).checked)} />
-        I have copied the API key
-      </label>
-      <div class="modal-footer">
-        <button type="button" class="button button-primary" disabled={!confirmed} onClick={onClose}>Done</button>
-      </div>
-    </Modal>
+    <ShownOnceApiKeyDialog idPrefix="issued-" title={`API key ${issued.name}`} apiKey={issued.api_key} tenantId={tenantId}
+      onClose={onClose}
+      intro={<>Deploy it on the agents as <code>AGENT_API_KEY</code>, check they sync, then revoke the key it replaces.</>} />
   );
 }
 
