@@ -69,7 +69,7 @@ public final class LocalStack {
             if (adminToken.generated()) {
                 System.out.println("Generated the admin token (kept in " + adminToken.file() + "): " + adminToken.value());
             }
-            LocalPorts ports = LocalPorts.in(settings.dataDir());
+            LocalPorts ports = LocalPorts.in(settings.dataDir()).reserving(settings.port());
             // PostgreSQL and Kafka are independent: start them side by side.
             CompletableFuture<LocalPostgres> postgres = CompletableFuture.supplyAsync(() -> LocalPostgres.start(settings, ports));
             CompletableFuture<LocalKafka> kafka = CompletableFuture.supplyAsync(() -> LocalKafka.start(settings.dataDir(), ports));

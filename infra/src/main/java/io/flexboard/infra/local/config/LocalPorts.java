@@ -30,6 +30,8 @@ public final class LocalPorts {
 
     private final Path file;
     private final Properties ports = new Properties();
+    /** A port the stack binds itself later (the router's): a port chosen now and released must not be it. */
+    private int reserved = -1;
 
     private LocalPorts(Path file) {
         this.file = file;
@@ -47,17 +49,29 @@ public final class LocalPorts {
         return localPorts;
     }
 
+    /**
+     * Never hands out {@code port}: the router binds it only after PostgreSQL and Kafka are up, so a free port
+     * chosen for them now could be the same one (seen once: Kafka's controller took the router's port).
+     */
+    public LocalPorts reserving(int port) {
+        this.reserved = port;
+        return this;
+    }
+
     /** The kept port for {@code name}, or a new free one (kept from now on) when there is none or it is taken. */
     public synchronized int port(String name) {
         String kept = ports.getProperty(name);
         if (kept != null) {
             int port = Integer.parseInt(kept.trim());
-            if (isFree(port)) {
+            if (port != reserved && isFree(port)) {
                 return port;
             }
             log.warn("Port {} for {} is taken by another process; choosing a new one", port, name);
         }
         int port = freePort();
+        while (port == reserved) {
+            port = freePort();
+        }
         ports.setProperty(name, String.valueOf(port));
         save();
         return port;

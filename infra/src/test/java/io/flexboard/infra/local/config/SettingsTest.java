@@ -107,4 +107,14 @@ class SettingsTest {
 
         assertThat(LocalPorts.in(dataDir).port(LocalPorts.POSTGRES)).isEqualTo(postgres);
     }
+
+    @Test
+    void a_kept_port_that_is_the_routers_is_replaced_so_the_router_can_bind_it() {
+        int kept = LocalPorts.in(dataDir).port(LocalPorts.KAFKA_CONTROLLER);
+
+        int chosen = LocalPorts.in(dataDir).reserving(kept).port(LocalPorts.KAFKA_CONTROLLER);
+
+        assertThat(chosen).isNotEqualTo(kept);
+        assertThat(LocalPorts.in(dataDir).port(LocalPorts.KAFKA_CONTROLLER)).as("the new choice is kept").isEqualTo(chosen);
+    }
 }
