@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Deadlines for receiving a request: its head (request line and headers) within {@code headTimeout} of
  * the connection or of the last answer, then its body within {@code bodyTimeout}; past either, 408 and
- * the connection closes. Reactor Netty's idle timeout also ends a connection whose head does not come
+ * the connection closes — except on a kept-alive connection waiting for its next request, which is closed
+ * silently: a 408 written there races a client reusing the connection at that moment, which would take the
+ * 408 as its request's answer (seen in the end-to-end tests; RFC 9112 §9.6 lets a server close an idle
+ * connection, and clients retry a request that met a closed one). Reactor Netty's idle timeout also ends a connection whose head does not come
  * (it watches decoded messages, so a trickled head does not restart it), but silently and with the
  * keep-alive wait's longer time; and its read and request timeouts fail the handler's body read, which
  * the router would pass on as a 500. Sits right after the HTTP codec,
@@ -41,6 +44,8 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
     /** The newest request's body is still arriving. */
     private boolean receivingBody;
     private boolean closing;
+    /** The deadline running is the wait for a kept-alive connection's next request (no part of it seen yet). */
+    private boolean awaitingNextRequest;
     private ScheduledFuture<?> deadline;
 
     RequestReadTimeout(Duration headTimeout, Duration bodyTimeout) {
@@ -86,6 +91,7 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
                 unanswered = Math.max(0, unanswered - 1);
                 if (unanswered == 0 && !receivingBody && ctx.channel().isActive()) {
                     arm(ctx, headTimeoutNanos); // keep-alive: the next request's head gets the same time
+                    awaitingNextRequest = true;
                 }
             });
         }
@@ -105,6 +111,7 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
 
     private void arm(ChannelHandlerContext ctx, long nanos) {
         disarm();
+        awaitingNextRequest = false;
         deadline = ctx.executor().schedule(() -> timeOut(ctx), nanos, TimeUnit.NANOSECONDS);
     }
 
@@ -121,6 +128,10 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
             return;
         }
         closing = true;
+        if (awaitingNextRequest) {
+            ctx.close(); // no 408 here: the client may be sending its next request on this connection right now
+            return;
+        }
         if (unanswered == 0 && receivingBody) {
             ctx.close(); // its answer went out already; only the rest of its body is missing
             return;

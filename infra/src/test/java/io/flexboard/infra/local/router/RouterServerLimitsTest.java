@@ -99,6 +99,20 @@ class RouterServerLimitsTest {
     }
 
     @Test
+    void a_keep_alive_connection_waiting_past_the_head_timeout_is_closed_without_a_408() throws IOException {
+        start(new RouterLimits(LONG, SHORT, LONG, 16 * 1024, 8 * 1024));
+
+        try (Socket socket = connect()) {
+            send(socket, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            String answers = readUntilClosed(socket);
+
+            // A 408 here could be read by a client as the answer to the request it sends at that moment.
+            assertThat(answers).startsWith("HTTP/1.1 200 ").contains("read 0").doesNotContain("408");
+        }
+    }
+
+    @Test
     void a_request_parked_longer_than_every_timeout_is_answered_and_the_connection_serves_the_next_one() throws IOException {
         start(new RouterLimits(SHORT, SHORT, SHORT, 16 * 1024, 8 * 1024));
 
