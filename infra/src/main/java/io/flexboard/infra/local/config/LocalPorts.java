@@ -69,12 +69,21 @@ public final class LocalPorts {
             log.warn("Port {} for {} is taken by another process; choosing a new one", port, name);
         }
         int port = freePort();
-        while (port == reserved) {
+        while (port == reserved || isKeptForAnother(name, port)) {
             port = freePort();
         }
         ports.setProperty(name, String.valueOf(port));
         save();
         return port;
+    }
+
+    /**
+     * A free port is released once chosen, so the next choice may be the same one (Kafka refused a broker and a
+     * controller listener both given 46415): no two names get one port.
+     */
+    private boolean isKeptForAnother(String name, int port) {
+        String value = String.valueOf(port);
+        return ports.stringPropertyNames().stream().anyMatch(other -> !other.equals(name) && value.equals(ports.getProperty(other).trim()));
     }
 
     private void save() {

@@ -117,4 +117,13 @@ class SettingsTest {
         assertThat(chosen).isNotEqualTo(kept);
         assertThat(LocalPorts.in(dataDir).port(LocalPorts.KAFKA_CONTROLLER)).as("the new choice is kept").isEqualTo(chosen);
     }
+
+    @Test
+    void no_two_names_are_given_one_port() {
+        LocalPorts ports = LocalPorts.in(dataDir);
+        java.util.Set<Integer> chosen = new java.util.HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            assertThat(chosen.add(ports.port("port." + i))).as("port." + i + " was given a port another name has").isTrue();
+        }
+    }
 }
