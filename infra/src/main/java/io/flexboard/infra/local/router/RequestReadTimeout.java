@@ -1,9 +1,11 @@
 package io.flexboard.infra.local.router;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -20,20 +22,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Deadlines for receiving a request: its head (request line and headers) within {@code headTimeout} of
- * the connection or of the last answer, then its body within {@code bodyTimeout}; past either, 408 and
- * the connection closes — except on a kept-alive connection waiting for its next request, which is closed
- * silently: a 408 written there races a client reusing the connection at that moment, which would take the
- * 408 as its request's answer (seen in the end-to-end tests; RFC 9112 §9.6 lets a server close an idle
- * connection, and clients retry a request that met a closed one). Reactor Netty's idle timeout also ends a connection whose head does not come
- * (it watches decoded messages, so a trickled head does not restart it), but silently and with the
- * keep-alive wait's longer time; and its read and request timeouts fail the handler's body read, which
- * the router would pass on as a 500. Sits right after the HTTP codec,
- * seeing each decoded request part and each answer's last part. Once a request is fully received no
- * deadline runs while it is handled, so a parked long-poll is never cut.
+ * the connection or of its first byte, then its body within {@code bodyTimeout}; past either, 408 and the
+ * connection closes. A kept-alive connection waiting for its next request has no deadline here: Reactor
+ * Netty's idle timeout closes it silently (RFC 9112 §9.6), with the keep-alive wait's longer time. Neither
+ * a 408 nor a close at the head timeout there: either races a client reusing the connection at that moment,
+ * which takes the 408 as its request's answer or loses a POST it may not retry (both seen in the end-to-end
+ * tests). The next request's head timeout starts at its first byte, which {@link #firstBytesWatch()} sees
+ * before the HTTP codec; so a trickled head on a kept-alive connection is still cut at the head timeout.
+ * Reactor Netty's read and request timeouts would fail the handler's body read, which the router would pass
+ * on as a 500, so they are not used. Once a request is fully received no deadline runs while it is handled,
+ * so a parked long-poll is never cut.
  */
 final class RequestReadTimeout extends ChannelDuplexHandler {
 
     static final String NAME = "flexboard.requestReadTimeout";
+    static final String FIRST_BYTES_NAME = "flexboard.requestFirstBytes";
     private static final byte[] PROBLEM = ("{\"type\":\"https://flexboard.io/problems/request-timeout\",\"title\":\"Request timeout\","
             + "\"status\":408,\"detail\":\"The request did not arrive in time\"}").getBytes(StandardCharsets.UTF_8);
 
@@ -44,9 +47,11 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
     /** The newest request's body is still arriving. */
     private boolean receivingBody;
     private boolean closing;
-    /** The deadline running is the wait for a kept-alive connection's next request (no part of it seen yet). */
+    /** A kept-alive connection waits for its next request, no byte of it seen yet: no deadline runs. */
     private boolean awaitingNextRequest;
     private ScheduledFuture<?> deadline;
+    /** This handler's place in the pipeline, after the codec: where a 408 is written from. */
+    private ChannelHandlerContext self;
 
     RequestReadTimeout(Duration headTimeout, Duration bodyTimeout) {
         this.headTimeoutNanos = headTimeout.toNanos();
@@ -55,6 +60,7 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
+        self = ctx;
         if (ctx.channel().isActive()) {
             arm(ctx, headTimeoutNanos);
         }
@@ -90,12 +96,25 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
             promise.addListener(written -> {
                 unanswered = Math.max(0, unanswered - 1);
                 if (unanswered == 0 && !receivingBody && ctx.channel().isActive()) {
-                    arm(ctx, headTimeoutNanos); // keep-alive: the next request's head gets the same time
+                    disarm(); // keep-alive: the next request's head timeout starts at its first byte
                     awaitingNextRequest = true;
                 }
             });
         }
         super.write(ctx, msg, promise);
+    }
+
+    /** Sits before the HTTP codec: the first raw byte of a kept-alive connection's next request starts its head timeout. */
+    ChannelInboundHandlerAdapter firstBytesWatch() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+                if (awaitingNextRequest && msg instanceof ByteBuf bytes && bytes.isReadable() && self != null) {
+                    arm(self, headTimeoutNanos); // not this watch's context: a 408 written there would skip the encoder
+                }
+                super.channelRead(ctx, msg);
+            }
+        };
     }
 
     @Override
@@ -128,10 +147,6 @@ final class RequestReadTimeout extends ChannelDuplexHandler {
             return;
         }
         closing = true;
-        if (awaitingNextRequest) {
-            ctx.close(); // no 408 here: the client may be sending its next request on this connection right now
-            return;
-        }
         if (unanswered == 0 && receivingBody) {
             ctx.close(); // its answer went out already; only the rest of its body is missing
             return;

@@ -29,8 +29,12 @@ public final class RouterServer implements AutoCloseable {
                 // parked long-poll is never cut; it is re-armed after each answer.
                 .idleTimeout(limits.idleTimeout())
                 // The head's and the body's deadlines (408); none runs while a request is handled.
-                .doOnChannelInit((observer, channel, remoteAddress) -> channel.pipeline().addAfter(NettyPipeline.HttpCodec,
-                        RequestReadTimeout.NAME, new RequestReadTimeout(limits.headTimeout(), limits.bodyTimeout())))
+                .doOnChannelInit((observer, channel, remoteAddress) -> {
+                    RequestReadTimeout timeout = new RequestReadTimeout(limits.headTimeout(), limits.bodyTimeout());
+                    channel.pipeline()
+                            .addAfter(NettyPipeline.HttpCodec, RequestReadTimeout.NAME, timeout)
+                            .addBefore(NettyPipeline.HttpCodec, RequestReadTimeout.FIRST_BYTES_NAME, timeout.firstBytesWatch());
+                })
                 .handle(new ReactorHttpHandlerAdapter(handler))
                 .bindNow(Duration.ofSeconds(10));
         return new RouterServer(server);
