@@ -1,6 +1,7 @@
 package io.flexboard.infra.faults;
 
 import io.flexboard.infra.local.support.StackClient;
+import io.flexboard.infra.local.support.StackClient.Published;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +133,8 @@ final class CommandLoad implements AutoCloseable {
         }
     }
 
-    /** A tenant of the load and the dashboard its writer edits. */
-    record Tenant(String id, String slug, String dashboardId) {
+    /** A tenant of the load, the dashboard its writer edits, and its API key (for agents of the tenant). */
+    record Tenant(String id, String slug, String dashboardId, String apiKey) {
 
         static Tenant create(StackClient client, Ledger ledger, String slug) throws Exception {
             HttpResponse<String> created = client.command("POST", "/api/tenants", Map.of("name", slug, "slug", slug), 201);
@@ -143,7 +144,13 @@ final class CommandLoad implements AutoCloseable {
             HttpResponse<String> dashboard = client.command("POST", "/api/tenants/" + id + "/dashboards",
                     Map.of("name", "Edited", "slug", "edited"), 201);
             ledger.acknowledged(id, etag(dashboard));
-            return new Tenant(id, slug, StackClient.JSON.readTree(dashboard.body()).get("id").asString());
+            return new Tenant(id, slug, StackClient.JSON.readTree(dashboard.body()).get("id").asString(), tenant.get("api_key").asString());
+        }
+
+        /** A new widget query on the tenant's dashboard, drafted and published; the edit goes into the books. */
+        Published publish(StackClient builder, Ledger ledger, String query) throws Exception {
+            ledger.acknowledged(id, etag(builder.saveOneWidget(dashboardId, "orders", "bar", query)));
+            return builder.draftAndPublish(id, query);
         }
 
         private static long etag(HttpResponse<String> response) {
