@@ -2,6 +2,8 @@ package io.flexboard.infra.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import io.flexboard.infra.bench.SimulatedFleet;
 import io.flexboard.infra.local.LocalStack;
 import io.flexboard.infra.local.config.Settings;
@@ -13,10 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * agent-bridge killed (kill -9) and started again under 1,000 parked agents while builders write (issue 15): every
@@ -48,6 +53,21 @@ class AgentBridgeRestartFaultTest {
 
     @TempDir
     Path dataDir;
+
+    @BeforeEach
+    void quietCutOffAgents() {
+        // The kill cuts 1,000 parked requests at once on purpose: reactor-netty's client would log each at WARN.
+        cutOffLogger().setLevel(Level.ERROR);
+    }
+
+    @AfterEach
+    void restoreCutOffLogging() {
+        cutOffLogger().setLevel(null);
+    }
+
+    private static Logger cutOffLogger() {
+        return (Logger) LoggerFactory.getLogger("reactor.netty.http.client");
+    }
 
     @Test
     void every_parked_agent_reconnects_parks_again_and_gets_the_next_publish_after_agent_bridge_is_killed_and_started_again()
