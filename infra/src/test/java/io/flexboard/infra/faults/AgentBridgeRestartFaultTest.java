@@ -1,5 +1,7 @@
 package io.flexboard.infra.faults;
 
+import static io.flexboard.infra.faults.CommandLoad.ADMIN_TOKEN;
+import static io.flexboard.infra.faults.CommandLoad.BUSY_TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -34,8 +36,6 @@ import org.slf4j.LoggerFactory;
 @Timeout(900)
 class AgentBridgeRestartFaultTest {
 
-    private static final String ADMIN_TOKEN = "fault-admin-token";
-    private static final int BUSY_TENANTS = 6;
     private static final int AGENTS = 1_000;
     /** The agents' hold: far longer than the case, so every agent is parked at the kill, none between two polls. */
     private static final int WAIT_SECONDS = 55;

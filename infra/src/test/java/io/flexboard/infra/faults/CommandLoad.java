@@ -20,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class CommandLoad implements AutoCloseable {
 
+    /** The admin token every fault case starts its stack with. */
+    static final String ADMIN_TOKEN = "fault-admin-token";
+    /** Tenants writing as fast as the API answers, besides the canary. */
+    static final int BUSY_TENANTS = 6;
     private static final long CANARY_PAUSE_MILLIS = 200;
     private static final long UNREACHABLE_PAUSE_MILLIS = 100;
 

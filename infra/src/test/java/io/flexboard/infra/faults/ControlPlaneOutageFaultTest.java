@@ -1,5 +1,7 @@
 package io.flexboard.infra.faults;
 
+import static io.flexboard.infra.faults.CommandLoad.ADMIN_TOKEN;
+import static io.flexboard.infra.faults.CommandLoad.BUSY_TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.infra.local.LocalStack;
@@ -29,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(900)
 class ControlPlaneOutageFaultTest {
 
-    private static final String ADMIN_TOKEN = "fault-admin-token";
-    private static final int BUSY_TENANTS = 6;
     private static final int HOLD_SECONDS = 2;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     private static final Duration UNDER_LOAD = Duration.ofSeconds(3);
@@ -53,8 +53,8 @@ class ControlPlaneOutageFaultTest {
         Ledger ledger = new Ledger();
         CommandLoad.Tenant plant;
         Published lastGood;
-        CommandLoad load;
-        AgentProcess agent;
+        CommandLoad load = null;
+        AgentProcess agent = null;
         try (LocalStack.Running stack = LocalStack.start(settings)) {
             // given an agent serving the published version of its tenant, and builders of six tenants and a canary writing
             StackClient builder = new StackClient(stack.port(), ADMIN_TOKEN);
@@ -66,15 +66,24 @@ class ControlPlaneOutageFaultTest {
             load = CommandLoad.prepare(builder, ADMIN_TOKEN, ledger, BUSY_TENANTS);
             load.start();
             Thread.sleep(UNDER_LOAD.toMillis());
+        } catch (Throwable failure) {
+            // The agent is a process of its own and the writers are threads: neither may outlive a failed case.
+            if (load != null) {
+                load.close();
+            }
+            if (agent != null) {
+                agent.close();
+            }
+            throw failure;
         }
         // when the whole control plane is gone (stopped under the builders' commands) for many holds
         long gone = System.nanoTime();
         load.close();
-        try (agent) {
+        try (AgentProcess running = agent) {
             int looks = 0;
             while (System.nanoTime() - gone < OUTAGE.toNanos()) {
                 // then the agent keeps serving its last good configuration all along
-                assertThat(agent.servedVersion()).as("served while the control plane is gone\n" + agent.log()).isEqualTo(lastGood.version());
+                assertThat(running.servedVersion()).as("served while the control plane is gone\n" + running.log()).isEqualTo(lastGood.version());
                 looks++;
                 Thread.sleep(500);
             }
@@ -88,7 +97,7 @@ class ControlPlaneOutageFaultTest {
                 Duration publishing = Duration.ofNanos(System.nanoTime() - back);
 
                 // then the agent applies it within one hold of the return (or of the publish, when that took longer)
-                awaitServed(agent, newest.version());
+                awaitServed(running, newest.version());
                 Duration applied = Duration.ofNanos(System.nanoTime() - back);
                 Books books = new Books(restarted.jdbcUrl());
                 Duration catchUp = books.awaitCatchUp(ledger, back, STUCK);
@@ -96,7 +105,7 @@ class ControlPlaneOutageFaultTest {
                 int differences = books.differences(ledger);
 
                 // and while it was gone the agent asked about once per hold at random, never more than a hold apart
-                List<Long> retries = RETRY_IN.matcher(agent.log()).results().map(retry -> Long.parseLong(retry.group(1))).toList();
+                List<Long> retries = RETRY_IN.matcher(running.log()).results().map(retry -> Long.parseLong(retry.group(1))).toList();
                 long holds = outage.toSeconds() / HOLD_SECONDS;
                 FaultReport.record(String.format(Locale.ROOT, "control plane gone %.0f s (%d holds of %d s) under a real agent (restart = "
                                 + "the outage; newest version applied %.1f s after the return, publishing took %.1f s; %d failed syncs, "
@@ -104,7 +113,7 @@ class ControlPlaneOutageFaultTest {
                                 HOLD_SECONDS, applied.toMillis() / 1000.0, publishing.toMillis() / 1000.0, retries.size(),
                                 retries.stream().mapToLong(Long::longValue).max().orElse(0), looks),
                         ledger.count(), lost, differences, load.unanswered(), load.refused(), outage, catchUp);
-                assertThat(applied).as("return to the newest version served\n" + agent.log())
+                assertThat(applied).as("return to the newest version served\n" + running.log())
                         .isLessThanOrEqualTo(max(publishing, Duration.ofSeconds(HOLD_SECONDS)).plus(APPLY));
                 assertThat(retries).as("the agent's back-off while the control plane was gone").isNotEmpty()
                         .allMatch(millis -> millis <= HOLD_SECONDS * 1000L, "capped at one hold");

@@ -1,5 +1,7 @@
 package io.flexboard.infra.faults;
 
+import static io.flexboard.infra.faults.CommandLoad.ADMIN_TOKEN;
+import static io.flexboard.infra.faults.CommandLoad.BUSY_TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.infra.local.LocalStack;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(900)
 class KafkaOutageFaultTest {
 
-    private static final String ADMIN_TOKEN = "fault-admin-token";
-    private static final int BUSY_TENANTS = 6;
     private static final Duration UNDER_LOAD = Duration.ofSeconds(3);
     private static final Duration OUTAGE = Duration.ofSeconds(30);
     /** Not a performance bound: only turns a relay or projector that never catches up into a failure. */
