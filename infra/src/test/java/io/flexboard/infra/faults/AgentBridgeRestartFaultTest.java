@@ -136,7 +136,6 @@ class AgentBridgeRestartFaultTest {
         }
     }
 
-
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + STUCK.toNanos();
         while (!condition.getAsBoolean()) {
