@@ -19,9 +19,10 @@ import reactor.netty.resources.LoopResources;
  * Many agents of one tenant long-polling agent-bridge, each on its own connection, behaving as the
  * reference agent does: re-poll at once after an answer with nothing new, after a random pause of up to
  * {@code repollSpread} after an update, full-jitter back-off (1 s doubling, 60 s cap) after a failure,
- * Retry-After honoured. Non-blocking, so 20,000 of them fit in a few threads.
+ * Retry-After honoured. Non-blocking, so 20,000 of them fit in a few threads. Public for the fault suite
+ * (io.flexboard.infra.faults), which restarts agent-bridge under such a fleet.
  */
-final class SimulatedFleet implements AutoCloseable {
+public final class SimulatedFleet implements AutoCloseable {
 
     private static final long BACKOFF_BASE_MILLIS = 1_000;
     private static final long BACKOFF_CAP_MILLIS = 60_000;
@@ -34,11 +35,13 @@ final class SimulatedFleet implements AutoCloseable {
     private final long repollSpreadMillis;
     private final List<Agent> agents = new ArrayList<>();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong unanswered = new AtomicLong();
+    private final AtomicLong serverErrors = new AtomicLong();
     private volatile boolean running = true;
     /** Set when the bridge goes away: each agent's first request written after it counts as its reconnect. */
     private volatile long reconnectMark = Long.MAX_VALUE;
 
-    SimulatedFleet(String baseUrl, String tenantId, String apiKey, int size, int waitSeconds, long startVersion,
+    public SimulatedFleet(String baseUrl, String tenantId, String apiKey, int size, int waitSeconds, long startVersion,
                    Duration repollSpread) {
         this.tenantId = tenantId;
         this.waitSeconds = waitSeconds;
@@ -62,7 +65,7 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     /** Starts every agent, in waves so the listen backlog is not flooded with 20,000 SYNs at once. */
-    void start() throws InterruptedException {
+    public void start() throws InterruptedException {
         for (int i = 0; i < agents.size(); i++) {
             agents.get(i).poll();
             if (i % 500 == 499) {
@@ -72,7 +75,7 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     /** Agents whose request is written and not yet answered: parked at the bridge. */
-    int parked() {
+    public int parked() {
         int parked = 0;
         for (Agent agent : agents) {
             parked += agent.inFlight ? 1 : 0;
@@ -81,7 +84,7 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     /** How many agents already hold {@code version} or newer. */
-    int holding(long version) {
+    public int holding(long version) {
         int holding = 0;
         for (Agent agent : agents) {
             holding += agent.version >= version ? 1 : 0;
@@ -101,7 +104,7 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     /** From now on, each agent's first request written to the bridge is recorded as its reconnect. */
-    void markReconnects() {
+    public void markReconnects() {
         for (Agent agent : agents) {
             agent.reconnectedNanos = -1;
         }
@@ -119,7 +122,7 @@ final class SimulatedFleet implements AutoCloseable {
         return delays;
     }
 
-    int reconnected() {
+    public int reconnected() {
         int count = 0;
         for (Agent agent : agents) {
             count += agent.reconnectedNanos > 0 ? 1 : 0;
@@ -128,7 +131,7 @@ final class SimulatedFleet implements AutoCloseable {
     }
 
     /** Reconnects per one-second bucket after {@code sinceNanos}: the load the returning bridge sees. */
-    int peakReconnectsPerSecond(long sinceNanos) {
+    public int peakReconnectsPerSecond(long sinceNanos) {
         Map<Long, Integer> perSecond = new HashMap<>();
         for (Agent agent : agents) {
             if (agent.reconnectedNanos > 0) {
@@ -151,6 +154,29 @@ final class SimulatedFleet implements AutoCloseable {
 
     long failures() {
         return failures.get();
+    }
+
+    /** From the first agent's reconnect to the last one's (since {@link #markReconnects()}); zero before any. */
+    public Duration reconnectSpread() {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Agent agent : agents) {
+            if (agent.reconnectedNanos > 0) {
+                first = Math.min(first, agent.reconnectedNanos);
+                last = Math.max(last, agent.reconnectedNanos);
+            }
+        }
+        return first == Long.MAX_VALUE ? Duration.ZERO : Duration.ofNanos(last - first);
+    }
+
+    /** Requests that got no HTTP answer: connection refused or reset (the bridge is down or went down under them). */
+    public long unanswered() {
+        return unanswered.get();
+    }
+
+    /** Requests answered with a 5xx status: the bridge failed them (unlike a bridge that is simply gone). */
+    public long serverErrors() {
+        return serverErrors.get();
     }
 
     /** Stops polling and closes every connection (the bridge sees the waiters go). */
@@ -190,7 +216,7 @@ final class SimulatedFleet implements AutoCloseable {
                     .responseSingle((response, content) -> content.asString().defaultIfEmpty("")
                             .map(text -> new Answer(response.status().code(), text,
                                     response.responseHeaders().get("Retry-After"))))
-                    .subscribe(this::answered, this::failed);
+                    .subscribe(this::answered, this::unanswered);
         }
 
         private void written() {
@@ -219,8 +245,16 @@ final class SimulatedFleet implements AutoCloseable {
             } else if (answer.status() == 429 && answer.retryAfter() != null) {
                 later(Long.parseLong(answer.retryAfter().trim()) * 1000);
             } else {
+                if (answer.status() >= 500) {
+                    serverErrors.incrementAndGet();
+                }
                 failed(new IllegalStateException("status " + answer.status()));
             }
+        }
+
+        private void unanswered(Throwable error) {
+            unanswered.incrementAndGet();
+            failed(error);
         }
 
         private void failed(Throwable error) {

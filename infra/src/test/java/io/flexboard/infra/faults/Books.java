@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 /**
  * The audit after a fault, straight from the stack's PostgreSQL: the event store (the truth), the projector's
@@ -66,11 +67,38 @@ final class Books {
      * since {@code sinceNanos}; fails the test once it has taken {@code stuck} (the read side is stuck, not slow).
      */
     Duration awaitCatchUp(Ledger ledger, long sinceNanos, Duration stuck) throws InterruptedException {
-        while (!caughtUp(ledger)) {
-            assertThat(Duration.ofNanos(System.nanoTime() - sinceNanos)).as("the read side is stuck behind the event store").isLessThan(stuck);
+        return await(() -> caughtUp(ledger), "the read side is stuck behind the event store", sinceNanos, stuck);
+    }
+
+    /** The same for the relay: how long since {@code sinceNanos} until it had sent every stored event to Kafka. */
+    Duration awaitRelay(long sinceNanos, Duration stuck) throws InterruptedException {
+        return await(this::relayCaughtUp, "the relay is stuck behind the event store", sinceNanos, stuck);
+    }
+
+    private static Duration await(BooleanSupplier done, String stuckMessage, long sinceNanos, Duration stuck) throws InterruptedException {
+        while (!done.getAsBoolean()) {
+            assertThat(Duration.ofNanos(System.nanoTime() - sinceNanos)).as(stuckMessage).isLessThan(stuck);
             Thread.sleep(50);
         }
         return Duration.ofNanos(System.nanoTime() - sinceNanos);
+    }
+
+    /**
+     * Whether the relay has sent every stored event to Kafka: its tracking token (JSON, Axon's Jackson serializer) has
+     * reached the store's last global index. Tells the relay's share of a catch-up from the projector's.
+     */
+    boolean relayCaughtUp() {
+        try (Connection connection = connect();
+             PreparedStatement relayed = connection.prepareStatement("""
+                     SELECT coalesce((convert_from(t.token, 'UTF8')::jsonb ->> 'index')::bigint, -1)
+                            >= (SELECT coalesce(max(globalindex), -1) FROM eventstore.domainevententry)
+                     FROM eventstore.tokenentry t WHERE t.processorname = 'kafka-relay'
+                     """);
+             ResultSet rows = relayed.executeQuery()) {
+            return rows.next() && rows.getBoolean(1);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /** Whether the read side shows every stored event of every tenant of the ledger. */

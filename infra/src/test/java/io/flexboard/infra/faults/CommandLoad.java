@@ -1,6 +1,7 @@
 package io.flexboard.infra.faults;
 
 import io.flexboard.infra.local.support.StackClient;
+import io.flexboard.infra.local.support.StackClient.Published;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,10 @@ import tools.jackson.databind.JsonNode;
  */
 final class CommandLoad implements AutoCloseable {
 
+    /** The admin token every fault case starts its stack with. */
+    static final String ADMIN_TOKEN = "fault-admin-token";
+    /** Tenants writing as fast as the API answers, besides the canary. */
+    static final int BUSY_TENANTS = 6;
     private static final long CANARY_PAUSE_MILLIS = 200;
     private static final long UNREACHABLE_PAUSE_MILLIS = 100;
 
@@ -132,8 +137,8 @@ final class CommandLoad implements AutoCloseable {
         }
     }
 
-    /** A tenant of the load and the dashboard its writer edits. */
-    record Tenant(String id, String slug, String dashboardId) {
+    /** A tenant of the load, the dashboard its writer edits, and its API key (for agents of the tenant). */
+    record Tenant(String id, String slug, String dashboardId, String apiKey) {
 
         static Tenant create(StackClient client, Ledger ledger, String slug) throws Exception {
             HttpResponse<String> created = client.command("POST", "/api/tenants", Map.of("name", slug, "slug", slug), 201);
@@ -143,7 +148,13 @@ final class CommandLoad implements AutoCloseable {
             HttpResponse<String> dashboard = client.command("POST", "/api/tenants/" + id + "/dashboards",
                     Map.of("name", "Edited", "slug", "edited"), 201);
             ledger.acknowledged(id, etag(dashboard));
-            return new Tenant(id, slug, StackClient.JSON.readTree(dashboard.body()).get("id").asString());
+            return new Tenant(id, slug, StackClient.JSON.readTree(dashboard.body()).get("id").asString(), tenant.get("api_key").asString());
+        }
+
+        /** A new widget query on the tenant's dashboard, drafted and published; the edit goes into the books. */
+        Published publish(StackClient builder, Ledger ledger, String query) throws Exception {
+            ledger.acknowledged(id, etag(builder.saveOneWidget(dashboardId, "orders", "bar", query)));
+            return builder.draftAndPublish(id, query);
         }
 
         private static long etag(HttpResponse<String> response) {

@@ -1,5 +1,7 @@
 package io.flexboard.infra.faults;
 
+import static io.flexboard.infra.faults.CommandLoad.ADMIN_TOKEN;
+import static io.flexboard.infra.faults.CommandLoad.BUSY_TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.infra.local.support.StackClient;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(900)
 class CrashFaultTest {
 
-    private static final String ADMIN_TOKEN = "fault-admin-token";
-    private static final int BUSY_TENANTS = 6;
     private static final Duration UNDER_LOAD = Duration.ofSeconds(6);
     /** Not a performance bound: far above any catch-up seen, it only turns a stuck read side into a failure. */
     private static final Duration STUCK = Duration.ofMinutes(3);

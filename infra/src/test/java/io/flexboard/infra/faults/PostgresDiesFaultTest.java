@@ -1,5 +1,7 @@
 package io.flexboard.infra.faults;
 
+import static io.flexboard.infra.faults.CommandLoad.ADMIN_TOKEN;
+import static io.flexboard.infra.faults.CommandLoad.BUSY_TENANTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.infra.local.support.StackClient;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(900)
 class PostgresDiesFaultTest {
 
-    private static final String ADMIN_TOKEN = "fault-admin-token";
-    private static final int BUSY_TENANTS = 6;
     private static final Duration UNDER_LOAD = Duration.ofSeconds(4);
     /** Acknowledgements after the kill that show commands are accepted again (not in-flight answers of before). */
     private static final int ACCEPTED_AGAIN = 20;

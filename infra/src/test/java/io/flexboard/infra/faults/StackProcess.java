@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ final class StackProcess implements AutoCloseable {
         builder.environment().put("FLEXBOARD_ADMIN_TOKEN", adminToken);
         Process jvm = builder.start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(jvm, dataDir.resolve("stack.log"), ready), "stack-output");
+        Thread pump = new Thread(() -> pump(jvm, dataDir.resolve("stack.log"), READY, ready), "stack-output");
         pump.setDaemon(true);
         pump.start();
         try {
@@ -64,15 +65,15 @@ final class StackProcess implements AutoCloseable {
         }
     }
 
-    /** Copies the JVM's output to the log file and completes {@code ready} with the port of its ready line. */
-    private static void pump(Process jvm, Path logFile, CompletableFuture<Integer> ready) {
+    /** Copies a JVM's output to the log file and completes {@code ready} with the port its ready line names (group 1). */
+    static void pump(Process jvm, Path logFile, Pattern readyLine, CompletableFuture<Integer> ready) {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter log = new PrintWriter(Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
                      StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
             String line;
             while ((line = output.readLine()) != null) {
                 log.println(line);
-                Matcher matcher = READY.matcher(line);
+                Matcher matcher = readyLine.matcher(line);
                 if (matcher.find()) {
                     ready.complete(Integer.parseInt(matcher.group(1)));
                 }
@@ -86,6 +87,13 @@ final class StackProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** A port free right now, for a process of the suite that must come back on the same one. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The embedded PostgreSQL's JDBC URL: its port is kept in the data directory. */
