@@ -3,6 +3,7 @@ import type { FlexboardApi } from '../../api/flexboard';
 import { ApiProblem, describe } from '../../api/problem';
 import type { ApiKey, IssuedApiKey } from '../../api/types';
 import { useApp } from '../../app/context';
+import { can } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { describedBy, Field } from '../../components/Field';
@@ -17,7 +18,8 @@ import { hasRoomForAnother, isLive, MAX_LIVE_KEYS, nameProblem, ordered } from '
  * issue, deploy on the agents, revoke the old key (docs/operations.md).
  */
 export function ApiKeysCard({ tenantId }: { tenantId: string }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
+  const manage = can(session, 'manage-api-keys');
   const keys = useLoad(() => api.apiKeys(tenantId), [api, tenantId]);
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<IssuedApiKey | null>(null);
@@ -26,7 +28,7 @@ export function ApiKeysCard({ tenantId }: { tenantId: string }) {
   const room = hasRoomForAnother(list);
 
   return (
-    <Card title="API keys" id="api-keys" actions={
+    <Card title="API keys" id="api-keys" actions={manage &&
       <button type="button" class="button button-small" disabled={!keys.data || !room} onClick={() => setIssuing(true)}
         title={room ? undefined : `At most ${MAX_LIVE_KEYS} live keys: revoke one first`}>+ New API key</button>
     }>
@@ -44,7 +46,7 @@ export function ApiKeysCard({ tenantId }: { tenantId: string }) {
                 <td>{key.last_used_at ? <TimeAgo at={key.last_used_at} /> : <span class="muted">never</span>}</td>
                 <td>{isLive(key) ? <Badge status="active" label="Live" /> : <Badge status="archived" label="Revoked" />}</td>
                 <td class="row-actions">
-                  {isLive(key) && <button type="button" class="button button-small" onClick={() => setRevoking(key)}>Revoke</button>}
+                  {manage && isLive(key) && <button type="button" class="button button-small" onClick={() => setRevoking(key)}>Revoke</button>}
                 </td>
               </tr>
             ))}
