@@ -7,6 +7,7 @@ import { can } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { describedBy, Field } from '../../components/Field';
+import { ActionDialog } from '../../components/ActionDialog';
 import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner } from '../../components/Page';
 import { TimeAgo } from '../../components/Time';
@@ -126,26 +127,10 @@ function IssuedApiKeyDialog({ issued, tenantId, onClose }: { issued: IssuedApiKe
 function RevokeApiKeyDialog({ api, tenantId, apiKey, onClose, onRevoked }: {
   api: FlexboardApi; tenantId: string; apiKey: ApiKey; onClose: () => void; onRevoked: () => void;
 }) {
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api.revokeApiKey(tenantId, apiKey.id);
-      onRevoked();
-    } catch (e) {
-      setFailure(describe(e));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal id="revoke-api-key-dialog" title={`Revoke API key ${apiKey.name}?`} onClose={onClose}>
-      <form onSubmit={submit}>
-        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
-        <p>Agents using <code class="mono">{apiKey.prefix}…</code> are refused within seconds and keep serving the configuration they have. This cannot be undone.</p>
-        <FormFooter onCancel={onClose} label="Revoke key" busyLabel="Revoking…" busy={busy} danger />
-      </form>
-    </Modal>
+    <ActionDialog id="revoke-api-key-dialog" title={`Revoke API key ${apiKey.name}?`} label="Revoke key" busyLabel="Revoking…" danger
+      action={async () => void await api.revokeApiKey(tenantId, apiKey.id)} onDone={onRevoked} onClose={onClose}>
+      <p>Agents using <code class="mono">{apiKey.prefix}…</code> are refused within seconds and keep serving the configuration they have. This cannot be undone.</p>
+    </ActionDialog>
   );
 }

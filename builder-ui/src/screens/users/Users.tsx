@@ -7,6 +7,7 @@ import { can } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { describedBy, Field } from '../../components/Field';
+import { ActionDialog } from '../../components/ActionDialog';
 import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/Page';
 import { TimeAgo } from '../../components/Time';
@@ -163,27 +164,11 @@ function UserDialog({ api, user, tenants, onClose, onSaved }: {
 }
 
 function DisableUserDialog({ api, user, onClose, onDisabled }: { api: FlexboardApi; user: User; onClose: () => void; onDisabled: () => void }) {
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api.disableUser(user.id);
-      onDisabled();
-    } catch (e) {
-      setFailure(describe(e));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal id="disable-user-dialog" title={`Disable ${user.name}?`} onClose={onClose}>
-      <form onSubmit={submit}>
-        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
-        <p>{user.email} can no longer sign in or renew a session; a session already open ends within a minute. Their
-          name stays in the history.</p>
-        <FormFooter onCancel={onClose} label="Disable user" busyLabel="Disabling…" busy={busy} danger />
-      </form>
-    </Modal>
+    <ActionDialog id="disable-user-dialog" title={`Disable ${user.name}?`} label="Disable user" busyLabel="Disabling…" danger
+      action={async () => void await api.disableUser(user.id)} onDone={onDisabled} onClose={onClose}>
+      <p>{user.email} can no longer sign in or renew a session; a session already open ends within a minute. Their
+        name stays in the history.</p>
+    </ActionDialog>
   );
 }
