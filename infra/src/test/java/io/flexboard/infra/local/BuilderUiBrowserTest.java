@@ -433,6 +433,8 @@ class BuilderUiBrowserTest {
         api.getJson("/api/users/" + StackClient.JSON.readTree(user.body()).get("id").asString(),
                 user.headers().firstValue("X-Consistency-Token").orElseThrow());
         browser.click(By.xpath("//button[normalize-space()='Sign out']"));
+        browser.find(By.id("email"));
+        screenshot("signin");
 
         // When a wrong password is tried, the password field says so and nobody is signed in
         browser.type(By.id("email"), "peter@initech.example");
@@ -455,6 +457,7 @@ class BuilderUiBrowserTest {
         browser.find(By.cssSelector("tr[data-tenant='initech']"));
         assertThat(browser.all(By.cssSelector("[data-testid=tenants-table] tbody tr"))).hasSize(1);
         assertThat(browser.all(By.xpath("//button[normalize-space()='+ New tenant']"))).isEmpty();
+        screenshot("tenant-admin-tenants");
 
         // and the users screen lists the tenant's people, read-only
         browser.click(By.cssSelector("nav a[href='/users']"));
@@ -464,7 +467,6 @@ class BuilderUiBrowserTest {
         // and another tenant's page, even by its address, is as if it did not exist
         browser.open("/tenants/" + other);
         browser.waitForText(By.cssSelector(".banner-danger, [role=alert]"), "unknown tenant");
-        screenshot("tenant-admin-signed-in");
 
         browser.click(By.xpath("//button[normalize-space()='Sign out']"));
         browser.find(By.id("email"));
