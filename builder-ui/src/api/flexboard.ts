@@ -7,6 +7,7 @@ import type {
   Dashboard,
   DashboardSummary,
   DraftSaved,
+  HistoryEntry,
   IssuedApiKey,
   Overview,
   Page,
@@ -90,6 +91,11 @@ export class FlexboardApi {
 
   async agents(tenantId: string): Promise<AgentStatus[]> {
     return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
+  }
+
+  /** The tenant's newest audit entries. */
+  async history(tenantId: string, limit = 20): Promise<HistoryEntry[]> {
+    return (await this.http.get<HistoryEntry[]>(`${tenantPath(tenantId)}/history?limit=${limit}`, { tenantId })).body;
   }
 
   async apiKeys(tenantId: string): Promise<ApiKey[]> {

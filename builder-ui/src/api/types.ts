@@ -233,3 +233,17 @@ export interface UserInput {
   role: User['role'];
   tenant_ids: string[];
 }
+
+/** One entry of a tenant's audit trail (`GET /api/tenants/:id/history`), newest first. */
+export interface HistoryEntry {
+  sequence: number;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  /** The signed-in user's email, or `admin` for the break-glass admin token. */
+  actor: string | null;
+  summary: string;
+  dashboard_id: string | null;
+  version: number | null;
+  correlation_id: string | null;
+}

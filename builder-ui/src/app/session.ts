@@ -147,6 +147,7 @@ export type Ability =
   | 'edit-branding'
   | 'manage-api-keys'
   | 'read-api-keys'
+  | 'read-history'
   | 'read-users'
   | 'manage-users';
 
@@ -160,6 +161,7 @@ const ABILITIES: Record<Ability, [resource: string, action: string]> = {
   'edit-branding': ['branding', 'update'],
   'manage-api-keys': ['api_keys', 'create'],
   'read-api-keys': ['api_keys', 'read'],
+  'read-history': ['history', 'read'],
   'read-users': ['users', 'read'],
   'manage-users': ['users', 'create'],
 };

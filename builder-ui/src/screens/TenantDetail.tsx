@@ -10,6 +10,7 @@ import { FormFooter, Modal } from '../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
 import { TimeAgo } from '../components/Time';
 import { ApiKeysCard } from './apikeys/ApiKeysCard';
+import { HistoryCard } from './history/HistoryCard';
 import { PauseDialog } from './TenantDialogs';
 import { slugify, statusOf } from './tenantStatus';
 
@@ -118,6 +119,7 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
         </Card>
       </div>
       {can(session, 'read-api-keys') && <ApiKeysCard tenantId={tenantId} />}
+      {can(session, 'read-history') && <HistoryCard tenantId={tenantId} />}
       {creating && <NewDashboardDialog tenantId={tenantId} onClose={() => setCreating(false)} />}
       {pausing && (
         <PauseDialog api={api} tenant={t} onClose={() => setPausing(false)} onPaused={() => {

@@ -8,6 +8,8 @@ import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { describedBy, Field } from '../../components/Field';
 import { ActionDialog } from '../../components/ActionDialog';
+import { Actor } from '../users/Actor';
+import { usePeople } from '../users/usePeople';
 import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner } from '../../components/Page';
 import { TimeAgo } from '../../components/Time';
@@ -21,6 +23,7 @@ import { hasRoomForAnother, isLive, MAX_LIVE_KEYS, nameProblem, ordered } from '
 export function ApiKeysCard({ tenantId }: { tenantId: string }) {
   const { api, session, toasts } = useApp();
   const manage = can(session, 'manage-api-keys');
+  const people = usePeople();
   const keys = useLoad(() => api.apiKeys(tenantId), [api, tenantId]);
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<IssuedApiKey | null>(null);
@@ -43,7 +46,7 @@ export function ApiKeysCard({ tenantId }: { tenantId: string }) {
               <tr key={key.id} data-api-key={key.name}>
                 <td class="strong">{key.name}</td>
                 <td><code class="mono">{key.prefix}…</code></td>
-                <td><TimeAgo at={key.created_at} />{key.created_by && <div class="muted small">by {key.created_by}</div>}</td>
+                <td><TimeAgo at={key.created_at} />{key.created_by && <div class="muted small">by <Actor actor={key.created_by} users={people} /></div>}</td>
                 <td>{key.last_used_at ? <TimeAgo at={key.last_used_at} /> : <span class="muted">never</span>}</td>
                 <td>{isLive(key) ? <Badge status="active" label="Live" /> : <Badge status="archived" label="Revoked" />}</td>
                 <td class="row-actions">

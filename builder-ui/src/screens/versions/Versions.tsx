@@ -4,6 +4,7 @@ import type { VersionDetail, VersionSummary } from '../../api/types';
 import { useApp } from '../../app/context';
 import { can } from '../../app/session';
 import { Actor } from '../users/Actor';
+import { usePeople } from '../users/usePeople';
 import { href } from '../../app/router';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
@@ -20,7 +21,7 @@ export function Versions({ tenantId }: { tenantId: string }) {
   const mayPublish = can(session, 'publish');
   const mayRestore = can(session, 'save-version');
   // Versions carry their author's email; people are shown by name to whoever may read the users.
-  const people = useLoad(() => can(session, 'read-users') ? api.users() : Promise.resolve([]), [api, session.role]);
+  const people = usePeople();
   const data = useLoad(async () => {
     const [tenant, versions] = await Promise.all([api.tenant(tenantId), api.versions(tenantId)]);
     return { tenant: tenant.body, etag: tenant.etag, versions };
@@ -138,7 +139,7 @@ export function Versions({ tenantId }: { tenantId: string }) {
                       : v.parent_version ? <span class="muted">after v{v.parent_version}</span> : <span class="muted">—</span>}
                   </td>
                   <td><span title={when(v.created_at)}><TimeAgo at={v.created_at} /></span></td>
-                  <td><Actor actor={v.created_by} users={people.data ?? []} /></td>
+                  <td><Actor actor={v.created_by} users={people} /></td>
                   <td>{v.published_at ? <TimeAgo at={v.published_at} /> : <span class="muted">—</span>}</td>
                   <td class="row-actions">
                     {mayPublish && v.status === 'draft' && (

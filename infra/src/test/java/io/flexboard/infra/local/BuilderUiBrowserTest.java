@@ -464,6 +464,12 @@ class BuilderUiBrowserTest {
         browser.find(By.cssSelector("[data-testid=users-table] tr[data-user='peter@initech.example']"));
         assertThat(browser.all(By.id("new-user"))).isEmpty();
 
+        // and their tenant's page has its history, the break-glass token's doing named as such, and no tenant actions
+        browser.open("/tenants/" + own);
+        browser.waitForText(By.cssSelector("[data-testid=history-table] tr[data-event='tenant_created']"), "Admin token");
+        assertThat(browser.all(By.xpath("//button[normalize-space()='Pause']"))).isEmpty();
+        browser.find(By.cssSelector("#api-keys"));
+
         // and another tenant's page, even by its address, is as if it did not exist
         browser.open("/tenants/" + other);
         browser.waitForText(By.cssSelector(".banner-danger, [role=alert]"), "unknown tenant");
