@@ -24,7 +24,7 @@ export function Shell() {
   const auth = useMemo(() => new Auth(), []);
   const [session, setSession] = useState<Session | null>(sessionStore.load());
   const [notice, setNotice] = useState<string | undefined>(undefined);
-  const [arriving, setArriving] = useState(() => location.hash.startsWith('#/signed-in') || location.hash.startsWith('#signed-in'));
+  const [arriving, setArriving] = useState(() => /^#\/?signed-in/.test(location.hash));
   const { route } = useRoute();
   const toasts = useMemo(() => new Toasts(), []);
 

@@ -29,17 +29,12 @@ public final class VisibleTenants {
                 : new VisibleTenants(caller.tenantIds().stream().map(UUID::fromString).toArray(UUID[]::new));
     }
 
-    /** Every tenant: for reads no caller stands behind (gauges, tests). */
-    public static VisibleTenants every() {
-        return EVERY;
-    }
-
     /** True for a super-admin: no condition needed. */
     public boolean isEvery() {
         return only == null;
     }
 
-    /** The caller's tenants; empty for {@link #every()}, so ask {@link #isEvery()} first. */
+    /** The caller's tenants; empty for a super-admin, so ask {@link #isEvery()} first. */
     public UUID[] only() {
         return only == null ? new UUID[0] : only.clone();
     }
