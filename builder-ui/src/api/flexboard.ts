@@ -7,6 +7,7 @@ import type {
   Dashboard,
   DashboardSummary,
   DraftSaved,
+  HistoryEntry,
   IssuedApiKey,
   Overview,
   Page,
@@ -17,6 +18,8 @@ import type {
   TenantSyncStatus,
   VersionDetail,
   VersionSummary,
+  User,
+  UserInput,
   WidgetDoc,
 } from './types';
 
@@ -90,6 +93,11 @@ export class FlexboardApi {
     return (await this.http.get<AgentStatus[]>(`${tenantPath(tenantId)}/agents?limit=50`, { tenantId })).body;
   }
 
+  /** The tenant's newest audit entries. */
+  async history(tenantId: string, limit = 20): Promise<HistoryEntry[]> {
+    return (await this.http.get<HistoryEntry[]>(`${tenantPath(tenantId)}/history?limit=${limit}`, { tenantId })).body;
+  }
+
   async apiKeys(tenantId: string): Promise<ApiKey[]> {
     return (await this.http.get<ApiKey[]>(`${tenantPath(tenantId)}/api-keys?limit=200`, { tenantId })).body;
   }
@@ -114,7 +122,31 @@ export class FlexboardApi {
     return page(await this.http.get<TenantSyncStatus[]>(`/api/sync-status${query({ cursor, limit })}`));
   }
 
+  /** Every user the caller may read, up to the first thousand (a vendor has dozens of people, not thousands). */
+  async users(): Promise<User[]> {
+    const all: User[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer: Answer<User[]> = await this.http.get<User[]>(`/api/users${query({ cursor, limit: 200 })}`);
+      all.push(...answer.body);
+      cursor = answer.nextCursor;
+    } while (cursor && all.length < 1000);
+    return all;
+  }
+
   // --- commands (command-api) ---
+
+  async createUser(body: UserInput): Promise<Outcome<User>> {
+    return outcome(await this.http.command<User>('POST', '/api/users', { body }));
+  }
+
+  async changeUser(userId: string, body: Partial<UserInput>): Promise<Outcome<User>> {
+    return outcome(await this.http.command<User>('PATCH', `/api/users/${encodeURIComponent(userId)}`, { body }));
+  }
+
+  async disableUser(userId: string): Promise<Outcome<unknown>> {
+    return outcome(await this.http.command('DELETE', `/api/users/${encodeURIComponent(userId)}`));
+  }
 
   async createTenant(body: { name: string; slug: string; license_type?: string }): Promise<Outcome<CreatedTenant>> {
     return outcome(await this.http.command<CreatedTenant>('POST', '/api/tenants', { body }));

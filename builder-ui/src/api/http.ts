@@ -22,8 +22,9 @@ export interface CallOptions {
 const RETRIES_ON_CONSISTENCY_TIMEOUT = 2;
 
 /**
- * Same-origin calls to the control plane with the signed-in admin's bearer token. Every command's
- * consistency token is remembered and sent on the following reads.
+ * Same-origin calls to the control plane with the signed-in person's bearer token. Every command's
+ * consistency token is remembered and sent on the following reads. A 401 first tries to renew the session
+ * (a tab that slept past its access token's minute) and repeats the call once with the new token.
  */
 export class HttpClient {
   readonly tokens = new ConsistencyTokens();
@@ -31,17 +32,18 @@ export class HttpClient {
   constructor(
     private readonly bearer: () => string | null,
     private readonly onUnauthorized: () => void,
+    private readonly renew: () => Promise<boolean> = async () => false,
   ) {}
 
   get<T>(path: string, options: CallOptions = {}): Promise<Answer<T>> {
     return this.call<T>('GET', path, options);
   }
 
-  command<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, options: CallOptions = {}): Promise<Answer<T>> {
+  command<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, options: CallOptions = {}): Promise<Answer<T>> {
     return this.call<T>(method, path, options);
   }
 
-  private async call<T>(method: string, path: string, options: CallOptions, attempt = 0): Promise<Answer<T>> {
+  private async call<T>(method: string, path: string, options: CallOptions, attempt = 0, renewed = false): Promise<Answer<T>> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     const token = this.bearer();
     if (token) {
@@ -76,11 +78,14 @@ export class HttpClient {
     if (!response.ok) {
       const problem = await ApiProblem.from(response);
       if (problem.status === 401) {
+        if (!renewed && await this.renew()) {
+          return this.call<T>(method, path, options, attempt, true);
+        }
         this.onUnauthorized();
       }
       // The read side was slower than its 5 s wait: it asks for a retry rather than answer stale.
       if (problem.slug === 'consistency-timeout' && attempt < RETRIES_ON_CONSISTENCY_TIMEOUT) {
-        return this.call<T>(method, path, options, attempt + 1);
+        return this.call<T>(method, path, options, attempt + 1, renewed);
       }
       throw problem;
     }

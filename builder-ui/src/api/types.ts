@@ -212,3 +212,38 @@ export interface ReportedDataSource {
   agents: number;
   last_reported_at: string;
 }
+
+/** A user as `GET /api/users` lists them (never a password); a tenant-admin sees only the tenants it shares. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: 'super-admin' | 'tenant-admin' | 'dashboard-editor' | 'viewer';
+  tenant_ids: string[];
+  is_active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What `POST /api/users` takes; `PATCH /api/users/:id` takes any part of it. */
+export interface UserInput {
+  email: string;
+  name: string;
+  password?: string;
+  role: User['role'];
+  tenant_ids: string[];
+}
+
+/** One entry of a tenant's audit trail (`GET /api/tenants/:id/history`), newest first. */
+export interface HistoryEntry {
+  sequence: number;
+  event_id: string;
+  type: string;
+  occurred_at: string;
+  /** The signed-in user's email, or `admin` for the break-glass admin token. */
+  actor: string | null;
+  summary: string;
+  dashboard_id: string | null;
+  version: number | null;
+  correlation_id: string | null;
+}

@@ -9,6 +9,7 @@ describe('the client-side routes', () => {
       { name: 'tenant' as const, tenantId: 't1' },
       { name: 'versions' as const, tenantId: 't1' },
       { name: 'branding' as const, tenantId: 't1' },
+      { name: 'users' as const },
       { name: 'builder' as const, tenantId: 't1', dashboardId: 'd1', view: 'json' as const },
     ];
     for (const route of routes) {

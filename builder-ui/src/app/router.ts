@@ -9,6 +9,7 @@ export type Route =
   | { name: 'builder'; tenantId: string; dashboardId: string; view: BuilderView }
   | { name: 'versions'; tenantId: string }
   | { name: 'branding'; tenantId: string }
+  | { name: 'users' }
   | { name: 'not-found'; path: string };
 
 export type BuilderView = 'visual' | 'json' | 'preview';
@@ -21,6 +22,9 @@ export function parse(path: string): Route {
   }
   if (parts[0] === 'signin' && parts.length === 1) {
     return { name: 'signin' };
+  }
+  if (parts[0] === 'users' && parts.length === 1) {
+    return { name: 'users' };
   }
   if (parts[0] === 'tenants') {
     if (parts.length === 1) {
@@ -61,6 +65,8 @@ export function href(route: Route): string {
       return `/tenants/${id(route.tenantId)}/versions`;
     case 'branding':
       return `/tenants/${id(route.tenantId)}/branding`;
+    case 'users':
+      return '/users';
     case 'builder':
       return `/tenants/${id(route.tenantId)}/dashboards/${id(route.dashboardId)}/${route.view}`;
     case 'not-found':

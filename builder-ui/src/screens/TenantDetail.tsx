@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiProblem, describe, type FieldError } from '../api/problem';
 import { useApp } from '../app/context';
+import { can } from '../app/session';
 import { href, navigate } from '../app/router';
 import { useLoad } from '../app/useLoad';
 import { Badge } from '../components/Badge';
@@ -9,6 +10,7 @@ import { FormFooter, Modal } from '../components/Modal';
 import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
 import { TimeAgo } from '../components/Time';
 import { ApiKeysCard } from './apikeys/ApiKeysCard';
+import { HistoryCard } from './history/HistoryCard';
 import { PauseDialog } from './TenantDialogs';
 import { slugify, statusOf } from './tenantStatus';
 
@@ -16,7 +18,7 @@ const AGENTS_REFRESH_MS = 5000;
 
 /** One tenant: its dashboards, its agents' sync state, its API keys, pause/activate. */
 export function TenantDetail({ tenantId }: { tenantId: string }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
   const tenant = useLoad(() => api.tenant(tenantId), [api, tenantId]);
   const dashboards = useLoad(() => api.dashboards(tenantId), [api, tenantId]);
   const agents = useLoad(() => api.agents(tenantId), [api, tenantId], AGENTS_REFRESH_MS);
@@ -50,10 +52,11 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
         actions={<>
           <a class="button" href={href({ name: 'versions', tenantId })}>Versions</a>
           <a class="button" href={href({ name: 'branding', tenantId })}>Branding</a>
-          {state === 'active'
+          {can(session, 'pause-tenant') && (state === 'active'
             ? <button type="button" class="button" onClick={() => setPausing(true)}>Pause</button>
-            : <button type="button" class="button" onClick={activate}>Activate</button>}
-          <button type="button" class="button button-primary" onClick={() => setCreating(true)}>+ New dashboard</button>
+            : <button type="button" class="button" onClick={activate}>Activate</button>)}
+          {can(session, 'create-dashboard')
+            && <button type="button" class="button button-primary" onClick={() => setCreating(true)}>+ New dashboard</button>}
         </>}
       />
       {state === 'paused' && (
@@ -66,7 +69,8 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
           {dashboards.error && <ErrorBanner message={dashboards.error} onRetry={dashboards.reload} />}
           {dashboards.data && dashboards.data.length === 0 && (
             <EmptyState title="No dashboards yet">
-              <button type="button" class="button button-primary" onClick={() => setCreating(true)}>Create the first dashboard</button>
+              {can(session, 'create-dashboard')
+                && <button type="button" class="button button-primary" onClick={() => setCreating(true)}>Create the first dashboard</button>}
             </EmptyState>
           )}
           {dashboards.data && dashboards.data.length > 0 && (
@@ -114,7 +118,8 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
           )}
         </Card>
       </div>
-      <ApiKeysCard tenantId={tenantId} />
+      {can(session, 'read-api-keys') && <ApiKeysCard tenantId={tenantId} />}
+      {can(session, 'read-history') && <HistoryCard tenantId={tenantId} />}
       {creating && <NewDashboardDialog tenantId={tenantId} onClose={() => setCreating(false)} />}
       {pausing && (
         <PauseDialog api={api} tenant={t} onClose={() => setPausing(false)} onPaused={() => {

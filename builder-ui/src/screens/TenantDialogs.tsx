@@ -3,6 +3,7 @@ import type { FlexboardApi } from '../api/flexboard';
 import { ApiProblem, describe, type FieldError } from '../api/problem';
 import type { CreatedTenant, Tenant } from '../api/types';
 import { describedBy, Field } from '../components/Field';
+import { ActionDialog } from '../components/ActionDialog';
 import { FormFooter, Modal } from '../components/Modal';
 import { ShownOnceApiKeyDialog } from './apikeys/ShownOnceApiKeyDialog';
 import { slugify } from './tenantStatus';
@@ -91,30 +92,13 @@ export function ApiKeyDialog({ created, onClose }: { created: CreatedTenant; onC
 /** Pausing stops the tenant's agents from syncing (403 `tenant-paused`) until it is activated again. */
 export function PauseDialog({ api, tenant, onClose, onPaused }: { api: FlexboardApi; tenant: Tenant; onClose: () => void; onPaused: () => void }) {
   const [reason, setReason] = useState('');
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api.pauseTenant(tenant.id, reason.trim() || undefined, null);
-      onPaused();
-    } catch (e) {
-      setFailure(describe(e));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal id="pause-dialog" title={`Pause ${tenant.name}?`} onClose={onClose}>
-      <form onSubmit={submit}>
-        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
-        <p>Its agents keep serving the configuration they have, but get no updates until the tenant is activated again.</p>
-        <Field id="pause-reason" label="Reason (optional)" hint="Shown to other admins next to the tenant.">
-          <input id="pause-reason" value={reason} autoFocus onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
-        </Field>
-        <FormFooter onCancel={onClose} label="Pause tenant" busyLabel="Pausing…" busy={busy} danger />
-      </form>
-    </Modal>
+    <ActionDialog id="pause-dialog" title={`Pause ${tenant.name}?`} label="Pause tenant" busyLabel="Pausing…" danger
+      action={async () => void await api.pauseTenant(tenant.id, reason.trim() || undefined, null)} onDone={onPaused} onClose={onClose}>
+      <p>Its agents keep serving the configuration they have, but get no updates until the tenant is activated again.</p>
+      <Field id="pause-reason" label="Reason (optional)" hint="Shown to other admins next to the tenant.">
+        <input id="pause-reason" value={reason} autoFocus onInput={(e) => setReason((e.target as HTMLInputElement).value)} />
+      </Field>
+    </ActionDialog>
   );
 }

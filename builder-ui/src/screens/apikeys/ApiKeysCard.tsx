@@ -3,9 +3,13 @@ import type { FlexboardApi } from '../../api/flexboard';
 import { ApiProblem, describe } from '../../api/problem';
 import type { ApiKey, IssuedApiKey } from '../../api/types';
 import { useApp } from '../../app/context';
+import { can } from '../../app/session';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
 import { describedBy, Field } from '../../components/Field';
+import { ActionDialog } from '../../components/ActionDialog';
+import { Actor } from '../users/Actor';
+import { usePeople } from '../users/usePeople';
 import { FormFooter, Modal } from '../../components/Modal';
 import { Card, EmptyState, ErrorBanner } from '../../components/Page';
 import { TimeAgo } from '../../components/Time';
@@ -17,7 +21,9 @@ import { hasRoomForAnother, isLive, MAX_LIVE_KEYS, nameProblem, ordered } from '
  * issue, deploy on the agents, revoke the old key (docs/operations.md).
  */
 export function ApiKeysCard({ tenantId }: { tenantId: string }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
+  const manage = can(session, 'manage-api-keys');
+  const people = usePeople();
   const keys = useLoad(() => api.apiKeys(tenantId), [api, tenantId]);
   const [issuing, setIssuing] = useState(false);
   const [issued, setIssued] = useState<IssuedApiKey | null>(null);
@@ -26,7 +32,7 @@ export function ApiKeysCard({ tenantId }: { tenantId: string }) {
   const room = hasRoomForAnother(list);
 
   return (
-    <Card title="API keys" id="api-keys" actions={
+    <Card title="API keys" id="api-keys" actions={manage &&
       <button type="button" class="button button-small" disabled={!keys.data || !room} onClick={() => setIssuing(true)}
         title={room ? undefined : `At most ${MAX_LIVE_KEYS} live keys: revoke one first`}>+ New API key</button>
     }>
@@ -40,11 +46,11 @@ export function ApiKeysCard({ tenantId }: { tenantId: string }) {
               <tr key={key.id} data-api-key={key.name}>
                 <td class="strong">{key.name}</td>
                 <td><code class="mono">{key.prefix}…</code></td>
-                <td><TimeAgo at={key.created_at} />{key.created_by && <div class="muted small">by {key.created_by}</div>}</td>
+                <td><TimeAgo at={key.created_at} />{key.created_by && <div class="muted small">by <Actor actor={key.created_by} users={people} /></div>}</td>
                 <td>{key.last_used_at ? <TimeAgo at={key.last_used_at} /> : <span class="muted">never</span>}</td>
                 <td>{isLive(key) ? <Badge status="active" label="Live" /> : <Badge status="archived" label="Revoked" />}</td>
                 <td class="row-actions">
-                  {isLive(key) && <button type="button" class="button button-small" onClick={() => setRevoking(key)}>Revoke</button>}
+                  {manage && isLive(key) && <button type="button" class="button button-small" onClick={() => setRevoking(key)}>Revoke</button>}
                 </td>
               </tr>
             ))}
@@ -124,26 +130,10 @@ function IssuedApiKeyDialog({ issued, tenantId, onClose }: { issued: IssuedApiKe
 function RevokeApiKeyDialog({ api, tenantId, apiKey, onClose, onRevoked }: {
   api: FlexboardApi; tenantId: string; apiKey: ApiKey; onClose: () => void; onRevoked: () => void;
 }) {
-  const [failure, setFailure] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setBusy(true);
-    try {
-      await api.revokeApiKey(tenantId, apiKey.id);
-      onRevoked();
-    } catch (e) {
-      setFailure(describe(e));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal id="revoke-api-key-dialog" title={`Revoke API key ${apiKey.name}?`} onClose={onClose}>
-      <form onSubmit={submit}>
-        {failure && <div class="banner banner-danger" role="alert">{failure}</div>}
-        <p>Agents using <code class="mono">{apiKey.prefix}…</code> are refused within seconds and keep serving the configuration they have. This cannot be undone.</p>
-        <FormFooter onCancel={onClose} label="Revoke key" busyLabel="Revoking…" busy={busy} danger />
-      </form>
-    </Modal>
+    <ActionDialog id="revoke-api-key-dialog" title={`Revoke API key ${apiKey.name}?`} label="Revoke key" busyLabel="Revoking…" danger
+      action={async () => void await api.revokeApiKey(tenantId, apiKey.id)} onDone={onRevoked} onClose={onClose}>
+      <p>Agents using <code class="mono">{apiKey.prefix}…</code> are refused within seconds and keep serving the configuration they have. This cannot be undone.</p>
+    </ActionDialog>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem, describe } from '../../api/problem';
 import type { Branding, BrandingColors, BrandingFont } from '../../api/types';
 import { useApp } from '../../app/context';
+import { can } from '../../app/session';
 import { href } from '../../app/router';
 import { useLoad } from '../../app/useLoad';
 import { ConflictDialog } from '../../components/ConflictDialog';
@@ -17,7 +18,8 @@ type Errors = Record<string, string>;
 
 /** A tenant's white-label branding: logo, colours, font and custom CSS, with a live preview of the viewer. */
 export function BrandingScreen({ tenantId }: { tenantId: string }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
+  const mayEdit = can(session, 'edit-branding');
   const data = useLoad(async () => {
     const [tenant, branding] = await Promise.all([api.tenant(tenantId), api.branding(tenantId)]);
     return { tenant: tenant.body, etag: branding.etag ?? tenant.etag, branding: branding.body.branding };
@@ -108,7 +110,7 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
         crumbs={[{ label: 'Tenants', href: '/tenants' }, { label: tenant.name, href: href({ name: 'tenant', tenantId }) }, { label: 'Branding' }]}
         title="Branding"
         subtitle={`How ${tenant.name}'s viewer looks. Saved with the working copy; agents get it with the next published version.`}
-        actions={<>
+        actions={mayEdit && <>
           {data.data.branding && <button type="button" class="button" disabled={busy} onClick={clear}>Remove branding</button>}
           <button type="button" class="button button-primary" disabled={busy} onClick={save} data-testid="save-branding">Save branding</button>
         </>}

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiProblem, describe } from '../../api/problem';
 import type { VersionDetail, VersionSummary } from '../../api/types';
 import { useApp } from '../../app/context';
+import { can } from '../../app/session';
+import { Actor } from '../users/Actor';
+import { usePeople } from '../users/usePeople';
 import { href } from '../../app/router';
 import { useLoad } from '../../app/useLoad';
 import { Badge } from '../../components/Badge';
@@ -14,7 +17,11 @@ import { DiffView } from './DiffView';
 
 /** Version history: who/when/message, a side-by-side diff of any two, restore as a new draft, publish. */
 export function Versions({ tenantId }: { tenantId: string }) {
-  const { api, toasts } = useApp();
+  const { api, session, toasts } = useApp();
+  const mayPublish = can(session, 'publish');
+  const mayRestore = can(session, 'save-version');
+  // Versions carry their author's email; people are shown by name to whoever may read the users.
+  const people = usePeople();
   const data = useLoad(async () => {
     const [tenant, versions] = await Promise.all([api.tenant(tenantId), api.versions(tenantId)]);
     return { tenant: tenant.body, etag: tenant.etag, versions };
@@ -132,14 +139,14 @@ export function Versions({ tenantId }: { tenantId: string }) {
                       : v.parent_version ? <span class="muted">after v{v.parent_version}</span> : <span class="muted">—</span>}
                   </td>
                   <td><span title={when(v.created_at)}><TimeAgo at={v.created_at} /></span></td>
-                  <td>{v.created_by}</td>
+                  <td><Actor actor={v.created_by} users={people} /></td>
                   <td>{v.published_at ? <TimeAgo at={v.published_at} /> : <span class="muted">—</span>}</td>
                   <td class="row-actions">
-                    {v.status === 'draft' && (
+                    {mayPublish && v.status === 'draft' && (
                       <button type="button" class="button button-small button-primary" disabled={busy} onClick={() => publish(v)}
                         aria-label={`Publish v${v.version}`}>Publish</button>
                     )}
-                    {v.id !== latest?.id && (
+                    {mayRestore && v.id !== latest?.id && (
                       <button type="button" class="button button-small" disabled={busy} onClick={() => setRestoring(v)}
                         aria-label={`Restore v${v.version} as a new draft`}>Restore</button>
                     )}

@@ -70,7 +70,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
         OWN_TENANT_READERS.put("/api/tenants/%s/versions", everyone);
         OWN_TENANT_READERS.put("/api/tenants/%s/branding", everyone);
         OWN_TENANT_READERS.put("/api/tenants/%s/history", Set.of(Role.SUPER_ADMIN, Role.TENANT_ADMIN));
-        OWN_TENANT_READERS.put("/api/tenants/%s/agents", Set.of(Role.SUPER_ADMIN));
+        OWN_TENANT_READERS.put("/api/tenants/%s/agents", everyone);
         OWN_TENANT_READERS.put("/api/tenants/%s/data-sources", everyone);
         OWN_TENANT_READERS.put("/api/tenants/%s/api-keys", Set.of(Role.SUPER_ADMIN, Role.TENANT_ADMIN));
         OWN_TENANT_READERS.put("/api/dashboards/{dashboard}", everyone);
@@ -99,7 +99,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
                     }
                 }
             }
-            for (String list : List.of("/api/tenants", "/api/users")) {
+            for (String list : List.of("/api/tenants", "/api/users", "/api/sync-status")) {
                 cells++;
                 EntityExchangeResult<String> answer = get(token, list);
                 String body = answer.getResponseBody() == null ? "" : answer.getResponseBody();
@@ -107,15 +107,90 @@ class RoleAccessTest extends QueryApiIntegrationTest {
                 if (role != Role.SUPER_ADMIN && seesOther) {
                     leaks.add(role.wireName() + " GET " + list + " shows another tenant: " + body);
                 }
-                if (answer.getStatus().value() == 200 && !body.contains(list.equals("/api/tenants") ? own.toString()
-                        : "colleague@own.example")) {
+                if (answer.getStatus().value() == 200 && !body.contains(list.equals("/api/users") ? "colleague@own.example"
+                        : own.toString())) {
                     leaks.add(role.wireName() + " GET " + list + " misses its own tenant: " + body);
                 }
             }
         }
 
         assertThat(leaks).as("%d cells of endpoint × role × own/other tenant", cells).isEmpty();
-        assertThat(cells).isEqualTo(4 * (OWN_TENANT_READERS.size() * 2 + 2));
+        assertThat(cells).isEqualTo(4 * (OWN_TENANT_READERS.size() * 2 + 3));
+    }
+
+    @Test
+    void every_role_lands_on_an_overview_that_counts_only_its_own_tenants() {
+        given.widget(ownDashboard, "revenue", "line_chart", 0);
+        given.widget(otherDashboard, "secret-a", "bar_chart", 0);
+        given.widget(otherDashboard, "secret-b", "bar_chart", 1);
+        given.publishedVersion(other, 2, 3);
+        given.agentSeen(own, "own-agent", 0, Duration.ofSeconds(5));
+        given.failingAgent(other, "other-agent", 1, Duration.ofSeconds(5));
+        given.syncCounts(own, 0, 4, 0, 0);
+        given.syncCounts(other, 0, 0, 9, 0);
+
+        for (Role role : List.of(Role.TENANT_ADMIN, Role.DASHBOARD_EDITOR, Role.VIEWER)) {
+            anonymous().get().uri("/api/overview").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(role))
+                    .exchange().expectStatus().isOk().expectBody()
+                    .jsonPath("$.total_tenants").isEqualTo(1)
+                    .jsonPath("$.active_tenants").isEqualTo(1)
+                    .jsonPath("$.total_widgets").isEqualTo(1)
+                    .jsonPath("$.published_dashboards").isEqualTo(0)
+                    .jsonPath("$.agents_seen_recently").isEqualTo(1)
+                    .jsonPath("$.syncs_last_24h.success").isEqualTo(4)
+                    .jsonPath("$.syncs_last_24h.error").isEqualTo(0)
+                    .jsonPath("$.sync_status.error").isEqualTo(0)
+                    .jsonPath("$.recent_activity.length()").isEqualTo(1)
+                    .jsonPath("$.recent_activity[0].tenant_id").isEqualTo(own.toString());
+        }
+        builder().get().uri("/api/overview").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total_tenants").isEqualTo(2)
+                .jsonPath("$.total_widgets").isEqualTo(3)
+                .jsonPath("$.syncs_last_24h.error").isEqualTo(9)
+                .jsonPath("$.recent_activity.length()").isEqualTo(3)
+                .jsonPath("$.published_dashboards").isEqualTo(3);
+    }
+
+    @Test
+    void the_sync_status_list_shows_each_role_only_its_own_tenants_on_every_page_and_filter() {
+        List<UUID> more = given.tenants(3);
+        UUID ownToo = more.get(1);
+        given.failingAgent(other, "other-agent", 0, Duration.ofSeconds(5));
+        given.failingAgent(own, "own-agent", 0, Duration.ofSeconds(5));
+        Caller twoTenants = Caller.user(UUID.randomUUID().toString(), "admin@two.example", "Two", Role.TENANT_ADMIN,
+                Set.of(own.toString(), ownToo.toString()));
+        String token = TOKENS.issue(twoTenants, Duration.ofMinutes(1));
+
+        EntityExchangeResult<String> firstPage = get(token, "/api/sync-status?limit=1");
+        String first = firstPage.getResponseBody();
+        String cursor = io.flexboard.queryapi.web.PageRequest.cursorOf(java.time.Instant.EPOCH, new UUID(0, 0));
+        String link = firstPage.getResponseHeaders().getFirst(HttpHeaders.LINK);
+        String second = anonymous().get().uri(link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        String errors = get(token, "/api/sync-status?status=error").getResponseBody();
+        String fromStart = get(token, "/api/sync-status?cursor=" + cursor).getResponseBody();
+
+        assertThat(first + second).contains(own.toString()).contains(ownToo.toString());
+        assertThat(errors).contains(own.toString()).contains(ownToo.toString());
+        assertThat(fromStart).contains(own.toString()).contains(ownToo.toString());
+        for (String body : List.of(first, second, errors, fromStart)) {
+            assertThat(body).doesNotContain(other.toString()).doesNotContain(more.get(0).toString())
+                    .doesNotContain(more.get(2).toString());
+        }
+        assertThat(get(tokenOf(Role.VIEWER), "/api/sync-status").getResponseBody())
+                .contains(own.toString()).doesNotContain(other.toString());
+    }
+
+    @Test
+    void a_caller_with_no_tenant_at_all_sees_an_empty_overview_and_sync_status() {
+        Caller nobody = Caller.user(UUID.randomUUID().toString(), "lonely@example.com", "Lonely", Role.VIEWER, Set.of());
+        String token = TOKENS.issue(nobody, Duration.ofMinutes(1));
+
+        anonymous().get().uri("/api/overview").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.total_tenants").isEqualTo(0).jsonPath("$.recent_activity.length()").isEqualTo(0);
+        assertThat(get(token, "/api/sync-status").getResponseBody()).isEqualTo("[]");
     }
 
     @Test

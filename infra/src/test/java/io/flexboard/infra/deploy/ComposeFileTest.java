@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.flexboard.infra.local.router.LocalRouter;
 import org.junit.jupiter.api.Test;
 
 /** The compose stack: every service is buildable or pulled, health-checked, and configured from .env. */
@@ -17,6 +18,7 @@ class ComposeFileTest {
 
     private static final Path COMPOSE = DeployFiles.path("compose/docker-compose.yml");
     private static final Path NGINX = DeployFiles.path("compose/gateway/nginx.conf");
+    private static final Path BUILDER_UI_NGINX = DeployFiles.path("builder-ui/nginx.conf");
     /** ${NAME}, ${NAME:-default}, ${NAME:?error}; $${…} is an escaped literal for the container's shell. */
     private static final Pattern VARIABLE = Pattern.compile("(?<!\\$)\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Map<String, Integer> FLEXBOARD_PORTS = Map.of("command-api", 8081, "query-api", 8082, "agent-bridge", 8083, "projector", 8084);
@@ -25,7 +27,8 @@ class ComposeFileTest {
     void every_service_has_an_image_or_a_build_and_a_health_check() {
         Map<String, Object> services = services();
 
-        assertThat(services).containsKeys("kafka", "postgres", "command-api", "projector", "query-api", "agent-bridge", "gateway", "prometheus", "grafana");
+        assertThat(services).containsKeys("kafka", "postgres", "command-api", "projector", "query-api", "agent-bridge", "builder-ui", "gateway",
+                "prometheus", "grafana");
         services.forEach((name, definition) -> {
             Map<String, Object> service = map(definition);
             assertThat(service.containsKey("image") || service.containsKey("build")).as(name + " has neither image nor build").isTrue();
@@ -177,6 +180,53 @@ class ComposeFileTest {
         }
         assertThat(patterns).hasSize(2);
         return patterns;
+    }
+
+    @Test
+    void the_gateway_answers_every_path_outside_api_with_the_builder_ui_instead_of_404() {
+        String nginx = DeployFiles.read(NGINX);
+        Matcher root = Pattern.compile("location / \\{([^}]*)}").matcher(nginx);
+
+        assertThat(root.find()).as("location /").isTrue();
+        assertThat(root.group(1)).contains("rewrite ^ $uri break;").contains("proxy_pass http://builder-ui;").doesNotContain("return 404");
+        assertThat(nginx).containsPattern("upstream builder-ui\\s*\\{[^}]*server builder-ui:8085");
+        Map<String, Object> builderUi = map(services().get("builder-ui"));
+        Path context = COMPOSE.getParent().resolve(String.valueOf(map(builderUi.get("build")).get("context"))).normalize();
+        assertThat(context.resolve(String.valueOf(map(builderUi.get("build")).get("dockerfile")))).exists();
+        assertThat(String.join(" ", strings(map(builderUi.get("healthcheck")).get("test")))).contains("http://127.0.0.1:8085/health/readiness");
+        assertThat(map(map(services().get("gateway")).get("depends_on"))).containsKey("builder-ui");
+    }
+
+    @Test
+    void the_builder_ui_s_pages_carry_the_local_stack_s_content_security_policy_and_any_page_path_is_its_index() {
+        String ui = DeployFiles.read(BUILDER_UI_NGINX);
+        Matcher csp = Pattern.compile("set \\$csp \"([^\"]*)\";").matcher(ui);
+        Matcher index = Pattern.compile("location = /index.html \\{([^}]*)}").matcher(ui);
+        Matcher pages = Pattern.compile("location / \\{([^}]*)}").matcher(ui);
+
+        assertThat(csp.find()).as("set $csp").isTrue();
+        assertThat(csp.group(1)).isEqualTo(LocalRouter.CONTENT_SECURITY_POLICY);
+        assertThat(index.find()).isTrue();
+        assertThat(index.group(1)).contains("add_header Content-Security-Policy $csp always;")
+                .contains("add_header Referrer-Policy no-referrer always;").contains("add_header X-Content-Type-Options nosniff always;");
+        assertThat(pages.find()).isTrue();
+        assertThat(pages.group(1)).contains("try_files $uri /index.html;");
+        assertThat(directive(ui, "listen")).isEqualTo("8085");
+        assertThat(directive(ui, "root")).isEqualTo("/usr/share/flexboard/builder-ui");
+        // The image copies Vite's output (builder-ui/vite.config.ts: target/classes/builder-ui) to that root.
+        assertThat(DeployFiles.read(DeployFiles.path("builder-ui/Dockerfile")))
+                .contains("COPY builder-ui/target/classes/builder-ui /usr/share/flexboard/builder-ui")
+                .contains("COPY infra/deploy/builder-ui/nginx.conf /etc/nginx/conf.d/default.conf");
+    }
+
+    @Test
+    void the_access_tokens_key_is_a_secret_file_given_to_the_services_that_sign_and_verify_them() {
+        for (String service : List.of("command-api", "query-api", "projector")) {
+            assertThat(environment(service)).as(service).containsEntry("FLEXBOARD_JWT_KEY_FILE", "/run/secrets/jwt-signing-key");
+            assertThat(strings(map(services().get(service)).get("secrets"))).as(service).containsExactly("jwt-signing-key");
+        }
+        assertThat(String.valueOf(map(map(DeployFiles.yaml(COMPOSE).get("secrets")).get("jwt-signing-key")).get("file")))
+                .isEqualTo("${FLEXBOARD_JWT_KEY_PATH:?set FLEXBOARD_JWT_KEY_PATH in .env}");
     }
 
     private static String directive(String config, String name) {

@@ -264,6 +264,16 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    void the_services_that_sign_and_verify_access_tokens_read_the_key_from_the_jwt_secret() {
+        for (String service : List.of("command-api", "query-api", "projector")) {
+            EnvVar key = deployment(service).getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(env -> env.getName().equals("FLEXBOARD_JWT_KEY")).findFirst().orElseThrow(() -> new AssertionError(service));
+            assertThat(key.getValueFrom().getSecretKeyRef().getName()).as(service).isEqualTo("flexboard-jwt-secret");
+            assertThat(key.getValueFrom().getSecretKeyRef().getKey()).as(service).isEqualTo("JWT_SECRET");
+        }
+    }
+
+    @Test
     void prometheus_scrapes_every_pod_on_its_metrics_path_and_port() {
         for (Deployment deployment : all(Deployment.class)) {
             Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
@@ -286,6 +296,9 @@ class KubernetesManifestsTest {
         // Projection rebuilds, whatever the method, go to the projector's ops API (the longer prefix wins).
         assertThat(backend(ruleFor(rules, "/api/ops/rebuilds", null))).isEqualTo("projector");
         assertThat(backend(ruleFor(rules, "/api/ops/quarantines", null))).isEqualTo("projector");
+        // Everything else (the builder's pages and files) is the builder UI, no longer the gateway's 404.
+        assertThat(backend(ruleFor(rules, "/", null))).isEqualTo("builder-ui");
+        assertThat(deployment("builder-ui").getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).contains("/builder-ui:");
         // A sync is held up to 58 s; every hop must wait at least 65 s.
         assertThat(Duration.parse("PT" + agents.getTimeouts().getRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
         assertThat(Duration.parse("PT" + agents.getTimeouts().getBackendRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * the tenant in the path (a dashboard's by the tenant it belongs to). A tenant the caller has no role in
  * answers 404, as if it did not exist; one it has a role in but not this right, 403. Paths not named here
  * are a super-admin's (deny by default: a new endpoint is closed until it is placed in the table).
- * Lists (tenants, users) filter themselves.
+ * Lists and aggregates (tenants, users, overview, sync status) filter themselves ({@link VisibleTenants}).
  */
 @Component
 @Order(0)
@@ -36,12 +36,15 @@ class ReadAccess implements RequestAdmission {
             "history", Resource.HISTORY,
             "diff", Resource.HISTORY,
             "state", Resource.HISTORY,
-            "agents", Resource.OPERATIONS,
+            // Where the tenant's agents stand is part of reading the tenant: every role of it sees on landing
+            // whether its customers are served.
+            "agents", Resource.TENANTS,
             // The ids an editor picks a widget's dataSource from: part of editing dashboards, not of operating agents.
             "data-sources", Resource.WIDGETS,
             "api-keys", Resource.API_KEYS);
     /** Paths every signed-in caller may reach; their handlers decide what each one sees. */
-    private static final List<String> SELF_FILTERING = List.of("/api/me", "/api/auth/jwks", "/api/tenants", "/api/users");
+    private static final List<String> SELF_FILTERING = List.of("/api/me", "/api/auth/jwks", "/api/tenants", "/api/users",
+            "/api/overview", "/api/sync-status");
 
     private final DashboardReadModel dashboards;
 

@@ -2,11 +2,13 @@ package io.flexboard.queryapi.overview;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.identity.VisibleTenants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** GET /api/overview: the builder UI's first page, counters over all tenants. */
+/** GET /api/overview: the builder UI's first page, counters over the tenants the caller sees (a super-admin: all). */
 @RestController
 @ReadYourWrites
 public class OverviewController {
@@ -20,7 +22,7 @@ public class OverviewController {
     }
 
     @GetMapping("/api/overview")
-    public Mono<Overview> overview() {
-        return overview.overview(staleAfterSeconds);
+    public Mono<Overview> overview(ServerWebExchange exchange) {
+        return overview.overview(staleAfterSeconds, VisibleTenants.of(exchange));
     }
 }

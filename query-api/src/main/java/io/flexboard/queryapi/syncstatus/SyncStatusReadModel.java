@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.syncstatus;
 
+import io.flexboard.queryapi.identity.VisibleTenants;
 import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
@@ -62,17 +63,24 @@ public class SyncStatusReadModel {
         this.db = db;
     }
 
-    /** The tenants after the page's cursor, {@code fetchSize} of them, only those in {@code status} when given. */
-    public Flux<TenantSyncStatus> page(double staleAfterSeconds, SyncStatus status, PageRequest page) {
+    /**
+     * The tenants the caller sees after the page's cursor, {@code fetchSize} of them, only those in
+     * {@code status} when given.
+     */
+    public Flux<TenantSyncStatus> page(double staleAfterSeconds, SyncStatus status, PageRequest page, VisibleTenants tenants) {
         List<Object> parameters = new ArrayList<>(List.of(staleAfterSeconds));
         List<String> conditions = new ArrayList<>();
+        if (!tenants.isEvery()) {
+            parameters.add(tenants.only());
+            conditions.add("tenant_id = any($" + parameters.size() + ")");
+        }
         if (page.hasCursor()) {
             After after = page.decodeCursor(parts -> new After(
                 QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
                 QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
             parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
             parameters.add(after.tenantId());
-            conditions.add("(created_at, tenant_id) > ($2, $3)");
+            conditions.add("(created_at, tenant_id) > ($" + (parameters.size() - 1) + ", $" + parameters.size() + ")");
         }
         if (status != null) {
             parameters.add(status.wireName());

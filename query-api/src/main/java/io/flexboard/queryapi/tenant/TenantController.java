@@ -16,11 +16,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import io.flexboard.foundation.identity.Access;
-import io.flexboard.foundation.identity.Caller;
-import io.flexboard.foundation.identity.Permissions;
+import io.flexboard.queryapi.identity.VisibleTenants;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -45,10 +42,9 @@ public class TenantController {
             ServerHttpRequest request, ServerWebExchange exchange) {
         PageRequest page = PageRequest.of(limit, cursor);
         TenantFilter filter = TenantFilter.of(q, status);
-        Caller caller = Access.caller(exchange);
         // Only the caller's tenants: another tenant is not even listed (docs/SECURITY.md).
-        Set<UUID> within = Permissions.seesEveryTenant(caller) ? null
-                : caller.tenantIds().stream().map(UUID::fromString).collect(Collectors.toSet());
+        VisibleTenants visible = VisibleTenants.of(exchange);
+        Set<UUID> within = visible.isEvery() ? null : Set.of(visible.only());
         return Mono.defer(() -> tenants.page(page, filter, within).collectList())
                 .map(rows -> Page.of(rows, page, TenantReadModel::cursorAfter).toResponse(request, page));
     }

@@ -29,9 +29,12 @@ public final class LocalRouter implements HttpHandler {
     private static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    // The UI's pages: scripts and styles from this origin only (ECharts, gridstack and the JSON editor set
-    // inline styles), API calls same-origin, never framed.
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    /**
+     * The UI's pages: scripts and styles from this origin only (ECharts, gridstack and the JSON editor set
+     * inline styles), API calls same-origin, never framed. The compose and Kubernetes deployments' builder-ui
+     * nginx sends the same (ComposeFileTest).
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     private final Function<Service, Optional<HttpHandler>> handlers;
