@@ -272,7 +272,7 @@ class OidcSignInTest {
 
     @Test
     void an_unknown_provider_answers_404() {
-        assertProblem(new Browser().get(baseUrl + "/api/auth/sso/no-such-idp/login"), 404, "No OIDC SSO provider has this id");
+        assertProblem(new Browser().get(baseUrl + "/api/auth/sso/no-such-idp/login"), 404, "No SSO provider has this id");
         assertProblem(new Browser().get(baseUrl + "/api/auth/sso/no-such-idp/callback?code=x&state=y"), 404, "No OIDC SSO provider");
     }
 

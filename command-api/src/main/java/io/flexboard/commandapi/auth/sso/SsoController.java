@@ -22,10 +22,12 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -50,12 +52,14 @@ class SsoController {
     private final SsoProperties properties;
     private final SsoLogins logins;
     private final OidcProtocol oidc;
+    private final SamlProtocol saml;
     private final SsoSignIn signIn;
 
-    SsoController(SsoProperties properties, SsoLogins logins, OidcProtocol oidc, SsoSignIn signIn) {
+    SsoController(SsoProperties properties, SsoLogins logins, OidcProtocol oidc, SamlProtocol saml, SsoSignIn signIn) {
         this.properties = properties;
         this.logins = logins;
         this.oidc = oidc;
+        this.saml = saml;
         this.signIn = signIn;
     }
 
@@ -78,7 +82,8 @@ class SsoController {
                 .toList();
     }
 
-    @Operation(summary = "Start a sign-in at an SSO provider: 302 to the provider (OIDC: state, nonce, PKCE S256)")
+    @Operation(summary = "Start a sign-in at an SSO provider: 302 to the provider (OIDC: state, nonce, PKCE S256; "
+            + "SAML: an AuthnRequest by the HTTP-Redirect binding)")
     @SecurityRequirements
     @ApiResponse(responseCode = "302", description = "To the provider's sign-in page")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
@@ -86,18 +91,24 @@ class SsoController {
     @GetMapping("/api/auth/sso/{provider}/login")
     Mono<ResponseEntity<Void>> login(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                      ServerWebExchange exchange) {
-        provider(provider, SsoProperties.Type.OIDC);
+        SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
+                "No SSO provider has this id; GET /api/auth/providers lists them"));
         String state = SsoLogins.randomToken();
+        if (configured.type() == SsoProperties.Type.SAML) {
+            String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
+            return Mono.fromCallable(() -> {
+                SamlProtocol.Start start = saml.start(provider, state, acsUrl);
+                logins.start(state, start.pending(), properties.loginTimeout());
+                return toProvider(start.redirectUrl(), null);
+            }).subscribeOn(Schedulers.boundedElastic());
+        }
         String browser = SsoLogins.randomToken();
         String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
         return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
-                .flatMap(start -> Mono.fromRunnable(() -> logins.start(state, start.pending(), properties.loginTimeout()))
-                        .subscribeOn(Schedulers.boundedElastic())
-                        .thenReturn(ResponseEntity.status(HttpStatus.FOUND)
-                                .location(URI.create(start.authorizationUri()))
-                                .header(HttpHeaders.SET_COOKIE, browserCookie(provider, browser, properties.loginTimeout(), exchange).toString())
-                                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                                .<Void>build()));
+                .flatMap(start -> Mono.fromCallable(() -> {
+                    logins.start(state, start.pending(), properties.loginTimeout());
+                    return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
+                }).subscribeOn(Schedulers.boundedElastic()));
     }
 
     @Operation(summary = "The OIDC provider's redirect back: checks it, signs the person in, 302 to the builder with the "
@@ -114,19 +125,40 @@ class SsoController {
                                         @RequestParam(name = "error_description", required = false) String errorDescription,
                                         ServerWebExchange exchange) {
         provider(provider, SsoProperties.Type.OIDC);
-        String checkedState = parameter(state, "state");
+        String checkedState = parameter(state, "state", MAX_PARAMETER);
         if (error != null) {
             return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
                     "The identity provider did not sign you in (" + shortened(error) + (errorDescription == null ? ""
                             : ": " + shortened(errorDescription)) + ")")));
         }
-        String checkedCode = parameter(code, "code");
+        String checkedCode = parameter(code, "code", MAX_PARAMETER);
         String correlationId = CorrelationIdFilter.of(exchange);
         return pending(provider, checkedState, exchange)
                 .flatMap(pending -> oidc.finish(provider, pending, checkedState, checkedCode))
                 .flatMap(identity -> Mono.fromCallable(() -> signIn.signIn(identity, correlationId))
                         .subscribeOn(Schedulers.boundedElastic()))
-                .map(tokens -> toBuilder(tokens, provider, exchange));
+                .map(tokens -> toBuilder(tokens, provider, HttpStatus.FOUND, exchange));
+    }
+
+    @Operation(summary = "The SAML IdP's Response (HTTP-POST binding, form fields SAMLResponse and RelayState): checks it, "
+            + "signs the person in, 303 to the builder with the tokens in the URL fragment, as the OIDC callback")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
+    @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    @PostMapping(path = "/api/auth/sso/{provider}/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    Mono<ResponseEntity<Void>> acs(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
+                                   ServerWebExchange exchange) {
+        provider(provider, SsoProperties.Type.SAML);
+        String correlationId = CorrelationIdFilter.of(exchange);
+        return exchange.getFormData().flatMap(form -> {
+            String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
+            String response = parameter(form.getFirst("SAMLResponse"), "SAMLResponse", Integer.MAX_VALUE);
+            return pending(provider, relayState, exchange)
+                    .flatMap(pending -> Mono.fromCallable(() -> signIn.signIn(saml.finish(provider, pending, response), correlationId))
+                            .subscribeOn(Schedulers.boundedElastic()))
+                    .map(tokens -> toBuilder(tokens, provider, HttpStatus.SEE_OTHER, exchange));
+        });
     }
 
     /** The sign-in the state started in this browser, used up; 401 when there is none. */
@@ -147,17 +179,26 @@ class SsoController {
                 .orElseThrow(() -> ProblemException.notFound("No " + type.name() + " SSO provider has this id; GET /api/auth/providers lists them"));
     }
 
-    private static String parameter(String value, String name) {
+    private static String parameter(String value, String name, int maxLength) {
         if (value == null || value.isEmpty()) {
             throw ProblemException.malformed(name, name + " is required: the identity provider sends it back");
         }
-        if (value.length() > MAX_PARAMETER) {
-            throw ProblemException.malformed(name, name + " must be at most " + MAX_PARAMETER + " characters");
+        if (value.length() > maxLength) {
+            throw ProblemException.malformed(name, name + " must be at most " + maxLength + " characters");
         }
         return value;
     }
 
-    private ResponseEntity<Void> toBuilder(SignIn.Tokens tokens, String provider, ServerWebExchange exchange) {
+    private static ResponseEntity<Void> toProvider(String url, ResponseCookie browserCookie) {
+        ResponseEntity.BodyBuilder redirect = ResponseEntity.status(HttpStatus.FOUND).location(URI.create(url))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        if (browserCookie != null) {
+            redirect.header(HttpHeaders.SET_COOKIE, browserCookie.toString());
+        }
+        return redirect.build();
+    }
+
+    private ResponseEntity<Void> toBuilder(SignIn.Tokens tokens, String provider, HttpStatus status, ServerWebExchange exchange) {
         Map<String, String> fragment = new LinkedHashMap<>();
         fragment.put("access_token", tokens.accessToken());
         fragment.put("token_type", "Bearer");
@@ -167,7 +208,7 @@ class SsoController {
         String query = fragment.entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return ResponseEntity.status(HttpStatus.FOUND)
+        return ResponseEntity.status(status)
                 .location(URI.create(publicUrl(exchange) + "/#/signed-in?" + query))
                 .header(HttpHeaders.SET_COOKIE, browserCookie(provider, "", Duration.ZERO, exchange).toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
