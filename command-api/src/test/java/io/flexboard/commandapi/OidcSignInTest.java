@@ -5,16 +5,12 @@ import static io.flexboard.idp.OidcProviderForTests.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import io.flexboard.idp.Browser;
 import io.flexboard.idp.OidcProviderForTests;
@@ -29,14 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * OIDC single sign-on end to end: a real provider (Spring Authorization Server, {@link OidcProviderForTests})
@@ -45,9 +39,11 @@ import reactor.netty.resources.ConnectionProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// Closed after the class: the cached contexts of the other tests already hold most of PostgreSQL's connections.
+@DirtiesContext
 class OidcSignInTest {
 
-    private static final String ADMIN_TOKEN = "test-admin-token";
+    private static final String ADMIN_TOKEN = SignInTests.ADMIN_TOKEN;
     private static final String PROVIDER = "test-idp";
     private static final String PREFIX = "flexboard.sso.providers." + PROVIDER + ".";
     private static final OidcProviderForTests provider = OidcProviderForTests.start();
@@ -58,11 +54,7 @@ class OidcSignInTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("flexboard.admin-token", () -> ADMIN_TOKEN);
-        registry.add("flexboard.jwt.key-file", () -> dataDir.resolve("jwt-signing-key.pem").toString());
-        registry.add("flexboard.jwt.generate-key", () -> "true");
+        SignInTests.serviceProperties(registry, dataDir);
         registry.add(PREFIX + "type", () -> "oidc");
         registry.add(PREFIX + "name", () -> "Test IdP");
         registry.add(PREFIX + "issuer", provider::issuer);
@@ -92,15 +84,14 @@ class OidcSignInTest {
     void client(int port) {
         // 127.0.0.1, not localhost: the provider accepts any port for a loopback redirect URI with this host.
         baseUrl = "http://127.0.0.1:" + port;
-        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+        http = SignInTests.client(baseUrl);
     }
 
     @BeforeEach
     void tenants() {
         if (acme == null) {
-            acme = createTenant("acme-sso");
-            globex = createTenant("globex-sso");
+            acme = SignInTests.createTenant(http, "acme-sso");
+            globex = SignInTests.createTenant(http, "globex-sso");
         }
     }
 
@@ -318,18 +309,14 @@ class OidcSignInTest {
     }
 
     private static Map<String, String> queryOf(String url) {
-        return parameters(URI.create(url).getRawQuery());
+        return SignInTests.parameters(URI.create(url).getRawQuery());
     }
 
     private static Map<String, String> fragmentOf(String url) {
         String fragment = URI.create(url).getRawFragment();
-        return parameters(fragment.substring(fragment.indexOf('?') + 1));
+        return SignInTests.parameters(fragment.substring(fragment.indexOf('?') + 1));
     }
 
-    private static Map<String, String> parameters(String encoded) {
-        return Arrays.stream(encoded.split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
-    }
 
     /** The actor of each of the user's events, in order, from the event store's metadata. */
     private List<String> actorsOf(String userId) {
@@ -342,12 +329,5 @@ class OidcSignInTest {
         return jdbc.queryForObject("select count(*) from user_accounts where email_key = ?", Integer.class, email);
     }
 
-    private String createTenant(String slug) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> created = http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-                .bodyValue(Map.of("name", slug, "slug", slug))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-        return (String) ((Map<String, Object>) created.get("tenant")).get("id");
-    }
 
 }

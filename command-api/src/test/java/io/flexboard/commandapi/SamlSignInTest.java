@@ -3,14 +3,10 @@ package io.flexboard.commandapi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.flexboard.foundation.identity.AccessTokens;
 import io.flexboard.foundation.identity.Caller;
@@ -22,17 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * SAML 2.0 single sign-on against the real event store and broker, with Responses the test's IdP signs
@@ -41,9 +34,10 @@ import reactor.netty.resources.ConnectionProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @EmbeddedKafka(partitions = 1, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// Closed after the class: the cached contexts of the other tests already hold most of PostgreSQL's connections.
+@DirtiesContext
 class SamlSignInTest {
 
-    private static final String ADMIN_TOKEN = "test-admin-token";
     private static final String PROVIDER = "test-saml";
     private static final String PREFIX = "flexboard.sso.providers." + PROVIDER + ".";
     private static final String SP_ENTITY_ID = "https://flexboard.example/saml";
@@ -54,11 +48,7 @@ class SamlSignInTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("flexboard.admin-token", () -> ADMIN_TOKEN);
-        registry.add("flexboard.jwt.key-file", () -> dataDir.resolve("jwt-signing-key.pem").toString());
-        registry.add("flexboard.jwt.generate-key", () -> "true");
+        SignInTests.serviceProperties(registry, dataDir);
         registry.add(PREFIX + "type", () -> "saml");
         registry.add(PREFIX + "name", () -> "Test SAML IdP");
         registry.add(PREFIX + "idp-entity-id", () -> SamlIdentityProviderForTests.ENTITY_ID);
@@ -80,18 +70,13 @@ class SamlSignInTest {
     @LocalServerPort
     void client(int port) {
         baseUrl = "http://localhost:" + port;
-        http = WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.newConnection())))
-                .baseUrl(baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+        http = SignInTests.client(baseUrl);
     }
 
     @BeforeEach
     void tenant() {
         if (acme == null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> created = http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
-                    .bodyValue(Map.of("name", "Acme", "slug", "acme-saml"))
-                    .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-            acme = (String) ((Map<String, Object>) created.get("tenant")).get("id");
+            acme = SignInTests.createTenant(http, "acme-saml");
         }
     }
 
@@ -113,7 +98,8 @@ class SamlSignInTest {
                 .expectStatus().isSeeOther().returnResult(Void.class).getResponseHeaders().getLocation().toString();
 
         assertThat(location).startsWith(baseUrl + "/#/signed-in?access_token=");
-        Caller sam = accessTokens.verify(query("?" + URI.create(location).getRawFragment().split("\\?", 2)[1]).get("access_token"));
+        Caller sam = accessTokens.verify(SignInTests.parameters(URI.create(location).getRawFragment().split("\\?", 2)[1])
+                .get("access_token"));
         assertThat(sam.role()).isEqualTo(Role.DASHBOARD_EDITOR);
         assertThat(sam.tenantIds()).containsExactly(acme);
         assertThat(sam.displayName()).isEqualTo("SAML Tester");
@@ -231,7 +217,6 @@ class SamlSignInTest {
     }
 
     private static Map<String, String> query(String url) {
-        return Arrays.stream(URI.create(url).getRawQuery().split("&")).map(pair -> pair.split("=", 2))
-                .collect(Collectors.toMap(pair -> pair[0], pair -> URLDecoder.decode(pair[1], StandardCharsets.UTF_8)));
+        return SignInTests.parameters(URI.create(url).getRawQuery());
     }
 }
