@@ -286,6 +286,8 @@ class KubernetesManifestsTest {
         // Projection rebuilds, whatever the method, go to the projector's ops API (the longer prefix wins).
         assertThat(backend(ruleFor(rules, "/api/ops/rebuilds", null))).isEqualTo("projector");
         assertThat(backend(ruleFor(rules, "/api/ops/quarantines", null))).isEqualTo("projector");
+        // Single sign-on's redirects are GETs, yet command-api's (the longer prefix wins over /api's GET rule).
+        assertThat(backend(ruleFor(rules, "/api/auth/sso", null))).isEqualTo("command-api");
         // A sync is held up to 58 s; every hop must wait at least 65 s.
         assertThat(Duration.parse("PT" + agents.getTimeouts().getRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
         assertThat(Duration.parse("PT" + agents.getTimeouts().getBackendRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
