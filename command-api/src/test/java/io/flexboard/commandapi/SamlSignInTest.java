@@ -169,6 +169,15 @@ class SamlSignInTest {
     }
 
     @Test
+    void an_email_flexboard_refuses_is_answered_403_and_no_user_is_made() {
+        Started started = start();
+
+        refused(post(started, started.response("not-an-email").groups("acme-editors").encoded()), 403,
+                "not a valid Flexboard user");
+        assertThat(jdbc.queryForObject("select count(*) from user_accounts where email_key = 'not-an-email'", Integer.class)).isZero();
+    }
+
+    @Test
     void a_post_without_relay_state_or_with_no_saml_response_names_the_field() {
         Started started = start();
 
