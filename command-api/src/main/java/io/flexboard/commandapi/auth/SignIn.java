@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signing in with email and password, and refreshing: checks the account, then issues the control plane's
- * access token and a refresh token. Blocking (BCrypt and JDBC): callers run it off the event loop. SSO will
- * end in {@link #tokensFor}: after an identity provider vouched for a user, the user gets the same tokens.
+ * access token and a refresh token. Blocking (BCrypt and JDBC): callers run it off the event loop. SSO
+ * ends in {@link #tokensFor}: after an identity provider vouched for a user, the user gets the same tokens.
  */
 @Component
-class SignIn {
+public class SignIn {
 
     /** One answer for every refused sign-in, so the answer never tells which emails exist. */
     static final String REFUSED = "The email or password is not right";
@@ -76,14 +76,15 @@ class SignIn {
     }
 
     /** The access and refresh tokens of an account the caller has already checked. */
-    Tokens tokensFor(UserAccounts.Account account) {
+    public Tokens tokensFor(UserAccounts.Account account) {
         Caller caller = Caller.user(account.userId(), account.email(), account.name(),
                 Role.named(account.role()).orElseThrow(), new HashSet<>(account.tenantIds()));
         return new Tokens(accessTokens.issue(caller, accessTokenLifetime), accessTokenLifetime.toSeconds(),
                 refreshTokens.issue(account.userId(), refreshTokenLifetime), refreshTokenLifetime.toSeconds());
     }
 
-    private void checkEnabled() {
+    /** Refuses (403) when this service has no key to sign access tokens with. */
+    public void checkEnabled() {
         if (!accessTokens.enabled()) {
             throw new ProblemException(ProblemType.FORBIDDEN,
                     "Sign-in is off: this command-api has no flexboard.jwt key (docs/SECURITY.md)");
@@ -97,6 +98,6 @@ class SignIn {
     }
 
     /** What a sign-in or refresh answers. */
-    record Tokens(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn) {
+    public record Tokens(String accessToken, long expiresIn, String refreshToken, long refreshExpiresIn) {
     }
 }

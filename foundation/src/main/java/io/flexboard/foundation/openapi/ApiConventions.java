@@ -141,8 +141,11 @@ public final class ApiConventions implements OpenApiCustomizer, OperationCustomi
         boolean hasPathIds = false;
         for (Parameter parameter : parameters) {
             if ("path".equals(parameter.getIn())) {
-                // Every path id of every Flexboard API is a UUID; a non-UUID answers 400, never a lookup.
-                parameter.schema(new StringSchema().format("uuid"));
+                // Every path id of every Flexboard API is a UUID; a non-UUID answers 400, never a lookup. The one
+                // other kind, an SSO provider's configured id, declares its own pattern.
+                if (parameter.getSchema() == null || parameter.getSchema().getPattern() == null) {
+                    parameter.schema(new StringSchema().format("uuid"));
+                }
                 hasPathIds = true;
             }
         }

@@ -27,6 +27,8 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error"),
     CONSISTENCY_TIMEOUT("consistency-timeout", HttpStatus.SERVICE_UNAVAILABLE, "Consistency timeout"),
+    /** command-api: an SSO identity provider cannot be reached or answers nonsense; the sign-in may be started again. */
+    SSO_PROVIDER_UNAVAILABLE("sso-provider-unavailable", HttpStatus.BAD_GATEWAY, "Identity provider unavailable"),
     /** command-api: the event store cannot be reached; the command was not acknowledged and may be sent again. */
     STORE_UNAVAILABLE("store-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable");
 

@@ -103,7 +103,12 @@ public final class OpenApiDocument {
 
     /** The path parameters an operation's template has, each as "name:uuid": every Flexboard path id is a UUID. */
     public static List<String> uuidPathVariables(String operation) {
-        return pathVariables(operation).stream().map(name -> name + ":uuid").toList();
+        return uuidPathVariables(operation, java.util.Set.of());
+    }
+
+    /** As {@link #uuidPathVariables(String)}, but the {@code named} ones are documented by a pattern: "name:". */
+    public static List<String> uuidPathVariables(String operation, java.util.Set<String> named) {
+        return pathVariables(operation).stream().map(name -> name + (named.contains(name) ? ":" : ":uuid")).toList();
     }
 
     /** The names of every parameter the document declares for an operation (path, query and header). */

@@ -299,6 +299,8 @@ class KubernetesManifestsTest {
         // Everything else (the builder's pages and files) is the builder UI, no longer the gateway's 404.
         assertThat(backend(ruleFor(rules, "/", null))).isEqualTo("builder-ui");
         assertThat(deployment("builder-ui").getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).contains("/builder-ui:");
+        // Single sign-on's redirects are GETs, yet command-api's (the longer prefix wins over /api's GET rule).
+        assertThat(backend(ruleFor(rules, "/api/auth/sso", null))).isEqualTo("command-api");
         // A sync is held up to 58 s; every hop must wait at least 65 s.
         assertThat(Duration.parse("PT" + agents.getTimeouts().getRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));
         assertThat(Duration.parse("PT" + agents.getTimeouts().getBackendRequest().toUpperCase())).isGreaterThanOrEqualTo(Duration.ofSeconds(65));

@@ -35,7 +35,8 @@ public enum Route {
 
     /**
      * {@code /api/agent/**} → agent-bridge; {@code /api/ops/rebuilds/**} and {@code /api/ops/quarantines/**}
-     * (any method) → the projector; reads of {@code /api/docs/**} → Swagger UI and the OpenAPI documents;
+     * (any method) → the projector; {@code /api/auth/sso/**} and {@code /api/auth/providers} (single sign-on,
+     * reads included) → command-api; reads of {@code /api/docs/**} → Swagger UI and the OpenAPI documents;
      * other reads (GET, HEAD) on {@code /api/**} → query-api; every
      * other method on {@code /api/**} → command-api; {@code GET /health} → the stack's health;
      * {@code GET /metrics/{service}} → that service's Prometheus text; reads of {@code /ops/**} (the
@@ -48,6 +49,9 @@ public enum Route {
         }
         if (isUnder(path, "/api/ops/rebuilds") || isUnder(path, "/api/ops/quarantines")) {
             return PROJECTOR;
+        }
+        if (isUnder(path, "/api/auth/sso") || "/api/auth/providers".equals(path)) {
+            return COMMAND_API;
         }
         if (isRead(method) && isUnder(path, ApiDocs.PATH)) {
             return API_DOCS;

@@ -15,6 +15,16 @@ class RouteTest {
     }
 
     @Test
+    void single_sign_on_goes_to_the_command_api_reads_included() {
+        assertThat(Route.of(HttpMethod.GET, "/api/auth/providers")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.GET, "/api/auth/sso/keycloak/login")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.GET, "/api/auth/sso/keycloak/callback")).isEqualTo(Route.COMMAND_API);
+        assertThat(Route.of(HttpMethod.POST, "/api/auth/sso/okta-saml/acs")).isEqualTo(Route.COMMAND_API);
+        // query-api keeps the key set every service verifies tokens with.
+        assertThat(Route.of(HttpMethod.GET, "/api/auth/jwks")).isEqualTo(Route.QUERY_API);
+    }
+
+    @Test
     void projection_rebuilds_go_to_the_projector_whatever_the_method() {
         assertThat(Route.of(HttpMethod.POST, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
         assertThat(Route.of(HttpMethod.GET, "/api/ops/rebuilds")).isEqualTo(Route.PROJECTOR);
