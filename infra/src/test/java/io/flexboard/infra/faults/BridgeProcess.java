@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * leaves them (connections reset, then refused), not the local router's 503 for a service that is not running.
  * Its output is appended to the given log file across restarts.
  */
-final class BridgeProcess implements AutoCloseable {
+public final class BridgeProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("agent-bridge is ready on port (\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -30,7 +30,7 @@ final class BridgeProcess implements AutoCloseable {
     private final int port;
     private Process jvm;
 
-    BridgeProcess(Path log, String jdbcUrl, String kafkaBootstrapServers, int port) {
+    public BridgeProcess(Path log, String jdbcUrl, String kafkaBootstrapServers, int port) {
         this.log = log;
         this.jdbcUrl = jdbcUrl;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -38,7 +38,7 @@ final class BridgeProcess implements AutoCloseable {
     }
 
     /** Starts the bridge and returns once it serves on its port. */
-    void start() throws Exception {
+    public void start() throws Exception {
         jvm = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
@@ -61,7 +61,7 @@ final class BridgeProcess implements AutoCloseable {
         }
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 

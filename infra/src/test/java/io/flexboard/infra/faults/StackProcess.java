@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * its own on a kept data directory, so a fault case can kill it with SIGKILL and start it again. Its output is
  * appended to {@code <data dir>/stack.log} (kept by the test's temp directory until the case ends).
  */
-final class StackProcess implements AutoCloseable {
+public final class StackProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("Flexboard is ready on http://localhost:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
@@ -90,7 +90,7 @@ final class StackProcess implements AutoCloseable {
     }
 
     /** A port free right now, for a process of the suite that must come back on the same one. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,5 +1,7 @@
 package io.flexboard.infra.hostile;
 
+import io.flexboard.infra.local.support.StackClient;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,12 +10,12 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The operations of the four OpenAPI documents, as the hostile suite attacks them. */
-final class ApiOperations {
+public final class ApiOperations {
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     /** A parameter of an operation with its schema. */
-    record Parameter(String name, String in, JsonNode schema) {
+    public record Parameter(String name, String in, JsonNode schema) {
 
         String format() {
             return schema.path("format").asString("");
@@ -28,10 +30,10 @@ final class ApiOperations {
      * One operation: {@code body} is its request body's schema with {@code $ref}s left in place (resolve them
      * with {@link #resolve}), or null when it takes none.
      */
-    record Operation(String service, String method, String path, List<Parameter> parameters, JsonNode body,
+    public record Operation(String service, String method, String path, List<Parameter> parameters, JsonNode body,
                      String credential, JsonNode document) {
 
-        String key() {
+        public String key() {
             return service + " " + method + " " + path;
         }
 
@@ -55,12 +57,12 @@ final class ApiOperations {
     }
 
     /** The credential of an operation open to everyone. */
-    static final String OPEN = "none";
+    public static final String OPEN = "none";
 
     private ApiOperations() {
     }
 
-    static List<Operation> of(String service, JsonNode document) {
+    public static List<Operation> of(String service, JsonNode document) {
         String credential = document.at("/security/0").propertyNames().iterator().next();
         List<Operation> operations = new ArrayList<>();
         document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
@@ -79,6 +81,19 @@ final class ApiOperations {
                     body.isMissingNode() ? null : body, open ? OPEN : credential, document));
         }));
         return operations;
+    }
+
+    /** The service's OpenAPI document as the router serves it; a document without its credential is no document. */
+    public static JsonNode document(StackClient client, String service) throws Exception {
+        HttpResponse<String> answer = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            answer = client.get("/api/docs/" + service + ".json", null, null);
+            if (answer.statusCode() == 200 && StackClient.JSON.readTree(answer.body()).at("/security/0").isObject()) {
+                return StackClient.JSON.readTree(answer.body());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("No OpenAPI document of " + service + ": " + answer.statusCode() + " " + answer.body());
     }
 
     /** A schema's JSON types, whether written as {@code "type": "string"} or (OpenAPI 3.1) {@code ["string", "null"]}. */

@@ -61,21 +61,8 @@ final class HostileStack implements AutoCloseable {
         client.getJson("/api/tenants/" + acme.id(), acme.consistencyToken());
         client.getJson("/api/tenants/" + globex.id(), globex.consistencyToken());
         for (String service : List.of("command-api", "query-api", "agent-bridge", "projector")) {
-            documents.put(service, document(service));
+            documents.put(service, ApiOperations.document(client, service));
         }
-    }
-
-    /** The service's OpenAPI document as the router serves it; a document without its credential is no document. */
-    private JsonNode document(String service) throws Exception {
-        HttpResponse<String> answer = null;
-        for (int attempt = 0; attempt < 10; attempt++) {
-            answer = client.get("/api/docs/" + service + ".json", null, null);
-            if (answer.statusCode() == 200 && StackClient.JSON.readTree(answer.body()).at("/security/0").isObject()) {
-                return StackClient.JSON.readTree(answer.body());
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("No OpenAPI document of " + service + ": " + answer.statusCode() + " " + answer.body());
     }
 
     static HostileStack start() {
