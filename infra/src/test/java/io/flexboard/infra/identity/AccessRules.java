@@ -106,13 +106,13 @@ final class AccessRules {
     /**
      * What a status means for the cell: past the access check, any answer is the handler's (a 400 for the matrix's
      * placeholder body, a 409 for a version published before). A 404 of a tenant-bound cell is the access check's
-     * hiding; of a global one (an unknown rebuild id), the handler's once admitted.
+     * hiding; of a global one (an unknown rebuild id), the handler's: the caller was let in.
      */
-    static Outcome observed(int status, Scope scope, Outcome expected) {
+    static Outcome observed(int status, Scope scope) {
         return switch (status) {
             case 401 -> Outcome.UNAUTHENTICATED;
             case 403 -> Outcome.FORBIDDEN;
-            case 404 -> scope == Scope.GLOBAL && expected == Outcome.ALLOWED ? Outcome.ALLOWED : Outcome.HIDDEN;
+            case 404 -> scope == Scope.GLOBAL ? Outcome.ALLOWED : Outcome.HIDDEN;
             default -> Outcome.ALLOWED;
         };
     }
