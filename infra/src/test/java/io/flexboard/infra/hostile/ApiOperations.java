@@ -28,10 +28,11 @@ public final class ApiOperations {
 
     /**
      * One operation: {@code body} is its request body's schema with {@code $ref}s left in place (resolve them
-     * with {@link #resolve}), or null when it takes none.
+     * with {@link #resolve}), or null when it takes none; {@code formBody} when it takes a form instead
+     * (the SAML assertion consumer), whose fields the suite does not attack: such a request carries an empty form.
      */
     public record Operation(String service, String method, String path, List<Parameter> parameters, JsonNode body,
-                     String credential, JsonNode document) {
+                            boolean formBody, String credential, JsonNode document) {
 
         public String key() {
             return service + " " + method + " " + path;
@@ -75,10 +76,11 @@ public final class ApiOperations {
                 parameters.add(new Parameter(parameter.get("name").asString(), parameter.get("in").asString(), parameter.path("schema")));
             }
             JsonNode body = operation.at("/requestBody/content/application~1json/schema");
+            boolean form = !operation.at("/requestBody/content/application~1x-www-form-urlencoded").isMissingNode();
             // "security": [] on an operation opens it (sign-in, the JWKS): it has no credential to attack.
             boolean open = operation.path("security").isArray() && operation.path("security").isEmpty();
             operations.add(new Operation(service, entry.getKey().toUpperCase(Locale.ROOT), path.getKey(), List.copyOf(parameters),
-                    body.isMissingNode() ? null : body, open ? OPEN : credential, document));
+                    body.isMissingNode() ? null : body, form, open ? OPEN : credential, document));
         }));
         return operations;
     }

@@ -24,12 +24,20 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HostileRequests {
 
-    /** A request as sent on the wire, with the attack it carries; a body always goes as {@code application/json}. */
+    /**
+     * A request as sent on the wire, with the attack it carries; a body always goes as {@code application/json},
+     * and an operation that takes a form gets an empty one (so its refusal is about the attack, not a 415).
+     */
     record HostileRequest(Operation operation, String attack, String method, String target, List<RawHttp.Header> headers,
                           byte[] body) {
 
         HostileRequest {
-            if (body != null) {
+            if (body == null && operation.formBody()) {
+                List<RawHttp.Header> withType = new ArrayList<>(headers);
+                withType.add(RawHttp.Header.of("Content-Type", "application/x-www-form-urlencoded"));
+                headers = List.copyOf(withType);
+                body = new byte[0];
+            } else if (body != null) {
                 List<RawHttp.Header> withType = new ArrayList<>(headers);
                 withType.add(RawHttp.Header.of("Content-Type", "application/json"));
                 headers = List.copyOf(withType);

@@ -17,6 +17,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import org.springframework.http.HttpCookie;
@@ -141,7 +142,13 @@ class SsoController {
     }
 
     @Operation(summary = "The SAML IdP's Response (HTTP-POST binding, form fields SAMLResponse and RelayState): checks it, "
-            + "signs the person in, 303 to the builder with the tokens in the URL fragment, as the OIDC callback")
+            + "signs the person in, 303 to the builder with the tokens in the URL fragment, as the OIDC callback",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, schemaProperties = {
+                            @SchemaProperty(name = "SAMLResponse", schema = @Schema(type = "string",
+                                    description = "The IdP's signed Response, base64")),
+                            @SchemaProperty(name = "RelayState", schema = @Schema(type = "string",
+                                    description = "The state the sign-in started with"))})))
     @SecurityRequirements
     @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
