@@ -124,20 +124,22 @@ class SsoController {
                                         @RequestParam(required = false) String error,
                                         @RequestParam(name = "error_description", required = false) String errorDescription,
                                         ServerWebExchange exchange) {
-        provider(provider, SsoProperties.Type.OIDC);
-        String checkedState = parameter(state, "state", MAX_PARAMETER);
-        if (error != null) {
-            return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
-                    "The identity provider did not sign you in (" + shortened(error) + (errorDescription == null ? ""
-                            : ": " + shortened(errorDescription)) + ")")));
-        }
-        String checkedCode = parameter(code, "code", MAX_PARAMETER);
-        String correlationId = CorrelationIdFilter.of(exchange);
-        return pending(provider, checkedState, exchange)
-                .flatMap(pending -> oidc.finish(provider, pending, checkedState, checkedCode))
-                .flatMap(identity -> Mono.fromCallable(() -> signIn.signIn(identity, correlationId))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .map(tokens -> toBuilder(tokens, provider, HttpStatus.FOUND, exchange));
+        return refusalsToBuilder(Mono.defer(() -> {
+            provider(provider, SsoProperties.Type.OIDC);
+            String checkedState = parameter(state, "state", MAX_PARAMETER);
+            if (error != null) {
+                return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
+                        "The identity provider did not sign you in (" + shortened(error) + (errorDescription == null ? ""
+                                : ": " + shortened(errorDescription)) + ")")));
+            }
+            String checkedCode = parameter(code, "code", MAX_PARAMETER);
+            String correlationId = CorrelationIdFilter.of(exchange);
+            return pending(provider, checkedState, exchange)
+                    .flatMap(pending -> oidc.finish(provider, pending, checkedState, checkedCode))
+                    .flatMap(identity -> Mono.fromCallable(() -> signIn.signIn(identity, correlationId))
+                            .subscribeOn(Schedulers.boundedElastic()))
+                    .map(tokens -> toBuilder(tokens, provider, HttpStatus.FOUND, exchange));
+        }), exchange);
     }
 
     @Operation(summary = "The SAML IdP's Response (HTTP-POST binding, form fields SAMLResponse and RelayState): checks it, "
@@ -149,15 +151,38 @@ class SsoController {
     @PostMapping(path = "/api/auth/sso/{provider}/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Void>> acs(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                    ServerWebExchange exchange) {
-        provider(provider, SsoProperties.Type.SAML);
-        String correlationId = CorrelationIdFilter.of(exchange);
-        return exchange.getFormData().flatMap(form -> {
-            String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
-            String response = parameter(form.getFirst("SAMLResponse"), "SAMLResponse", Integer.MAX_VALUE);
-            return pending(provider, relayState, exchange)
-                    .flatMap(pending -> Mono.fromCallable(() -> signIn.signIn(saml.finish(provider, pending, response), correlationId))
-                            .subscribeOn(Schedulers.boundedElastic()))
-                    .map(tokens -> toBuilder(tokens, provider, HttpStatus.SEE_OTHER, exchange));
+        return refusalsToBuilder(Mono.defer(() -> {
+            provider(provider, SsoProperties.Type.SAML);
+            String correlationId = CorrelationIdFilter.of(exchange);
+            return exchange.getFormData().flatMap(form -> {
+                String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
+                String response = parameter(form.getFirst("SAMLResponse"), "SAMLResponse", Integer.MAX_VALUE);
+                return pending(provider, relayState, exchange)
+                        .flatMap(pending -> Mono.fromCallable(() -> signIn.signIn(saml.finish(provider, pending, response), correlationId))
+                                .subscribeOn(Schedulers.boundedElastic()))
+                        .map(tokens -> toBuilder(tokens, provider, HttpStatus.SEE_OTHER, exchange));
+            });
+        }), exchange);
+    }
+
+    /**
+     * A refused sign-in in a browser goes back to the builder, which shows the reason on its sign-in screen: the
+     * person arrived here by the provider's redirect and would otherwise face a bare problem+json page. Anything
+     * that does not ask for HTML (a script, a test) keeps the problem+json answer.
+     */
+    private Mono<ResponseEntity<Void>> refusalsToBuilder(Mono<ResponseEntity<Void>> signIn, ServerWebExchange exchange) {
+        boolean browser = exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        if (!browser) {
+            return signIn;
+        }
+        return signIn.onErrorResume(ProblemException.class, refused -> {
+            String query = "error=" + URLEncoder.encode(refused.type().uri(), StandardCharsets.UTF_8)
+                    + "&error_description=" + URLEncoder.encode(refused.getMessage(), StandardCharsets.UTF_8);
+            return Mono.just(ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(publicUrl(exchange) + "/#/signed-in?" + query))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build());
         });
     }
 
