@@ -253,6 +253,15 @@ class OidcSignInTest {
     }
 
     @Test
+    void a_browser_asking_for_an_unknown_provider_is_sent_back_to_the_builder() {
+        HttpResponse<String> refused = new Browser().navigate(baseUrl + "/api/auth/sso/no-such-idp/login");
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(fragmentOf(Browser.location(refused))).containsEntry("error", "https://flexboard.io/problems/not-found")
+                .hasEntrySatisfying("error_description", detail -> assertThat(detail).startsWith("No SSO provider has this id"));
+    }
+
+    @Test
     void a_mapping_to_a_tenant_that_does_not_exist_is_refused_naming_it() {
         OidcProviderForTests.groups.put("vic", List.of("ghost-viewers"));
 

@@ -86,35 +86,41 @@ class SsoController {
             + "SAML: an AuthnRequest by the HTTP-Redirect binding)")
     @SecurityRequirements
     @ApiResponse(responseCode = "302", description = "To the provider's sign-in page")
+    @ApiResponse(responseCode = "303", description = "Any refusal, when a browser asks (Accept: text/html): to "
+            + "{public-url}/#/signed-in?error={problem type}&error_description={detail}, which the builder shows")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "502", description = "The provider cannot be reached (problem sso-provider-unavailable)")
     @GetMapping("/api/auth/sso/{provider}/login")
     Mono<ResponseEntity<Void>> login(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                      ServerWebExchange exchange) {
-        SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
-                "No SSO provider has this id; GET /api/auth/providers lists them"));
-        String state = SsoLogins.randomToken();
-        if (configured.type() == SsoProperties.Type.SAML) {
-            String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
-            return Mono.fromCallable(() -> {
-                SamlProtocol.Start start = saml.start(provider, state, acsUrl);
-                logins.start(state, start.pending(), properties.loginTimeout());
-                return toProvider(start.redirectUrl(), null);
-            }).subscribeOn(Schedulers.boundedElastic());
-        }
-        String browser = SsoLogins.randomToken();
-        String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
-        return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
-                .flatMap(start -> Mono.fromCallable(() -> {
+        return refusalsToBuilder(Mono.defer(() -> {
+            SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
+                    "No SSO provider has this id; GET /api/auth/providers lists them"));
+            String state = SsoLogins.randomToken();
+            if (configured.type() == SsoProperties.Type.SAML) {
+                String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
+                return Mono.fromCallable(() -> {
+                    SamlProtocol.Start start = saml.start(provider, state, acsUrl);
                     logins.start(state, start.pending(), properties.loginTimeout());
-                    return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
-                }).subscribeOn(Schedulers.boundedElastic()));
+                    return toProvider(start.redirectUrl(), null);
+                }).subscribeOn(Schedulers.boundedElastic());
+            }
+            String browser = SsoLogins.randomToken();
+            String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
+            return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
+                    .flatMap(start -> Mono.fromCallable(() -> {
+                        logins.start(state, start.pending(), properties.loginTimeout());
+                        return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
+                    }).subscribeOn(Schedulers.boundedElastic()));
+        }), exchange);
     }
 
     @Operation(summary = "The OIDC provider's redirect back: checks it, signs the person in, 302 to the builder with the "
             + "tokens in the URL fragment (#/signed-in?access_token=…&token_type=Bearer&expires_in=…&refresh_token=…)")
     @SecurityRequirements
     @ApiResponse(responseCode = "302", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
+    @ApiResponse(responseCode = "303", description = "Any refusal, when a browser asks (Accept: text/html): to "
+            + "{public-url}/#/signed-in?error={problem type}&error_description={detail}, which the builder shows")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @GetMapping("/api/auth/sso/{provider}/callback")
@@ -145,7 +151,8 @@ class SsoController {
     @Operation(summary = "The SAML IdP's Response (HTTP-POST binding, form fields SAMLResponse and RelayState): checks it, "
             + "signs the person in, 303 to the builder with the tokens in the URL fragment, as the OIDC callback")
     @SecurityRequirements
-    @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
+    @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens; "
+            + "a refusal, when a browser asks (Accept: text/html), to {public-url}/#/signed-in?error=…&error_description=…")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @PostMapping(path = "/api/auth/sso/{provider}/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -167,7 +174,7 @@ class SsoController {
 
     /**
      * A refused sign-in in a browser goes back to the builder, which shows the reason on its sign-in screen: the
-     * person arrived here by the provider's redirect and would otherwise face a bare problem+json page. Anything
+     * person arrived here by a button or the provider's redirect and would otherwise face a bare problem+json page. Anything
      * that does not ask for HTML (a script, a test) keeps the problem+json answer.
      */
     private Mono<ResponseEntity<Void>> refusalsToBuilder(Mono<ResponseEntity<Void>> signIn, ServerWebExchange exchange) {
