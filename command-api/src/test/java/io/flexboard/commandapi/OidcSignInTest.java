@@ -227,6 +227,41 @@ class OidcSignInTest {
     }
 
     @Test
+    void a_browser_refused_for_its_groups_goes_back_to_the_builder_with_the_reason_in_the_fragment() {
+        OidcProviderForTests.groups.put("nora", List.of("marketing"));
+        Browser browser = new Browser();
+
+        HttpResponse<String> refused = browser.navigate(browser.signInAtProvider(loginUrl(), "nora", PASSWORD));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(303);
+        String location = Browser.location(refused);
+        assertThat(location).startsWith(baseUrl + "/#/signed-in?error=");
+        assertThat(URI.create(location).getRawQuery()).isNull();
+        assertThat(fragmentOf(location)).containsEntry("error", "https://flexboard.io/problems/forbidden")
+                .hasEntrySatisfying("error_description", detail -> assertThat(detail)
+                        .contains("None of your groups at Test IdP gives a Flexboard role"));
+        assertThat(userCount("nora" + EMAIL_DOMAIN)).isZero();
+    }
+
+    @Test
+    void a_browser_with_a_callback_missing_its_state_is_sent_back_to_the_builder_too() {
+        HttpResponse<String> refused = new Browser().navigate(callbackUrl() + "?code=abc");
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(fragmentOf(Browser.location(refused))).containsEntry("error", "https://flexboard.io/problems/malformed-request")
+                .containsEntry("error_description", "state is required: the identity provider sends it back");
+    }
+
+    @Test
+    void a_browser_asking_for_an_unknown_provider_is_sent_back_to_the_builder() {
+        HttpResponse<String> refused = new Browser().navigate(baseUrl + "/api/auth/sso/no-such-idp/login");
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        assertThat(fragmentOf(Browser.location(refused))).containsEntry("error", "https://flexboard.io/problems/not-found")
+                .hasEntrySatisfying("error_description", detail -> assertThat(detail).startsWith("No SSO provider has this id"));
+    }
+
+    @Test
     void a_mapping_to_a_tenant_that_does_not_exist_is_refused_naming_it() {
         OidcProviderForTests.groups.put("vic", List.of("ghost-viewers"));
 

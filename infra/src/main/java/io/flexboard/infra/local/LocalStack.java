@@ -32,6 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** command-api's SSO providers, when the data dir has this file (docs/operations.md, "Single sign-on"). */
+    public static final String SSO_CONFIG_FILE = "sso.yml";
 
     private LocalStack() {
     }
@@ -82,7 +84,7 @@ public final class LocalStack {
             Path jwtKey = settings.dataDir().resolve("jwt-signing-key.pem");
             AccessTokenKeys.fromFile(jwtKey, true);
             ServiceProperties properties = new ServiceProperties(running.postgres.url(), running.kafka.bootstrapServers(),
-                    adminToken.value(), jwtKey);
+                    adminToken.value(), jwtKey, settings.dataDir().resolve(SSO_CONFIG_FILE));
             running.services = LocalServices.start(services, properties);
 
             List<HealthCheck> checks = new ArrayList<>();

@@ -87,35 +87,41 @@ class SsoController {
             + "SAML: an AuthnRequest by the HTTP-Redirect binding)")
     @SecurityRequirements
     @ApiResponse(responseCode = "302", description = "To the provider's sign-in page")
+    @ApiResponse(responseCode = "303", description = "Any refusal, when a browser asks (Accept: text/html): to "
+            + "{public-url}/#/signed-in?error={problem type}&error_description={detail}, which the builder shows")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @ApiResponse(responseCode = "502", description = "The provider cannot be reached (problem sso-provider-unavailable)")
     @GetMapping("/api/auth/sso/{provider}/login")
     Mono<ResponseEntity<Void>> login(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                      ServerWebExchange exchange) {
-        SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
-                "No SSO provider has this id; GET /api/auth/providers lists them"));
-        String state = SsoLogins.randomToken();
-        if (configured.type() == SsoProperties.Type.SAML) {
-            String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
-            return Mono.fromCallable(() -> {
-                SamlProtocol.Start start = saml.start(provider, state, acsUrl);
-                logins.start(state, start.pending(), properties.loginTimeout());
-                return toProvider(start.redirectUrl(), null);
-            }).subscribeOn(Schedulers.boundedElastic());
-        }
-        String browser = SsoLogins.randomToken();
-        String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
-        return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
-                .flatMap(start -> Mono.fromCallable(() -> {
+        return refusalsToBuilder(Mono.defer(() -> {
+            SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
+                    "No SSO provider has this id; GET /api/auth/providers lists them"));
+            String state = SsoLogins.randomToken();
+            if (configured.type() == SsoProperties.Type.SAML) {
+                String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
+                return Mono.fromCallable(() -> {
+                    SamlProtocol.Start start = saml.start(provider, state, acsUrl);
                     logins.start(state, start.pending(), properties.loginTimeout());
-                    return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
-                }).subscribeOn(Schedulers.boundedElastic()));
+                    return toProvider(start.redirectUrl(), null);
+                }).subscribeOn(Schedulers.boundedElastic());
+            }
+            String browser = SsoLogins.randomToken();
+            String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
+            return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
+                    .flatMap(start -> Mono.fromCallable(() -> {
+                        logins.start(state, start.pending(), properties.loginTimeout());
+                        return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
+                    }).subscribeOn(Schedulers.boundedElastic()));
+        }), exchange);
     }
 
     @Operation(summary = "The OIDC provider's redirect back: checks it, signs the person in, 302 to the builder with the "
             + "tokens in the URL fragment (#/signed-in?access_token=…&token_type=Bearer&expires_in=…&refresh_token=…)")
     @SecurityRequirements
     @ApiResponse(responseCode = "302", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
+    @ApiResponse(responseCode = "303", description = "Any refusal, when a browser asks (Accept: text/html): to "
+            + "{public-url}/#/signed-in?error={problem type}&error_description={detail}, which the builder shows")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @GetMapping("/api/auth/sso/{provider}/callback")
@@ -125,20 +131,22 @@ class SsoController {
                                         @RequestParam(required = false) String error,
                                         @RequestParam(name = "error_description", required = false) String errorDescription,
                                         ServerWebExchange exchange) {
-        provider(provider, SsoProperties.Type.OIDC);
-        String checkedState = parameter(state, "state", MAX_PARAMETER);
-        if (error != null) {
-            return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
-                    "The identity provider did not sign you in (" + shortened(error) + (errorDescription == null ? ""
-                            : ": " + shortened(errorDescription)) + ")")));
-        }
-        String checkedCode = parameter(code, "code", MAX_PARAMETER);
-        String correlationId = CorrelationIdFilter.of(exchange);
-        return pending(provider, checkedState, exchange)
-                .flatMap(pending -> oidc.finish(provider, pending, checkedState, checkedCode))
-                .flatMap(identity -> Mono.fromCallable(() -> signIn.signIn(identity, correlationId))
-                        .subscribeOn(Schedulers.boundedElastic()))
-                .map(tokens -> toBuilder(tokens, provider, HttpStatus.FOUND, exchange));
+        return refusalsToBuilder(Mono.defer(() -> {
+            provider(provider, SsoProperties.Type.OIDC);
+            String checkedState = parameter(state, "state", MAX_PARAMETER);
+            if (error != null) {
+                return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
+                        "The identity provider did not sign you in (" + shortened(error) + (errorDescription == null ? ""
+                                : ": " + shortened(errorDescription)) + ")")));
+            }
+            String checkedCode = parameter(code, "code", MAX_PARAMETER);
+            String correlationId = CorrelationIdFilter.of(exchange);
+            return pending(provider, checkedState, exchange)
+                    .flatMap(pending -> oidc.finish(provider, pending, checkedState, checkedCode))
+                    .flatMap(identity -> Mono.fromCallable(() -> signIn.signIn(identity, correlationId))
+                            .subscribeOn(Schedulers.boundedElastic()))
+                    .map(tokens -> toBuilder(tokens, provider, HttpStatus.FOUND, exchange));
+        }), exchange);
     }
 
     @Operation(summary = "The SAML IdP's Response (HTTP-POST binding, form fields SAMLResponse and RelayState): checks it, "
@@ -150,21 +158,45 @@ class SsoController {
                             @SchemaProperty(name = "RelayState", schema = @Schema(type = "string",
                                     description = "The state the sign-in started with"))})))
     @SecurityRequirements
-    @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens")
+    @ApiResponse(responseCode = "303", description = "To {public-url}/#/signed-in?… with the control plane's tokens; "
+            + "a refusal, when a browser asks (Accept: text/html), to {public-url}/#/signed-in?error=…&error_description=…")
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     @PostMapping(path = "/api/auth/sso/{provider}/acs", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     Mono<ResponseEntity<Void>> acs(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                    ServerWebExchange exchange) {
-        provider(provider, SsoProperties.Type.SAML);
-        String correlationId = CorrelationIdFilter.of(exchange);
-        return exchange.getFormData().flatMap(form -> {
-            String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
-            String response = parameter(form.getFirst("SAMLResponse"), "SAMLResponse", Integer.MAX_VALUE);
-            return pending(provider, relayState, exchange)
-                    .flatMap(pending -> Mono.fromCallable(() -> signIn.signIn(saml.finish(provider, pending, response), correlationId))
-                            .subscribeOn(Schedulers.boundedElastic()))
-                    .map(tokens -> toBuilder(tokens, provider, HttpStatus.SEE_OTHER, exchange));
+        return refusalsToBuilder(Mono.defer(() -> {
+            provider(provider, SsoProperties.Type.SAML);
+            String correlationId = CorrelationIdFilter.of(exchange);
+            return exchange.getFormData().flatMap(form -> {
+                String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
+                String response = parameter(form.getFirst("SAMLResponse"), "SAMLResponse", Integer.MAX_VALUE);
+                return pending(provider, relayState, exchange)
+                        .flatMap(pending -> Mono.fromCallable(() -> signIn.signIn(saml.finish(provider, pending, response), correlationId))
+                                .subscribeOn(Schedulers.boundedElastic()))
+                        .map(tokens -> toBuilder(tokens, provider, HttpStatus.SEE_OTHER, exchange));
+            });
+        }), exchange);
+    }
+
+    /**
+     * A refused sign-in in a browser goes back to the builder, which shows the reason on its sign-in screen: the
+     * person arrived here by a button or the provider's redirect and would otherwise face a bare problem+json page. Anything
+     * that does not ask for HTML (a script, a test) keeps the problem+json answer.
+     */
+    private Mono<ResponseEntity<Void>> refusalsToBuilder(Mono<ResponseEntity<Void>> signIn, ServerWebExchange exchange) {
+        boolean browser = exchange.getRequest().getHeaders().getAccept().stream()
+                .anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
+        if (!browser) {
+            return signIn;
+        }
+        return signIn.onErrorResume(ProblemException.class, refused -> {
+            String query = "error=" + URLEncoder.encode(refused.type().uri(), StandardCharsets.UTF_8)
+                    + "&error_description=" + URLEncoder.encode(refused.getMessage(), StandardCharsets.UTF_8);
+            return Mono.just(ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create(publicUrl(exchange) + "/#/signed-in?" + query))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .build());
         });
     }
 

@@ -11,11 +11,17 @@ import java.util.Map;
  * settings. They are passed as command-line arguments so they win over the service's own
  * {@code application.yml} defaults (which point at 127.0.0.1:5432 and localhost:9092).
  */
-public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile) {
+public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile,
+                                Path ssoConfigFile) {
 
     /** Without sign-in: the services accept only the admin token. */
     public ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
-        this(database, kafkaBootstrapServers, adminToken, null);
+        this(database, kafkaBootstrapServers, adminToken, null, null);
+    }
+
+    /** With sign-in by password and access token, without single sign-on. */
+    public ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile) {
+        this(database, kafkaBootstrapServers, adminToken, jwtKeyFile, null);
     }
 
     /** The projector's static membership id in its consumer groups. */
@@ -48,6 +54,7 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
                 properties.put("flexboard.admin-token", adminToken);
                 exclude(properties, autoConfigurations.r2dbc());
                 relayResumesQuickly(properties);
+                singleSignOn(properties);
             }
             case PROJECTOR -> {
                 r2dbc(properties);
@@ -112,6 +119,17 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
     private static void relayResumesQuickly(Map<String, Object> properties) {
         properties.put("axon.eventhandling.tokenstore.claim-timeout", RELAY_CLAIM_TIMEOUT);
         properties.put("axon.eventhandling.processors.kafka-relay.token-claim-interval", RELAY_CLAIM_INTERVAL_MILLIS);
+    }
+
+    /**
+     * The SSO providers ({@code flexboard.sso.*}) come from a file a person writes, not from the stack's settings:
+     * a provider is a nested block with a list of group mappings, which environment variables spell badly. Read
+     * only by command-api, and optional: without the file nobody has SSO (docs/operations.md, "Single sign-on").
+     */
+    private void singleSignOn(Map<String, Object> properties) {
+        if (ssoConfigFile != null) {
+            properties.put("spring.config.additional-location", "optional:file:" + ssoConfigFile.toAbsolutePath());
+        }
     }
 
     private static void exclude(Map<String, Object> properties, List<String> autoConfigurations) {

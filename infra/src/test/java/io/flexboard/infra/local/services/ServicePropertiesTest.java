@@ -11,7 +11,7 @@ class ServicePropertiesTest {
     private final AutoConfigurations autoConfigurations = AutoConfigurations.onClasspath(getClass().getClassLoader());
     private final ServiceProperties properties = new ServiceProperties(
             DatabaseUrl.of("127.0.0.1", 54329, "flexboard", "postgres", ""), "127.0.0.1:19092", "admin",
-            java.nio.file.Path.of("/data/jwt-signing-key.pem"));
+            java.nio.file.Path.of("/data/jwt-signing-key.pem"), java.nio.file.Path.of("/data/sso.yml"));
 
     @Test
     void the_shared_classpath_holds_axon_and_r2dbc_auto_configurations_to_exclude() {
@@ -30,6 +30,15 @@ class ServicePropertiesTest {
                 .containsEntry("server.port", "0")
                 .containsEntry("spring.jmx.enabled", "false");
         assertThat(commandApi.get("spring.autoconfigure.exclude").toString()).contains("R2dbcAutoConfiguration").doesNotContain("org.axonframework");
+    }
+
+    @Test
+    void only_command_api_reads_the_sso_providers_from_the_data_dirs_optional_file() {
+        assertThat(properties.forService(Service.COMMAND_API, autoConfigurations))
+                .containsEntry("spring.config.additional-location", "optional:file:/data/sso.yml");
+        for (Service other : new Service[] {Service.PROJECTOR, Service.QUERY_API, Service.AGENT_BRIDGE}) {
+            assertThat(properties.forService(other, autoConfigurations)).doesNotContainKey("spring.config.additional-location");
+        }
     }
 
     @Test

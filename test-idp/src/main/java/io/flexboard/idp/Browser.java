@@ -33,6 +33,12 @@ public final class Browser {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
 
+    /** A GET as a browser's address bar makes it: asking for HTML first. */
+    public HttpResponse<String> navigate(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET()
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+    }
+
     public HttpResponse<String> postForm(String url, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
