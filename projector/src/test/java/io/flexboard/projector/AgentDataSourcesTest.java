@@ -1,37 +1,18 @@
 package io.flexboard.projector;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.flexboard.schemas.agent.AgentSyncReport;
 import io.flexboard.schemas.agent.ReportedDataSource;
-import io.flexboard.schemas.wire.Topics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.AgentSyncs.lastHour;
 import static io.flexboard.projector.AgentSyncs.minutesAfter;
 import static io.flexboard.projector.AgentSyncs.syncOf;
-import static io.flexboard.projector.TenantStory.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The data sources each agent reports, kept per agent from the sync reports on the real broker. */
-@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class AgentDataSourcesTest extends ProjectorIntegrationTest {
-
-    TenantStory tenant;
-    Instant hour;
-
-    @BeforeEach
-    void projectedTenant() {
-        tenant = newTenant("Acme");
-        events.send(tenant.events());
-        awaitPosition(tenant, 0);
-        hour = lastHour();
-    }
+class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
 
     @Test
     void givenAnAgentReportingItsSources_whenProjected_thenTheyAreKeptAsItsSet() {

@@ -4,33 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import io.flexboard.schemas.agent.AgentSyncReport;
-import io.flexboard.schemas.wire.Topics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.AgentSyncs.lastHour;
 import static io.flexboard.projector.AgentSyncs.minutesAfter;
 import static io.flexboard.projector.AgentSyncs.syncOf;
 import static io.flexboard.projector.ReadModels.columns;
-import static io.flexboard.projector.TenantStory.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},
-        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class AgentSyncReportsTest extends ProjectorIntegrationTest {
-
-    TenantStory tenant;
-    Instant hour;
-
-    @BeforeEach
-    void projectedTenant() {
-        tenant = newTenant("Acme");
-        events.send(tenant.events());
-        awaitPosition(tenant, 0);
-        hour = lastHour();
-    }
+class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
 
     @Test
     void givenReportsOfTwoAgents_whenProduced_thenSyncLogsAgentsHourlyCountsAndLastSyncHoldThem() {
