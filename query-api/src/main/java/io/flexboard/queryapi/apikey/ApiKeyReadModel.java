@@ -1,12 +1,9 @@
 package io.flexboard.queryapi.apikey;
 
-import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -34,11 +31,11 @@ public class ApiKeyReadModel {
     /** The tenant's keys after the page's cursor, {@code fetchSize} of them. */
     public Flux<ApiKeyView> page(UUID tenantId, PageRequest page) {
         if (page.hasCursor()) {
-            After after = page.decodeCursor(ApiKeyReadModel::after);
+            PageRequest.CreatedAtAndId after = page.decodeCreatedAtAndId();
             return db.sql(KEYS + " and (k.created_at, k.key_id) > ($2, $3) order by k.created_at, k.key_id limit $4")
                     .bind(0, tenantId)
-                    .bind(1, OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC))
-                    .bind(2, after.keyId())
+                    .bind(1, after.createdAt())
+                    .bind(2, after.id())
                     .bind(3, page.fetchSize())
                     .map(ApiKeyReadModel::key).all();
         }
@@ -51,14 +48,6 @@ public class ApiKeyReadModel {
     /** The cursor of a page ending with this key. */
     public static String cursorAfter(ApiKeyView key) {
         return PageRequest.cursorOf(key.createdAt(), key.id());
-    }
-
-    private static After after(List<String> parts) {
-        if (parts.size() != 2) {
-            throw new IllegalArgumentException("a key cursor has two parts");
-        }
-        return new After(QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
-                QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid));
     }
 
     private static ApiKeyView key(Readable row) {
@@ -75,8 +64,5 @@ public class ApiKeyReadModel {
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private record After(Instant createdAt, UUID keyId) {
     }
 }

@@ -1,12 +1,10 @@
 package io.flexboard.queryapi.syncstatus;
 
 import io.flexboard.queryapi.identity.VisibleTenants;
-import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -75,11 +73,9 @@ public class SyncStatusReadModel {
             conditions.add("tenant_id = any($" + parameters.size() + ")");
         }
         if (page.hasCursor()) {
-            After after = page.decodeCursor(parts -> new After(
-                QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
-                QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
-            parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
-            parameters.add(after.tenantId());
+            PageRequest.CreatedAtAndId after = page.decodeCreatedAtAndId();
+            parameters.add(after.createdAt());
+            parameters.add(after.id());
             conditions.add("(created_at, tenant_id) > ($" + (parameters.size() - 1) + ", $" + parameters.size() + ")");
         }
         if (status != null) {
@@ -121,8 +117,5 @@ public class SyncStatusReadModel {
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private record After(Instant createdAt, UUID tenantId) {
     }
 }

@@ -1,12 +1,10 @@
 package io.flexboard.queryapi.tenant;
 
 import io.flexboard.foundation.problem.ProblemException;
-import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -37,10 +35,8 @@ public class TenantReadModel {
         List<Object> parameters = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         if (page.hasCursor()) {
-            After after = page.decodeCursor(parts -> new After(
-                QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
-                QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
-            parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+            PageRequest.CreatedAtAndId after = page.decodeCreatedAtAndId();
+            parameters.add(after.createdAt());
             parameters.add(after.id());
             conditions.add("(created_at, id) > ($1, $2)");
         }
@@ -122,8 +118,5 @@ public class TenantReadModel {
     static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private record After(Instant createdAt, UUID id) {
     }
 }

@@ -2,14 +2,12 @@ package io.flexboard.queryapi.user;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -34,10 +32,8 @@ class UserReadModel {
         List<Object> parameters = new ArrayList<>();
         List<String> conditions = new ArrayList<>();
         if (page.hasCursor()) {
-            After after = page.decodeCursor(parts -> new After(
-                    QueryParameters.required("cursor", parts.get(0), QueryParameters::instant),
-                    QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid)));
-            parameters.add(OffsetDateTime.ofInstant(after.createdAt(), ZoneOffset.UTC));
+            PageRequest.CreatedAtAndId after = page.decodeCreatedAtAndId();
+            parameters.add(after.createdAt());
             parameters.add(after.id());
             conditions.add("(created_at, id) > ($1, $2)");
         }
@@ -73,8 +69,5 @@ class UserReadModel {
     private static Instant instant(Readable row, String column) {
         OffsetDateTime value = row.get(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
-    }
-
-    private record After(Instant createdAt, UUID id) {
     }
 }

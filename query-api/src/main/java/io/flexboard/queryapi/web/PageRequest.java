@@ -1,9 +1,13 @@
 package io.flexboard.queryapi.web;
 
 import io.flexboard.foundation.problem.ProblemException;
+import io.flexboard.queryapi.parameter.QueryParameters;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /** A list request's {@code ?limit=} (default 50, at most 200) and opaque {@code ?cursor=}, per contracts.md. */
@@ -35,6 +39,25 @@ public record PageRequest(int limit, String cursor) {
         } catch (RuntimeException e) {
             throw ProblemException.malformed("cursor is not valid; use the Link rel=\"next\" of the previous page");
         }
+    }
+
+    /**
+     * The sort key of a list ordered by {@code (created_at, id)} — tenants, users, API keys, sync status —
+     * as {@link #cursorOf}{@code (createdAt, id)} wrote it; anything else is a malformed request.
+     */
+    public CreatedAtAndId decodeCreatedAtAndId() {
+        return decodeCursor(parts -> {
+            if (parts.size() != 2) {
+                throw new IllegalArgumentException("a (created_at, id) cursor has two parts");
+            }
+            return new CreatedAtAndId(
+                    OffsetDateTime.ofInstant(QueryParameters.required("cursor", parts.get(0), QueryParameters::instant), ZoneOffset.UTC),
+                    QueryParameters.required("cursor", parts.get(1), QueryParameters::uuid));
+        });
+    }
+
+    /** A decoded {@code (created_at, id)} cursor, ready to bind. */
+    public record CreatedAtAndId(OffsetDateTime createdAt, UUID id) {
     }
 
     public boolean hasCursor() {
