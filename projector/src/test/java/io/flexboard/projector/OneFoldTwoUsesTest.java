@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flexboard.history.fold.EnvelopeV1;
-import io.flexboard.history.fold.InMemoryReadModel;
-import io.flexboard.history.fold.JsonDocument;
+import io.flexboard.fold.EnvelopeV1;
+import io.flexboard.fold.InMemoryReadModel;
+import io.flexboard.fold.JsonDocument;
 import io.flexboard.projector.projection.BatchProjection;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.Widget;

@@ -1,9 +1,9 @@
 package io.flexboard.queryapi;
 
-import static io.flexboard.history.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantEvents.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.history.fold.TenantEvents;
+import io.flexboard.fold.TenantEvents;
 import io.flexboard.queryapi.support.ProjectedEvents;
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
 import java.net.URI;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.management.OperatingSystemMXBean;
-import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.fold.InMemoryReadModel;
 import io.flexboard.infra.local.LocalStack;
 import io.flexboard.infra.local.config.RouterLimits;
 import io.flexboard.infra.local.config.Settings;

@@ -2,7 +2,7 @@ package io.flexboard.projector.quarantine;
 
 import java.util.UUID;
 
-import io.flexboard.history.fold.EventType;
+import io.flexboard.fold.EventType;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

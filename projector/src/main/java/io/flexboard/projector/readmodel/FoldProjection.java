@@ -2,10 +2,10 @@ package io.flexboard.projector.readmodel;
 
 import java.util.List;
 
-import io.flexboard.history.fold.BatchChanges;
-import io.flexboard.history.fold.ReadModelFold;
-import io.flexboard.history.fold.ReadModelView;
-import io.flexboard.history.fold.RowChange;
+import io.flexboard.fold.BatchChanges;
+import io.flexboard.fold.ReadModelFold;
+import io.flexboard.fold.ReadModelView;
+import io.flexboard.fold.RowChange;
 import io.flexboard.projector.projection.ProjectionOrder;
 import io.flexboard.projector.projection.ReadModelProjection;
 import io.flexboard.schemas.EventEnvelope;

@@ -10,11 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import io.flexboard.history.fold.DashboardRow;
-import io.flexboard.history.fold.FoldReads;
-import io.flexboard.history.fold.JsonDocument;
-import io.flexboard.history.fold.ReadModelView;
-import io.flexboard.history.fold.VersionRow;
+import io.flexboard.fold.DashboardRow;
+import io.flexboard.fold.FoldReads;
+import io.flexboard.fold.JsonDocument;
+import io.flexboard.fold.ReadModelView;
+import io.flexboard.fold.VersionRow;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /**
  * Reads, in the batch's transaction and before its fold, every row the fold will ask for while
  * folding the batch's events (one statement per table), so the fold itself never waits on the
- * database. The rows are as the batch found them; {@link io.flexboard.history.fold.BatchChanges#over}
+ * database. The rows are as the batch found them; {@link io.flexboard.fold.BatchChanges#over}
  * adds what the batch's earlier events changed.
  */
 final class SqlReadModelView {
@@ -82,7 +82,7 @@ final class SqlReadModelView {
                 row.get("restored_from_version_id", UUID.class), row.get("restored_from_version", Integer.class));
     }
 
-    /** The rows read for the batch; asking for any other row is a bug in {@link io.flexboard.history.fold.ReadModelFold#reads}. */
+    /** The rows read for the batch; asking for any other row is a bug in {@link io.flexboard.fold.ReadModelFold#reads}. */
     private record Loaded(Set<UUID> dashboardIds, Map<UUID, DashboardRow> dashboards,
                           Set<UUID> versionIds, Map<UUID, VersionRow> versions) implements ReadModelView {
 

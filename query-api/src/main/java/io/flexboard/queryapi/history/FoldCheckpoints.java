@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.fold.InMemoryReadModel;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import java.time.Instant;
 import java.util.ArrayList;

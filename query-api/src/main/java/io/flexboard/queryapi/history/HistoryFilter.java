@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.problem.ProblemException;
-import io.flexboard.history.fold.EventType;
+import io.flexboard.fold.EventType;
 import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.foundation.problem.ProblemException;
 import java.time.Instant;

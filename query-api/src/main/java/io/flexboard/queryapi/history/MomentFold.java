@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.fold.InMemoryReadModel;
 import io.flexboard.queryapi.history.FoldCheckpoints.Checkpoint;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.EventCodec;

@@ -1,9 +1,9 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.DashboardRow;
-import io.flexboard.history.fold.InMemoryReadModel;
-import io.flexboard.history.fold.TenantRow;
-import io.flexboard.history.fold.WidgetRow;
+import io.flexboard.fold.DashboardRow;
+import io.flexboard.fold.InMemoryReadModel;
+import io.flexboard.fold.TenantRow;
+import io.flexboard.fold.WidgetRow;
 import java.util.UUID;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

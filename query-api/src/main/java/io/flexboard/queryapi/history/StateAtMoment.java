@@ -1,10 +1,10 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.DashboardRow;
-import io.flexboard.history.fold.InMemoryReadModel;
-import io.flexboard.history.fold.PublishedVersionRow;
-import io.flexboard.history.fold.VersionRow;
-import io.flexboard.history.fold.WidgetRow;
+import io.flexboard.fold.DashboardRow;
+import io.flexboard.fold.InMemoryReadModel;
+import io.flexboard.fold.PublishedVersionRow;
+import io.flexboard.fold.VersionRow;
+import io.flexboard.fold.WidgetRow;
 import io.flexboard.queryapi.dashboard.DashboardDetail;
 import io.flexboard.queryapi.dashboard.WidgetView;
 import io.flexboard.queryapi.version.RestoredFrom;

@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.history.fold.TenantRow;
+import io.flexboard.fold.TenantRow;
 import io.flexboard.queryapi.tenant.TenantStatus;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,9 +1,9 @@
 package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.problem.ProblemException;
-import io.flexboard.history.fold.InMemoryReadModel;
-import io.flexboard.history.fold.PublishedVersionRow;
-import io.flexboard.history.fold.VersionRow;
+import io.flexboard.fold.InMemoryReadModel;
+import io.flexboard.fold.PublishedVersionRow;
+import io.flexboard.fold.VersionRow;
 import io.flexboard.queryapi.history.TenantDiff.FieldChange;
 import io.flexboard.queryapi.history.TenantDiff.ItemChanges;
 import io.flexboard.queryapi.history.TenantDiff.Side;

@@ -2,7 +2,7 @@ package io.flexboard.queryapi.history;
 
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.problem.ProblemType;
-import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.fold.InMemoryReadModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

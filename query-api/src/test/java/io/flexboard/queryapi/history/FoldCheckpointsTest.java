@@ -2,7 +2,7 @@ package io.flexboard.queryapi.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.history.fold.InMemoryReadModel;
+import io.flexboard.fold.InMemoryReadModel;
 import io.flexboard.queryapi.config.FlexboardProperties;
 import io.flexboard.queryapi.history.FoldCheckpoints.Checkpoint;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.support;
 
-import io.flexboard.history.fold.EnvelopeV1;
+import io.flexboard.fold.EnvelopeV1;
 import io.flexboard.projector.readmodel.FoldProjection;
 import io.flexboard.schemas.EventEnvelope;
 import java.time.Duration;

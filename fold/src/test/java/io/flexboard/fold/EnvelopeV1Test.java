@@ -1,0 +1,47 @@
+package io.flexboard.fold;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.event.DraftSavedEvent;
+import io.flexboard.schemas.wire.EventCodec;
+import io.flexboard.schemas.wire.SchemaHistory;
+import org.apache.avro.SchemaNormalization;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvelopeV1Test {
+
+    @Test
+    void givenADraftWrittenWithSchemaV1_whenReadWithTheCurrentSchema_thenItIsTheSameDraftWithoutLineage() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
+        UUID sales = acme.dashboardCreated("Sales", "sales");
+        acme.widgetsReplaced(sales, TenantEvents.widget(sales, "revenue", "kpi", 0, 0));
+        acme.draftSaved("first");
+        acme.draftSaved("second");
+        EventEnvelope second = acme.events().get(4);
+
+        byte[] v1 = EnvelopeV1.encode(second);
+        EventEnvelope read = EventCodec.instance().decode(v1);
+
+        long v1Fingerprint = SchemaNormalization.parsingFingerprint64(SchemaHistory.envelopeSchemas().get(0));
+        assertThat(ByteBuffer.wrap(v1, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong()).isEqualTo(v1Fingerprint);
+        DraftSavedEvent draft = (DraftSavedEvent) read.getPayload();
+        assertThat(draft.getParentVersion()).as("v1 had no lineage").isNull();
+        assertThat(draft.getMetadata()).isEqualTo(((DraftSavedEvent) second.getPayload()).getMetadata());
+        assertThat(read.getOccurredAt()).isEqualTo(second.getOccurredAt());
+    }
+
+    @Test
+    void givenAnEventTypeSchemaV1DidNotHave_whenEncoded_thenItIsRefused() {
+        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
+        acme.paused("unpaid");
+
+        assertThatThrownBy(() -> EnvelopeV1.encode(acme.events().get(1))).isInstanceOf(IllegalArgumentException.class);
+    }
+}
