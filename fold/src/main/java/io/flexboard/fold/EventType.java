@@ -3,6 +3,7 @@ package io.flexboard.fold;
 import java.util.Arrays;
 import java.util.Optional;
 
+import io.flexboard.schemas.EventTypeNames;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -18,37 +19,40 @@ import io.flexboard.schemas.event.UserDisabledEvent;
 import io.flexboard.schemas.event.VersionArchivedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;
 import io.flexboard.schemas.event.WidgetsReplacedEvent;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
- * The kinds of event, with the stable snake_case name {@code event_history.event_type} and the
- * audit trail's {@code type} filter use. A name is a contract with analysts: never rename one.
+ * The kinds of event the fold knows, one per member of the envelope's payload union (a switch over them does not
+ * compile until a new one is folded). Their names are not kept here: {@link EventTypeNames} derives them from the
+ * union, the same names the export writes.
  */
 public enum EventType {
-    TENANT_CREATED("tenant_created", TenantCreatedEvent.class),
-    API_KEY_ISSUED("api_key_issued", ApiKeyIssuedEvent.class),
-    DASHBOARD_CREATED("dashboard_created", DashboardCreatedEvent.class),
-    WIDGETS_REPLACED("widgets_replaced", WidgetsReplacedEvent.class),
-    DRAFT_SAVED("draft_saved", DraftSavedEvent.class),
-    VERSION_PUBLISHED("version_published", VersionPublishedEvent.class),
-    VERSION_ARCHIVED("version_archived", VersionArchivedEvent.class),
-    TENANT_PAUSED("tenant_paused", TenantPausedEvent.class),
-    TENANT_ACTIVATED("tenant_activated", TenantActivatedEvent.class),
-    TENANT_BRANDING_SET("tenant_branding_set", TenantBrandingSetEvent.class),
-    TENANT_BRANDING_CLEARED("tenant_branding_cleared", TenantBrandingClearedEvent.class),
-    API_KEY_REVOKED("api_key_revoked", ApiKeyRevokedEvent.class),
-    USER_CREATED("user_created", UserCreatedEvent.class),
-    USER_CHANGED("user_changed", UserChangedEvent.class),
-    USER_DISABLED("user_disabled", UserDisabledEvent.class);
+    TENANT_CREATED(TenantCreatedEvent.class),
+    API_KEY_ISSUED(ApiKeyIssuedEvent.class),
+    DASHBOARD_CREATED(DashboardCreatedEvent.class),
+    WIDGETS_REPLACED(WidgetsReplacedEvent.class),
+    DRAFT_SAVED(DraftSavedEvent.class),
+    VERSION_PUBLISHED(VersionPublishedEvent.class),
+    VERSION_ARCHIVED(VersionArchivedEvent.class),
+    TENANT_PAUSED(TenantPausedEvent.class),
+    TENANT_ACTIVATED(TenantActivatedEvent.class),
+    TENANT_BRANDING_SET(TenantBrandingSetEvent.class),
+    TENANT_BRANDING_CLEARED(TenantBrandingClearedEvent.class),
+    API_KEY_REVOKED(ApiKeyRevokedEvent.class),
+    USER_CREATED(UserCreatedEvent.class),
+    USER_CHANGED(UserChangedEvent.class),
+    USER_DISABLED(UserDisabledEvent.class);
 
     private final String wireName;
-    private final Class<?> payloadType;
+    private final Class<? extends SpecificRecord> payloadType;
 
-    EventType(String wireName, Class<?> payloadType) {
-        this.wireName = wireName;
+    EventType(Class<? extends SpecificRecord> payloadType) {
+        this.wireName = EventTypeNames.of(SpecificData.get().getSchema(payloadType));
         this.payloadType = payloadType;
     }
 
-    /** The stable name, e.g. {@code version_published}. */
+    /** The stable name, e.g. {@code version_published}: {@code event_history.event_type} and the audit trail's {@code type} filter. */
     public String wireName() {
         return wireName;
     }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.EventTypeNames;
 import org.apache.avro.generic.IndexedRecord;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -49,7 +50,7 @@ final class CsvWriter implements EventWriter {
         field(event.getOccurredAt().toString()).write(',');
         field(event.getActor()).write(',');
         field(event.getCorrelationId()).write(',');
-        field(EventTypes.nameOf((IndexedRecord) event.getPayload())).write(',');
+        field(EventTypeNames.of((IndexedRecord) event.getPayload())).write(',');
         field(payload.array(), payload.size()).write(CRLF);
         row.writeTo(out);
     }

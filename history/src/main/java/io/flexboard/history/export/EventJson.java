@@ -1,13 +1,14 @@
 package io.flexboard.history.export;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.EventTypeNames;
 import org.apache.avro.generic.IndexedRecord;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * The JSON shape of an exported event: the envelope's fields, {@code type} (an {@link EventTypes} name) and
+ * The JSON shape of an exported event: the envelope's fields, {@code type} (an {@link EventTypeNames} name) and
  * {@code payload}, the event's own fields as a JSON object (see {@link AvroJson}).
  */
 final class EventJson {
@@ -41,7 +42,7 @@ final class EventJson {
         out.writeName(CORRELATION_ID);
         out.writeString(event.getCorrelationId());
         out.writeName(TYPE);
-        out.writeString(EventTypes.nameOf((IndexedRecord) event.getPayload()));
+        out.writeString(EventTypeNames.of((IndexedRecord) event.getPayload()));
         out.writeName(PAYLOAD);
         writePayload(out, event);
         out.writeEndObject();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.flexboard.schemas.EventTypeNames;
 import io.flexboard.schemas.wire.Topics;
 
 /**
@@ -25,7 +26,7 @@ import io.flexboard.schemas.wire.Topics;
  * @param from             the range's inclusive start ({@code --from}); empty means the beginning of the topic
  * @param to               the range's exclusive end ({@code --to}, default: the moment the run starts)
  * @param tenants          only these tenants' events ({@code --tenant}, repeatable); empty means all
- * @param types            only these event types ({@code --type}, repeatable, {@link EventTypes} names); empty means all
+ * @param types            only these event types ({@code --type}, repeatable, {@link EventTypeNames} names); empty means all
  * @param format           the output format ({@code --format})
  * @param output           the output file ({@code --output}); empty means standard output ({@code --output=-})
  * @param avroCodec        the block compression of an Avro file ({@code --avro-codec}, default deflate)
@@ -174,8 +175,8 @@ public record ExportOptions(
 
     private static String eventType(String value) {
         String type = value.toLowerCase(Locale.ROOT);
-        if (!EventTypes.all().contains(type)) {
-            throw new UsageException("--type", "unknown event type '" + value + "'; one of " + String.join(", ", EventTypes.all()));
+        if (!EventTypeNames.all().contains(type)) {
+            throw new UsageException("--type", "unknown event type '" + value + "'; one of " + String.join(", ", EventTypeNames.all()));
         }
         return type;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.EventTypeNames;
 import io.flexboard.schemas.wire.EventCodec;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -251,7 +252,7 @@ public final class HistoryExport {
         }
         Instant occurredAt = event.getOccurredAt();
         boolean inRange = !occurredAt.isBefore(options.from().orElse(Instant.MIN)) && occurredAt.isBefore(options.to());
-        if (!inRange || !options.types().isEmpty() && !options.types().contains(EventTypes.nameOf((IndexedRecord) event.getPayload()))) {
+        if (!inRange || !options.types().isEmpty() && !options.types().contains(EventTypeNames.of((IndexedRecord) event.getPayload()))) {
             reading.filtered++;
             return;
         }

@@ -1,28 +1,38 @@
-package io.flexboard.history.export;
+package io.flexboard.schemas;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.flexboard.schemas.EventEnvelope;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
 /**
- * The stable names of the event types in exports and in {@code --type}: the payload record's name without
+ * The stable names of the event types, the one place they are made: the payload record's name without
  * {@code Event}, in snake_case ({@code VersionPublishedEvent} is {@code version_published}). Derived from the
- * envelope's payload union, so an event type added to the schemas gets its name without a change here.
+ * envelope's payload union, so an event type added to the schemas gets its name without a change here. Exports,
+ * their {@code --type} filter, {@code event_history.event_type} and the audit trail's {@code type} filter all use
+ * these names: a contract with analysts, so a payload record is never renamed.
  */
-public final class EventTypes {
+public final class EventTypeNames {
 
     private static final Map<String, String> NAMES_BY_SCHEMA = namesBySchema();
 
-    private EventTypes() {
+    private EventTypeNames() {
     }
 
-    /** The name of a decoded payload's type (decoding resolves every payload into one of the union's types). */
-    public static String nameOf(IndexedRecord payload) {
-        return NAMES_BY_SCHEMA.get(payload.getSchema().getFullName());
+    /** The name of a payload's type; a payload always is one of the union's types (decoding resolves it into one). */
+    public static String of(IndexedRecord payload) {
+        return of(payload.getSchema());
+    }
+
+    /** The name of one of the payload union's record types. */
+    public static String of(Schema payloadType) {
+        String name = NAMES_BY_SCHEMA.get(payloadType.getFullName());
+        if (name == null) {
+            throw new IllegalArgumentException(payloadType.getFullName() + " is not a type of EventEnvelope's payload union");
+        }
+        return name;
     }
 
     /** Every type name, in the order of the payload union. */

@@ -1,0 +1,32 @@
+package io.flexboard.schemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+
+class EventTypeNamesTest {
+
+    @Test
+    void everyPayloadTypeHasItsSnakeCaseNameInUnionOrder() {
+        assertThat(EventTypeNames.all()).containsExactly("tenant_created", "api_key_issued", "dashboard_created", "widgets_replaced",
+                "draft_saved", "version_published", "version_archived", "tenant_paused", "tenant_activated",
+                "tenant_branding_set", "tenant_branding_cleared", "api_key_revoked", "user_created", "user_changed", "user_disabled");
+    }
+
+    @Test
+    void everyMemberOfThePayloadUnionHasExactlyOneName() {
+        var union = EventEnvelope.getClassSchema().getField("payload").schema().getTypes();
+
+        assertThat(union).allSatisfy(type -> assertThat(EventTypeNames.of(type)).isNotBlank());
+        assertThat(EventTypeNames.all()).hasSameSizeAs(union).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRecordOutsideTheUnionHasNoName() {
+        Schema widget = Widget.getClassSchema();
+
+        assertThatThrownBy(() -> EventTypeNames.of(widget)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
