@@ -3,7 +3,6 @@ package io.flexboard.fold;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
-import java.util.UUID;
 
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.DraftSavedEvent;
@@ -19,9 +18,9 @@ class EnvelopeV1Test {
 
     @Test
     void givenADraftWrittenWithSchemaV1_whenReadWithTheCurrentSchema_thenItIsTheSameDraftWithoutLineage() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
-        UUID sales = acme.dashboardCreated("Sales", "sales");
-        acme.widgetsReplaced(sales, TenantEvents.widget(sales, "revenue", "kpi", 0, 0));
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
+        String sales = acme.dashboardCreated("Sales", "sales");
+        acme.widgetsReplaced(sales, TenantStory.widget(sales, "revenue", "kpi", 0, 0));
         acme.draftSaved("first");
         acme.draftSaved("second");
         EventEnvelope second = acme.events().get(4);
@@ -39,8 +38,8 @@ class EnvelopeV1Test {
 
     @Test
     void givenAnEventTypeSchemaV1DidNotHave_whenEncoded_thenItIsRefused() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
-        acme.paused("unpaid");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
+        acme.tenantPaused("unpaid");
 
         assertThatThrownBy(() -> EnvelopeV1.encode(acme.events().get(1))).isInstanceOf(IllegalArgumentException.class);
     }

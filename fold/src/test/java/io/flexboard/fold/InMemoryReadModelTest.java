@@ -11,7 +11,8 @@ import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.Widget;
 import org.junit.jupiter.api.Test;
 
-import static io.flexboard.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantStory.uuid;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class InMemoryReadModelTest {
 
     @Test
     void givenAnEventAppliedOnce_whenItIsAppliedAgain_thenItIsSkippedAsTheProjectorSkipsADuplicate() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         InMemoryReadModel model = new InMemoryReadModel();
         acme.events().forEach(model::apply);
@@ -29,13 +30,13 @@ class InMemoryReadModelTest {
         boolean applied = model.apply(acme.events().get(1));
 
         assertThat(applied).isFalse();
-        assertThat(model.tenant(acme.tenantId).orElseThrow().dashboardCount()).isEqualTo(1);
-        assertThat(model.position(acme.tenantId)).isEqualTo(1);
+        assertThat(model.tenant(uuid(acme.tenantId)).orElseThrow().dashboardCount()).isEqualTo(1);
+        assertThat(model.position(uuid(acme.tenantId))).isEqualTo(1);
     }
 
     @Test
     void givenAMissingEvent_whenTheNextOneIsApplied_thenItIsRefusedAsAGap() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
         acme.dashboardCreated("Sales", "sales");
         InMemoryReadModel model = new InMemoryReadModel();
@@ -43,35 +44,35 @@ class InMemoryReadModelTest {
         EventEnvelope third = acme.events().get(2);
 
         assertThatThrownBy(() -> model.apply(third)).isInstanceOf(IllegalStateException.class).hasMessageContaining("gap");
-        assertThat(model.dashboards(acme.tenantId)).isEmpty();
+        assertThat(model.dashboards(uuid(acme.tenantId))).isEmpty();
     }
 
     @Test
     void givenAWidgetNameUsedOnAnotherDashboardOfTheTenant_whenReplaced_thenTheUniqueConstraintRefusesIt() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
-        UUID ops = acme.dashboardCreated("Ops", "ops");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
+        String ops = acme.dashboardCreated("Ops", "ops");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
         InMemoryReadModel model = new InMemoryReadModel();
         acme.events().forEach(model::apply);
-        WidgetRow sameName = new WidgetRow(UUID.randomUUID(), acme.tenantId, ops, "revenue", "kpi",
+        WidgetRow sameName = new WidgetRow(UUID.randomUUID(), uuid(acme.tenantId), uuid(ops), "revenue", "kpi",
                 JsonDocument.ofText("{}"), 0, 0, 6, 4, 0);
 
-        assertThatThrownBy(() -> model.apply(new WidgetsReplaced(acme.tenantId, ops, List.of(sameName))))
+        assertThatThrownBy(() -> model.apply(new WidgetsReplaced(uuid(acme.tenantId), uuid(ops), List.of(sameName))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("widgets_tenant_id_name_key");
     }
 
     @Test
     void givenWidgetsReplacedOnTheSameDashboard_whenANameComesBack_thenItIsFreeAgainAsAfterTheSqlDelete() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 6, 0));
         InMemoryReadModel model = new InMemoryReadModel();
 
         acme.events().forEach(model::apply);
 
-        assertThat(model.widgets(sales)).extracting(WidgetRow::positionX).containsExactly(6);
+        assertThat(model.widgets(uuid(sales))).extracting(WidgetRow::positionX).containsExactly(6);
     }
 
     @Test
@@ -93,21 +94,21 @@ class InMemoryReadModelTest {
 
     @Test
     void givenTwoDashboardsCreatedInTheSameMillisecond_whenListed_thenTheyAreInPostgresqlsUuidOrder() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         InMemoryReadModel model = new InMemoryReadModel();
         acme.events().forEach(model::apply);
         UUID highBit = UUID.fromString("f0000000-0000-0000-0000-000000000000");
         UUID lowBit = UUID.fromString("10000000-0000-0000-0000-000000000000");
-        model.apply(new DashboardInserted(new DashboardRow(highBit, acme.tenantId, "B", "b", null, 0, START, START)));
-        model.apply(new DashboardInserted(new DashboardRow(lowBit, acme.tenantId, "A", "a", null, 0, START, START)));
+        model.apply(new DashboardInserted(new DashboardRow(highBit, uuid(acme.tenantId), "B", "b", null, 0, START, START)));
+        model.apply(new DashboardInserted(new DashboardRow(lowBit, uuid(acme.tenantId), "A", "a", null, 0, START, START)));
 
-        assertThat(model.dashboards(acme.tenantId)).extracting(DashboardRow::id).containsExactly(lowBit, highBit);
+        assertThat(model.dashboards(uuid(acme.tenantId))).extracting(DashboardRow::id).containsExactly(lowBit, highBit);
     }
 
     @Test
     void givenACopy_whenTheOriginalFoldsOn_thenTheCopyStaysAtItsMoment() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
         InMemoryReadModel model = new InMemoryReadModel();
         acme.events().forEach(model::apply);
@@ -116,61 +117,61 @@ class InMemoryReadModelTest {
         acme.widgetsReplaced(sales);
         model.apply(acme.events().get(3));
 
-        assertThat(model.widgets(sales)).isEmpty();
-        assertThat(before.widgets(sales)).extracting(WidgetRow::name).containsExactly("revenue");
-        assertThat(before.history(acme.tenantId)).hasSize(3);
-        assertThat(model.history(acme.tenantId)).hasSize(4);
+        assertThat(model.widgets(uuid(sales))).isEmpty();
+        assertThat(before.widgets(uuid(sales))).extracting(WidgetRow::name).containsExactly("revenue");
+        assertThat(before.history(uuid(acme.tenantId))).hasSize(3);
+        assertThat(model.history(uuid(acme.tenantId))).hasSize(4);
     }
 
     @Test
     void givenAModelWithoutEventHistory_whenEventsAreFolded_thenTheTablesFillButNoAuditEntryIsKept() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         InMemoryReadModel model = InMemoryReadModel.withoutEventHistory();
 
         acme.events().forEach(model::apply);
 
-        assertThat(model.dashboards(acme.tenantId)).hasSize(1);
-        assertThat(model.history(acme.tenantId)).isEmpty();
+        assertThat(model.dashboards(uuid(acme.tenantId))).hasSize(1);
+        assertThat(model.history(uuid(acme.tenantId))).isEmpty();
     }
     @Test
     void givenAnotherTenantsWidgetId_whenAnEventOfThisTenantCarriesIt_thenTheOtherTenantsWidgetStaysItsOwn() {
-        TenantEvents victim = TenantEvents.tenantCreated("Victim", "victim", START);
-        UUID victimSales = victim.dashboardCreated("Sales", "sales");
+        TenantStory victim = TenantStory.newTenant("Victim", "victim", START);
+        String victimSales = victim.dashboardCreated("Sales", "sales");
         victim.widgetsReplaced(victimSales, widget(victimSales, "revenue", "kpi", 0, 0));
-        TenantEvents attacker = TenantEvents.tenantCreated("Attacker", "attacker", START);
-        UUID attackerSales = attacker.dashboardCreated("Sales", "sales");
+        TenantStory attacker = TenantStory.newTenant("Attacker", "attacker", START);
+        String attackerSales = attacker.dashboardCreated("Sales", "sales");
         // As an event could already be in the topic: the victim's widget id on the attacker's dashboard.
         Widget stolen = Widget.newBuilder(widget(victimSales, "revenue", "kpi", 0, 0))
-                .setDashboardId(attackerSales.toString()).setName("stolen").build();
+                .setDashboardId(attackerSales).setName("stolen").build();
         attacker.widgetsReplaced(attackerSales, stolen);
         InMemoryReadModel model = new InMemoryReadModel();
         victim.events().forEach(model::apply);
 
         attacker.events().forEach(model::apply);
-        assertThat(model.widgets(attackerSales)).singleElement().extracting(WidgetRow::tenantId).isEqualTo(attacker.tenantId);
+        assertThat(model.widgets(uuid(attackerSales))).singleElement().extracting(WidgetRow::tenantId).isEqualTo(uuid(attacker.tenantId));
         attacker.widgetsReplaced(attackerSales);
         model.apply(attacker.events().get(attacker.events().size() - 1));
 
-        assertThat(model.widgets(victimSales)).singleElement().satisfies(widget -> {
-            assertThat(widget.tenantId()).isEqualTo(victim.tenantId);
+        assertThat(model.widgets(uuid(victimSales))).singleElement().satisfies(widget -> {
+            assertThat(widget.tenantId()).isEqualTo(uuid(victim.tenantId));
             assertThat(widget.name()).isEqualTo("revenue");
         });
-        assertThat(model.widgets(attackerSales)).isEmpty();
+        assertThat(model.widgets(uuid(attackerSales))).isEmpty();
     }
 
     @Test
     void givenAnotherTenantsDashboard_whenAnEventOfThisTenantReplacesItsWidgets_thenTheFoldRefusesIt() {
-        TenantEvents victim = TenantEvents.tenantCreated("Victim", "victim", START);
-        UUID victimSales = victim.dashboardCreated("Sales", "sales");
-        TenantEvents attacker = TenantEvents.tenantCreated("Attacker", "attacker", START);
+        TenantStory victim = TenantStory.newTenant("Victim", "victim", START);
+        String victimSales = victim.dashboardCreated("Sales", "sales");
+        TenantStory attacker = TenantStory.newTenant("Attacker", "attacker", START);
         attacker.widgetsReplaced(victimSales, widget(victimSales, "planted", "kpi", 0, 0));
         InMemoryReadModel model = new InMemoryReadModel();
         victim.events().forEach(model::apply);
         model.apply(attacker.events().get(0));
 
         assertThatThrownBy(() -> model.apply(attacker.events().get(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to tenant " + victim.tenantId);
-        assertThat(model.widgets(victimSales)).isEmpty();
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("belongs to tenant " + uuid(victim.tenantId));
+        assertThat(model.widgets(uuid(victimSales))).isEmpty();
     }
 }

@@ -2,14 +2,14 @@ package io.flexboard.fold;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import org.junit.jupiter.api.Test;
 
-import static io.flexboard.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantStory.uuid;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,18 +20,18 @@ class ReadModelFoldTest {
 
     @Test
     void givenANewTenant_whenFolded_thenItIsActiveWithItsLicenseNoDashboardsAndCreatedWhenTheEventHappened() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(model.tenant(acme.tenantId)).contains(new TenantRow(acme.tenantId, "Acme", "acme", "basic", 5, 20,
+        assertThat(model.tenant(uuid(acme.tenantId))).contains(new TenantRow(uuid(acme.tenantId), "Acme", "acme", "basic", 5, 20,
                 true, null, 0, START, START, null));
     }
 
     @Test
     void givenADashboardWhoseWidgetsAreReplacedTwice_whenFolded_thenOnlyTheLastListIsThereInItsOrder() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
         Widget revenue = widget(sales, "revenue-total", "kpi", 0, 0);
         Widget orders = widget(sales, "orders-by-region", "pie", 6, 0);
@@ -39,16 +39,16 @@ class ReadModelFoldTest {
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(model.widgets(sales)).extracting(WidgetRow::name, WidgetRow::sortOrder)
+        assertThat(model.widgets(uuid(sales))).extracting(WidgetRow::name, WidgetRow::sortOrder)
                 .containsExactly(tuple("revenue-total", 0),
                         tuple("orders-by-region", 1));
-        assertThat(model.widgets(sales).get(0).config()).isEqualTo(JsonDocument.ofText(revenue.getConfigJson()));
-        assertThat(model.dashboard(sales)).hasValueSatisfying(dashboard -> {
+        assertThat(model.widgets(uuid(sales)).get(0).config()).isEqualTo(JsonDocument.ofText(revenue.getConfigJson()));
+        assertThat(model.dashboard(uuid(sales))).hasValueSatisfying(dashboard -> {
             assertThat(dashboard.widgetCount()).isEqualTo(2);
             assertThat(dashboard.createdAt()).isEqualTo(acme.occurredAt(1));
             assertThat(dashboard.updatedAt()).isEqualTo(acme.occurredAt(3));
         });
-        assertThat(model.tenant(acme.tenantId)).hasValueSatisfying(tenant -> {
+        assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
             assertThat(tenant.dashboardCount()).isEqualTo(1);
             assertThat(tenant.updatedAt()).as("a derived counter is no change to the tenant").isEqualTo(START);
         });
@@ -56,8 +56,8 @@ class ReadModelFoldTest {
 
     @Test
     void givenASecondVersionPublished_whenFolded_thenTheFirstIsArchivedKeepingWhenItWentLiveAndAgentsGetTheSecond() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
         acme.versionPublished(acme.draftSaved("first"));
         Widget revenue = widget(sales, "revenue-total", "kpi", 0, 0);
@@ -66,54 +66,54 @@ class ReadModelFoldTest {
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(model.versions(acme.tenantId)).extracting(VersionRow::version, VersionRow::status, VersionRow::publishedAt)
+        assertThat(model.versions(uuid(acme.tenantId))).extracting(VersionRow::version, VersionRow::status, VersionRow::publishedAt)
                 .containsExactly(tuple(1, "archived", acme.occurredAt(4)),
                         tuple(2, "published", acme.occurredAt(8)));
-        PublishedVersionRow published = model.publishedVersion(acme.tenantId).orElseThrow();
-        assertThat(published.versionId()).isEqualTo(acme.versionId(2));
+        PublishedVersionRow published = model.publishedVersion(uuid(acme.tenantId)).orElseThrow();
+        assertThat(published.versionId()).isEqualTo(uuid(acme.versionId(2)));
         assertThat(published.version()).isEqualTo(2);
         assertThat(published.syncMetadata().tree().path("version").asInt()).isEqualTo(2);
         assertThat(published.syncMetadata().tree().path("config").propertyNames()).containsExactly("revenue-total");
         assertThat(published.syncMetadata().tree().path("widgets").get(0).has("config")).isFalse();
-        assertThat(model.versions(acme.tenantId).get(1).metadata().tree().path("widgets").get(0).path("config").path("query").asString())
+        assertThat(model.versions(uuid(acme.tenantId)).get(1).metadata().tree().path("widgets").get(0).path("config").path("query").asString())
                 .isEqualTo("SELECT month, total FROM revenue_total");
     }
 
     @Test
     void givenADraftThatRestoresAnOlderVersion_whenFolded_thenItNamesItsParentAndTheRestoredVersionWithItsSnapshot() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
         acme.draftSaved("first");
         acme.widgetsReplaced(sales);
         acme.draftSaved("empty");
         acme.draftRestored(1);
 
-        List<VersionRow> versions = folded(acme).versions(acme.tenantId);
+        List<VersionRow> versions = folded(acme).versions(uuid(acme.tenantId));
 
         assertThat(versions).extracting(VersionRow::version, VersionRow::parentVersion, VersionRow::restoredFromVersionId,
                 VersionRow::restoredFromVersion).containsExactly(
                 tuple(1, null, null, null),
                 tuple(2, 1, null, null),
-                tuple(3, 2, acme.versionId(1), 1));
+                tuple(3, 2, uuid(acme.versionId(1)), 1));
         assertThat(versions.get(2).metadata()).isEqualTo(versions.get(0).metadata());
     }
 
     @Test
     void givenATenantPausedThenActivated_whenFolded_thenEachMovesItsStatusAndUpdatedAtAndActivationClearsTheReason() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        acme.paused("invoice overdue");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        acme.tenantPaused("invoice overdue");
         InMemoryReadModel model = folded(acme);
-        assertThat(model.tenant(acme.tenantId)).hasValueSatisfying(tenant -> {
+        assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
             assertThat(tenant.isActive()).isFalse();
             assertThat(tenant.pausedReason()).isEqualTo("invoice overdue");
             assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(1));
         });
 
-        acme.activated();
+        acme.tenantActivated();
         model.apply(acme.events().get(2));
 
-        assertThat(model.tenant(acme.tenantId)).hasValueSatisfying(tenant -> {
+        assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
             assertThat(tenant.isActive()).isTrue();
             assertThat(tenant.pausedReason()).isNull();
             assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(2));
@@ -122,11 +122,11 @@ class ReadModelFoldTest {
 
     @Test
     void givenBrandingSetThenCleared_whenFolded_thenTheTenantHoldsItInTheContractShapeUntilClearedAndUpdatedAtMoves() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        acme.brandingSet("#1a365d");
         InMemoryReadModel model = folded(acme);
 
-        TenantRow branded = model.tenant(acme.tenantId).orElseThrow();
+        TenantRow branded = model.tenant(uuid(acme.tenantId)).orElseThrow();
         assertThat(branded.updatedAt()).isEqualTo(acme.occurredAt(1));
         assertThat(branded.branding().tree().path("colors").path("primary").asString()).isEqualTo("#1a365d");
         assertThat(branded.branding().tree().path("logo").path("media_type").asString()).isEqualTo("image/png");
@@ -138,7 +138,7 @@ class ReadModelFoldTest {
         acme.brandingCleared();
         model.apply(acme.events().get(2));
 
-        assertThat(model.tenant(acme.tenantId)).hasValueSatisfying(tenant -> {
+        assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
             assertThat(tenant.branding()).isNull();
             assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(2));
         });
@@ -146,19 +146,19 @@ class ReadModelFoldTest {
 
     @Test
     void givenAVersionPublishedBeforeBrandingAndOneAfter_whenFolded_thenOnlyTheLaterCarriesBrandingToAgents() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
         acme.versionPublished(acme.draftSaved("plain"));
         InMemoryReadModel beforeBranding = folded(acme);
-        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        acme.brandingSet("#1a365d");
         acme.versionPublished(acme.draftSaved("branded"));
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(beforeBranding.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree().has("branding")).isFalse();
-        assertThat(model.versions(acme.tenantId).get(0).metadata().tree().has("branding")).isFalse();
-        var sync = model.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree();
+        assertThat(beforeBranding.publishedVersion(uuid(acme.tenantId)).orElseThrow().syncMetadata().tree().has("branding")).isFalse();
+        assertThat(model.versions(uuid(acme.tenantId)).get(0).metadata().tree().has("branding")).isFalse();
+        var sync = model.publishedVersion(uuid(acme.tenantId)).orElseThrow().syncMetadata().tree();
         assertThat(sync.path("version").asInt()).isEqualTo(2);
         assertThat(sync.path("branding").path("colors").path("primary").asString()).isEqualTo("#1a365d");
         assertThat(sync.path("branding").path("logo").path("data_base64").asString()).isEqualTo("iVBORw0KGgo=");
@@ -167,9 +167,9 @@ class ReadModelFoldTest {
 
     @Test
     void givenEveryKindOfEvent_whenFolded_thenEachLeavesOneAuditEntryWithItsTypeAndAHumanSummary() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.by("bob").widgetsReplaced(sales, widget(sales, "a", "bar", 0, 0), widget(sales, "b", "kpi", 6, 0),
                 widget(sales, "c", "pie", 0, 4));
         acme.widgetsReplaced(sales, widget(sales, "a", "bar", 0, 0));
@@ -178,12 +178,12 @@ class ReadModelFoldTest {
         acme.draftSaved("second");
         acme.by("carol").versionPublished(2);
         acme.draftRestored(1);
-        acme.paused("invoice overdue");
-        acme.activated();
-        acme.brandingSet(TenantEvents.branding("#1a365d"));
+        acme.tenantPaused("invoice overdue");
+        acme.tenantActivated();
+        acme.brandingSet("#1a365d");
         acme.brandingCleared();
 
-        List<HistoryEntryRow> history = folded(acme).history(acme.tenantId);
+        List<HistoryEntryRow> history = folded(acme).history(uuid(acme.tenantId));
 
         assertThat(history).extracting(HistoryEntryRow::eventType, HistoryEntryRow::summary).containsExactly(
                 tuple("tenant_created", "alice created tenant acme (basic license)"),
@@ -203,19 +203,19 @@ class ReadModelFoldTest {
                 tuple("tenant_branding_cleared", "carol removed the tenant's branding"));
         assertThat(history).extracting(HistoryEntryRow::aggregateSequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L,
                 8L, 9L, 10L, 11L, 12L, 13L, 14L);
-        assertThat(history.get(3).dashboardId()).isEqualTo(sales);
+        assertThat(history.get(3).dashboardId()).isEqualTo(uuid(sales));
         assertThat(history.get(3).version()).isNull();
         assertThat(history.get(8).version()).isEqualTo(1);
         assertThat(history.get(9).dashboardId()).isNull();
         EventEnvelope published = acme.events().get(9);
-        assertThat(history.get(9)).isEqualTo(new HistoryEntryRow(acme.tenantId, 9, published.getEventId(),
+        assertThat(history.get(9)).isEqualTo(new HistoryEntryRow(uuid(acme.tenantId), 9, published.getEventId(),
                 acme.occurredAt(9), "version_published", "carol", published.getCorrelationId(), null, 2,
                 "carol published version 2", published));
     }
 
     @Test
     void givenAPublishOfAVersionTheReadModelNeverSaw_whenFolded_thenItRefusesRatherThanInventAPublishedVersion() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.draftSaved("first");
         acme.versionPublished(1);
         InMemoryReadModel model = new InMemoryReadModel();
@@ -224,13 +224,13 @@ class ReadModelFoldTest {
 
         assertThatThrownBy(() -> ReadModelFold.fold(publish, model))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("Version " + acme.versionId(1)).hasMessageContaining("not in the read model");
+                .hasMessageContaining("Version " + uuid(acme.versionId(1))).hasMessageContaining("not in the read model");
     }
 
     @Test
     void givenWidgetsReplacedOnADashboardTheReadModelNeverSaw_whenFolded_thenItRefuses() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales);
         InMemoryReadModel model = new InMemoryReadModel();
         model.apply(acme.events().get(0));
@@ -241,8 +241,8 @@ class ReadModelFoldTest {
 
     @Test
     void givenEventsThatReadEarlierRows_whenAskedWhatTheyRead_thenTheyNameExactlyThoseRows() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales);
         acme.versionPublished(acme.draftSaved("first"));
         acme.versionPublished(acme.draftSaved("second"));
@@ -250,21 +250,21 @@ class ReadModelFoldTest {
 
         assertThat(ReadModelFold.reads(events.get(0))).isEqualTo(FoldReads.NOTHING);
         assertThat(ReadModelFold.reads(events.get(1))).isEqualTo(FoldReads.NOTHING);
-        assertThat(ReadModelFold.reads(events.get(2))).isEqualTo(new FoldReads(sales, null));
+        assertThat(ReadModelFold.reads(events.get(2))).isEqualTo(new FoldReads(uuid(sales), null));
         assertThat(ReadModelFold.reads(events.get(3))).isEqualTo(FoldReads.NOTHING);
-        assertThat(ReadModelFold.reads(events.get(4))).isEqualTo(new FoldReads(null, acme.versionId(1)));
-        assertThat(ReadModelFold.reads(events.get(6))).as("archive").isEqualTo(new FoldReads(null, acme.versionId(1)));
-        assertThat(ReadModelFold.reads(events.get(7))).isEqualTo(new FoldReads(null, acme.versionId(2)));
+        assertThat(ReadModelFold.reads(events.get(4))).isEqualTo(new FoldReads(null, uuid(acme.versionId(1))));
+        assertThat(ReadModelFold.reads(events.get(6))).as("archive").isEqualTo(new FoldReads(null, uuid(acme.versionId(1))));
+        assertThat(ReadModelFold.reads(events.get(7))).isEqualTo(new FoldReads(null, uuid(acme.versionId(2))));
     }
 
     @Test
     void givenAKeyFromBeforeNames_whenFolded_thenItIsTheDefaultKeyCreatedByItsActorAndLive() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID first = acme.apiKeyIssued();
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String first = acme.apiKeyIssued();
 
-        ApiKeyRow key = folded(acme).apiKeys(acme.tenantId).get(0);
+        ApiKeyRow key = folded(acme).apiKeys(uuid(acme.tenantId)).get(0);
 
-        assertThat(key.keyId()).isEqualTo(first);
+        assertThat(key.keyId()).isEqualTo(uuid(first));
         assertThat(key.name()).isEqualTo("default");
         assertThat(key.createdBy()).isEqualTo("alice");
         assertThat(key.createdAt()).isEqualTo(acme.occurredAt(1));
@@ -273,29 +273,29 @@ class ReadModelFoldTest {
 
     @Test
     void givenANamedKeyRevoked_whenFolded_thenItKeepsItsNameAndCarriesTheRevocationTimeAndAnAuditEntry() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID old = acme.apiKeyIssued();
-        UUID rotated = acme.by("bob").apiKeyIssued("plant-2 agents");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String old = acme.apiKeyIssued();
+        String rotated = acme.by("bob").apiKeyIssued("plant-2 agents");
         acme.apiKeyRevoked(old);
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(model.apiKeys(acme.tenantId)).extracting(ApiKeyRow::keyId, ApiKeyRow::name, ApiKeyRow::createdBy,
+        assertThat(model.apiKeys(uuid(acme.tenantId))).extracting(ApiKeyRow::keyId, ApiKeyRow::name, ApiKeyRow::createdBy,
                 ApiKeyRow::revokedAt).containsExactly(
-                tuple(old, "default", "alice", acme.occurredAt(3)),
-                tuple(rotated, "plant-2 agents", "bob", null));
-        assertThat(model.history(acme.tenantId)).extracting(HistoryEntryRow::eventType, HistoryEntryRow::summary)
+                tuple(uuid(old), "default", "alice", acme.occurredAt(3)),
+                tuple(uuid(rotated), "plant-2 agents", "bob", null));
+        assertThat(model.history(uuid(acme.tenantId))).extracting(HistoryEntryRow::eventType, HistoryEntryRow::summary)
                 .endsWith(tuple("api_key_issued", "bob issued API key 'plant-2 agents' ("
-                                + model.apiKeys(acme.tenantId).get(1).keyPrefix() + "…)"),
+                                + model.apiKeys(uuid(acme.tenantId)).get(1).keyPrefix() + "…)"),
                         tuple("api_key_revoked", "bob revoked API key " + old));
     }
 
     @Test
     void givenABatchThatIssuesAndRevokesAKey_whenReduced_thenTheKeyIsInsertedRevokedAndAnOlderKeyIsUpdated() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID older = acme.apiKeyIssued();
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String older = acme.apiKeyIssued();
         InMemoryReadModel before = folded(acme);
-        UUID brief = acme.apiKeyIssued("brief");
+        String brief = acme.apiKeyIssued("brief");
         acme.apiKeyRevoked(brief);
         acme.apiKeyRevoked(older);
 
@@ -303,15 +303,15 @@ class ReadModelFoldTest {
         acme.events().subList(2, 5).forEach(event -> ReadModelFold.fold(event, batch.over(before)).forEach(batch::add));
 
         assertThat(batch.apiKeysInserted()).extracting(ApiKeyRow::keyId, ApiKeyRow::revokedAt)
-                .containsExactly(tuple(brief, acme.occurredAt(3)));
-        assertThat(batch.apiKeysRevoked()).extracting(RowChange.ApiKeyRevoked::keyId).containsExactly(older);
+                .containsExactly(tuple(uuid(brief), acme.occurredAt(3)));
+        assertThat(batch.apiKeysRevoked()).extracting(RowChange.ApiKeyRevoked::keyId).containsExactly(uuid(older));
     }
 
-    private static String keyPrefix(TenantEvents tenant) {
+    private static String keyPrefix(TenantStory tenant) {
         return ((ApiKeyIssuedEvent) tenant.events().get(1).getPayload()).getKeyPrefix();
     }
 
-    private static InMemoryReadModel folded(TenantEvents tenant) {
+    private static InMemoryReadModel folded(TenantStory tenant) {
         InMemoryReadModel model = new InMemoryReadModel();
         tenant.events().forEach(model::apply);
         return model;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.projector.apikey.ApiKeyRevocationNotification;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class ApiKeyRevocationProjectionTest extends ProjectorIntegrationTest {
         assertThat(readModels.rows("select key_id, name, created_by, revoked_at from api_keys where tenant_id = ?"
                 + " order by created_at", story.tenantId)).extracting(row -> row.get("key_id").toString(),
                 row -> row.get("name"), row -> row.get("revoked_at")).containsExactly(
-                tuple(old, "default", TenantStory.occurredAt(3)),
+                tuple(old, "default", story.occurredAt(3)),
                 tuple(rotated, "plant-2 agents", null));
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
                 .containsExactly(story.tenantId + ":" + TenantStory.keyHash(old)));
@@ -58,7 +59,7 @@ class ApiKeyRevocationProjectionTest extends ProjectorIntegrationTest {
         awaitPosition(story, 2);
 
         assertThat(readModels.row("select revoked_at from api_keys where key_id = ?::uuid", brief))
-                .containsEntry("revoked_at", TenantStory.occurredAt(2));
+                .containsEntry("revoked_at", story.occurredAt(2));
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
                 .containsExactly(story.tenantId + ":" + TenantStory.keyHash(brief)));
     }

@@ -1,14 +1,15 @@
 package io.flexboard.projector;
 
+import static io.flexboard.fold.TenantStory.newTenant;
 import static io.flexboard.projector.AgentSyncs.lastHour;
 import static io.flexboard.projector.AgentSyncs.minutesAfter;
 import static io.flexboard.projector.AgentSyncs.syncOf;
-import static io.flexboard.projector.TenantStory.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

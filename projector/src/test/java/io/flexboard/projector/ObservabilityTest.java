@@ -1,12 +1,13 @@
 package io.flexboard.projector;
 
-import static io.flexboard.projector.TenantStory.tenantWithPublishedVersion;
+import static io.flexboard.fold.TenantStory.tenantWithPublishedVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.flexboard.fold.EnvelopeV1;
 import io.flexboard.fold.InMemoryReadModel;
 import io.flexboard.fold.JsonDocument;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.projector.projection.BatchProjection;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.Widget;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.TenantStory.widget;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -104,13 +105,12 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         String ops = story.dashboardCreated("Ops", "ops");
         story.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue-total", "kpi", 6, 0));
         story.widgetsReplaced(ops, widget(ops, "open-tickets", "table", 0, 0));
-        story.versionPublished(story.draftSaved(1), 1);
+        story.versionPublished(story.draftSaved());
         story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0));
         story.widgetsReplaced(sales, widget(sales, "revenue-total", "kpi", 0, 0), widget(sales, "orders-by-region", "pie", 6, 0),
                 widget(sales, "sales-by-month", "line", 0, 4));
-        story.draftSaved(2);
-        story.versionArchived(story.versionId(1), 1);
-        story.versionPublished(story.versionId(2), 2);
+        story.draftSaved();
+        story.versionPublished(2);
         String plant2 = story.apiKeyIssued("plant-2");
         story.apiKeyRevoked(story.keyIds().get(0));
         story.apiKeyRevoked(plant2);
@@ -127,10 +127,9 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
                 Widget.newBuilder(widget(sales, "orders-by-region-2", "bar", 0, 12)).setName("orders-by-region").build(),
                 Widget.newBuilder(widget(sales, "orders-by-region", "pie", 6, 0)).setName("regional-orders").build(),
                 Widget.newBuilder(openTickets).setDashboardId(sales).setPositionY(8).build());
-        story.draftRestored(3, 1);
-        story.versionArchived(story.versionId(2), 2);
-        story.versionPublished(story.versionId(3), 3);
-        story.draftSaved(4);
+        story.draftRestored(1);
+        story.versionPublished(3);
+        story.draftSaved();
         story.brandingSet("#553c9a");
         return story;
     }

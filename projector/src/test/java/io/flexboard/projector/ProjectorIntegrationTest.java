@@ -2,6 +2,7 @@ package io.flexboard.projector;
 
 import java.time.Duration;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.projector.consumer.EventsListener;
 import io.flexboard.projector.fleet.SyncReportsListener;
 import io.flexboard.schemas.EventEnvelope;

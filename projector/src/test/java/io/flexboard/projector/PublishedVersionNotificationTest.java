@@ -2,13 +2,14 @@ package io.flexboard.projector;
 
 import java.util.List;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.TenantStory.tenantWithPublishedVersion;
+import static io.flexboard.fold.TenantStory.tenantWithPublishedVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -36,9 +37,9 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
         assertThat(readModels.row("select version from published_versions where tenant_id = ?", story.tenantId))
                 .containsEntry("version", 1);
 
-        story.draftSaved(2);
-        story.versionPublished(story.versionId(2), 2);
-        events.send(story.events().subList(6, 8));
+        story.draftSaved();
+        story.versionPublished(2);
+        events.send(story.events().subList(6, 9));
 
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(bridge.forTenant(story.tenantId))
                 .containsExactly(story.tenantId + ":1", story.tenantId + ":2"));

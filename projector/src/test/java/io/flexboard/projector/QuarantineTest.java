@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,8 +13,8 @@ import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static io.flexboard.projector.TenantStory.newTenant;
-import static io.flexboard.projector.TenantStory.widget;
+import static io.flexboard.fold.TenantStory.newTenant;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

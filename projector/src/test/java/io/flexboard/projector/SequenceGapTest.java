@@ -1,10 +1,11 @@
 package io.flexboard.projector;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.TenantStory.newTenant;
+import static io.flexboard.fold.TenantStory.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

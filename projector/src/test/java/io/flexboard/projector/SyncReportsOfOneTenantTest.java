@@ -1,10 +1,11 @@
 package io.flexboard.projector;
 
+import static io.flexboard.fold.TenantStory.newTenant;
 import static io.flexboard.projector.AgentSyncs.lastHour;
-import static io.flexboard.projector.TenantStory.newTenant;
 
 import java.time.Instant;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.kafka.test.context.EmbeddedKafka;

@@ -1,13 +1,13 @@
 package io.flexboard.projector;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import static io.flexboard.fold.TenantStory.tenantWithPublishedVersion;
+import static io.flexboard.fold.TenantStory.widget;
 import static io.flexboard.projector.ReadModels.columns;
-import static io.flexboard.projector.TenantStory.occurredAt;
-import static io.flexboard.projector.TenantStory.tenantWithPublishedVersion;
-import static io.flexboard.projector.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Pausing and activating a tenant, and where each version comes from (its parent, the version it restores). */
@@ -32,7 +32,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 6);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", false, "paused_reason", "invoice overdue", "updated_at", occurredAt(6)));
+                .isEqualTo(columns("is_active", false, "paused_reason", "invoice overdue", "updated_at", story.occurredAt(6)));
     }
 
     @Test
@@ -45,7 +45,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 7);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", true, "paused_reason", null, "updated_at", occurredAt(7)));
+                .isEqualTo(columns("is_active", true, "paused_reason", null, "updated_at", story.occurredAt(7)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 1);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", false, "paused_reason", null, "updated_at", occurredAt(1)));
+                .isEqualTo(columns("is_active", false, "paused_reason", null, "updated_at", story.occurredAt(1)));
     }
 
     @Test
@@ -69,19 +69,17 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 6);
 
         assertThat(readModels.row(BRANDING, story.tenantId)).isEqualTo(columns("primary", "#1a365d", "font", "Inter",
-                "logo_type", "image/png", "updated_at", occurredAt(6)));
+                "logo_type", "image/png", "updated_at", story.occurredAt(6)));
         assertThat(readModels.row(AGENTS_BRANDING, story.tenantId)).isEqualTo(columns("branding", null, "version", 1));
 
-        String v2 = story.draftSaved(2);
-        story.versionArchived(story.versionId(1), 1);
-        story.versionPublished(v2, 2);
+        story.versionPublished(story.draftSaved());
         story.brandingCleared();
         events.send(story.events().subList(7, 11));
         awaitPosition(story, 10);
 
         assertThat(readModels.row(AGENTS_BRANDING, story.tenantId)).isEqualTo(columns("branding", "#1a365d", "version", 2));
         assertThat(readModels.row(BRANDING, story.tenantId)).isEqualTo(columns("primary", null, "font", null,
-                "logo_type", null, "updated_at", occurredAt(10)));
+                "logo_type", null, "updated_at", story.occurredAt(10)));
     }
 
     @Test
@@ -89,8 +87,8 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         TenantStory story = tenantWithPublishedVersion("Umbrella");
         String dashboard = story.dashboardId(0);
         story.widgetsReplaced(dashboard, widget(dashboard, "orders-by-region", "pie", 0, 0));
-        story.draftSaved(2);
-        story.draftRestored(3, 1);
+        story.draftSaved();
+        story.draftRestored(1);
 
         events.send(story.events());
         awaitPosition(story, 8);

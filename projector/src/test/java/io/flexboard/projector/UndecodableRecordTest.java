@@ -2,11 +2,12 @@ package io.flexboard.projector;
 
 import java.nio.charset.StandardCharsets;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.TenantStory.newTenant;
+import static io.flexboard.fold.TenantStory.newTenant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

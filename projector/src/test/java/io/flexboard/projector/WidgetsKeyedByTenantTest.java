@@ -3,13 +3,14 @@ package io.flexboard.projector;
 import java.util.List;
 import java.util.Map;
 
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-import static io.flexboard.projector.TenantStory.newTenant;
-import static io.flexboard.projector.TenantStory.widget;
+import static io.flexboard.fold.TenantStory.newTenant;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,14 +1,13 @@
 package io.flexboard.queryapi;
 
-import static io.flexboard.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.fold.TenantEvents;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.queryapi.support.ProjectedEvents;
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +24,9 @@ class DiffApiTest extends QueryApiIntegrationTest {
     @Autowired
     DatabaseClient database;
 
-    TenantEvents acme;
-    UUID sales;
-    UUID ops;
+    TenantStory acme;
+    String sales;
+    String ops;
 
     /**
      * Version 1: sales with sales-by-month (bar) and revenue. Then bob turns sales-by-month into a
@@ -36,7 +35,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
      */
     @BeforeEach
     void acmeBeforeAndAfterBobsEdits() {
-        acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        acme = TenantStory.newTenant("Acme", "acme", START);
         sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue", "kpi", 6, 0));
         acme.versionPublished(acme.draftSaved("first"));
@@ -45,7 +44,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
                         "{\"query\":\"SELECT week, total FROM sales\",\"type\":\"line\",\"refreshInterval\":60000}"),
                 widget(sales, "orders", "pie", 6, 0));
         ops = acme.dashboardCreated("Ops", "ops");
-        acme.paused("invoice overdue");
+        acme.tenantPaused("invoice overdue");
         acme.versionPublished(acme.draftSaved("second"));
         new ProjectedEvents(database).projected(acme.events());
     }
@@ -58,7 +57,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
         assertThat(diff.path("dashboards").path("added").findValuesAsString("slug")).containsExactly("ops");
         assertThat(diff.path("dashboards").path("removed")).isEmpty();
         JsonNode salesChange = diff.path("dashboards").path("changed").get(0);
-        assertThat(salesChange.path("id").asString()).isEqualTo(sales.toString());
+        assertThat(salesChange.path("id").asString()).isEqualTo(sales);
         assertThat(salesChange.path("fields")).isEmpty();
         assertThat(salesChange.path("widgets").path("added").findValuesAsString("name")).containsExactly("orders");
         assertThat(salesChange.path("widgets").path("removed").findValuesAsString("name")).containsExactly("revenue");

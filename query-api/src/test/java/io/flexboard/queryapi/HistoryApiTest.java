@@ -1,9 +1,9 @@
 package io.flexboard.queryapi;
 
-import static io.flexboard.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.fold.TenantEvents;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.queryapi.support.ProjectedEvents;
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
 import java.net.URI;
@@ -28,15 +28,15 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     int port;
 
     ProjectedEvents projector;
-    TenantEvents acme;
-    UUID sales;
-    UUID ops;
+    TenantStory acme;
+    String sales;
+    String ops;
 
     /** Alice builds two dashboards and publishes; bob edits sales and publishes again. */
     @BeforeEach
     void acmeWithTwoPublishes() {
         projector = new ProjectedEvents(database);
-        acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
         sales = acme.dashboardCreated("Sales", "sales");
         ops = acme.dashboardCreated("Ops", "ops");
@@ -71,7 +71,7 @@ class HistoryApiTest extends QueryApiIntegrationTest {
                 .jsonPath("$[1].version").isEqualTo(1)
                 .jsonPath("$[1].correlation_id").isEqualTo(entry.getCorrelationId())
                 .jsonPath("$[3].summary").isEqualTo("bob replaced the widgets of dashboard sales (1 widget)")
-                .jsonPath("$[3].dashboard_id").isEqualTo(sales.toString())
+                .jsonPath("$[3].dashboard_id").isEqualTo(sales)
                 .jsonPath("$[11].type").isEqualTo("tenant_created");
     }
 

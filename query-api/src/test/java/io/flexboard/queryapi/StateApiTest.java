@@ -1,9 +1,9 @@
 package io.flexboard.queryapi;
 
-import static io.flexboard.fold.TenantEvents.widget;
+import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.fold.TenantEvents;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.queryapi.support.ProjectedEvents;
 import io.flexboard.queryapi.support.QueryApiIntegrationTest;
@@ -41,7 +41,7 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenARichTenantStory_whenItsStateNowIsRead_thenItEqualsWhatTheLiveEndpointsAnswer() {
-        TenantEvents acme = richStory();
+        TenantStory acme = richStory();
         projector.projected(acme.events());
 
         JsonNode state = get("/api/tenants/" + acme.tenantId + "/state");
@@ -62,11 +62,11 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenAMomentBetweenTwoPublishes_whenTheStateThenIsRead_thenItShowsTheWidgetsAndVersionsOfThatMoment() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue", "kpi", 6, 0));
         acme.versionPublished(acme.draftSaved("first"));
-        acme.paused("invoice overdue");
+        acme.tenantPaused("invoice overdue");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
         acme.versionPublished(acme.draftSaved("second"));
         projector.projected(acme.events());
@@ -89,7 +89,7 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenAMomentBeforeTheTenantExisted_whenItsStateIsRead_thenNotFoundSayingSo() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         projector.projected(acme.events());
 
         builder().get().uri("/api/tenants/{id}/state?at={at}", acme.tenantId, START.minusSeconds(1)).exchange()
@@ -113,7 +113,7 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenATenantProjectedBeforeEventHistoryExisted_whenItsStateIsRead_thenHistoryIncompleteRatherThanAWrongState() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         projector.projected(acme.events());
         projector.historyStartsAt(acme.tenantId, 1);
@@ -125,9 +125,9 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenAHistoryStoredWithEnvelopeSchemaV1_whenHistoryAndStateAreRead_thenTheyAnswerAsTheLiveEndpointsDo() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
         acme.versionPublished(acme.draftSaved("first"));
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
@@ -152,8 +152,8 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenCheckpointsLeftByEarlierReads_whenEarlierLaterAndNowStatesAreRead_thenEachIsThatMomentsState() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         for (int i = 0; i < 12; i++) {
             acme.widgetsReplaced(sales, widget(sales, "widget-" + i, "bar", 0, 0));
         }
@@ -171,8 +171,8 @@ class StateApiTest extends QueryApiIntegrationTest {
 
     @Test
     void givenAnEventStampedLaterThanTheOneAfterIt_whenAMomentBetweenThemIsRead_thenTheStateEndsBeforeTheLaterStampedOne() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
-        UUID sales = acme.dashboardCreated("Sales", "sales");
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
+        String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "first", "bar", 0, 0));
         acme.widgetsReplaced(sales, widget(sales, "second", "bar", 0, 0));
         acme.widgetsReplaced(sales, widget(sales, "third", "bar", 0, 0));
@@ -192,12 +192,12 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     /** Three dashboards, widgets replaced several times, drafts, publishes that archive, a pause and a restored draft. */
-    static TenantEvents richStory() {
-        TenantEvents acme = TenantEvents.tenantCreated("Acme", "acme", START);
+    static TenantStory richStory() {
+        TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
-        UUID sales = acme.dashboardCreated("Sales", "sales");
-        UUID ops = acme.dashboardCreated("Ops", "ops");
-        UUID finance = acme.dashboardCreated("Finance", "finance");
+        String sales = acme.dashboardCreated("Sales", "sales");
+        String ops = acme.dashboardCreated("Ops", "ops");
+        String finance = acme.dashboardCreated("Finance", "finance");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue", "kpi", 6, 0));
         acme.widgetsReplaced(ops, widget(ops, "open-tickets", "table", 0, 0));
         acme.versionPublished(acme.draftSaved("first"));
@@ -205,8 +205,8 @@ class StateApiTest extends QueryApiIntegrationTest {
         acme.widgetsReplaced(finance, widget(finance, "cash", "line", 0, 0, "{\"query\":\"SELECT day, cash FROM ledger\","
                 + "\"type\":\"line\",\"chartConfig\":{\"xAxisKey\":\"day\",\"yAxisKey\":\"cash\",\"colors\":[\"#0a0\"]}}"));
         acme.versionPublished(acme.draftSaved("second"));
-        acme.by("alice").paused("invoice overdue");
-        acme.activated();
+        acme.by("alice").tenantPaused("invoice overdue");
+        acme.tenantActivated();
         acme.widgetsReplaced(ops);
         acme.versionPublished(acme.draftRestored(1));
         acme.draftSaved("work in progress");

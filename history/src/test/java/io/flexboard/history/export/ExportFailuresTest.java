@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.flexboard.fold.EventHistory;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.EventEnvelope;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,7 +75,7 @@ class ExportFailuresTest {
     void givenAWidgetWhoseConfigIsNotJson_whenExported_thenItStopsNamingTheRecordOrSkipsIt() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
         TenantStory acme = history.newTenant("Acme");
-        String dashboard = acme.dashboardCreated("Sales");
+        String dashboard = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(dashboard, new io.flexboard.schemas.Widget("9d1e2f3a-4b5c-4d6e-8f7a-8b9c0d1e2f3a", dashboard,
                 "sales-by-month", "bar", "SELECT month FROM sales", 0, 0, 6, 4));
         List<RecordMetadata> landed;

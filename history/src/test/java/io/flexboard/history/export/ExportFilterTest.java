@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.stream.LongStream;
 
+import io.flexboard.fold.EventHistory;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.VersionPublishedEvent;

@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.flexboard.fold.EventHistory;
+import io.flexboard.fold.TenantStory;
 import io.flexboard.schemas.EventEnvelope;
 import org.apache.avro.file.DataFileConstants;
 import org.apache.avro.file.DataFileReader;
@@ -65,7 +67,7 @@ class ExportFormatsTest {
         assertThat(tenantCreated.get("tenant_id").asString()).isEqualTo(acme.tenantId);
         assertThat(tenantCreated.get("sequence").asLong()).isZero();
         assertThat(tenantCreated.get("occurred_at").asString()).isEqualTo("2026-11-01T00:00:00Z");
-        assertThat(tenantCreated.get("actor").asString()).isEqualTo("alice@vendor.example");
+        assertThat(tenantCreated.get("actor").asString()).isEqualTo("alice");
         assertThat(tenantCreated.get("correlation_id").asString()).isEqualTo(created.getCorrelationId());
         assertThat(tenantCreated.get("type").asString()).isEqualTo("tenant_created");
         assertThat(tenantCreated.get("payload").get("max_widgets_per_dashboard").asInt()).isEqualTo(20);
@@ -77,7 +79,7 @@ class ExportFormatsTest {
         assertThat(widget.has("config_json")).isFalse();
         assertThat(widget.get("config").isObject()).isTrue();
         assertThat(widget.get("config").get("query").asString()).startsWith("SELECT month");
-        assertThat(widget.get("config").get("chartConfig").get("colors").get(0).asString()).isEqualTo("#1f77b4");
+        assertThat(widget.get("config").get("refreshInterval").asInt()).isEqualTo(60000);
         assertThat(widget.get("position_x").asInt()).isZero();
 
         JsonNode draft = lines.get(acme.events().get(8).getEventId());
@@ -113,10 +115,11 @@ class ExportFormatsTest {
             assertThat(row.get(6)).isEqualTo(line.get("type").asString());
             assertThat(JsonLines.tree(row.get(7))).isEqualTo(line.get("payload"));
         }
-        // A description with a comma and quotes made it through the quoting intact.
-        String dashboardCreated = acme.events().get(2).getEventId();
-        List<String> row = rows.stream().filter(r -> r.get(0).equals(dashboardCreated)).findFirst().orElseThrow();
-        assertThat(JsonLines.tree(row.get(7)).get("description").asString()).isEqualTo("the Sales dashboard, \"live\"");
+        // A payload with commas and quotes (a widget's query, inside its JSON config) made it through the quoting intact.
+        String widgetsReplaced = acme.events().get(3).getEventId();
+        List<String> row = rows.stream().filter(r -> r.get(0).equals(widgetsReplaced)).findFirst().orElseThrow();
+        assertThat(JsonLines.tree(row.get(7)).get("widgets").get(0).get("config").get("query").asString())
+                .isEqualTo("SELECT month, total FROM sales_by_month");
     }
 
     @Test

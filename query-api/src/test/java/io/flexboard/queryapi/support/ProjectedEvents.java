@@ -43,7 +43,8 @@ public final class ProjectedEvents {
     }
 
     /** Removes the tenant's first events from event_history, as if they were projected before it existed. */
-    public void historyStartsAt(UUID tenantId, long sequence) {
-        TestDatabase.execute("delete from event_history where tenant_id = ? and aggregate_sequence < ?", tenantId, sequence);
+    public void historyStartsAt(String tenantId, long sequence) {
+        TestDatabase.execute("delete from event_history where tenant_id = ? and aggregate_sequence < ?", UUID.fromString(tenantId),
+                sequence);
     }
 }
