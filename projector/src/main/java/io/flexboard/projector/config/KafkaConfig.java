@@ -20,9 +20,9 @@ public class KafkaConfig {
      * without an event. Offsets stay uncommitted meanwhile, so a restart redelivers the same batch.
      */
     @Bean
-    CommonErrorHandler batchErrorHandler(ProjectorProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+    CommonErrorHandler batchErrorHandler(ProjectorSettings settings) {
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.retry().initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.retry().maxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, exception) -> {

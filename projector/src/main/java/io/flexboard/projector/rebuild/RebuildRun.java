@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import io.flexboard.projector.config.ProjectorProperties;
+import io.flexboard.projector.config.ProjectorSettings;
 import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.SequenceGapException;
 import io.flexboard.schemas.EventEnvelope;
@@ -70,8 +70,8 @@ final class RebuildRun implements Runnable {
     private final LiveQuarantines liveQuarantines;
     private final SwitchOver switchOver;
     private final Rebuilds rebuilds;
-    private final RebuildProperties properties;
-    private final ProjectorProperties.Retry retry;
+    private final RebuildSettings settings;
+    private final ProjectorSettings.Retry retry;
     private final ProgressMeter meter;
     private final Object sleep = new Object();
 
@@ -88,7 +88,7 @@ final class RebuildRun implements Runnable {
 
     RebuildRun(Rebuild rebuild, String owner, Map<String, Object> consumerConfig, RebuildSchemas schemas,
                RebuildProjection projection, LivePositions livePositions, LiveQuarantines liveQuarantines, SwitchOver switchOver, Rebuilds rebuilds,
-               RebuildProperties properties, ProjectorProperties.Retry retry) {
+               RebuildSettings settings, ProjectorSettings.Retry retry) {
         this.rebuild = rebuild;
         this.owner = owner;
         this.consumerConfig = consumerConfig;
@@ -98,9 +98,9 @@ final class RebuildRun implements Runnable {
         this.liveQuarantines = liveQuarantines;
         this.switchOver = switchOver;
         this.rebuilds = rebuilds;
-        this.properties = properties;
+        this.settings = settings;
         this.retry = retry;
-        this.meter = new ProgressMeter(properties.rateWindow());
+        this.meter = new ProgressMeter(settings.rateWindow());
     }
 
     UUID id() {
@@ -138,11 +138,11 @@ final class RebuildRun implements Runnable {
     public void run() {
         AtomicInteger laneThreads = new AtomicInteger();
         String name = Thread.currentThread().getName();
-        ExecutorService threads = Executors.newFixedThreadPool(properties.lanes(),
+        ExecutorService threads = Executors.newFixedThreadPool(settings.lanes(),
                 runnable -> new Thread(runnable, name + "-lane-" + laneThreads.getAndIncrement()));
         try {
             log.info("Rebuild {} of {} into schema {} in {} lanes: {}", rebuild.id(),
-                    rebuild.allReadModels() ? "all read models" : rebuild.readModels(), rebuild.targetSchema(), properties.lanes(),
+                    rebuild.allReadModels() ? "all read models" : rebuild.readModels(), rebuild.targetSchema(), settings.lanes(),
                     rebuild.eventsApplied() > 0 ? "resuming from its stored offsets" : "starting");
             retrying("prepare its schema", () -> {
                 schemas.prepare(rebuild.targetSchema());
@@ -150,7 +150,7 @@ final class RebuildRun implements Runnable {
             });
             Map<Integer, Long> stored = retrying("read its stored offsets", () -> schemas.offsets(rebuild.targetSchema()));
             try {
-                for (int index = 0; index < properties.lanes(); index++) {
+                for (int index = 0; index < settings.lanes(); index++) {
                     lanes.add(new Lane(index, stored));
                 }
                 checkStop();
@@ -213,7 +213,7 @@ final class RebuildRun implements Runnable {
         if (!retrying("enter catching_up", () -> rebuilds.enter(rebuild.id(), owner, RebuildStatus.CATCHING_UP).block())) {
             throw stoppedBecauseNotOwned();
         }
-        long deadline = System.nanoTime() + properties.lockTimeout().toNanos();
+        long deadline = System.nanoTime() + settings.lockTimeout().toNanos();
         inLanes(threads, lane -> lane.catchUp(deadline));
     }
 
@@ -287,7 +287,7 @@ final class RebuildRun implements Runnable {
         Lane(int index, Map<Integer, Long> stored) {
             Map<String, Object> config = new HashMap<>(consumerConfig);
             config.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerConfig.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + index);
-            this.reader = new HistoryReader(config, partition -> partition % properties.lanes() == index);
+            this.reader = new HistoryReader(config, partition -> partition % settings.lanes() == index);
             this.stored = stored;
         }
 
@@ -296,7 +296,7 @@ final class RebuildRun implements Runnable {
             while (true) {
                 checkStop();
                 refreshWhenDue();
-                if (RebuildRun.this.behind() <= properties.switchLag()) {
+                if (RebuildRun.this.behind() <= settings.switchLag()) {
                     return;
                 }
                 step();
@@ -317,7 +317,7 @@ final class RebuildRun implements Runnable {
                     checkStop();
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("catching up under the live lock took longer than "
-                                + properties.lockTimeout() + " (flexboard.projector.rebuild.lock-timeout)");
+                                + settings.lockTimeout() + " (flexboard.projector.rebuild.lock-timeout)");
                     }
                     step();
                 }
@@ -443,13 +443,13 @@ final class RebuildRun implements Runnable {
             total = ends.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
             behind = computeBehind();
             meter.record(System.nanoTime(), RebuildRun.this.applied(), RebuildRun.this.total());
-            nextRefresh = System.nanoTime() + properties.progressInterval().toNanos();
+            nextRefresh = System.nanoTime() + settings.progressInterval().toNanos();
         }
 
         private void ungate() {
             reader.resumeAll();
             gated.clear();
-            nextGateRetry = System.nanoTime() + properties.gateRetry().toNanos();
+            nextGateRetry = System.nanoTime() + settings.gateRetry().toNanos();
         }
 
         void wakeup() {
