@@ -42,9 +42,8 @@ class RebuildCoordinator implements SmartLifecycle {
 
     private final Rebuilds rebuilds;
     private final RebuildSchemas schemas;
-    private final RebuildProjection projection;
-    private final LivePositions livePositions;
-    private final LiveQuarantines liveQuarantines;
+    private final Lane.Writes writes;
+    private final Lane.LiveState live;
     private final SwitchOver switchOver;
     private final RebuildSettings settings;
     private final ProjectorSettings.Retry retry;
@@ -60,9 +59,8 @@ class RebuildCoordinator implements SmartLifecycle {
                        KafkaProperties kafka, MeterRegistry meters) {
         this.rebuilds = rebuilds;
         this.schemas = schemas;
-        this.projection = projection;
-        this.livePositions = livePositions;
-        this.liveQuarantines = liveQuarantines;
+        this.writes = new Lane.Writes(schemas, projection);
+        this.live = new Lane.LiveState(livePositions, liveQuarantines);
         this.switchOver = switchOver;
         this.settings = settings;
         this.retry = projector.retry();
@@ -91,7 +89,7 @@ class RebuildCoordinator implements SmartLifecycle {
         return rebuilds.cancel(id).doOnNext(cancelled -> {
             Running running = current.get();
             if (running != null && running.run().id().equals(id)) {
-                running.run().requestStop(RebuildRun.Stop.CANCELLED);
+                running.run().requestStop(StopSignal.Reason.CANCELLED);
             }
         });
     }
@@ -109,8 +107,7 @@ class RebuildCoordinator implements SmartLifecycle {
         // a batch of max-poll-records folds more edits of one dashboard into one write (docs/PERFORMANCE.md).
         consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "flexboard-projector-rebuild-" + rebuild.id().toString().substring(0, 8));
-        RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, liveQuarantines, switchOver, rebuilds,
-                settings, retry);
+        RebuildRun run = new RebuildRun(rebuild, owner, consumer, writes, live, switchOver, rebuilds, settings, retry);
         Thread thread = new Thread(run, "flexboard-rebuild-" + rebuild.id().toString().substring(0, 8));
         current.set(new Running(run, thread));
         thread.start();
@@ -146,9 +143,9 @@ class RebuildCoordinator implements SmartLifecycle {
         if (status.isEmpty() && !run.finished()) {
             Rebuild now = rebuilds.find(run.id()).block();
             if (now != null && now.status() == RebuildStatus.CANCELLED) {
-                run.requestStop(RebuildRun.Stop.CANCELLED);
+                run.requestStop(StopSignal.Reason.CANCELLED);
             } else if (now != null && now.status().running()) {
-                run.requestStop(RebuildRun.Stop.LOST);
+                run.requestStop(StopSignal.Reason.LOST);
             }
             return;
         }
@@ -190,7 +187,7 @@ class RebuildCoordinator implements SmartLifecycle {
         }
         Running running = current.getAndSet(null);
         if (running != null) {
-            running.run().requestStop(RebuildRun.Stop.SHUTDOWN);
+            running.run().requestStop(StopSignal.Reason.SHUTDOWN);
             try {
                 running.thread().join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {
