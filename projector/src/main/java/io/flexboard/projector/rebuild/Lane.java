@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.SequenceGapException;
+import io.flexboard.projector.projection.TenantPositions;
 import io.flexboard.schemas.EventEnvelope;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
