@@ -10,7 +10,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The Kafka side's policy: a batch that fails transiently is retried forever, never skipped. */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     /**
      * What reaches this handler is a transient failure (database down, connection lost) or one
