@@ -1,16 +1,14 @@
 package io.flexboard.projector;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.flexboard.foundation.architecture.PackagePrivateByDefault;
+import io.flexboard.foundation.architecture.ServiceRules;
 import io.flexboard.projector.readmodel.FoldProjection;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Keeps the projector's rooms apart: features depend on each other one way only, the live path
@@ -27,8 +25,7 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesFormNoCycles() {
-        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
-                .check(classes);
+        ServiceRules.featurePackagesFormNoCycles(ROOT).check(classes);
     }
 
     @Test
@@ -41,17 +38,11 @@ class ArchitectureTest {
 
     @Test
     void onlyControllersServeHttp() {
-        classes().that().areAnnotatedWith(RestController.class)
-                .should().haveSimpleNameEndingWith("Controller")
-                .check(classes);
-        noClasses().that().areNotAnnotatedWith(RestController.class)
-                .and().resideOutsideOfPackage("..projector.access..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..")
-                .because("requests are the operators' controllers' and the admission of their callers' (access)")
-                .check(classes);
-        noClasses().should().dependOnClassesThat().areAnnotatedWith(RestController.class)
-                .because("a controller is its feature's HTTP edge; nothing calls into it")
-                .check(classes);
+        ServiceRules.controllersAreNamedSo().check(classes);
+        ServiceRules.onlyControllersMapRequests().check(classes);
+        ServiceRules.nothingCallsAController().check(classes);
+        // access: the admission of the operators' requests.
+        ServiceRules.onlyControllersAndKnowHttp("..projector.access..").check(classes);
     }
 
     @Test

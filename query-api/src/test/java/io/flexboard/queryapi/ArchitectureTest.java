@@ -1,15 +1,11 @@
 package io.flexboard.queryapi;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.flexboard.foundation.architecture.PackagePrivateByDefault;
+import io.flexboard.foundation.architecture.ServiceRules;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Keeps query-api's rooms apart: features depend on each other one way only, HTTP is the
@@ -18,45 +14,32 @@ import org.springframework.web.bind.annotation.RestController;
  */
 class ArchitectureTest {
 
+    private static final String ROOT = "io.flexboard.queryapi";
+
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.flexboard.queryapi");
+            .importPackages(ROOT);
 
     @Test
     void featurePackagesFormNoCycles() {
-        slices().matching("io.flexboard.queryapi.(*)..").should().beFreeOfCycles()
-                .check(classes);
+        ServiceRules.featurePackagesFormNoCycles(ROOT).check(classes);
     }
 
     @Test
     void onlyControllersMapRequests() {
-        classes().that().areAnnotatedWith(RestController.class)
-                .should().haveSimpleNameEndingWith("Controller")
-                .check(classes);
-        noClasses().that().areNotAnnotatedWith(RestController.class)
-                .should().dependOnClassesThat().resideInAPackage("org.springframework.web.bind.annotation..")
-                .check(classes);
+        ServiceRules.controllersAreNamedSo().check(classes);
+        ServiceRules.onlyControllersMapRequests().check(classes);
+        ServiceRules.nothingCallsAController().check(classes);
     }
 
     @Test
     void readModelsAndViewsDoNotKnowHttp() {
-        noClasses().that().areNotAnnotatedWith(RestController.class)
-                .and().resideOutsideOfPackages("..queryapi.web..", "..queryapi.identity..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..")
-                .because("requests and responses are the controllers', the paging links (web) and the caller's identity (identity)")
-                .check(classes);
-    }
-
-    @Test
-    void noFeatureReachesIntoAnotherFeaturesController() {
-        noClasses().should().dependOnClassesThat().areAnnotatedWith(RestController.class)
-                .because("a controller is its feature's HTTP edge; other features use its read model")
-                .check(classes);
+        // web: the paging links; identity: the callers' admission.
+        ServiceRules.onlyControllersAndKnowHttp("..queryapi.web..", "..queryapi.identity..").check(classes);
     }
 
     @Test
     void typesArePackagePrivateUnlessAnotherPackageUsesThem() {
-        PackagePrivateByDefault.publicOnlyWhereAnotherPackageUsesIt()
-                .check(new ClassFileImporter().importPackages("io.flexboard.queryapi"));
+        PackagePrivateByDefault.publicOnlyWhereAnotherPackageUsesIt().check(new ClassFileImporter().importPackages(ROOT));
     }
 }
