@@ -130,10 +130,10 @@ final class Lane implements AutoCloseable {
             stop.check();
             return;
         }
+        Set<UUID> tenants = tenantsOf(records);
         Map<UUID, Long> limits = rebuild.allReadModels() ? null
-                : retries.retrying("read the live positions", () -> live.positions().of(tenantsOf(records)));
-        LiveQuarantines.Decisions decisions = retries.retrying("read the live quarantines",
-                () -> live.quarantines().of(tenantsOf(records)));
+                : retries.retrying("read the live positions", () -> live.positions().of(tenants));
+        LiveQuarantines.Decisions decisions = retries.retrying("read the live quarantines", () -> live.quarantines().of(tenants));
         List<EventEnvelope> events = new ArrayList<>(records.count());
         Map<TopicPartition, Long> next = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
@@ -194,7 +194,7 @@ final class Lane implements AutoCloseable {
             return;
         }
         committed.putAll(next);
-        applied = committed.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+        applied = sinceBeginning(committed);
         failures = 0;
         run.recordProgress();
         retries.succeeded();
@@ -235,11 +235,16 @@ final class Lane implements AutoCloseable {
             committed.computeIfAbsent(partition, p -> stored.getOrDefault(p.partition(), reader.beginning(p)));
         }
         ends = reader.ends();
-        applied = committed.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
-        total = ends.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
+        applied = sinceBeginning(committed);
+        total = sinceBeginning(ends);
         behind = computeBehind();
         run.recordProgress();
         nextRefresh = System.nanoTime() + settings.progressInterval().toNanos();
+    }
+
+    /** Events from the partitions' beginnings up to these offsets. */
+    private long sinceBeginning(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().mapToLong(entry -> entry.getValue() - reader.beginning(entry.getKey())).sum();
     }
 
     private void ungate() {
