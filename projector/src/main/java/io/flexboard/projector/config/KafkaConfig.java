@@ -10,7 +10,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 
 /** The Kafka side's policy: a batch that fails transiently is retried forever, never skipped. */
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+class KafkaConfig {
 
     /**
      * What reaches this handler is a transient failure (database down, connection lost) or one
@@ -20,9 +20,9 @@ public class KafkaConfig {
      * without an event. Offsets stay uncommitted meanwhile, so a restart redelivers the same batch.
      */
     @Bean
-    CommonErrorHandler batchErrorHandler(ProjectorProperties properties) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
-        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+    CommonErrorHandler batchErrorHandler(ProjectorSettings settings) {
+        ExponentialBackOff backOff = new ExponentialBackOff(settings.retry().initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(settings.retry().maxInterval().toMillis());
         backOff.setMaxElapsedTime(Long.MAX_VALUE);
         backOff.setMaxAttempts(Long.MAX_VALUE);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler((record, exception) -> {

@@ -2,7 +2,7 @@ package io.flexboard.projector.fleet;
 
 import java.time.Duration;
 
-import io.flexboard.projector.config.ProjectorProperties;
+import io.flexboard.projector.config.ProjectorSettings;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -18,16 +18,16 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 class FleetSchedulingConfig implements SchedulingConfigurer {
 
     private final SyncLogPruner pruner;
-    private final ProjectorProperties properties;
+    private final ProjectorSettings settings;
 
-    FleetSchedulingConfig(SyncLogPruner pruner, ProjectorProperties properties) {
+    FleetSchedulingConfig(SyncLogPruner pruner, ProjectorSettings settings) {
         this.pruner = pruner;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        Duration interval = properties.pruning().interval();
+        Duration interval = settings.pruning().interval();
         registrar.addFixedDelayTask(new FixedDelayTask(pruner::pruneAndLog, interval, interval));
     }
 }

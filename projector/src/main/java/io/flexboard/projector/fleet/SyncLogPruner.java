@@ -3,7 +3,7 @@ package io.flexboard.projector.fleet;
 import java.time.Duration;
 import java.time.Instant;
 
-import io.flexboard.projector.config.ProjectorProperties;
+import io.flexboard.projector.config.ProjectorSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -24,18 +24,18 @@ public class SyncLogPruner {
     private static final Logger log = LoggerFactory.getLogger(SyncLogPruner.class);
 
     private final DatabaseClient database;
-    private final ProjectorProperties properties;
+    private final ProjectorSettings settings;
 
-    SyncLogPruner(DatabaseClient database, ProjectorProperties properties) {
+    SyncLogPruner(DatabaseClient database, ProjectorSettings settings) {
         this.database = database;
-        this.properties = properties;
+        this.settings = settings;
     }
 
     /** Deletes everything past retention as of now; emits the rows deleted from each table. */
     public Mono<Pruned> prune() {
         Instant now = Instant.now();
-        Instant logsCutoff = now.minus(properties.syncLogs().retention());
-        Instant countsCutoff = now.minus(properties.syncCounts().retention());
+        Instant logsCutoff = now.minus(settings.syncLogs().retention());
+        Instant countsCutoff = now.minus(settings.syncCounts().retention());
         return inChunks("""
                         delete from sync_logs
                          where id in (select id from sync_logs where synced_at < :cutoff limit :chunk)
@@ -53,8 +53,8 @@ public class SyncLogPruner {
             // Blocking is right here: a scheduler thread, not a request path.
             Pruned pruned = prune().block();
             log.info("Pruned {} sync_logs rows older than {} and {} sync_counts rows older than {} in {} ms",
-                    pruned.syncLogs(), properties.syncLogs().retention(), pruned.syncCounts(),
-                    properties.syncCounts().retention(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+                    pruned.syncLogs(), settings.syncLogs().retention(), pruned.syncCounts(),
+                    settings.syncCounts().retention(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (RuntimeException e) {
             log.warn("Pruning sync logs failed; the next run retries", e);
         }
@@ -62,7 +62,7 @@ public class SyncLogPruner {
 
     /** Repeats the chunked delete until a chunk comes back short. */
     private Mono<Long> inChunks(String sql, Instant cutoff) {
-        int chunk = properties.pruning().chunkSize();
+        int chunk = settings.pruning().chunkSize();
         Mono<Long> oneChunk = database.sql(sql)
                 .bind("cutoff", cutoff)
                 .bind("chunk", chunk)

@@ -8,8 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flexboard.projector.position.TenantPositions;
-import io.flexboard.projector.position.TenantPositions.Advance;
+import io.flexboard.projector.projection.TenantPositions.Advance;
 import io.flexboard.schemas.EventEnvelope;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

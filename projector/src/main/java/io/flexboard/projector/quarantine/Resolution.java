@@ -12,9 +12,9 @@ import tools.jackson.databind.annotation.JsonNaming;
  * with {@code newError} when a replayed event failed).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record Resolution(UUID tenantId, String eventId, String eventType, Long aggregateSequence, int partition,
-                         long offset, String error, Action action, String actor, String reason, String outcome,
-                         int heldReleased, String newError, Instant resolvedAt) {
+record Resolution(UUID tenantId, String eventId, String eventType, Long aggregateSequence, int partition,
+                  long offset, String error, Action action, String actor, String reason, String outcome,
+                  int heldReleased, String newError, Instant resolvedAt) {
 
     /** This decision with what came of its replay. */
     Resolution settled(QuarantineResolver.Replayed replayed) {

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
-import io.flexboard.projector.config.ProjectorProperties;
+import io.flexboard.projector.config.ProjectorSettings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,12 +42,11 @@ class RebuildCoordinator implements SmartLifecycle {
 
     private final Rebuilds rebuilds;
     private final RebuildSchemas schemas;
-    private final RebuildProjection projection;
-    private final LivePositions livePositions;
-    private final LiveQuarantines liveQuarantines;
+    private final Lane.Writes writes;
+    private final Lane.LiveState live;
     private final SwitchOver switchOver;
-    private final RebuildProperties properties;
-    private final ProjectorProperties.Retry retry;
+    private final RebuildSettings settings;
+    private final ProjectorSettings.Retry retry;
     private final KafkaProperties kafka;
     /** This instance, as {@code rebuilds.owner}: host and a random part, new at every start. */
     private final String owner;
@@ -56,15 +55,14 @@ class RebuildCoordinator implements SmartLifecycle {
 
     RebuildCoordinator(Rebuilds rebuilds, RebuildSchemas schemas, RebuildProjection projection, LivePositions livePositions,
                        LiveQuarantines liveQuarantines,
-                       SwitchOver switchOver, RebuildProperties properties, ProjectorProperties projector,
+                       SwitchOver switchOver, RebuildSettings settings, ProjectorSettings projector,
                        KafkaProperties kafka, MeterRegistry meters) {
         this.rebuilds = rebuilds;
         this.schemas = schemas;
-        this.projection = projection;
-        this.livePositions = livePositions;
-        this.liveQuarantines = liveQuarantines;
+        this.writes = new Lane.Writes(schemas, projection);
+        this.live = new Lane.LiveState(livePositions, liveQuarantines);
         this.switchOver = switchOver;
-        this.properties = properties;
+        this.settings = settings;
         this.retry = projector.retry();
         this.kafka = kafka;
         this.owner = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -91,7 +89,7 @@ class RebuildCoordinator implements SmartLifecycle {
         return rebuilds.cancel(id).doOnNext(cancelled -> {
             Running running = current.get();
             if (running != null && running.run().id().equals(id)) {
-                running.run().requestStop(RebuildRun.Stop.CANCELLED);
+                running.run().requestStop(StopSignal.Reason.CANCELLED);
             }
         });
     }
@@ -104,13 +102,12 @@ class RebuildCoordinator implements SmartLifecycle {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         // Asking for the partitions of a topic that does not exist yet must not create it (with the broker's defaults).
         consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         // Kafka's 1 MiB per partition and fetch would cut a poll to a few hundred events (~3 KB each);
         // a batch of max-poll-records folds more edits of one dashboard into one write (docs/PERFORMANCE.md).
         consumer.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_PARTITION_FETCH_BYTES);
         consumer.put(ConsumerConfig.CLIENT_ID_CONFIG, "flexboard-projector-rebuild-" + rebuild.id().toString().substring(0, 8));
-        RebuildRun run = new RebuildRun(rebuild, owner, consumer, schemas, projection, livePositions, liveQuarantines, switchOver, rebuilds,
-                properties, retry);
+        RebuildRun run = new RebuildRun(rebuild, owner, consumer, writes, live, switchOver, rebuilds, settings, retry);
         Thread thread = new Thread(run, "flexboard-rebuild-" + rebuild.id().toString().substring(0, 8));
         current.set(new Running(run, thread));
         thread.start();
@@ -127,7 +124,7 @@ class RebuildCoordinator implements SmartLifecycle {
                 heartbeat(running.run());
                 return;
             }
-            rebuilds.claimUnowned(owner, properties.lease()).blockOptional().ifPresent(rebuild -> {
+            rebuilds.claimUnowned(owner, settings.lease()).blockOptional().ifPresent(rebuild -> {
                 log.info("Rebuild {} has no running owner: this projector ({}) takes it over", rebuild.id(), owner);
                 launch(rebuild);
             });
@@ -136,7 +133,7 @@ class RebuildCoordinator implements SmartLifecycle {
                 schemas.drop(schema);
             }
         } catch (RuntimeException e) {
-            log.warn("Rebuild coordination failed this round (tried again in {})", properties.progressInterval(), e);
+            log.warn("Rebuild coordination failed this round (tried again in {})", settings.progressInterval(), e);
         }
     }
 
@@ -146,9 +143,9 @@ class RebuildCoordinator implements SmartLifecycle {
         if (status.isEmpty() && !run.finished()) {
             Rebuild now = rebuilds.find(run.id()).block();
             if (now != null && now.status() == RebuildStatus.CANCELLED) {
-                run.requestStop(RebuildRun.Stop.CANCELLED);
+                run.requestStop(StopSignal.Reason.CANCELLED);
             } else if (now != null && now.status().running()) {
-                run.requestStop(RebuildRun.Stop.LOST);
+                run.requestStop(StopSignal.Reason.LOST);
             }
             return;
         }
@@ -176,7 +173,7 @@ class RebuildCoordinator implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::tick, 0, properties.progressInterval().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::tick, 0, settings.progressInterval().toMillis(), TimeUnit.MILLISECONDS);
         ticker = executor;
     }
 
@@ -190,7 +187,7 @@ class RebuildCoordinator implements SmartLifecycle {
         }
         Running running = current.getAndSet(null);
         if (running != null) {
-            running.run().requestStop(RebuildRun.Stop.SHUTDOWN);
+            running.run().requestStop(StopSignal.Reason.SHUTDOWN);
             try {
                 running.thread().join(STOP_WAIT.toMillis());
             } catch (InterruptedException e) {

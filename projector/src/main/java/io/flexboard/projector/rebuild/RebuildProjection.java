@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.flexboard.projector.position.TenantPositions;
 import io.flexboard.projector.projection.BatchProjection;
 import io.flexboard.projector.projection.BatchResult;
 import io.flexboard.projector.projection.ReadModelProjection;
+import io.flexboard.projector.projection.TenantPositions;
 import io.flexboard.projector.apikey.ApiKeyRevocationNotification;
 import io.flexboard.projector.published.PublishedVersionNotification;
 import io.flexboard.schemas.EventEnvelope;

@@ -52,10 +52,10 @@ class SwitchOver {
     private final Timer duration;
 
     SwitchOver(ConnectionFactory connections, @Value("${spring.r2dbc.properties.schema}") String liveSchema,
-               RebuildProperties properties, JsonMapper json, MeterRegistry meters) {
+               RebuildSettings settings, JsonMapper json, MeterRegistry meters) {
         this.connections = connections;
         this.live = liveSchema;
-        this.lockTimeout = properties.lockTimeout();
+        this.lockTimeout = settings.lockTimeout();
         this.json = json;
         this.duration = Timer.builder("flexboard.projector.rebuild.switch")
                 .description("How long a rebuild's switch-over held the live projector (lock to commit)")

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/tenants/{tenantId}/agents: the tenant's agent installations and where each stands. */
 @RestController
 @ReadYourWrites
-public class AgentController {
+class AgentController {
 
     private final AgentReadModel agents;
     private final TenantReadModel tenants;

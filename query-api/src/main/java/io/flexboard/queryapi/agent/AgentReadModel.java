@@ -18,7 +18,7 @@ import reactor.core.publisher.Flux;
  * (last_seen, agent_id), the order of agents_last_seen_idx.
  */
 @Component
-public class AgentReadModel {
+class AgentReadModel {
 
     /*
      * The state rule, in order: an agent not seen within stale-after is stale whatever it last said

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Where one agent stands against its tenant's published version; the rule is in {@link AgentReadModel}. */
-public enum AgentState {
+enum AgentState {
     SYNCED, PENDING, ERROR, STALE;
 
     @JsonValue

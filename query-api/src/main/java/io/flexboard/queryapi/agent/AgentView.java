@@ -3,7 +3,7 @@ package io.flexboard.queryapi.agent;
 import java.time.Instant;
 
 /** One agent installation of a tenant as the fleet view lists it (GET /api/tenants/{tenantId}/agents). */
-public record AgentView(
+record AgentView(
         String agentId,
         String agentVersion,
         long runningVersion,

@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/tenants/{tenantId}/api-keys: the tenant's named API keys, live and revoked, never a key or its hash. */
 @RestController
 @ReadYourWrites
-public class ApiKeyController {
+class ApiKeyController {
 
     private final ApiKeyReadModel keys;
     private final TenantReadModel tenants;

@@ -14,7 +14,7 @@ import reactor.core.publisher.Flux;
  * (created_at, key_id), so the tenant's first key ('default') leads.
  */
 @Component
-public class ApiKeyReadModel {
+class ApiKeyReadModel {
 
     private static final String KEYS = """
             select k.key_id, k.name, k.key_prefix, k.created_by, k.created_at, u.last_used_at, k.revoked_at

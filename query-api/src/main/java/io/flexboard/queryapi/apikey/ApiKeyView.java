@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One API key of a tenant as the builder lists it (GET /api/tenants/{tenantId}/api-keys): never the key, nor its hash. */
-public record ApiKeyView(
+record ApiKeyView(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID id,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "'default' for the key issued with the tenant") String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The key's first characters, to recognise it") String prefix,

@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/tenants/{tenantId}/dashboards and /api/dashboards/{dashboardId}. */
 @RestController
 @ReadYourWrites
-public class DashboardController {
+class DashboardController {
 
     private final DashboardReadModel dashboards;
     private final TenantReadModel tenants;

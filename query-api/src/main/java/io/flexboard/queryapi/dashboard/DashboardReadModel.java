@@ -1,5 +1,6 @@
 package io.flexboard.queryapi.dashboard;
 
+import io.flexboard.queryapi.identity.DashboardOwners;
 import io.flexboard.queryapi.parameter.QueryParameters;
 import io.flexboard.queryapi.web.PageRequest;
 import io.r2dbc.spi.Readable;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads {@code readmodel.dashboards} and {@code readmodel.widgets}. */
 @Component
-public class DashboardReadModel {
+class DashboardReadModel implements DashboardOwners {
 
     private static final String COLUMNS =
             "select id, tenant_id, name, slug, description, widget_count, created_at, updated_at from dashboards";
@@ -47,7 +48,7 @@ public class DashboardReadModel {
                 .all();
     }
 
-    /** The tenant a dashboard belongs to (it never changes), or empty when unknown. */
+    @Override
     public Mono<UUID> tenantOf(UUID dashboardId) {
         return db.sql("select tenant_id from dashboards where id = $1")
                 .bind(0, dashboardId)

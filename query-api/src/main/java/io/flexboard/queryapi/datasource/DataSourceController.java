@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/tenants/{tenantId}/data-sources: the data source ids the builder may offer, as the tenant's agents report them. */
 @RestController
 @ReadYourWrites
-public class DataSourceController {
+class DataSourceController {
 
     private final DataSourceReadModel dataSources;
     private final TenantReadModel tenants;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
  * paged by (id, type). One id reported with two types by two agents is two entries: both are true somewhere.
  */
 @Component
-public class DataSourceReadModel {
+class DataSourceReadModel {
 
     /*
      * Agents send their set only when it changes, so "last reported" is the newest sync of an agent that holds

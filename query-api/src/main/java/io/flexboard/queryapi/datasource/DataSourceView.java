@@ -7,5 +7,5 @@ import java.time.Instant;
  * {@code dataSource.connection} may name, its type, how many agents have it, and when one of them last synced.
  * Agents report ids and types only, so there is nothing more to show.
  */
-public record DataSourceView(String id, String type, long agents, Instant lastReportedAt) {
+record DataSourceView(String id, String type, long agents, Instant lastReportedAt) {
 }

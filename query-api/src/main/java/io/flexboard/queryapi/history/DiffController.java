@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @RestController
 @ReadYourWrites
-public class DiffController {
+class DiffController {
 
     private static final String PAIRS = "Give either 'from' and 'to' (instants) or 'from_version' and 'to_version'"
             + " (version numbers), one pair and both of its parameters";

@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 /** The analysts' reads of a tenant's event history: its audit trail and its state at any past moment. */
 @RestController
 @ReadYourWrites
-public class HistoryController {
+class HistoryController {
 
     private final EventHistoryReadModel history;
     private final TenantMoments moments;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One entry of a tenant's audit trail: who did what, when, in one human line. */
-public record HistoryEntryView(
+record HistoryEntryView(
         long sequence,
         String eventId,
         String type,

@@ -19,7 +19,7 @@ import java.util.UUID;
  * GET /api/tenants/{tenantId}/state: the tenant's dashboards (with their widgets), versions and
  * published version at {@code at}, in the same records the live endpoints answer with.
  */
-public record StateAtMoment(
+record StateAtMoment(
         Instant at,
         TenantAtMoment tenant,
         List<DashboardDetail> dashboards,

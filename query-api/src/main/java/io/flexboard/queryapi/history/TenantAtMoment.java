@@ -9,7 +9,7 @@ import java.util.UUID;
  * The tenant as it was, in the live tenant's fields ({@code TenantView}) but for {@code last_sync}:
  * that comes from the agents' sync reports (telemetry, pruned after days), not from the events.
  */
-public record TenantAtMoment(
+record TenantAtMoment(
         UUID id,
         String name,
         String slug,

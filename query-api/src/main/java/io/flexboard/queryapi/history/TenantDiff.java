@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * {@code versions} and {@code published_version} are left out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TenantDiff(
+record TenantDiff(
         Side from,
         Side to,
         List<FieldChange> tenant,

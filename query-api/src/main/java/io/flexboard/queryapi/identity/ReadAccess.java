@@ -11,7 +11,6 @@ import io.flexboard.foundation.identity.Permission.Resource;
 import io.flexboard.foundation.identity.Permissions;
 import io.flexboard.foundation.problem.ProblemException;
 import io.flexboard.foundation.security.RequestAdmission;
-import io.flexboard.queryapi.dashboard.DashboardReadModel;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -46,9 +45,9 @@ class ReadAccess implements RequestAdmission {
     private static final List<String> SELF_FILTERING = List.of("/api/me", "/api/auth/jwks", "/api/tenants", "/api/users",
             "/api/overview", "/api/sync-status");
 
-    private final DashboardReadModel dashboards;
+    private final DashboardOwners dashboards;
 
-    ReadAccess(DashboardReadModel dashboards) {
+    ReadAccess(DashboardOwners dashboards) {
         this.dashboards = dashboards;
     }
 

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
  * broker or a missing event store shows up as status UNKNOWN with an error, not as a failure.
  */
 @RestController
-public class LagController {
+class LagController {
 
     private final LagMonitor monitor;
 

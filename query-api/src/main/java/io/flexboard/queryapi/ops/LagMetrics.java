@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * report leave with it; values of an UNKNOWN relay are NaN (no data, not zero).
  */
 @Component
-public class LagMetrics {
+class LagMetrics {
 
     private final MultiGauge partitionLag;
     private final MultiGauge partitionLagSeconds;

@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
  * taken whether anyone commits or not: lag is refreshed on the monitor's clock, not the consumer's.
  */
 @Component
-public class LagMonitor implements SmartLifecycle {
+class LagMonitor implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LagMonitor.class);
     /** Axon's default token claim timeout: an active relay renews its claim well within it. */

@@ -15,7 +15,7 @@ import java.util.List;
  * event the relay parked is STOP at once: that tenant's events stop until an operator acts.
  * {@code sampled_at} is null until the first sample is taken.
  */
-public record LagReport(Instant sampledAt, int window, LagStatus status, List<GroupLag> groups, RelayLag relay,
+record LagReport(Instant sampledAt, int window, LagStatus status, List<GroupLag> groups, RelayLag relay,
         Quarantines quarantines) {
 
     LagReport(Instant sampledAt, int window, List<GroupLag> groups, RelayLag relay, Quarantines quarantines) {

@@ -9,7 +9,7 @@ import java.util.UUID;
  * The overview's counters (GET /api/overview). {@code sync_success_rate} is null when no agent
  * synced in the last 24 hours: no syncs is not a 0 % success rate.
  */
-public record Overview(
+record Overview(
         long activeTenants,
         long totalTenants,
         long publishedDashboards,

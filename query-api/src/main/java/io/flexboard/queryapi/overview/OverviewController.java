@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/overview: the builder UI's first page, counters over the tenants the caller sees (a super-admin: all). */
 @RestController
 @ReadYourWrites
-public class OverviewController {
+class OverviewController {
 
     private final OverviewReadModel overview;
     private final double staleAfterSeconds;

@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * the tenants the caller sees.
  */
 @Component
-public class OverviewReadModel {
+class OverviewReadModel {
 
     static final int RECENT_ACTIVITY_SIZE = 10;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** A tenant's sync status as the overview shows it; the rule is {@link SyncStatusReadModel#TENANT_SYNC_STATUS}. */
-public enum SyncStatus {
+enum SyncStatus {
     SYNCED, PENDING, ERROR, PAUSED;
 
     @JsonValue

@@ -19,7 +19,7 @@ import reactor.core.publisher.Mono;
 /** GET /api/sync-status: the sync status of every tenant the caller sees (synced / pending / error) in tenant order. */
 @RestController
 @ReadYourWrites
-public class SyncStatusController {
+class SyncStatusController {
 
     private final SyncStatusReadModel syncStatus;
     private final double staleAfterSeconds;

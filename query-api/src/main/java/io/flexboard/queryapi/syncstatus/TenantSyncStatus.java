@@ -8,7 +8,7 @@ import java.util.UUID;
  * One tenant's fleet at a glance (GET /api/sync-status): its status, why ({@code reason}: agent_error,
  * no_agent_seen, agents_behind, tenant_paused; null when synced) and the agent counts behind it.
  */
-public record TenantSyncStatus(
+record TenantSyncStatus(
         UUID tenantId,
         String name,
         String slug,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A tenant's current (unpublished) branding; the jsonb is passed through unparsed. */
-public record TenantBranding(
+record TenantBranding(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) UUID tenantId,
         @Schema(implementation = Map.class, nullable = true,
                 description = "{logo: {media_type, data_base64} | null, colors: {primary, secondary, accent, background, text},"

@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @ReadYourWrites
 @RequestMapping("/api/tenants")
-public class TenantController {
+class TenantController {
 
     private final TenantReadModel tenants;
     private final TenantPositions positions;

@@ -8,7 +8,7 @@ import java.util.UUID;
  * says the same as {@code is_active} in the builder's words; {@code paused_reason} is the admin's
  * note while paused, else null.
  */
-public record TenantView(
+record TenantView(
         UUID id,
         String name,
         String slug,

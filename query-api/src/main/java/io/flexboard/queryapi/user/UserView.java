@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A user as the users screen lists them; snake_case on the wire. Never a password or its hash. */
-public record UserView(
+record UserView(
         UUID id,
         String email,
         String name,

@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 @RestController
 @ReadYourWrites
 @RequestMapping("/api/tenants/{tenantId}/versions")
-public class VersionController {
+class VersionController {
 
     private final VersionReadModel versions;
     private final TenantReadModel tenants;

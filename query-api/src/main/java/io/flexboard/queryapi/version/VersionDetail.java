@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** One version with its metadata snapshot; the jsonb is passed through unparsed. */
-public record VersionDetail(
+record VersionDetail(
         UUID id,
         int version,
         String status,

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 
 /** Reads {@code readmodel.versions}; pages newest first by version number, unique per tenant. */
 @Component
-public class VersionReadModel {
+class VersionReadModel {
 
     private static final String COLUMNS = "select id, version, status, message, created_at, published_at, created_by,"
             + " parent_version, restored_from_version_id, restored_from_version";

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"index":41,"gaps":[39]}} — every global index up to {@code index} is relayed except the
  * gaps (indexes a slower transaction had not committed yet when the relay passed them).
  */
-public record RelayToken(long index, Set<Long> gaps) {
+record RelayToken(long index, Set<Long> gaps) {
 
     /** Before the relay has stored a token it has relayed nothing. */
     public static final RelayToken NOTHING_RELAYED = new RelayToken(-1, Set.of());

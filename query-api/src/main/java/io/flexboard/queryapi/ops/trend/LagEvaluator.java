@@ -17,7 +17,7 @@ import java.util.List;
  *   <li>OK: otherwise (the lag is shrinking or going up and down).</li>
  * </ol>
  */
-public final class LagEvaluator {
+final class LagEvaluator {
 
     private LagEvaluator() {
     }

@@ -21,16 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                        its own consumer, thread and transactions; more lanes than partitions leave some idle
  */
 @ConfigurationProperties("flexboard.projector.rebuild")
-public record RebuildProperties(@DefaultValue("5000") int maxPollRecords,
-                                @DefaultValue("2s") Duration progressInterval,
-                                @DefaultValue("30s") Duration lease,
-                                @DefaultValue("30s") Duration rateWindow,
-                                @DefaultValue("1000") long switchLag,
-                                @DefaultValue("10s") Duration lockTimeout,
-                                @DefaultValue("500ms") Duration gateRetry,
-                                @DefaultValue("3") int lanes) {
+record RebuildSettings(@DefaultValue("5000") int maxPollRecords,
+                       @DefaultValue("2s") Duration progressInterval,
+                       @DefaultValue("30s") Duration lease,
+                       @DefaultValue("30s") Duration rateWindow,
+                       @DefaultValue("1000") long switchLag,
+                       @DefaultValue("10s") Duration lockTimeout,
+                       @DefaultValue("500ms") Duration gateRetry,
+                       @DefaultValue("3") int lanes) {
 
-    public RebuildProperties {
+    RebuildSettings {
         if (maxPollRecords < 1) {
             throw new IllegalStateException("flexboard.projector.rebuild.max-poll-records must be at least 1, got " + maxPollRecords);
         }

@@ -1,11 +1,7 @@
-package io.flexboard.queryapi.ops;
+package io.flexboard.queryapi.ops.trend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.flexboard.queryapi.ops.trend.LagEvaluator;
-import io.flexboard.queryapi.ops.trend.LagStatus;
-import io.flexboard.queryapi.ops.trend.Position;
-import io.flexboard.queryapi.ops.trend.SlidingWindow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,8 @@
-package io.flexboard.queryapi.ops;
+package io.flexboard.queryapi.ops.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.flexboard.queryapi.ops.relay.RelayToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

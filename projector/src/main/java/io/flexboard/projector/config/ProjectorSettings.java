@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** {@code flexboard.projector.*}: how a failed batch is retried and how long fleet telemetry is kept. */
 @ConfigurationProperties("flexboard.projector")
-public record ProjectorProperties(@DefaultValue Retry retry, @DefaultValue SyncLogs syncLogs,
-                                  @DefaultValue SyncCounts syncCounts, @DefaultValue Pruning pruning) {
+public record ProjectorSettings(@DefaultValue Retry retry, @DefaultValue SyncLogs syncLogs,
+                                @DefaultValue SyncCounts syncCounts, @DefaultValue Pruning pruning) {
 
     /** Exponential back-off between attempts of a failed batch, which is retried forever. */
     public record Retry(@DefaultValue("1s") Duration initialInterval, @DefaultValue("30s") Duration maxInterval) {

@@ -1,4 +1,4 @@
-package io.flexboard.projector.position;
+package io.flexboard.projector.projection;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.flexboard.projector.projection.RowArrays;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;

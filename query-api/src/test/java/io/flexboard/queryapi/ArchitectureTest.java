@@ -1,0 +1,45 @@
+package io.flexboard.queryapi;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.flexboard.foundation.architecture.PackagePrivateByDefault;
+import io.flexboard.foundation.architecture.ServiceRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps query-api's rooms apart: features depend on each other one way only, HTTP is the
+ * controllers' (with the shared paging and the callers' identity), and a type is public only where
+ * another package uses it.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "io.flexboard.queryapi";
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
+
+    @Test
+    void featurePackagesFormNoCycles() {
+        ServiceRules.featurePackagesFormNoCycles(ROOT).check(classes);
+    }
+
+    @Test
+    void onlyControllersMapRequests() {
+        ServiceRules.controllersAreNamedSo().check(classes);
+        ServiceRules.onlyControllersMapRequests().check(classes);
+        ServiceRules.nothingCallsAController().check(classes);
+    }
+
+    @Test
+    void readModelsAndViewsDoNotKnowHttp() {
+        // web: the paging links; identity: the callers' admission.
+        ServiceRules.onlyControllersAndKnowHttp("..queryapi.web..", "..queryapi.identity..").check(classes);
+    }
+
+    @Test
+    void typesArePackagePrivateUnlessAnotherPackageUsesThem() {
+        PackagePrivateByDefault.publicOnlyWhereAnotherPackageUsesIt().check(new ClassFileImporter().importPackages(ROOT));
+    }
+}
