@@ -36,7 +36,7 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
 
         assertThat(readModels.row("select * from tenants where id = ?", story.tenantId)).isEqualTo(row(
                 "id", story.tenantId, "name", "Acme", "slug", story.slug, "license_type", "basic",
-                "max_dashboards", 5, "max_widgets_per_dashboard", 20, "is_active", true, "dashboard_count", 1,
+                "max_dashboards", 5, "max_widgets_per_dashboard", 20, "status", "active", "dashboard_count", 1,
                 "last_sync", null, "created_at", occurredAt(0), "updated_at", occurredAt(0), "paused_reason", null,
                 "branding", null));
         String keyId = story.keyIds().get(0);
