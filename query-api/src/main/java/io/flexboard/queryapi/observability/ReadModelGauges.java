@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.syncstatus.SyncStatusReadModel;
 
 import io.micrometer.core.instrument.Gauge;
@@ -53,7 +53,7 @@ class ReadModelGauges implements SmartLifecycle {
     private final Map<StatusReason, AtomicReference<Double>> tenantsByStatus;
     private volatile Disposable counting;
 
-    ReadModelGauges(DatabaseClient db, MeterRegistry meters, FlexboardProperties properties,
+    ReadModelGauges(DatabaseClient db, MeterRegistry meters, QueryApiSettings settings,
                     @Value("${flexboard.metrics.active-tenants.interval:30s}") Duration interval,
                     @Value("${flexboard.metrics.active-tenants.first-count-after:0s}") Duration firstCountAfter,
                     @Value("${flexboard.health.timeout:2s}") Duration timeout) {
@@ -61,7 +61,7 @@ class ReadModelGauges implements SmartLifecycle {
         this.interval = interval;
         this.firstCountAfter = firstCountAfter;
         this.timeout = timeout;
-        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+        this.staleAfterSeconds = settings.syncStatus().staleAfterSeconds();
         Gauge.builder("active.tenants", count, AtomicReference::get)
                 .description("Tenants whose status is active in the read model")
                 .register(meters);
