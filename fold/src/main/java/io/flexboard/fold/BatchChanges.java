@@ -205,7 +205,7 @@ public final class BatchChanges implements RowChange.Handler<Void> {
     @Override
     public Void tenantStatusSet(TenantStatusSet change) {
         if (tenantsInserted.computeIfPresent(change.tenantId(),
-                (id, tenant) -> tenant.withStatus(change.active(), change.pausedReason(), change.updatedAt())) == null) {
+                (id, tenant) -> tenant.withStatus(change.status(), change.pausedReason(), change.updatedAt())) == null) {
             tenantStatuses.put(change.tenantId(), change);
         }
         return null;

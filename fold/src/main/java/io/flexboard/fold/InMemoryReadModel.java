@@ -216,7 +216,7 @@ public final class InMemoryReadModel implements ReadModelView {
         @Override
         public Void tenantStatusSet(TenantStatusSet change) {
             tenants.computeIfPresent(change.tenantId(),
-                    (id, tenant) -> tenant.withStatus(change.active(), change.pausedReason(), change.updatedAt()));
+                    (id, tenant) -> tenant.withStatus(change.status(), change.pausedReason(), change.updatedAt()));
             return null;
         }
 

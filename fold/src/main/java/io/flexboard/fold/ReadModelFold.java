@@ -105,7 +105,7 @@ public final class ReadModelFold {
         return List.of(
                 new TenantInserted(new TenantRow(uuid(created.getTenantId()), created.getName(), created.getSlug(),
                         created.getLicenseType(), created.getMaxDashboards(), created.getMaxWidgetsPerDashboard(),
-                        true, null, 0, at, at, null)),
+                        TenantRow.ACTIVE, null, 0, at, at, null)),
                 history(event, EventType.TENANT_CREATED, null, null,
                         Summaries.tenantCreated(event.getActor(), created.getSlug(), created.getLicenseType())));
     }
@@ -205,13 +205,13 @@ public final class ReadModelFold {
 
     private static List<RowChange> tenantPaused(EventEnvelope event, TenantPausedEvent paused) {
         return List.of(
-                new TenantStatusSet(uuid(paused.getTenantId()), false, paused.getReason(), event.getOccurredAt()),
+                new TenantStatusSet(uuid(paused.getTenantId()), TenantRow.PAUSED, paused.getReason(), event.getOccurredAt()),
                 history(event, EventType.TENANT_PAUSED, null, null, Summaries.tenantPaused(event.getActor(), paused.getReason())));
     }
 
     private static List<RowChange> tenantActivated(EventEnvelope event, TenantActivatedEvent activated) {
         return List.of(
-                new TenantStatusSet(uuid(activated.getTenantId()), true, null, event.getOccurredAt()),
+                new TenantStatusSet(uuid(activated.getTenantId()), TenantRow.ACTIVE, null, event.getOccurredAt()),
                 history(event, EventType.TENANT_ACTIVATED, null, null, Summaries.tenantActivated(event.getActor())));
     }
 

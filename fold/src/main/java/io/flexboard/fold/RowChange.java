@@ -61,8 +61,11 @@ public sealed interface RowChange {
         }
     }
 
-    /** {@code update tenants set is_active, paused_reason, updated_at} of one tenant (none when it is unknown). */
-    record TenantStatusSet(UUID tenantId, boolean active, String pausedReason, Instant updatedAt) implements RowChange {
+    /**
+     * {@code update tenants set status, paused_reason, updated_at} of one tenant (none when it is unknown);
+     * {@code status} is {@link TenantRow#ACTIVE} or {@link TenantRow#PAUSED}.
+     */
+    record TenantStatusSet(UUID tenantId, String status, String pausedReason, Instant updatedAt) implements RowChange {
         @Override
         public <R> R applyTo(Handler<R> handler) {
             return handler.tenantStatusSet(this);

@@ -87,7 +87,7 @@ class InMemoryReadModelTest {
     void givenAnUnknownTenant_whenItsStatusIsSet_thenNothingChangesAsAnUpdateOfNoRow() {
         InMemoryReadModel model = new InMemoryReadModel();
 
-        model.apply(new TenantStatusSet(UUID.randomUUID(), false, "unpaid", START));
+        model.apply(new TenantStatusSet(UUID.randomUUID(), TenantRow.PAUSED, "unpaid", START));
 
         assertThat(model.tenants()).isEmpty();
     }

@@ -25,7 +25,7 @@ class ReadModelFoldTest {
         InMemoryReadModel model = folded(acme);
 
         assertThat(model.tenant(uuid(acme.tenantId))).contains(new TenantRow(uuid(acme.tenantId), "Acme", "acme", "basic", 5, 20,
-                true, null, 0, START, START, null));
+                TenantRow.ACTIVE, null, 0, START, START, null));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ReadModelFoldTest {
         acme.tenantPaused("invoice overdue");
         InMemoryReadModel model = folded(acme);
         assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
-            assertThat(tenant.isActive()).isFalse();
+            assertThat(tenant.status()).isEqualTo(TenantRow.PAUSED);
             assertThat(tenant.pausedReason()).isEqualTo("invoice overdue");
             assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(1));
         });
@@ -114,7 +114,7 @@ class ReadModelFoldTest {
         model.apply(acme.events().get(2));
 
         assertThat(model.tenant(uuid(acme.tenantId))).hasValueSatisfying(tenant -> {
-            assertThat(tenant.isActive()).isTrue();
+            assertThat(tenant.status()).isEqualTo(TenantRow.ACTIVE);
             assertThat(tenant.pausedReason()).isNull();
             assertThat(tenant.updatedAt()).isEqualTo(acme.occurredAt(2));
         });

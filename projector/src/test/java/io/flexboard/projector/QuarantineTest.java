@@ -152,8 +152,8 @@ class QuarantineTest extends ProjectorIntegrationTest {
 
         assertThat(readModels.position(poisoned.tenantId)).isEqualTo(5);
         assertThat(historySequences(poisoned)).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(readModels.row("select dashboard_count, is_active from tenants where id = ?", poisoned.tenantId))
-                .containsEntry("dashboard_count", 2).containsEntry("is_active", false);
+        assertThat(readModels.row("select dashboard_count, status from tenants where id = ?", poisoned.tenantId))
+                .containsEntry("dashboard_count", 2).containsEntry("status", "paused");
         assertThat(readModels.rows("select * from api_keys where tenant_id = ?", poisoned.tenantId)).hasSize(2);
         assertThat(heldEvents(poisoned)).isZero();
     }

@@ -125,7 +125,7 @@ class RebuildTest {
         readModels.execute("update published_versions set sync_metadata = '{}' where tenant_id = ?::uuid", acme.tenantId);
         readModels.execute("delete from published_versions where tenant_id = ?::uuid", initech.tenantId);
         TenantStory globex = stories.get(2);
-        readModels.execute("update tenants set is_active = false where id = ?::uuid", globex.tenantId);
+        readModels.execute("update tenants set status = 'paused' where id = ?::uuid", globex.tenantId);
 
         try (PublishedNotifications notifications = new PublishedNotifications(DATABASE.jdbcUrl())) {
             JsonNode started = start("{}");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
 
-    private static final String STATUS = "select is_active, paused_reason, updated_at from tenants where id = ?";
+    private static final String STATUS = "select status, paused_reason, updated_at from tenants where id = ?";
     private static final String BRANDING = """
             select branding -> 'colors' ->> 'primary' as primary, branding ->> 'font' as font,
                    branding -> 'logo' ->> 'media_type' as logo_type, updated_at from tenants where id = ?""";
@@ -32,7 +32,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 6);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", false, "paused_reason", "invoice overdue", "updated_at", story.occurredAt(6)));
+                .isEqualTo(columns("status", "paused", "paused_reason", "invoice overdue", "updated_at", story.occurredAt(6)));
     }
 
     @Test
@@ -45,7 +45,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 7);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", true, "paused_reason", null, "updated_at", story.occurredAt(7)));
+                .isEqualTo(columns("status", "active", "paused_reason", null, "updated_at", story.occurredAt(7)));
     }
 
     @Test
@@ -57,7 +57,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
         awaitPosition(story, 1);
 
         assertThat(readModels.row(STATUS, story.tenantId))
-                .isEqualTo(columns("is_active", false, "paused_reason", null, "updated_at", story.occurredAt(1)));
+                .isEqualTo(columns("status", "paused", "paused_reason", null, "updated_at", story.occurredAt(1)));
     }
 
     @Test

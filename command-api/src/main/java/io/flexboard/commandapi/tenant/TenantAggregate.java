@@ -17,6 +17,7 @@ import io.flexboard.commandapi.api.CreateDashboardCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
 import io.flexboard.commandapi.api.IssueApiKeyCommand;
 import io.flexboard.commandapi.api.PauseTenantCommand;
+import io.flexboard.commandapi.api.PausedOrActive;
 import io.flexboard.commandapi.api.PublishVersionCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
 import io.flexboard.commandapi.api.RestoreVersionCommand;
@@ -25,7 +26,6 @@ import io.flexboard.commandapi.api.RevokeApiKeyCommand;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
 import io.flexboard.commandapi.api.SetTenantBrandingCommand;
-import io.flexboard.commandapi.api.TenantStatus;
 import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.schemas.Branding;
@@ -179,19 +179,19 @@ class TenantAggregate {
     Object handle(PauseTenantCommand command) {
         String reason = TenantRules.checkPauseReason(command);
         if (paused) {
-            return new Unchanged(new TenantStatus(true, pausedReason), getVersion());
+            return new Unchanged(new PausedOrActive(true, pausedReason), getVersion());
         }
         apply(new TenantPausedEvent(tenantId, reason));
-        return new TenantStatus(true, reason);
+        return new PausedOrActive(true, reason);
     }
 
     @CommandHandler
     Object handle(ActivateTenantCommand command) {
         if (!paused) {
-            return new Unchanged(new TenantStatus(false, null), getVersion());
+            return new Unchanged(new PausedOrActive(false, null), getVersion());
         }
         apply(new TenantActivatedEvent(tenantId));
-        return new TenantStatus(false, null);
+        return new PausedOrActive(false, null);
     }
 
     /**

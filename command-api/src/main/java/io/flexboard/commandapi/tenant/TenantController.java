@@ -7,7 +7,7 @@ import java.util.UUID;
 import io.flexboard.commandapi.api.ActivateTenantCommand;
 import io.flexboard.commandapi.api.CreateTenantCommand;
 import io.flexboard.commandapi.api.PauseTenantCommand;
-import io.flexboard.commandapi.api.TenantStatus;
+import io.flexboard.commandapi.api.PausedOrActive;
 import io.flexboard.commandapi.apikey.ApiKeys;
 import io.flexboard.commandapi.web.CommandDispatcher;
 import io.flexboard.commandapi.openapi.IfMatch;
@@ -108,7 +108,7 @@ class TenantController {
         Long expectedVersion = CommandDispatcher.expectedVersion(exchange);
         return request.defaultIfEmpty(new PauseTenantRequest(null)).flatMap(body -> commands.send(exchange, tenant,
                 new PauseTenantCommand(tenant, expectedVersion, body.reason()), HttpStatus.OK,
-                status -> statusBody(tenant, (TenantStatus) status)));
+                status -> statusBody(tenant, (PausedOrActive) status)));
     }
 
     @Operation(summary = "Activate a paused tenant")
@@ -120,11 +120,11 @@ class TenantController {
     Mono<ResponseEntity<Map<String, Object>>> activate(@PathVariable String tenantId, ServerWebExchange exchange) {
         String tenant = CommandDispatcher.uuid(tenantId, "tenantId");
         return commands.send(exchange, tenant, new ActivateTenantCommand(tenant, CommandDispatcher.expectedVersion(exchange)),
-                HttpStatus.OK, status -> statusBody(tenant, (TenantStatus) status));
+                HttpStatus.OK, status -> statusBody(tenant, (PausedOrActive) status));
     }
 
     /** The tenant's status as query-api shows it: {@code paused_reason} only while paused. */
-    private static Map<String, Object> statusBody(String tenantId, TenantStatus status) {
+    private static Map<String, Object> statusBody(String tenantId, PausedOrActive status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("tenant_id", tenantId);
         body.put("status", status.paused() ? "paused" : "active");

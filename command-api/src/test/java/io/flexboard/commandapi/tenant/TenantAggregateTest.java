@@ -14,13 +14,13 @@ import io.flexboard.commandapi.api.EventTooLargeException;
 import io.flexboard.commandapi.api.InvalidCommandException;
 import io.flexboard.commandapi.api.IssuedApiKey;
 import io.flexboard.commandapi.api.PauseTenantCommand;
+import io.flexboard.commandapi.api.PausedOrActive;
 import io.flexboard.commandapi.api.PublishVersionCommand;
 import io.flexboard.commandapi.api.ReplaceWidgetsCommand;
 import io.flexboard.commandapi.api.RestoreVersionCommand;
 import io.flexboard.commandapi.api.RestoredDraft;
 import io.flexboard.commandapi.api.RuleViolationException;
 import io.flexboard.commandapi.api.SaveDraftCommand;
-import io.flexboard.commandapi.api.TenantStatus;
 import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.commandapi.api.WidgetInput;
@@ -112,7 +112,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20))
                 .when(new PauseTenantCommand(TENANT, null, "  invoice overdue "))
                 .expectEvents(new TenantPausedEvent(TENANT, "invoice overdue"))
-                .expectResultMessagePayload(new TenantStatus(true, "invoice overdue"));
+                .expectResultMessagePayload(new PausedOrActive(true, "invoice overdue"));
     }
 
     @Test
@@ -135,7 +135,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
                 .when(new PauseTenantCommand(TENANT, null, "another reason"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Unchanged(new TenantStatus(true, "invoice overdue"), 1));
+                .expectResultMessagePayload(new Unchanged(new PausedOrActive(true, "invoice overdue"), 1));
     }
 
     @Test
@@ -143,7 +143,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
                 .when(new ActivateTenantCommand(TENANT, null))
                 .expectEvents(new TenantActivatedEvent(TENANT))
-                .expectResultMessagePayload(new TenantStatus(false, null));
+                .expectResultMessagePayload(new PausedOrActive(false, null));
     }
 
     @Test
@@ -151,7 +151,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null), new TenantActivatedEvent(TENANT))
                 .when(new ActivateTenantCommand(TENANT, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(new Unchanged(new TenantStatus(false, null), 2));
+                .expectResultMessagePayload(new Unchanged(new PausedOrActive(false, null), 2));
     }
 
     @Test

@@ -11,7 +11,7 @@ import io.flexboard.infra.local.router.LocalRouter;
 import io.flexboard.infra.local.router.RouterServer;
 import io.flexboard.infra.local.services.LocalServices;
 import io.flexboard.infra.local.services.Service;
-import io.flexboard.infra.local.services.ServiceProperties;
+import io.flexboard.infra.local.services.ServiceArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +83,9 @@ public final class LocalStack {
             // The access tokens' key, generated once into the data dir (0600) before any service reads it.
             Path jwtKey = settings.dataDir().resolve("jwt-signing-key.pem");
             AccessTokenKeys.fromFile(jwtKey, true);
-            ServiceProperties properties = new ServiceProperties(running.postgres.url(), running.kafka.bootstrapServers(),
+            ServiceArguments arguments = new ServiceArguments(running.postgres.url(), running.kafka.bootstrapServers(),
                     adminToken.value(), jwtKey, settings.dataDir().resolve(SSO_CONFIG_FILE));
-            running.services = LocalServices.start(services, properties);
+            running.services = LocalServices.start(services, arguments);
 
             List<HealthCheck> checks = new ArrayList<>();
             LocalPostgres db = running.postgres;

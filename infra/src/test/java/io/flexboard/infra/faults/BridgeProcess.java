@@ -3,7 +3,7 @@ package io.flexboard.infra.faults;
 import io.flexboard.infra.local.config.DatabaseUrl;
 import io.flexboard.infra.local.services.LocalServices;
 import io.flexboard.infra.local.services.Service;
-import io.flexboard.infra.local.services.ServiceProperties;
+import io.flexboard.infra.local.services.ServiceArguments;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,8 +82,8 @@ public final class BridgeProcess implements AutoCloseable {
 
     /** The child JVM: {@code <jdbc url> <kafka bootstrap servers> <port>}. */
     public static void main(String[] args) throws InterruptedException {
-        ServiceProperties properties = new ServiceProperties(new DatabaseUrl(args[0], "postgres", ""), args[1], null);
-        LocalServices bridge = LocalServices.start(List.of(Service.AGENT_BRIDGE), properties, Map.of("server.port", args[2]));
+        ServiceArguments arguments = new ServiceArguments(new DatabaseUrl(args[0], "postgres", ""), args[1], null);
+        LocalServices bridge = LocalServices.start(List.of(Service.AGENT_BRIDGE), arguments, Map.of("server.port", args[2]));
         Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "bridge-shutdown"));
         System.out.println("agent-bridge is ready on port " + args[2]);
         Thread.currentThread().join();

@@ -77,7 +77,7 @@ final class ReadModelWriter {
                 .column("license_type", "text", String.class, TenantRow::licenseType)
                 .column("max_dashboards", "int", Integer.class, TenantRow::maxDashboards)
                 .column("max_widgets_per_dashboard", "int", Integer.class, TenantRow::maxWidgetsPerDashboard)
-                .column("is_active", "boolean", Boolean.class, TenantRow::isActive)
+                .column("status", "text", String.class, TenantRow::status)
                 .column("paused_reason", "text", String.class, TenantRow::pausedReason)
                 .column("dashboard_count", "int", Integer.class, TenantRow::dashboardCount)
                 .column("created_at", "timestamptz", Instant.class, TenantRow::createdAt)
@@ -90,11 +90,11 @@ final class ReadModelWriter {
     private Mono<Long> setTenantStatuses(BatchChanges changes) {
         RowArrays<TenantStatusSet> rows = RowArrays.of(changes.tenantStatuses())
                 .column("id", "uuid", UUID.class, TenantStatusSet::tenantId)
-                .column("is_active", "boolean", Boolean.class, TenantStatusSet::active)
+                .column("status", "text", String.class, TenantStatusSet::status)
                 .column("paused_reason", "text", String.class, TenantStatusSet::pausedReason)
                 .column("updated_at", "timestamptz", Instant.class, TenantStatusSet::updatedAt);
         return rows.execute(database, """
-                update tenants t set is_active = s.is_active, paused_reason = s.paused_reason, updated_at = s.updated_at
+                update tenants t set status = s.status, paused_reason = s.paused_reason, updated_at = s.updated_at
                   from (%s) s where t.id = s.id""".formatted(rows.select()));
     }
 

@@ -216,7 +216,7 @@ class SwitchOver {
         }
         if (tables.stream().anyMatch(table -> table.name().equals("tenants"))) {
             changed.add("select r.id from " + target + ".tenants r join " + live + ".tenants l on l.id = r.id"
-                    + " where r.is_active is distinct from l.is_active");
+                    + " where r.status is distinct from l.status");
         }
         if (changed.isEmpty()) {
             return List.of();

@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.agent;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.tenant.TenantReadModel;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -26,10 +26,10 @@ class AgentController {
     private final TenantReadModel tenants;
     private final double staleAfterSeconds;
 
-    public AgentController(AgentReadModel agents, TenantReadModel tenants, FlexboardProperties properties) {
+    public AgentController(AgentReadModel agents, TenantReadModel tenants, QueryApiSettings settings) {
         this.agents = agents;
         this.tenants = tenants;
-        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+        this.staleAfterSeconds = settings.syncStatus().staleAfterSeconds();
     }
 
     @GetMapping("/api/tenants/{tenantId}/agents")

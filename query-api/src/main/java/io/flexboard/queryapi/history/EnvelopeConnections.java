@@ -1,6 +1,6 @@
 package io.flexboard.queryapi.history;
 
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
@@ -27,7 +27,7 @@ class EnvelopeConnections implements DisposableBean {
     private final ConnectionPool pool;
     private final DatabaseClient database;
 
-    EnvelopeConnections(R2dbcProperties r2dbc, FlexboardProperties properties) {
+    EnvelopeConnections(R2dbcProperties r2dbc, QueryApiSettings settings) {
         // The same server and credentials as the main pool, but never through it ("r2dbc:pool:" stripped).
         ConnectionFactoryOptions.Builder options = ConnectionFactoryOptions
                 .parse(r2dbc.getUrl().replaceFirst("^r2dbc:pool:", "r2dbc:"))
@@ -44,7 +44,7 @@ class EnvelopeConnections implements DisposableBean {
         if (schema != null) {
             options.option(PostgresqlConnectionFactoryProvider.SCHEMA, schema);
         }
-        int size = properties.history().maxConcurrentReads();
+        int size = settings.history().maxConcurrentReads();
         pool = new ConnectionPool(ConnectionPoolConfiguration
                 .builder(new PostgresqlConnectionFactoryProvider().create(options.build()))
                 .initialSize(0)

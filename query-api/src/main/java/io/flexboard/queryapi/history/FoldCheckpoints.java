@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.history;
 
 import io.flexboard.fold.InMemoryReadModel;
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +34,9 @@ class FoldCheckpoints {
     private final int every;
     private final Map<UUID, TreeMap<Long, Checkpoint>> byTenant;
 
-    FoldCheckpoints(FlexboardProperties properties) {
-        this.tenants = properties.history().checkpoints().tenants();
-        this.every = properties.history().checkpoints().every();
+    FoldCheckpoints(QueryApiSettings settings) {
+        this.tenants = settings.history().checkpoints().tenants();
+        this.every = settings.history().checkpoints().every();
         this.byTenant = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<UUID, TreeMap<Long, Checkpoint>> eldest) {

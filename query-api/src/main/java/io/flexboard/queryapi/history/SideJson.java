@@ -51,7 +51,7 @@ final class SideJson {
                 .put("name", tenant.name())
                 .put("slug", tenant.slug())
                 .put("license_type", tenant.licenseType())
-                .put("is_active", tenant.isActive())
+                .put("is_active", TenantRow.ACTIVE.equals(tenant.status()))
                 .put("paused_reason", tenant.pausedReason())
                 .put("max_dashboards", tenant.maxDashboards())
                 .put("max_widgets_per_dashboard", tenant.maxWidgetsPerDashboard()));

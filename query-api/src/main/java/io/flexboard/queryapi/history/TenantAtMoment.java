@@ -24,8 +24,9 @@ record TenantAtMoment(
         int dashboardCount) {
 
     static TenantAtMoment of(TenantRow tenant) {
-        return new TenantAtMoment(tenant.id(), tenant.name(), tenant.slug(), tenant.licenseType(), tenant.isActive(),
-                tenant.isActive() ? TenantStatus.ACTIVE : TenantStatus.PAUSED, tenant.pausedReason(), tenant.createdAt(),
+        TenantStatus status = TenantStatus.of(tenant.status());
+        return new TenantAtMoment(tenant.id(), tenant.name(), tenant.slug(), tenant.licenseType(),
+                status == TenantStatus.ACTIVE, status, tenant.pausedReason(), tenant.createdAt(),
                 tenant.updatedAt(), tenant.maxDashboards(), tenant.maxWidgetsPerDashboard(), tenant.dashboardCount());
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.syncstatus.SyncStatusReadModel;
 
 import io.micrometer.core.instrument.Gauge;
@@ -26,7 +26,7 @@ import reactor.core.scheduler.Schedulers;
  * Gauges counted from the read models every {@code flexboard.metrics.active-tenants.interval} on a
  * timer thread (never on a scrape or the event loop), so a scrape only reads numbers:
  * <ul>
- *   <li>the spec's {@code active_tenants}: tenants with {@code is_active};</li>
+ *   <li>the spec's {@code active_tenants}: tenants whose {@code status} is {@code active};</li>
  *   <li>{@code flexboard_sync_status_tenants{status,reason}}: tenants per sync status, by the same
  *       rule as {@code GET /api/sync-status} — what the "no agent seen" and "agents failing" alerts
  *       watch, since no other metric knows an agent that has gone silent.</li>
@@ -53,7 +53,7 @@ class ReadModelGauges implements SmartLifecycle {
     private final Map<StatusReason, AtomicReference<Double>> tenantsByStatus;
     private volatile Disposable counting;
 
-    ReadModelGauges(DatabaseClient db, MeterRegistry meters, FlexboardProperties properties,
+    ReadModelGauges(DatabaseClient db, MeterRegistry meters, QueryApiSettings settings,
                     @Value("${flexboard.metrics.active-tenants.interval:30s}") Duration interval,
                     @Value("${flexboard.metrics.active-tenants.first-count-after:0s}") Duration firstCountAfter,
                     @Value("${flexboard.health.timeout:2s}") Duration timeout) {
@@ -61,9 +61,9 @@ class ReadModelGauges implements SmartLifecycle {
         this.interval = interval;
         this.firstCountAfter = firstCountAfter;
         this.timeout = timeout;
-        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+        this.staleAfterSeconds = settings.syncStatus().staleAfterSeconds();
         Gauge.builder("active.tenants", count, AtomicReference::get)
-                .description("Tenants whose is_active is true in the read model")
+                .description("Tenants whose status is active in the read model")
                 .register(meters);
         this.tenantsByStatus = Map.copyOf(STATUSES.stream().collect(Collectors.toMap(key -> key, key -> {
             AtomicReference<Double> tenants = new AtomicReference<>(Double.NaN);
@@ -78,7 +78,7 @@ class ReadModelGauges implements SmartLifecycle {
 
     /** Counts now; the timer calls it, tests may too. */
     Mono<Void> refresh() {
-        Mono<Long> active = db.sql("select count(*) as active from tenants where is_active")
+        Mono<Long> active = db.sql("select count(*) as active from tenants where status = 'active'")
                 .map(row -> row.get("active", Long.class))
                 .one()
                 .doOnNext(tenants -> count.set(tenants.doubleValue()));

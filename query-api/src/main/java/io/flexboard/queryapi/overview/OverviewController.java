@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.overview;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.identity.VisibleTenants;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +16,9 @@ class OverviewController {
     private final OverviewReadModel overview;
     private final double staleAfterSeconds;
 
-    public OverviewController(OverviewReadModel overview, FlexboardProperties properties) {
+    public OverviewController(OverviewReadModel overview, QueryApiSettings settings) {
         this.overview = overview;
-        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+        this.staleAfterSeconds = settings.syncStatus().staleAfterSeconds();
     }
 
     @GetMapping("/api/overview")

@@ -41,7 +41,7 @@ class OverviewReadModel {
                   from tenant_sync_status
                  where %1$s
             )
-            select (select count(*) from tenants where is_active and %2$s) as active_tenants,
+            select (select count(*) from tenants where status = 'active' and %2$s) as active_tenants,
                    (select count(*) from tenants where %2$s) as total_tenants,
                    (select coalesce(sum(case when jsonb_typeof(sync_metadata -> 'dashboards') = 'array'
                                              then jsonb_array_length(sync_metadata -> 'dashboards') end), 0)::bigint

@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.syncstatus;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.identity.VisibleTenants;
 import io.flexboard.queryapi.web.Page;
 import io.flexboard.queryapi.web.PageRequest;
@@ -24,9 +24,9 @@ class SyncStatusController {
     private final SyncStatusReadModel syncStatus;
     private final double staleAfterSeconds;
 
-    public SyncStatusController(SyncStatusReadModel syncStatus, FlexboardProperties properties) {
+    public SyncStatusController(SyncStatusReadModel syncStatus, QueryApiSettings settings) {
         this.syncStatus = syncStatus;
-        this.staleAfterSeconds = properties.syncStatus().staleAfterSeconds();
+        this.staleAfterSeconds = settings.syncStatus().staleAfterSeconds();
     }
 
     @GetMapping("/api/sync-status")

@@ -29,7 +29,7 @@ public class SyncStatusReadModel {
      */
     public static final String TENANT_SYNC_STATUS = """
             with fleet as (
-                select t.id as tenant_id, t.name, t.slug, t.created_at, t.last_sync, t.is_active,
+                select t.id as tenant_id, t.name, t.slug, t.created_at, t.last_sync, t.status as tenant_status,
                        coalesce(p.version, 0)::bigint as published_version,
                        seen.agents_seen, seen.agents_on_published, seen.agents_failing
                   from tenants t
@@ -43,11 +43,11 @@ public class SyncStatusReadModel {
                           and a.last_seen >= now() - make_interval(secs => $1)) seen
             ), tenant_sync_status as (
                 select fleet.*,
-                       case when not is_active then 'paused'
+                       case when tenant_status = 'paused' then 'paused'
                             when agents_failing > 0 or agents_seen = 0 then 'error'
                             when agents_on_published < agents_seen then 'pending'
                             else 'synced' end as status,
-                       case when not is_active then 'tenant_paused'
+                       case when tenant_status = 'paused' then 'tenant_paused'
                             when agents_failing > 0 then 'agent_error'
                             when agents_seen = 0 then 'no_agent_seen'
                             when agents_on_published < agents_seen then 'agents_behind' end as reason

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class TenantReadModel {
 
-    private static final String COLUMNS = "select id, name, slug, license_type, is_active, paused_reason, created_at,"
+    private static final String COLUMNS = "select id, name, slug, license_type, status, paused_reason, created_at,"
             + " updated_at, max_dashboards, max_widgets_per_dashboard, dashboard_count, last_sync from tenants";
 
     private final DatabaseClient db;
@@ -45,8 +45,8 @@ public class TenantReadModel {
             conditions.add("(name ilike $" + parameters.size() + " or slug ilike $" + parameters.size() + ")");
         }
         if (filter.status() != null) {
-            parameters.add(filter.status() == TenantStatus.ACTIVE);
-            conditions.add("is_active = $" + parameters.size());
+            parameters.add(filter.status().wireName());
+            conditions.add("status = $" + parameters.size());
         }
         if (within != null) {
             parameters.add(within.toArray(UUID[]::new));
@@ -98,14 +98,14 @@ public class TenantReadModel {
     }
 
     private static TenantView tenant(Readable row) {
-        boolean active = Boolean.TRUE.equals(row.get("is_active", Boolean.class));
+        TenantStatus status = TenantStatus.of(row.get("status", String.class));
         return new TenantView(
                 row.get("id", UUID.class),
                 row.get("name", String.class),
                 row.get("slug", String.class),
                 row.get("license_type", String.class),
-                active,
-                TenantStatus.of(active),
+                status == TenantStatus.ACTIVE,
+                status,
                 row.get("paused_reason", String.class),
                 instant(row, "created_at"),
                 instant(row, "updated_at"),

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 /**
  * A tenant as the builder lists it (spec: GET /api/tenants); snake_case on the wire. {@code status}
- * says the same as {@code is_active} in the builder's words; {@code paused_reason} is the admin's
- * note while paused, else null.
+ * is the tenant status; {@code is_active} says the same as a boolean (a field of the spec, derived
+ * from {@code status}); {@code paused_reason} is the admin's note while paused, else null.
  */
 record TenantView(
         UUID id,

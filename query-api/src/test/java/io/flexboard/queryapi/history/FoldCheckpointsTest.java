@@ -3,7 +3,7 @@ package io.flexboard.queryapi.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.fold.InMemoryReadModel;
-import io.flexboard.queryapi.config.FlexboardProperties;
+import io.flexboard.queryapi.config.QueryApiSettings;
 import io.flexboard.queryapi.history.FoldCheckpoints.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -109,8 +109,8 @@ class FoldCheckpointsTest {
     }
 
     private static FoldCheckpoints checkpoints(int tenants, int every) {
-        return new FoldCheckpoints(new FlexboardProperties(
-                new FlexboardProperties.SyncStatusSettings(Duration.ofMinutes(10)),
-                new FlexboardProperties.History(4, new FlexboardProperties.Checkpoints(tenants, every))));
+        return new FoldCheckpoints(new QueryApiSettings(
+                new QueryApiSettings.SyncStatusSettings(Duration.ofMinutes(10)),
+                new QueryApiSettings.History(4, new QueryApiSettings.Checkpoints(tenants, every))));
     }
 }

@@ -28,8 +28,8 @@ public final class ReadModelFixtures {
         UUID id = UUID.randomUUID();
         Instant created = tick();
         TestDatabase.execute("insert into tenants (id, name, slug, license_type, max_dashboards, max_widgets_per_dashboard,"
-                        + " is_active, dashboard_count, last_sync, created_at, updated_at)"
-                        + " values (?, ?, ?, 'basic', 5, 20, true, 0, null, ?, ?)",
+                        + " status, dashboard_count, last_sync, created_at, updated_at)"
+                        + " values (?, ?, ?, 'basic', 5, 20, 'active', 0, null, ?, ?)",
                 id, name, slug, Timestamp.from(created), Timestamp.from(created));
         return id;
     }
@@ -117,7 +117,7 @@ public final class ReadModelFixtures {
 
     /** Pauses the tenant, as the projector applies a TenantPaused event; {@code reason} may be null. */
     public void paused(UUID tenantId, String reason) {
-        TestDatabase.execute("update tenants set is_active = false, paused_reason = ? where id = ?", reason, tenantId);
+        TestDatabase.execute("update tenants set status = 'paused', paused_reason = ? where id = ?", reason, tenantId);
     }
 
     /** Sets the tenant's branding, as the projector applies a TenantBrandingSet event. */

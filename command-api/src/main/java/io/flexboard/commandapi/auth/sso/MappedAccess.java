@@ -16,10 +16,10 @@ import io.flexboard.foundation.identity.Role;
 record MappedAccess(Role role, List<String> tenants) {
 
     /** The access the groups give under the provider's mappings; empty when no group is mapped. */
-    static Optional<MappedAccess> of(SsoProperties.Provider provider, Collection<String> groups) {
+    static Optional<MappedAccess> of(SsoSettings.Provider provider, Collection<String> groups) {
         Role role = null;
         Set<String> tenants = new LinkedHashSet<>();
-        for (SsoProperties.GroupMapping mapping : provider.groupMappings()) {
+        for (SsoSettings.GroupMapping mapping : provider.groupMappings()) {
             if (groups.contains(mapping.group())) {
                 Role mapped = mapping.mappedRole();
                 // Role lists the most privileged first.

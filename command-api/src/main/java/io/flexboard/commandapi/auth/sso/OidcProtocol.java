@@ -45,15 +45,15 @@ class OidcProtocol {
 
     private static final Logger log = LoggerFactory.getLogger(OidcProtocol.class);
 
-    private final SsoProperties properties;
+    private final SsoSettings settings;
     private final OidcAuthorizationCodeReactiveAuthenticationManager codeExchange =
             new OidcAuthorizationCodeReactiveAuthenticationManager(new WebClientReactiveAuthorizationCodeTokenResponseClient(),
                     new OidcReactiveOAuth2UserService());
     /** Discovered once per provider, on first use: a provider down at start-up does not stop the service. */
     private final Map<String, ClientRegistration> registrations = new ConcurrentHashMap<>();
 
-    OidcProtocol(SsoProperties properties) {
-        this.properties = properties;
+    OidcProtocol(SsoSettings settings) {
+        this.settings = settings;
     }
 
     /** Where to send the browser to sign in, and what its callback must find again. */
@@ -112,7 +112,7 @@ class OidcProtocol {
     }
 
     private ExternalIdentity identity(String providerId, OidcUser user) {
-        SsoProperties.Provider provider = properties.provider(providerId).orElseThrow();
+        SsoSettings.Provider provider = settings.provider(providerId).orElseThrow();
         Map<String, Object> claims = user.getClaims();
         String email = user.getEmail();
         if (email == null && user.getPreferredUsername() != null && user.getPreferredUsername().contains("@")) {
@@ -135,7 +135,7 @@ class OidcProtocol {
         if (known != null) {
             return Mono.just(known);
         }
-        SsoProperties.Provider provider = properties.provider(providerId).orElseThrow();
+        SsoSettings.Provider provider = settings.provider(providerId).orElseThrow();
         return Mono.fromCallable(() -> ClientRegistrations.fromIssuerLocation(provider.issuer())
                         .registrationId(providerId)
                         .clientId(provider.clientId())

@@ -37,11 +37,11 @@ class SamlProtocol {
     private static final List<String> NAME_ATTRIBUTES = List.of("name", "displayName",
             "http://schemas.microsoft.com/identity/claims/displayname");
 
-    private final SsoProperties properties;
+    private final SsoSettings settings;
     private final SamlAssertionIds assertionIds;
 
-    SamlProtocol(SsoProperties properties, SamlAssertionIds assertionIds) {
-        this.properties = properties;
+    SamlProtocol(SsoSettings settings, SamlAssertionIds assertionIds) {
+        this.settings = settings;
         this.assertionIds = assertionIds;
     }
 
@@ -50,8 +50,8 @@ class SamlProtocol {
     }
 
     Start start(String providerId, String state, String acsUrl) {
-        SsoProperties.Provider provider = properties.provider(providerId).orElseThrow();
-        AuthnRequest request = new AuthnRequest(settings(provider, acsUrl));
+        SsoSettings.Provider provider = settings.provider(providerId).orElseThrow();
+        AuthnRequest request = new AuthnRequest(samlSettings(provider, acsUrl));
         try {
             String url = provider.idpSsoUrl() + (provider.idpSsoUrl().contains("?") ? "&" : "?")
                     + "SAMLRequest=" + URLEncoder.encode(request.getEncodedAuthnRequest(), StandardCharsets.UTF_8)
@@ -64,7 +64,7 @@ class SamlProtocol {
 
     /** The person the IdP vouches for in this Response; 401 naming the failed check, 400 when it is no Response. */
     ExternalIdentity finish(String providerId, SsoLogins.PendingLogin pending, String encodedResponse) {
-        SsoProperties.Provider provider = properties.provider(providerId).orElseThrow();
+        SsoSettings.Provider provider = settings.provider(providerId).orElseThrow();
         SamlResponse response = parsed(provider, pending.redirectUri(), encodedResponse);
         if (!response.isValid(pending.requestId())) {
             log.info("SAML sign-in at {} refused: {}", providerId, response.getError());
@@ -94,9 +94,9 @@ class SamlProtocol {
         }
     }
 
-    private static SamlResponse parsed(SsoProperties.Provider provider, String acsUrl, String encodedResponse) {
+    private static SamlResponse parsed(SsoSettings.Provider provider, String acsUrl, String encodedResponse) {
         try {
-            return new SamlResponse(settings(provider, acsUrl),
+            return new SamlResponse(samlSettings(provider, acsUrl),
                     new HttpRequest(acsUrl, Map.of("SAMLResponse", List.of(encodedResponse)), null));
         } catch (Exception notAResponse) {
             throw ProblemException.malformed("SAMLResponse", "SAMLResponse is not a base64-encoded SAML Response");
@@ -109,7 +109,7 @@ class SamlProtocol {
     }
 
     /** Strict: every check on; assertions must be signed (a signed Response alone is not enough to trust its assertion). */
-    private static Saml2Settings settings(SsoProperties.Provider provider, String acsUrl) {
+    private static Saml2Settings samlSettings(SsoSettings.Provider provider, String acsUrl) {
         Map<String, Object> values = new HashMap<>();
         values.put(SettingsBuilder.STRICT_PROPERTY_KEY, true);
         values.put(SettingsBuilder.SP_ENTITYID_PROPERTY_KEY, provider.spEntityId());

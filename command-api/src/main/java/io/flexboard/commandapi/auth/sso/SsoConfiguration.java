@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds and checks {@code flexboard.sso.*} when the service starts. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SsoProperties.class)
+@EnableConfigurationProperties(SsoSettings.class)
 class SsoConfiguration {
 }

@@ -50,14 +50,14 @@ class SsoController {
     private static final int MAX_PARAMETER = 2048;
     private static final String PROVIDER_PATTERN = "^[a-z0-9][a-z0-9-]{0,39}$";
 
-    private final SsoProperties properties;
+    private final SsoSettings settings;
     private final SsoLogins logins;
     private final OidcProtocol oidc;
     private final SamlProtocol saml;
     private final SsoSignIn signIn;
 
-    SsoController(SsoProperties properties, SsoLogins logins, OidcProtocol oidc, SamlProtocol saml, SsoSignIn signIn) {
-        this.properties = properties;
+    SsoController(SsoSettings settings, SsoLogins logins, OidcProtocol oidc, SamlProtocol saml, SsoSignIn signIn) {
+        this.settings = settings;
         this.logins = logins;
         this.oidc = oidc;
         this.saml = saml;
@@ -77,7 +77,7 @@ class SsoController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ProviderAnswer.class))))
     @GetMapping("/api/auth/providers")
     List<ProviderAnswer> providers() {
-        return properties.providers().entrySet().stream()
+        return settings.providers().entrySet().stream()
                 .map(entry -> new ProviderAnswer(entry.getKey(), entry.getValue().name(),
                         entry.getValue().type().name().toLowerCase(java.util.Locale.ROOT), "/api/auth/sso/" + entry.getKey() + "/login"))
                 .toList();
@@ -95,14 +95,14 @@ class SsoController {
     Mono<ResponseEntity<Void>> login(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                      ServerWebExchange exchange) {
         return refusalsToBuilder(Mono.defer(() -> {
-            SsoProperties.Provider configured = properties.provider(provider).orElseThrow(() -> ProblemException.notFound(
+            SsoSettings.Provider configured = settings.provider(provider).orElseThrow(() -> ProblemException.notFound(
                     "No SSO provider has this id; GET /api/auth/providers lists them"));
             String state = SsoLogins.randomToken();
-            if (configured.type() == SsoProperties.Type.SAML) {
+            if (configured.type() == SsoSettings.Type.SAML) {
                 String acsUrl = publicUrl(exchange) + "/api/auth/sso/" + provider + "/acs";
                 return Mono.fromCallable(() -> {
                     SamlProtocol.Start start = saml.start(provider, state, acsUrl);
-                    logins.start(state, start.pending(), properties.loginTimeout());
+                    logins.start(state, start.pending(), settings.loginTimeout());
                     return toProvider(start.redirectUrl(), null);
                 }).subscribeOn(Schedulers.boundedElastic());
             }
@@ -110,8 +110,8 @@ class SsoController {
             String redirectUri = publicUrl(exchange) + "/api/auth/sso/" + provider + "/callback";
             return oidc.start(provider, state, SsoLogins.hash(browser), redirectUri)
                     .flatMap(start -> Mono.fromCallable(() -> {
-                        logins.start(state, start.pending(), properties.loginTimeout());
-                        return toProvider(start.authorizationUri(), browserCookie(provider, browser, properties.loginTimeout(), exchange));
+                        logins.start(state, start.pending(), settings.loginTimeout());
+                        return toProvider(start.authorizationUri(), browserCookie(provider, browser, settings.loginTimeout(), exchange));
                     }).subscribeOn(Schedulers.boundedElastic()));
         }), exchange);
     }
@@ -132,7 +132,7 @@ class SsoController {
                                         @RequestParam(name = "error_description", required = false) String errorDescription,
                                         ServerWebExchange exchange) {
         return refusalsToBuilder(Mono.defer(() -> {
-            provider(provider, SsoProperties.Type.OIDC);
+            provider(provider, SsoSettings.Type.OIDC);
             String checkedState = parameter(state, "state", MAX_PARAMETER);
             if (error != null) {
                 return pending(provider, checkedState, exchange).then(Mono.error(ProblemException.unauthorized(
@@ -166,7 +166,7 @@ class SsoController {
     Mono<ResponseEntity<Void>> acs(@Parameter(schema = @Schema(pattern = PROVIDER_PATTERN)) @PathVariable String provider,
                                    ServerWebExchange exchange) {
         return refusalsToBuilder(Mono.defer(() -> {
-            provider(provider, SsoProperties.Type.SAML);
+            provider(provider, SsoSettings.Type.SAML);
             String correlationId = CorrelationIdFilter.of(exchange);
             return exchange.getFormData().flatMap(form -> {
                 String relayState = parameter(form.getFirst("RelayState"), "RelayState", MAX_PARAMETER);
@@ -213,8 +213,8 @@ class SsoController {
                         "This sign-in was started in another browser: start again in this one")));
     }
 
-    private SsoProperties.Provider provider(String id, SsoProperties.Type type) {
-        return properties.provider(id).filter(provider -> provider.type() == type)
+    private SsoSettings.Provider provider(String id, SsoSettings.Type type) {
+        return settings.provider(id).filter(provider -> provider.type() == type)
                 .orElseThrow(() -> ProblemException.notFound("No " + type.name() + " SSO provider has this id; GET /api/auth/providers lists them"));
     }
 
@@ -264,8 +264,8 @@ class SsoController {
 
     /** Where browsers reach Flexboard: the configured public URL, else this request's own origin. */
     private String publicUrl(ServerWebExchange exchange) {
-        if (!properties.publicUrl().isEmpty()) {
-            return properties.publicUrl();
+        if (!settings.publicUrl().isEmpty()) {
+            return settings.publicUrl();
         }
         URI uri = exchange.getRequest().getURI();
         return uri.getScheme() + "://" + uri.getRawAuthority();

@@ -34,14 +34,14 @@ class SsoSignIn {
     static final String ACTOR_PREFIX = "sso:";
     private static final int MAX_NAME = 200;
 
-    private final SsoProperties properties;
+    private final SsoSettings settings;
     private final UserAccounts accounts;
     private final MappedTenants tenants;
     private final CommandGateway commands;
     private final SignIn signIn;
 
-    SsoSignIn(SsoProperties properties, UserAccounts accounts, MappedTenants tenants, CommandGateway commands, SignIn signIn) {
-        this.properties = properties;
+    SsoSignIn(SsoSettings settings, UserAccounts accounts, MappedTenants tenants, CommandGateway commands, SignIn signIn) {
+        this.settings = settings;
         this.accounts = accounts;
         this.tenants = tenants;
         this.commands = commands;
@@ -51,11 +51,11 @@ class SsoSignIn {
     /** The tokens of the person; 403 with the reason when their groups, email or account do not allow it. */
     SignIn.Tokens signIn(ExternalIdentity identity, String correlationId) {
         signIn.checkEnabled();
-        SsoProperties.Provider provider = properties.provider(identity.providerId()).orElseThrow();
+        SsoSettings.Provider provider = settings.provider(identity.providerId()).orElseThrow();
         MappedAccess access = MappedAccess.of(provider, identity.groups()).orElseThrow(() -> ProblemException.forbidden(
                 "None of your groups at " + provider.name() + " gives a Flexboard role (" + identity.groups().size()
                         + " groups in '" + provider.groupsClaim() + "'): ask an administrator to add you to a mapped group"));
-        if (SsoProperties.blank(identity.email())) {
+        if (SsoSettings.blank(identity.email())) {
             throw ProblemException.forbidden(provider.name() + " did not say your email, which Flexboard needs to know "
                     + "who you are: an administrator must release the email claim or attribute to Flexboard");
         }
@@ -105,7 +105,7 @@ class SsoSignIn {
     }
 
     private static String nameOf(ExternalIdentity identity, String email) {
-        String name = SsoProperties.blank(identity.name()) ? email : identity.name().strip();
+        String name = SsoSettings.blank(identity.name()) ? email : identity.name().strip();
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 }

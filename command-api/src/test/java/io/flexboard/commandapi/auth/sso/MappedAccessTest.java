@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** How a person's groups map to one role and a set of tenants, and which configurations are refused at start-up. */
 class MappedAccessTest {
 
-    private static final SsoProperties.Provider PROVIDER = provider(List.of(
-            new SsoProperties.GroupMapping("acme-viewers", "viewer", List.of("acme")),
-            new SsoProperties.GroupMapping("globex-editors", "dashboard-editor", List.of("globex")),
-            new SsoProperties.GroupMapping("acme-admins", "tenant-admin", List.of("acme")),
-            new SsoProperties.GroupMapping("/platform", "super-admin", List.of())));
+    private static final SsoSettings.Provider PROVIDER = provider(List.of(
+            new SsoSettings.GroupMapping("acme-viewers", "viewer", List.of("acme")),
+            new SsoSettings.GroupMapping("globex-editors", "dashboard-editor", List.of("globex")),
+            new SsoSettings.GroupMapping("acme-admins", "tenant-admin", List.of("acme")),
+            new SsoSettings.GroupMapping("/platform", "super-admin", List.of())));
 
     @Test
     void the_most_privileged_mapped_role_wins_and_the_tenants_are_the_union() {
@@ -42,36 +42,36 @@ class MappedAccessTest {
 
     @Test
     void a_mapping_to_an_unknown_role_stops_the_start_up_naming_the_property() {
-        assertThatThrownBy(() -> properties(provider(List.of(new SsoProperties.GroupMapping("g", "owner", List.of("acme"))))))
+        assertThatThrownBy(() -> settings(provider(List.of(new SsoSettings.GroupMapping("g", "owner", List.of("acme"))))))
                 .hasMessageContaining("flexboard.sso.providers.idp.group-mappings[0].role");
     }
 
     @Test
     void a_tenant_role_without_tenants_stops_the_start_up() {
-        assertThatThrownBy(() -> properties(provider(List.of(new SsoProperties.GroupMapping("g", "viewer", List.of())))))
+        assertThatThrownBy(() -> settings(provider(List.of(new SsoSettings.GroupMapping("g", "viewer", List.of())))))
                 .hasMessageContaining("group-mappings[0].tenants");
     }
 
     @Test
     void a_provider_id_that_cannot_be_a_path_segment_stops_the_start_up() {
-        assertThatThrownBy(() -> new SsoProperties("", null, Map.of("Bad/Id", PROVIDER)))
+        assertThatThrownBy(() -> new SsoSettings("", null, Map.of("Bad/Id", PROVIDER)))
                 .hasMessageContaining("lower-case letters, digits and dashes");
     }
 
     @Test
     void an_oidc_provider_without_client_id_stops_the_start_up() {
-        SsoProperties.Provider noClient = new SsoProperties.Provider(SsoProperties.Type.OIDC, "IdP", "https://idp.example",
+        SsoSettings.Provider noClient = new SsoSettings.Provider(SsoSettings.Type.OIDC, "IdP", "https://idp.example",
                 null, null, null, null, null, null, null, null, PROVIDER.groupMappings());
 
-        assertThatThrownBy(() -> properties(noClient)).hasMessageContaining("flexboard.sso.providers.idp.client-id");
+        assertThatThrownBy(() -> settings(noClient)).hasMessageContaining("flexboard.sso.providers.idp.client-id");
     }
 
-    private static SsoProperties properties(SsoProperties.Provider provider) {
-        return new SsoProperties("", null, Map.of("idp", provider));
+    private static SsoSettings settings(SsoSettings.Provider provider) {
+        return new SsoSettings("", null, Map.of("idp", provider));
     }
 
-    private static SsoProperties.Provider provider(List<SsoProperties.GroupMapping> mappings) {
-        return new SsoProperties.Provider(SsoProperties.Type.OIDC, "IdP", "https://idp.example", "flexboard", "", null, null,
+    private static SsoSettings.Provider provider(List<SsoSettings.GroupMapping> mappings) {
+        return new SsoSettings.Provider(SsoSettings.Type.OIDC, "IdP", "https://idp.example", "flexboard", "", null, null,
                 null, null, null, null, mappings);
     }
 }

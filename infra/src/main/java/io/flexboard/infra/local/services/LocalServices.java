@@ -23,21 +23,21 @@ public final class LocalServices implements AutoCloseable {
      * Starts the services in order: command-api (declares the topic, migrates the event store) and the
      * projector (migrates the read models) before the read side that queries those tables.
      */
-    public static LocalServices start(List<Service> services, ServiceProperties serviceProperties) {
-        return start(services, serviceProperties, Map.of());
+    public static LocalServices start(List<Service> services, ServiceArguments arguments) {
+        return start(services, arguments, Map.of());
     }
 
     /**
      * The same with properties that win over the local stack's own for every started service: a service run alone
      * on a fixed port ({@code server.port}), as the fault suite runs agent-bridge to restart it under its agents.
      */
-    public static LocalServices start(List<Service> services, ServiceProperties serviceProperties, Map<String, Object> overrides) {
+    public static LocalServices start(List<Service> services, ServiceArguments arguments, Map<String, Object> overrides) {
         LocalServices localServices = new LocalServices();
         AutoConfigurations autoConfigurations = AutoConfigurations.onClasspath(LocalServices.class.getClassLoader());
         try {
             for (Service service : Service.values()) {
                 if (services.contains(service)) {
-                    Map<String, Object> properties = serviceProperties.forService(service, autoConfigurations);
+                    Map<String, Object> properties = arguments.forService(service, autoConfigurations);
                     properties.putAll(overrides);
                     localServices.startOne(service, properties);
                 }

@@ -7,20 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Spring properties each service reads (docs/contracts.md), derived from the local stack's
- * settings. They are passed as command-line arguments so they win over the service's own
+ * The command-line arguments each service of the local stack starts with: the Spring properties it reads
+ * (docs/contracts.md), derived from the local stack's settings. As arguments they win over the service's own
  * {@code application.yml} defaults (which point at 127.0.0.1:5432 and localhost:9092).
  */
-public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile,
-                                Path ssoConfigFile) {
+public record ServiceArguments(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile,
+                               Path ssoConfigFile) {
 
     /** Without sign-in: the services accept only the admin token. */
-    public ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
+    public ServiceArguments(DatabaseUrl database, String kafkaBootstrapServers, String adminToken) {
         this(database, kafkaBootstrapServers, adminToken, null, null);
     }
 
     /** With sign-in by password and access token, without single sign-on. */
-    public ServiceProperties(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile) {
+    public ServiceArguments(DatabaseUrl database, String kafkaBootstrapServers, String adminToken, Path jwtKeyFile) {
         this(database, kafkaBootstrapServers, adminToken, jwtKeyFile, null);
     }
 
@@ -29,7 +29,7 @@ public record ServiceProperties(DatabaseUrl database, String kafkaBootstrapServe
     static final String RELAY_CLAIM_TIMEOUT = "5s";
     static final String RELAY_CLAIM_INTERVAL_MILLIS = "1000";
 
-    /** The properties for one service's context, given the auto-configurations it must not get. */
+    /** The Spring properties for one service's context, given the auto-configurations it must not get. */
     public Map<String, Object> forService(Service service, AutoConfigurations autoConfigurations) {
         Map<String, Object> properties = new LinkedHashMap<>();
         // Each context serves on its own ephemeral port; the public port is the router's.

@@ -6,10 +6,10 @@ import io.flexboard.infra.local.config.DatabaseUrl;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ServicePropertiesTest {
+class ServiceArgumentsTest {
 
     private final AutoConfigurations autoConfigurations = AutoConfigurations.onClasspath(getClass().getClassLoader());
-    private final ServiceProperties properties = new ServiceProperties(
+    private final ServiceArguments arguments = new ServiceArguments(
             DatabaseUrl.of("127.0.0.1", 54329, "flexboard", "postgres", ""), "127.0.0.1:19092", "admin",
             java.nio.file.Path.of("/data/jwt-signing-key.pem"), java.nio.file.Path.of("/data/sso.yml"));
 
@@ -21,7 +21,7 @@ class ServicePropertiesTest {
 
     @Test
     void command_api_gets_jdbc_kafka_and_the_admin_token_and_no_r2dbc() {
-        Map<String, Object> commandApi = properties.forService(Service.COMMAND_API, autoConfigurations);
+        Map<String, Object> commandApi = arguments.forService(Service.COMMAND_API, autoConfigurations);
 
         assertThat(commandApi).containsEntry("spring.datasource.url", "jdbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")
@@ -34,17 +34,17 @@ class ServicePropertiesTest {
 
     @Test
     void only_command_api_reads_the_sso_providers_from_the_data_dirs_optional_file() {
-        assertThat(properties.forService(Service.COMMAND_API, autoConfigurations))
+        assertThat(arguments.forService(Service.COMMAND_API, autoConfigurations))
                 .containsEntry("spring.config.additional-location", "optional:file:/data/sso.yml");
         for (Service other : new Service[] {Service.PROJECTOR, Service.QUERY_API, Service.AGENT_BRIDGE}) {
-            assertThat(properties.forService(other, autoConfigurations)).doesNotContainKey("spring.config.additional-location");
+            assertThat(arguments.forService(other, autoConfigurations)).doesNotContainKey("spring.config.additional-location");
         }
     }
 
     @Test
     void the_read_side_gets_r2dbc_and_no_axon() {
-        Map<String, Object> queryApi = properties.forService(Service.QUERY_API, autoConfigurations);
-        Map<String, Object> projector = properties.forService(Service.PROJECTOR, autoConfigurations);
+        Map<String, Object> queryApi = arguments.forService(Service.QUERY_API, autoConfigurations);
+        Map<String, Object> projector = arguments.forService(Service.PROJECTOR, autoConfigurations);
 
         assertThat(queryApi).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("flexboard.admin-token", "admin")
@@ -61,18 +61,18 @@ class ServicePropertiesTest {
 
     @Test
     void after_a_crash_the_projector_rejoins_its_groups_as_the_same_static_member_and_the_relay_reclaims_its_token_quickly() {
-        Map<String, Object> projector = properties.forService(Service.PROJECTOR, autoConfigurations);
-        Map<String, Object> commandApi = properties.forService(Service.COMMAND_API, autoConfigurations);
+        Map<String, Object> projector = arguments.forService(Service.PROJECTOR, autoConfigurations);
+        Map<String, Object> commandApi = arguments.forService(Service.COMMAND_API, autoConfigurations);
 
         assertThat(projector).containsEntry("spring.kafka.consumer.properties.group.instance.id", "flexboard-local-projector");
         assertThat(commandApi).containsEntry("axon.eventhandling.tokenstore.claim-timeout", "5s")
                 .containsEntry("axon.eventhandling.processors.kafka-relay.token-claim-interval", "1000");
-        assertThat(properties.forService(Service.QUERY_API, autoConfigurations)).doesNotContainKey("spring.kafka.consumer.properties.group.instance.id");
+        assertThat(arguments.forService(Service.QUERY_API, autoConfigurations)).doesNotContainKey("spring.kafka.consumer.properties.group.instance.id");
     }
 
     @Test
     void agent_bridge_gets_r2dbc_and_kafka_for_its_sync_reports() {
-        Map<String, Object> agentBridge = properties.forService(Service.AGENT_BRIDGE, autoConfigurations);
+        Map<String, Object> agentBridge = arguments.forService(Service.AGENT_BRIDGE, autoConfigurations);
 
         assertThat(agentBridge).containsEntry("spring.r2dbc.url", "r2dbc:postgresql://127.0.0.1:54329/flexboard")
                 .containsEntry("spring.kafka.bootstrap-servers", "127.0.0.1:19092")

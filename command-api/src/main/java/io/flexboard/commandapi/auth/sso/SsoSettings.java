@@ -11,9 +11,9 @@ import io.flexboard.foundation.identity.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The configured identity providers ({@code flexboard.sso.*}, docs/operations.md "Single sign-on"). Checked when
- * the service starts: a provider with a missing setting or a mapping to an unknown role stops the start-up,
- * naming the property, instead of refusing every sign-in later.
+ * The single sign-on settings: the configured identity providers ({@code flexboard.sso.*}, docs/operations.md
+ * "Single sign-on"). Checked when the service starts: a provider with a missing setting or a mapping to an
+ * unknown role stops the start-up, naming the property, instead of refusing every sign-in later.
  *
  * @param publicUrl    the URL browsers reach Flexboard at (the router's), e.g. https://flexboard.example.com;
  *                     empty = the URL of each request as this service sees it (fine without a proxy in between)
@@ -21,15 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param providers    the providers by id; the id is a path segment of the login, callback and ACS URLs
  */
 @ConfigurationProperties("flexboard.sso")
-public record SsoProperties(String publicUrl, Duration loginTimeout, Map<String, Provider> providers) {
+public record SsoSettings(String publicUrl, Duration loginTimeout, Map<String, Provider> providers) {
 
     private static final Pattern PROVIDER_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,39}$");
 
-    public SsoProperties {
+    public SsoSettings {
         publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
         loginTimeout = loginTimeout == null ? Duration.ofMinutes(10) : loginTimeout;
         providers = providers == null ? Map.of() : new LinkedHashMap<>(providers);
-        providers.forEach(SsoProperties::check);
+        providers.forEach(SsoSettings::check);
     }
 
     /** The two protocols. */

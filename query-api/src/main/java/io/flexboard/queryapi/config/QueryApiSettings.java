@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * limit and consistency wait are the foundation's (docs/contracts.md).
  */
 @ConfigurationProperties("flexboard")
-public record FlexboardProperties(
+public record QueryApiSettings(
         @DefaultValue SyncStatusSettings syncStatus,
         @DefaultValue History history) {
 
