@@ -4,7 +4,7 @@ import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.BrandingColors;
 import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,7 +22,7 @@ final class MetadataJson {
     }
 
     /** {@code { dashboards: [{id, name, slug, description}], widgets: [{id, dashboard_id, name, widget_type, config, position_x, …}] }}. */
-    static ObjectNode versionMetadata(MetadataSnapshot snapshot) {
+    static ObjectNode versionMetadata(PublishedConfiguration snapshot) {
         ObjectNode metadata = JSON.createObjectNode();
         ArrayNode dashboards = metadata.putArray("dashboards");
         for (DashboardSnapshot dashboard : snapshot.getDashboards()) {

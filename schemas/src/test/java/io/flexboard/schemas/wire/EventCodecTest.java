@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
+import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.UserCreatedEvent;
 import org.apache.avro.Schema;
@@ -130,6 +132,42 @@ class EventCodecTest {
         EventEnvelope decoded = codec.decode(bytes.array());
 
         assertThat(decoded.getPayload()).isEqualTo(new ApiKeyIssuedEvent("t-1", "k-1", "ab".repeat(32), "fbk_abcdef", null));
+    }
+
+    /**
+     * The published configuration was the record MetadataSnapshot up to envelope v4: a draft saved then
+     * still reads, its configuration resolved into {@link PublishedConfiguration} through the schema's alias.
+     */
+    @Test
+    void aDraftSavedWhileThePublishedConfigurationWasNamedMetadataSnapshotStillDecodes() throws IOException {
+        Schema v4 = SchemaHistory.envelopeSchemas().get(3);
+        Schema draftSavedV4 = v4.getField("payload").schema().getTypes().stream()
+                .filter(event -> event.getName().equals("DraftSavedEvent")).findFirst().orElseThrow();
+        Schema metadataV4 = draftSavedV4.getField("metadata").schema();
+        assertThat(metadataV4.getFullName()).isEqualTo("io.flexboard.schemas.MetadataSnapshot");
+        GenericRecord metadata = new GenericData.Record(metadataV4);
+        metadata.put("dashboards", List.of());
+        metadata.put("widgets", List.of());
+        GenericRecord payload = new GenericData.Record(draftSavedV4);
+        payload.put("tenant_id", "t-1");
+        payload.put("version_id", "v-1");
+        payload.put("version", 1);
+        payload.put("created_by", "alice");
+        payload.put("metadata", metadata);
+        GenericRecord envelope = new GenericData.Record(v4);
+        envelope.put("event_id", "e-1");
+        envelope.put("tenant_id", "t-1");
+        envelope.put("aggregate_sequence", 1L);
+        envelope.put("occurred_at", 1_700_000_000_000L);
+        envelope.put("actor", "alice");
+        envelope.put("correlation_id", "c-1");
+        envelope.put("payload", payload);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v4).encode(envelope);
+
+        EventEnvelope decoded = codec.decode(bytes.array());
+
+        assertThat(decoded.getPayload()).isInstanceOfSatisfying(DraftSavedEvent.class, draft ->
+                assertThat(draft.getMetadata()).isEqualTo(new PublishedConfiguration(List.of(), List.of(), null)));
     }
 
     @Test
