@@ -14,7 +14,7 @@ import static io.flexboard.history.fold.JsonDocument.JSON;
 
 /**
  * The two JSON shapes docs/contracts.md fixes: {@code versions.metadata} from a saved snapshot, and
- * {@code published_versions.sync_metadata} (the agent's {@code metadata} object) from a version's metadata.
+ * {@code published_versions.published_configuration} (the agent's {@code metadata} object) from a version's metadata.
  */
 final class MetadataJson {
 
@@ -76,7 +76,7 @@ final class MetadataJson {
     }
 
     /** The same dashboards, the widgets without their config, and the configs keyed by widget name. */
-    static ObjectNode syncMetadata(int version, JsonNode versionMetadata) {
+    static ObjectNode publishedConfiguration(int version, JsonNode versionMetadata) {
         ObjectNode sync = JSON.createObjectNode();
         sync.put("version", version);
         sync.set("dashboards", versionMetadata.path("dashboards").deepCopy());

@@ -185,7 +185,7 @@ public final class ReadModelFold {
                 new VersionMarkedPublished(versionId, event.getOccurredAt()),
                 new PublishedVersionSet(new PublishedVersionRow(uuid(published.getTenantId()), versionId,
                         published.getVersion(), event.getOccurredAt(),
-                        JsonDocument.building(() -> MetadataJson.syncMetadata(version.version(), metadata.tree())))),
+                        JsonDocument.building(() -> MetadataJson.publishedConfiguration(version.version(), metadata.tree())))),
                 history(event, EventType.VERSION_PUBLISHED, null, published.getVersion(),
                         Summaries.versionPublished(event.getActor(), published.getVersion())));
     }
