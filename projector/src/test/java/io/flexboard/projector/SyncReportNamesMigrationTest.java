@@ -56,7 +56,7 @@ class SyncReportNamesMigrationTest {
     }
 
     /** A tenant, its version 1 and that version published, as the projector wrote them before V15. */
-    private static UUID tenantWithPublishedVersion(JdbcClient jdbc, String syncMetadata) {
+    private static UUID tenantWithPublishedVersion(JdbcClient jdbc, String publishedConfiguration) {
         UUID tenant = UUID.randomUUID();
         UUID version = UUID.randomUUID();
         Timestamp at = Timestamp.from(Instant.EPOCH);
@@ -68,7 +68,7 @@ class SyncReportNamesMigrationTest {
                 .params(version, tenant, at, at).update();
         jdbc.sql("insert into " + SCHEMA + ".published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
                         + " values (?, ?, 1, ?, ?::jsonb)")
-                .params(tenant, version, at, syncMetadata).update();
+                .params(tenant, version, at, publishedConfiguration).update();
         return tenant;
     }
 }
