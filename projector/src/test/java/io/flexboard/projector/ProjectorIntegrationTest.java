@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import io.flexboard.fold.TenantStory;
 import io.flexboard.projector.consumer.EventsListener;
-import io.flexboard.projector.fleet.SyncReportsListener;
+import io.flexboard.projector.syncreport.SyncReportsListener;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.agent.AgentSyncReport;
 import io.flexboard.schemas.wire.AgentSyncReportSerializer;
@@ -91,7 +91,7 @@ abstract class ProjectorIntegrationTest {
         return listeners.getListenerContainer(EventsListener.LISTENER_ID);
     }
 
-    MessageListenerContainer fleetContainer() {
+    MessageListenerContainer syncReportsContainer() {
         return listeners.getListenerContainer(SyncReportsListener.LISTENER_ID);
     }
 
