@@ -7,8 +7,6 @@ import { forSave, normalize } from '../../model/widgets';
 import { builderReducer, initialBuilderState, type Layout, type Unparsed } from './builderReducer';
 import { documentOf, newUid, sameWidgets, toItems } from './workingCopy';
 
-export type { Layout, Viewing } from './builderReducer';
-
 /**
  * The builder's state and commands. Both views (visual, JSON) edit the same working copy, so switching
  * loses nothing; the ETag read with the dashboard goes with every command (If-Match), and each
