@@ -3,6 +3,7 @@ import type {
   AgentStatus,
   ApiKey,
   Branding,
+  BrandingAnswer,
   CreatedTenant,
   Dashboard,
   DashboardSummary,
@@ -19,6 +20,7 @@ import type {
   VersionDetail,
   VersionSummary,
   User,
+  UserAnswer,
   UserInput,
   WidgetDoc,
 } from './types';
@@ -136,12 +138,12 @@ export class FlexboardApi {
 
   // --- commands (command-api) ---
 
-  async createUser(body: UserInput): Promise<Outcome<User>> {
-    return outcome(await this.http.command<User>('POST', '/api/users', { body }));
+  async createUser(body: UserInput): Promise<Outcome<UserAnswer>> {
+    return outcome(await this.http.command<UserAnswer>('POST', '/api/users', { body }));
   }
 
-  async changeUser(userId: string, body: Partial<UserInput>): Promise<Outcome<User>> {
-    return outcome(await this.http.command<User>('PATCH', `/api/users/${encodeURIComponent(userId)}`, { body }));
+  async changeUser(userId: string, body: Partial<UserInput>): Promise<Outcome<UserAnswer>> {
+    return outcome(await this.http.command<UserAnswer>('PATCH', `/api/users/${encodeURIComponent(userId)}`, { body }));
   }
 
   async disableUser(userId: string): Promise<Outcome<unknown>> {
@@ -160,8 +162,8 @@ export class FlexboardApi {
     return outcome(await this.http.command('POST', `${tenantPath(tenantId)}/activate`, { ifMatch }));
   }
 
-  async setBranding(tenantId: string, branding: Branding, ifMatch: string | null): Promise<Outcome<Branding>> {
-    return outcome(await this.http.command<Branding>('PUT', `${tenantPath(tenantId)}/branding`, { body: branding, ifMatch }));
+  async setBranding(tenantId: string, branding: Branding, ifMatch: string | null): Promise<Outcome<BrandingAnswer>> {
+    return outcome(await this.http.command<BrandingAnswer>('PUT', `${tenantPath(tenantId)}/branding`, { body: branding, ifMatch }));
   }
 
   async clearBranding(tenantId: string, ifMatch: string | null): Promise<Outcome<unknown>> {

@@ -1,60 +1,40 @@
-// The HTTP API's shapes (docs/command-api.md, docs/query-api.md): snake_case, ISO-8601 UTC strings.
+// The HTTP API's shapes, under the names the UI uses, taken from the services' OpenAPI documents:
+// src/api/generated/ is generated from builder-ui/openapi/*.json (`npm run openapi`, docs/builder-ui.md).
+// snake_case, ISO-8601 UTC strings.
+import type { components as CommandApi } from './generated/command-api';
+import type { components as QueryApi } from './generated/query-api';
 
-export type TenantStatus = 'active' | 'paused';
+type Command<Name extends keyof CommandApi['schemas']> = CommandApi['schemas'][Name];
+type Query<Name extends keyof QueryApi['schemas']> = QueryApi['schemas'][Name];
 
-export interface Tenant {
-  id: string;
-  name: string;
-  slug: string;
-  license_type: string;
-  is_active: boolean;
-  /** Present once the backend knows pause/activate; older read models only have `is_active`. */
-  status?: TenantStatus;
-  paused_reason?: string | null;
-  created_at: string;
-  updated_at?: string;
-  max_dashboards: number;
-  max_widgets_per_dashboard: number;
-  dashboard_count: number;
-  last_sync: string | null;
-}
+/**
+ * An answer as the UI reads it: every field present, and null only where named. The documents mark few
+ * answer fields required and let every other be null (docs/openapi.md: Jackson writes an absent value as
+ * null), while the read models always write them; the names and types still come from the document.
+ */
+type Answered<T, Nullable extends keyof T = never> = {
+  [K in keyof T]-?: K extends Nullable ? NonNullable<T[K]> | null : NonNullable<T[K]>;
+};
 
-export interface CreatedTenant {
-  tenant: Tenant;
-  api_key: string;
-  api_key_id?: string;
-}
+export type TenantStatus = NonNullable<Query<'TenantView'>['status']>;
+
+export type Tenant = Answered<Query<'TenantView'>, 'paused_reason' | 'last_sync'>;
+
+/** `POST /api/tenants`' answer: the tenant as the command stored it (not a read model's row) and its first API key. */
+export type CreatedTenant = Command<'TenantCreated'>;
 
 /** One of a tenant's API keys as query-api lists it: never the key, nor its hash. */
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  created_by: string | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export type ApiKey = Answered<Query<'ApiKeyView'>, 'created_by' | 'last_used_at' | 'revoked_at'>;
 
 /** A key just issued: the only answer that carries the key itself. */
-export interface IssuedApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  api_key: string;
-}
+export type IssuedApiKey = Command<'IssuedApiKeyAnswer'>;
 
-export interface DashboardSummary {
-  id: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  widget_count: number;
-  created_at: string;
-  updated_at: string;
-}
+export type DashboardSummary = Answered<Query<'DashboardSummary'>, 'description'>;
 
-/** The Phase 2 widget configuration; unknown keys are kept as they are. */
+/**
+ * The Phase 2 widget configuration; unknown keys are kept as they are. The OpenAPI documents leave
+ * `config` open: its schema is widget-config.schema.json (docs/widget-config.md).
+ */
 export interface WidgetConfig {
   query?: string;
   type?: string;
@@ -65,10 +45,13 @@ export interface WidgetConfig {
   [key: string]: unknown;
 }
 
-/** One widget as `PUT /api/dashboards/:id/widgets` takes it and the reads answer it. */
-export interface WidgetDoc {
+/**
+ * One widget as `PUT /api/dashboards/:id/widgets` takes it (`WidgetRequest`) and the reads answer it
+ * (`WidgetView`; a version's metadata adds `dashboard_id`, docs/contracts.md). The builder always sets
+ * a place and a size, which the request may leave out.
+ */
+export type WidgetDoc = Pick<Command<'WidgetRequest'>, 'name'> & {
   id?: string;
-  name: string;
   widget_type?: string;
   config: WidgetConfig;
   position_x: number;
@@ -76,36 +59,19 @@ export interface WidgetDoc {
   width: number;
   height: number;
   dashboard_id?: string;
-}
+};
 
-export interface Dashboard {
-  id: string;
-  tenant_id: string;
-  name: string;
-  slug: string;
-  description: string | null;
-  widgets: WidgetDoc[];
-}
+export type Dashboard = Omit<Answered<Query<'DashboardDetail'>, 'description'>, 'widgets'> & { widgets: WidgetDoc[] };
 
+/** The document types a version's status as any string; these are the three a version has (docs/glossary.md). */
 export type VersionStatus = 'draft' | 'published' | 'archived';
 
-export interface VersionRef {
-  id: string;
-  version: number;
-}
+export type VersionRef = Answered<Query<'RestoredFrom'>>;
 
-export interface VersionSummary {
-  id: string;
-  version: number;
-  status: VersionStatus;
-  message: string | null;
-  created_at: string;
-  published_at: string | null;
-  created_by: string;
-  parent_version?: number | null;
-  restored_from?: VersionRef | null;
-}
+export type VersionSummary = Omit<Answered<Query<'VersionSummary'>, 'message' | 'published_at' | 'parent_version' | 'restored_from'>,
+  'status' | 'restored_from'> & { status: VersionStatus; restored_from: VersionRef | null };
 
+/** A version's content (docs/contracts.md); the OpenAPI document leaves `metadata` open. */
 export interface VersionMetadata {
   dashboards: { id: string; name: string; slug: string; description: string | null }[];
   widgets: WidgetDoc[];
@@ -113,137 +79,59 @@ export interface VersionMetadata {
   branding?: Branding | null;
 }
 
-export interface VersionDetail extends VersionSummary {
-  metadata: VersionMetadata;
-}
+export type VersionDetail = VersionSummary & { metadata: VersionMetadata };
 
-export interface DraftSaved {
-  id: string;
-  version: number;
-  status: 'draft';
-  message: string | null;
-}
+export type DraftSaved = Command<'DraftSaved'>;
 
-export type SyncState = 'synced' | 'pending' | 'error' | 'stale';
+export type SyncState = NonNullable<Query<'AgentView'>['state']>;
 
-export interface AgentStatus {
-  agent_id: string;
-  agent_version: string | null;
-  running_version: number;
-  latest_version: number;
-  published_version: number;
-  sync_status: string;
-  last_error: string | null;
-  first_seen: string;
-  last_seen: string;
-  state: SyncState;
-}
+export type AgentStatus = Answered<Query<'AgentView'>, 'agent_version' | 'last_error'>;
 
-export interface TenantSyncStatus {
-  tenant_id: string;
-  name: string;
-  slug: string;
-  status: 'synced' | 'pending' | 'error' | 'paused';
-  reason: string | null;
-  published_version: number;
-  agents_seen: number;
-  agents_on_published: number;
-  agents_failing: number;
-  last_sync: string | null;
-}
+export type TenantSyncStatus = Answered<Query<'TenantSyncStatus'>, 'reason' | 'last_sync'>;
 
-export interface Overview {
-  active_tenants: number;
-  total_tenants: number;
-  published_dashboards: number;
-  total_widgets: number;
-  sync_success_rate: number | null;
-  syncs_last_24h: { success: number; error: number; partial: number };
-  agents_seen_recently: number;
-  sync_status: { synced: number; pending: number; error: number; paused?: number };
-  recent_activity: {
-    tenant_id: string;
-    tenant_name: string;
-    version: number;
-    status: VersionStatus;
-    message: string | null;
-    at: string;
-  }[];
-}
+export type Overview = Omit<Answered<Query<'Overview'>, 'sync_success_rate'>, 'syncs_last_24h' | 'sync_status' | 'recent_activity'> & {
+  syncs_last_24h: Answered<Query<'SyncCounts'>>;
+  sync_status: Answered<Query<'StatusCounts'>>;
+  recent_activity: (Omit<Answered<Query<'RecentActivity'>, 'message'>, 'status'> & { status: VersionStatus })[];
+};
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
-/** A tenant's white-label branding, as command-api stores it and agents receive it (`metadata.branding`). */
-export interface Branding {
+export type BrandingLogo = Command<'LogoRequest'>;
+
+export type BrandingColors = Command<'ColorsRequest'>;
+
+export type BrandingFont = Command<'BrandingRequest'>['font'];
+
+/** A tenant's white-label branding, as command-api stores it and agents receive it (`metadata.branding`); no logo is null. */
+export type Branding = Omit<Command<'BrandingRequest'>, 'logo' | 'custom_css'> & {
   logo: BrandingLogo | null;
-  colors: BrandingColors;
-  font: BrandingFont;
   custom_css: string | null;
-}
+};
 
-export interface BrandingLogo {
-  media_type: 'image/png' | 'image/svg+xml';
-  data_base64: string;
-}
+/** `PUT /api/tenants/:id/branding`'s answer: the branding as stored. */
+export type BrandingAnswer = Command<'BrandingAnswer'>;
 
-export interface BrandingColors {
-  primary: string;
-  secondary: string;
-  accent: string;
-  background: string;
-  text: string;
-}
-
-export type BrandingFont = 'system-ui' | 'Inter' | 'Roboto' | 'Open Sans' | 'Lato' | 'Source Sans 3' | 'Noto Sans Thai' | 'IBM Plex Sans';
-
-/** GET /api/tenants/:id/branding: the current, perhaps unpublished, branding; null when there is none. */
-export interface TenantBranding {
-  tenant_id: string;
-  branding: Branding | null;
-}
+/** GET /api/tenants/:id/branding: the current, perhaps unpublished, branding; null when there is none (the document leaves it open). */
+export type TenantBranding = Omit<Query<'TenantBranding'>, 'branding'> & { branding: Branding | null };
 
 /** One data source the tenant's agents report (query-api GET /api/tenants/{id}/data-sources): ids and types only. */
-export interface ReportedDataSource {
-  id: string;
-  type: string;
-  agents: number;
-  last_reported_at: string;
-}
+export type ReportedDataSource = Answered<Query<'DataSourceView'>>;
+
+/** query-api types a user's role as any string; command-api's document names the four. */
+export type UserRole = Command<'CreateUserRequest'>['role'];
 
 /** A user as `GET /api/users` lists them (never a password); a tenant-admin sees only the tenants it shares. */
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: 'super-admin' | 'tenant-admin' | 'dashboard-editor' | 'viewer';
-  tenant_ids: string[];
-  is_active: boolean;
-  created_at: string;
-  updated_at: string;
-}
+export type User = Omit<Answered<Query<'UserView'>>, 'role'> & { role: UserRole };
+
+/** command-api's answer to a user's creation, change or disabling: no timestamps, which only the read model keeps. */
+export type UserAnswer = Command<'UserAnswer'>;
 
 /** What `POST /api/users` takes; `PATCH /api/users/:id` takes any part of it. */
-export interface UserInput {
-  email: string;
-  name: string;
-  password?: string;
-  role: User['role'];
-  tenant_ids: string[];
-}
+export type UserInput = Command<'CreateUserRequest'>;
 
-/** One entry of a tenant's audit trail (`GET /api/tenants/:id/history`), newest first. */
-export interface HistoryEntry {
-  sequence: number;
-  event_id: string;
-  type: string;
-  occurred_at: string;
-  /** The signed-in user's email, or `admin` for the break-glass admin token. */
-  actor: string | null;
-  summary: string;
-  dashboard_id: string | null;
-  version: number | null;
-  correlation_id: string | null;
-}
+/** One entry of a tenant's audit trail (`GET /api/tenants/:id/history`), newest first. `actor` is the signed-in user's email, or `admin` for the break-glass admin token. */
+export type HistoryEntry = Answered<Query<'HistoryEntryView'>, 'actor' | 'dashboard_id' | 'version' | 'correlation_id'>;

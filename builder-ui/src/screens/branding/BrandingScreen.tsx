@@ -24,14 +24,14 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
     const [tenant, branding] = await Promise.all([api.tenant(tenantId), api.branding(tenantId)]);
     return { tenant: tenant.body, etag: branding.etag ?? tenant.etag, branding: branding.body.branding };
   }, [api, tenantId]);
-  const [draft, setDraft] = useState<Branding>(DEFAULT_BRANDING);
+  const [workingCopy, setWorkingCopy] = useState<Branding>(DEFAULT_BRANDING);
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState(false);
 
   useEffect(() => {
     if (data.data) {
-      setDraft(data.data.branding ?? DEFAULT_BRANDING);
+      setWorkingCopy(data.data.branding ?? DEFAULT_BRANDING);
       setErrors({});
     }
   }, [data.data]);
@@ -48,14 +48,14 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
   };
 
   const save = async () => {
-    const local = localErrors(draft);
+    const local = localErrors(workingCopy);
     setErrors(local);
     if (Object.keys(local).length > 0) {
       return;
     }
     setBusy(true);
     try {
-      await api.setBranding(tenantId, toRequest(draft), data.data?.etag ?? null);
+      await api.setBranding(tenantId, toRequest(workingCopy), data.data?.etag ?? null);
       toasts.success('Branding saved: it reaches the agents with the next published version');
       await data.reload();
     } catch (e) {
@@ -88,7 +88,7 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
       return;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    setDraft({ ...draft, logo: { media_type: file.type as 'image/png' | 'image/svg+xml', data_base64: toBase64(bytes) } });
+    setWorkingCopy({ ...workingCopy, logo: { media_type: file.type as 'image/png' | 'image/svg+xml', data_base64: toBase64(bytes) } });
     const rest = { ...errors };
     delete rest['logo.data_base64'];
     setErrors(rest);
@@ -101,8 +101,8 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
     return <div class="page"><Loading /></div>;
   }
   const { tenant } = data.data;
-  const setColor = (name: keyof BrandingColors, value: string) => setDraft({ ...draft, colors: { ...draft.colors, [name]: value } });
-  const css = draft.custom_css ?? '';
+  const setColor = (name: keyof BrandingColors, value: string) => setWorkingCopy({ ...workingCopy, colors: { ...workingCopy.colors, [name]: value } });
+  const css = workingCopy.custom_css ?? '';
 
   return (
     <div class="page" data-screen="branding">
@@ -121,22 +121,22 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
             <input id="logo" type="file" accept="image/png,image/svg+xml" aria-describedby={describedBy('logo', errors['logo.data_base64'])}
               onChange={(e) => void upload((e.currentTarget as HTMLInputElement).files?.[0])} />
           </Field>
-          {draft.logo && <button type="button" class="button button-small" onClick={() => setDraft({ ...draft, logo: null })}>No logo</button>}
+          {workingCopy.logo && <button type="button" class="button button-small" onClick={() => setWorkingCopy({ ...workingCopy, logo: null })}>No logo</button>}
           <div class="branding-colors">
             {COLOR_NAMES.map((name) => (
               <Field key={name} id={`color-${name}`} label={name[0].toUpperCase() + name.substring(1)} error={errors[`colors.${name}`]}>
                 <div class="branding-color">
-                  <input type="color" aria-label={`${name} colour picker`} value={isHexColor(draft.colors[name]) ? draft.colors[name] : '#000000'}
+                  <input type="color" aria-label={`${name} colour picker`} value={isHexColor(workingCopy.colors[name]) ? workingCopy.colors[name] : '#000000'}
                     onInput={(e) => setColor(name, (e.currentTarget as HTMLInputElement).value)} />
-                  <input id={`color-${name}`} class="mono" value={draft.colors[name]} maxLength={7}
-                    aria-invalid={!isHexColor(draft.colors[name])}
+                  <input id={`color-${name}`} class="mono" value={workingCopy.colors[name]} maxLength={7}
+                    aria-invalid={!isHexColor(workingCopy.colors[name])}
                     onInput={(e) => setColor(name, (e.currentTarget as HTMLInputElement).value)} />
                 </div>
               </Field>
             ))}
           </div>
           <Field id="font" label="Font" hint="Drawn from the fonts installed where the viewer runs; none is downloaded." error={errors.font}>
-            <select id="font" value={draft.font} onChange={(e) => setDraft({ ...draft, font: (e.currentTarget as HTMLSelectElement).value as BrandingFont })}>
+            <select id="font" value={workingCopy.font} onChange={(e) => setWorkingCopy({ ...workingCopy, font: (e.currentTarget as HTMLSelectElement).value as BrandingFont })}>
               {FONTS.map((font) => <option key={font} value={font}>{font}</option>)}
             </select>
           </Field>
@@ -144,11 +144,11 @@ export function BrandingScreen({ tenantId }: { tenantId: string }) {
             hint="Applies inside the viewer only. No @import, no external url(), no scripts." error={errors.custom_css}>
             <textarea id="custom-css" class="mono" rows={8} value={css} spellcheck={false}
               aria-describedby={describedBy('custom-css', errors.custom_css)}
-              onInput={(e) => setDraft({ ...draft, custom_css: (e.currentTarget as HTMLTextAreaElement).value })} />
+              onInput={(e) => setWorkingCopy({ ...workingCopy, custom_css: (e.currentTarget as HTMLTextAreaElement).value })} />
           </Field>
         </Card>
         <Card title="Preview" id="brand-preview">
-          <BrandPreview branding={draft} tenantName={tenant.name} />
+          <BrandPreview branding={workingCopy} tenantName={tenant.name} />
         </Card>
       </div>
       {conflict && (

@@ -20,7 +20,7 @@ const VIEWS: { view: BuilderView; label: string }[] = [
   { view: 'preview', label: 'Preview' },
 ];
 
-/** The dashboard builder: version selector, status, the three views of one draft, Save draft / Publish / Cancel. */
+/** The dashboard builder: version selector, status, the three views of one working copy, Save draft / Publish / Cancel. */
 export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: string; dashboardId: string; view: BuilderView }) {
   const { api, session, toasts } = useApp();
   const builder = useBuilder(api, tenantId, dashboardId);
@@ -140,7 +140,7 @@ export function DashboardBuilder({ tenantId, dashboardId, view }: { tenantId: st
         <div id="builder-view" role="tabpanel" aria-labelledby={`tab-${view}`} class="builder-view">
           {view === 'visual' && <VisualView builder={builder} readOnly={readOnly} />}
           {view === 'json' && <JsonView builder={builder} readOnly={readOnly} />}
-          {view === 'preview' && <PreviewView items={builder.viewing?.items ?? builder.items} />}
+          {view === 'preview' && <PreviewView items={builder.viewing?.items ?? builder.workingCopy} />}
         </div>
       </BrandColorsContext.Provider>
       {saving && (

@@ -7,8 +7,8 @@ import type { WidgetDoc } from '../../api/types';
 import { WidgetChart } from '../../components/WidgetChart';
 import { WidgetIcon } from '../../components/WidgetIcon';
 import { kindOf, GRID_COLUMNS } from '../../model/widgets';
-import type { Item } from './draft';
-import type { Layout } from './useBuilder';
+import type { Item } from './workingCopy';
+import type { Layout } from './builderReducer';
 
 interface Props {
   items: Item[];

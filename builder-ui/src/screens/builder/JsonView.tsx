@@ -6,7 +6,7 @@ import { WIDGET_KINDS, forSave, normalize } from '../../model/widgets';
 import { WidgetIcon } from '../../components/WidgetIcon';
 import type { WidgetDoc } from '../../api/types';
 import { currentTheme, type Theme } from '../../app/theme';
-import { documentOf } from './draft';
+import { documentOf } from './workingCopy';
 import type { Builder } from './useBuilder';
 
 /**
@@ -14,7 +14,7 @@ import type { Builder } from './useBuilder';
  * inline validation against the widget configuration schema; the server's field errors join in).
  */
 export function JsonView({ builder, readOnly }: { builder: Builder; readOnly: boolean }) {
-  const items = builder.viewing?.items ?? builder.items;
+  const items = builder.viewing?.items ?? builder.workingCopy;
   const [adding, setAdding] = useState(false);
   const problems = readOnly ? [] : builder.errors;
   return (
@@ -90,7 +90,7 @@ function JsonEditorComponent({ builder, readOnly }: { builder: Builder; readOnly
   const echoed = useRef<string | null>(null);
   const latest = useRef(builder);
   latest.current = builder;
-  const items = builder.viewing?.items ?? builder.items;
+  const items = builder.viewing?.items ?? builder.workingCopy;
   const serialized = JSON.stringify(documentOf(items));
 
   const [failed, setFailed] = useState<string | undefined>(undefined);
@@ -112,8 +112,8 @@ function JsonEditorComponent({ builder, readOnly }: { builder: Builder; readOnly
     const loading = Promise.all([import('vanilla-jsoneditor'), import('vanilla-jsoneditor/themes/jse-theme-dark.css')]).then(([module]) => {
       if (disposed) return;
       const b = latest.current;
-      const content: Content = b.unparsed && !b.viewing ? { text: b.unparsed.text } : { json: documentOf(b.viewing?.items ?? b.items) };
-      echoed.current = JSON.stringify(documentOf(b.viewing?.items ?? b.items));
+      const content: Content = b.unparsed && !b.viewing ? { text: b.unparsed.text } : { json: documentOf(b.viewing?.items ?? b.workingCopy) };
+      echoed.current = JSON.stringify(documentOf(b.viewing?.items ?? b.workingCopy));
       editor.current = module.createJSONEditor({
       target: host.current!,
       props: {

@@ -2,7 +2,7 @@ import { WidgetChart } from '../../components/WidgetChart';
 import { kindOf, DEFAULT_REFRESH_MS } from '../../model/widgets';
 import { EmptyState } from '../../components/Page';
 import { CELL_HEIGHT } from './GridCanvas';
-import type { Item } from './draft';
+import type { Item } from './workingCopy';
 import { SqlPreview } from './SqlPreview';
 
 /** Every widget drawn as its chart type with sample data, on the same 12-column layout the agent's viewer uses. */

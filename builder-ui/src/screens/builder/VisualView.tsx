@@ -5,9 +5,9 @@ import { connectionOffers } from '../../model/connections';
 import { PropertyPanel } from './PropertyPanel';
 import { WidgetLibrary } from './WidgetLibrary';
 
-/** The visual builder: library, canvas, property panel, all editing the builder's one set of items. */
+/** The visual builder: library, canvas, property panel, all editing the builder's one working copy. */
 export function VisualView({ builder, readOnly }: { builder: Builder; readOnly: boolean }) {
-  const items = builder.viewing?.items ?? builder.items;
+  const items = builder.viewing?.items ?? builder.workingCopy;
   const index = items.findIndex((i) => i.uid === builder.selected);
   const selected = index >= 0 ? items[index] : undefined;
   const general = builder.errors.filter((e) => !e.field.startsWith('widgets[') && e.severity !== 'warning');

@@ -59,6 +59,11 @@ class OpenApiContractTest {
     }
 
     @Test
+    void builderUiTypesAreGeneratedFromThisDocument() throws IOException {
+        assertThat(document.sameAsBuilderUiCopy("command-api")).as(OpenApiDocument.refreshBuilderUiCopy("command-api")).isTrue();
+    }
+
+    @Test
     void everyPathVariableIsADocumentedUuidParameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)

@@ -33,6 +33,11 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
+    void builderUiTypesAreGeneratedFromThisDocument() throws IOException {
+        assertThat(document.sameAsBuilderUiCopy("query-api")).as(OpenApiDocument.refreshBuilderUiCopy("query-api")).isTrue();
+    }
+
+    @Test
     void everyPathVariableIsADocumentedUuidParameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)

@@ -58,6 +58,30 @@ public final class OpenApiDocument {
         return root;
     }
 
+    /**
+     * Whether the copy of this service's document that builder-ui keeps ({@code builder-ui/openapi/<service>.json},
+     * its generated API types' source) is this document, the server URL (the test's random port) aside.
+     * The copy is refreshed by {@code npm run openapi} in builder-ui (docs/builder-ui.md).
+     */
+    public boolean sameAsBuilderUiCopy(String service) throws IOException {
+        Path copy = Path.of("..", "builder-ui", "openapi", service + ".json");
+        if (!Files.exists(copy)) {
+            return false;
+        }
+        ObjectNode served = (ObjectNode) root.deepCopy();
+        served.remove("servers");
+        ObjectNode committed = (ObjectNode) JSON.readTree(Files.readString(copy));
+        committed.remove("servers");
+        return served.equals(committed);
+    }
+
+    /** What to do when {@link #sameAsBuilderUiCopy(String)} is false. */
+    public static String refreshBuilderUiCopy(String service) {
+        return "builder-ui/openapi/" + service + ".json is not the document " + service + " serves now (" + service
+                + "/target/openapi.json): run `npm run openapi` in builder-ui, fix what its typecheck then reports, "
+                + "and commit builder-ui/openapi and builder-ui/src/api/generated";
+    }
+
     /** Every documented operation as "METHOD /path/{variable}". */
     public Set<String> operations() {
         Set<String> operations = new TreeSet<>();

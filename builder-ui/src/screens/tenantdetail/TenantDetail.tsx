@@ -1,18 +1,18 @@
 import { useState } from 'preact/hooks';
-import { ApiProblem, describe, type FieldError } from '../api/problem';
-import { useApp } from '../app/context';
-import { can } from '../app/session';
-import { href, navigate } from '../app/router';
-import { useLoad } from '../app/useLoad';
-import { Badge } from '../components/Badge';
-import { describedBy, Field } from '../components/Field';
-import { FormFooter, Modal } from '../components/Modal';
-import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
-import { TimeAgo } from '../components/Time';
+import { ApiProblem, describe, type FieldError } from '../../api/problem';
+import { useApp } from '../../app/context';
+import { can } from '../../app/session';
+import { href, navigate } from '../../app/router';
+import { useLoad } from '../../app/useLoad';
+import { Badge } from '../../components/Badge';
+import { describedBy, Field } from '../../components/Field';
+import { FormFooter, Modal } from '../../components/Modal';
+import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/Page';
+import { TimeAgo } from '../../components/Time';
 import { ApiKeysCard } from './apikeys/ApiKeysCard';
 import { HistoryCard } from './history/HistoryCard';
-import { PauseDialog } from './TenantDialogs';
-import { slugify, statusOf } from './tenantStatus';
+import { PauseDialog } from '../tenants/TenantDialogs';
+import { slugify, statusOf } from '../tenants/tenantStatus';
 
 const AGENTS_REFRESH_MS = 5000;
 

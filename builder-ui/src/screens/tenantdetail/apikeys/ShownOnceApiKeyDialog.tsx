@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { CopyButton } from '../../components/CopyButton';
-import { Field } from '../../components/Field';
-import { Modal } from '../../components/Modal';
+import { CopyButton } from '../../../components/CopyButton';
+import { Field } from '../../../components/Field';
+import { Modal } from '../../../components/Modal';
 
 /**
  * A new API key, shown this once (the server keeps only its hash), beside the tenant id the agent needs with

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiProblem, describe } from '../api/problem';
-import type { Auth, SsoProvider } from '../app/auth';
-import type { Session } from '../app/session';
-import { describedBy, Field } from '../components/Field';
+import { ApiProblem, describe } from '../../api/problem';
+import type { Auth, SsoProvider } from '../../app/auth';
+import type { Session } from '../../app/session';
+import { describedBy, Field } from '../../components/Field';
 
 type Errors = Partial<Record<'email' | 'password' | 'admin-token' | 'form', string>>;
 

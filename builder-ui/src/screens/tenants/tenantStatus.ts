@@ -1,4 +1,4 @@
-import type { Tenant, TenantStatus } from '../api/types';
+import type { Tenant, TenantStatus } from '../../api/types';
 
 /** A tenant's status; read models from before pause/activate only say `is_active`. */
 export function statusOf(tenant: Tenant): TenantStatus {

@@ -1,9 +1,9 @@
-import { useApp } from '../../app/context';
-import { useLoad } from '../../app/useLoad';
-import { Card, EmptyState, ErrorBanner, Loading } from '../../components/Page';
-import { TimeAgo, when } from '../../components/Time';
-import { Actor } from '../users/Actor';
-import { usePeople } from '../users/usePeople';
+import { useApp } from '../../../app/context';
+import { useLoad } from '../../../app/useLoad';
+import { Card, EmptyState, ErrorBanner, Loading } from '../../../components/Page';
+import { TimeAgo, when } from '../../../components/Time';
+import { Actor } from '../../users/Actor';
+import { usePeople } from '../../users/usePeople';
 
 const SHOWN = 20;
 

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { FlexboardApi } from '../api/flexboard';
-import { ApiProblem, describe, type FieldError } from '../api/problem';
-import type { CreatedTenant, Tenant } from '../api/types';
-import { describedBy, Field } from '../components/Field';
-import { ActionDialog } from '../components/ActionDialog';
-import { FormFooter, Modal } from '../components/Modal';
-import { ShownOnceApiKeyDialog } from './apikeys/ShownOnceApiKeyDialog';
+import type { FlexboardApi } from '../../api/flexboard';
+import { ApiProblem, describe, type FieldError } from '../../api/problem';
+import type { CreatedTenant, Tenant } from '../../api/types';
+import { describedBy, Field } from '../../components/Field';
+import { ActionDialog } from '../../components/ActionDialog';
+import { FormFooter, Modal } from '../../components/Modal';
+import { ShownOnceApiKeyDialog } from '../tenantdetail/apikeys/ShownOnceApiKeyDialog';
 import { slugify } from './tenantStatus';
 
 function fieldError(errors: FieldError[], field: string): string | undefined {

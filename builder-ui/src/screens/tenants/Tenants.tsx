@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { describe } from '../api/problem';
-import type { CreatedTenant, Tenant, TenantStatus } from '../api/types';
-import { useApp } from '../app/context';
-import { can } from '../app/session';
-import { href } from '../app/router';
-import { useLoad } from '../app/useLoad';
-import { Badge } from '../components/Badge';
-import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
-import { TimeAgo } from '../components/Time';
+import { describe } from '../../api/problem';
+import type { CreatedTenant, Tenant, TenantStatus } from '../../api/types';
+import { useApp } from '../../app/context';
+import { can } from '../../app/session';
+import { href } from '../../app/router';
+import { useLoad } from '../../app/useLoad';
+import { Badge } from '../../components/Badge';
+import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/Page';
+import { TimeAgo } from '../../components/Time';
 import { ApiKeyDialog, NewTenantDialog, PauseDialog } from './TenantDialogs';
 import { statusOf } from './tenantStatus';
 

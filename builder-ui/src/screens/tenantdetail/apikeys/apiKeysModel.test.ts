@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiKey } from '../../api/types';
+import type { ApiKey } from '../../../api/types';
 import { hasRoomForAnother, isLive, MAX_LIVE_KEYS, nameProblem, ordered } from './apiKeysModel';
 
 function key(name: string, revokedAt: string | null = null): ApiKey {

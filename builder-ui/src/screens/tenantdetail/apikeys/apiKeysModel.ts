@@ -1,4 +1,4 @@
-import type { ApiKey } from '../../api/types';
+import type { ApiKey } from '../../../api/types';
 
 /** command-api's rules for a key's name and the live keys of a tenant (docs/command-api.md, "API keys"). */
 export const MAX_NAME_LENGTH = 100;

@@ -1,9 +1,9 @@
-import { useApp } from '../app/context';
-import { href } from '../app/router';
-import { useLoad } from '../app/useLoad';
-import { Badge } from '../components/Badge';
-import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../components/Page';
-import { TimeAgo } from '../components/Time';
+import { useApp } from '../../app/context';
+import { href } from '../../app/router';
+import { useLoad } from '../../app/useLoad';
+import { Badge } from '../../components/Badge';
+import { Card, EmptyState, ErrorBanner, Loading, PageHeader } from '../../components/Page';
+import { TimeAgo } from '../../components/Time';
 
 const REFRESH_MS = 5000;
 
