@@ -13,8 +13,7 @@ import java.time.Duration;
  * layer (about 1 request in 1,000 against a running query-api, even on {@code /health/liveness});
  * a fix is done when this reports 0 over tens of thousands of requests.
  *
- * <p>{@code java -cp infra/target/flexboard-local.jar -Dloader.main=io.flexboard.infra.bench.KeepAliveProbe
- * org.springframework.boot.loader.launch.PropertiesLauncher http://127.0.0.1:8082/health/liveness 5000 3}
+ * <p>{@code java -jar benchmarks/target/flexboard-benchmarks.jar KeepAliveProbe http://127.0.0.1:8082/health/liveness 5000 3}
  */
 public final class KeepAliveProbe {
 
