@@ -42,6 +42,9 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Harness harness = args.length == 0 ? null : HARNESSES.get(args[0]);
         if (harness == null) {
+            if (args.length > 0) {
+                System.err.println("No harness named " + args[0]);
+            }
             System.err.println("usage: java -jar flexboard-benchmarks.jar <harness> [its arguments]; harnesses: "
                     + String.join(", ", HARNESSES.keySet()) + " (docs/PERFORMANCE.md)");
             System.exit(2);
