@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.flexboard.infra.bench.SimulatedFleet;
 import io.flexboard.infra.local.LocalStack;
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.support.StackClient;
 import io.flexboard.infra.local.support.StackClient.Published;
+import io.flexboard.simulatedagents.SimulatedFleet;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
