@@ -6,7 +6,7 @@ import io.flexboard.agent.serving.LocalConfigServer;
 import io.flexboard.agent.serving.ServedState;
 import io.flexboard.agent.settings.AgentSettings;
 import io.flexboard.agent.store.AgentIdFile;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.store.DataDirectoryLock;
 import io.flexboard.agent.store.LoadedConfiguration;
 import io.flexboard.agent.sync.Backoff;
@@ -59,7 +59,7 @@ public final class Agent implements AutoCloseable {
         DataPlane dataPlane = null;
         try {
             String agentId = settings.agentId().isPresent() ? settings.agentId().get() : AgentIdFile.loadOrCreate(settings.dataDir());
-            ConfigurationStore store = new ConfigurationStore(settings.dataDir());
+            PublishedConfigurationStore store = new PublishedConfigurationStore(settings.dataDir());
             LoadedConfiguration loaded = store.open();
             dataPlane = DataPlane.start(settings.dataSourcesFile(), System::getenv, settings.dataMaxRows(), DATA_THREADS,
                     DATA_SOURCES_RELOAD, clock);

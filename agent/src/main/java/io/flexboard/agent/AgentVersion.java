@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The agent's own version, sent as {@code agent_version} so the control plane's sync log shows what runs where. */
+/** The agent's own version, sent as {@code agent_version} so the control plane's sync reports show what runs where. */
 public final class AgentVersion {
 
     private AgentVersion() {

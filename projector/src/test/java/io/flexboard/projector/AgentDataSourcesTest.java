@@ -17,7 +17,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     @Test
     void givenAnAgentReportingItsSources_whenProjected_thenTheyAreKeptAsItsSet() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("sales", "csv")));
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
 
         assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver", "sales:csv");
     }
@@ -26,7 +26,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     void givenAStoredSet_whenASyncCarriesNone_thenTheSetIsUnchanged() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 6)).build());
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver");
     }
@@ -34,9 +34,9 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     @Test
     void givenAStoredSet_whenTheAgentReportsItWithoutOneSourceAndAnotherRetyped_thenTheRemovedOneDisappears() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("old-csv", "csv"), source("api", "rest_api")));
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 6, source("erp", "postgresql"), source("api", "rest_api")));
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(sourcesOf("agent-a")).containsExactly("api:rest_api", "erp:postgresql");
     }
@@ -44,9 +44,9 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     @Test
     void givenAStoredSet_whenTheAgentReportsNone_thenItHasNoneLeft() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 6));
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(sourcesOf("agent-a")).isEmpty();
         assertThat(readModels.rows("select agent_id from agent_data_source_sets where tenant_id = ?", tenant.tenantId))
@@ -56,9 +56,9 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     @Test
     void givenANewerSetWasStored_whenAnOlderReportArrivesLater_thenTheNewerSetStays() {
         syncReports.send(reporting("agent-a", 30, source("new-source", "mysql")));
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 10, source("old-source", "mysql")));
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(sourcesOf("agent-a")).containsExactly("new-source:mysql");
     }
@@ -69,7 +69,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
                 reporting("agent-b", 5, source("erp", "sqlserver")),
                 reporting("agent-a", 9, source("second", "excel")),
                 reporting("agent-a", 7, source("third", "csv")));
-        awaitSyncLogs(4);
+        awaitSyncReports(4);
 
         assertThat(sourcesOf("agent-a")).containsExactly("second:excel");
         assertThat(sourcesOf("agent-b")).containsExactly("erp:sqlserver");
@@ -80,7 +80,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
         syncReports.send(reporting("agent-a", 1, source("bad\u0000id", "csv")));
         syncReports.send(reporting("agent-a", 2, source("erp", "oracle")));
         syncReports.send(reporting("agent-a", 3, source("erp", "sqlserver")));
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
 
         assertThat(sourcesOf("agent-a")).containsExactly("erp:sqlserver");
     }
@@ -100,8 +100,8 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
                 .map(row -> (String) row.get("source")).toList();
     }
 
-    private void awaitSyncLogs(int count) {
+    private void awaitSyncReports(int count) {
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(readModels.rows(
-                "select id from sync_logs where tenant_id = ?", tenant.tenantId)).hasSize(count));
+                "select id from sync_reports where tenant_id = ?", tenant.tenantId)).hasSize(count));
     }
 }

@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
 
     @Test
-    void givenReportsOfTwoAgents_whenProduced_thenSyncLogsAgentsHourlyCountsAndLastSyncHoldThem() {
+    void givenReportsOfTwoAgents_whenProduced_thenSyncReportsAgentsHourlyCountsAndLastSyncHoldThem() {
         AgentSyncReport firstSync = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5))
                 .setCurrentVersion(0).setAppliedVersion(null).setLatestVersion(1).setHasUpdates(true).build();
         AgentSyncReport failedApply = syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 10))
@@ -25,9 +25,9 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
                 .setSyncStatus("partial").setAgentVersion("1.1.0").setSyncDurationMs(25_010).setHeldMs(25_000).build();
 
         syncReports.send(firstSync, failedApply, heldPoll);
-        awaitSyncLogs(3);
+        awaitSyncReports(3);
 
-        assertThat(readModels.rows("select * from sync_logs where tenant_id = ? order by synced_at", tenant.tenantId))
+        assertThat(readModels.rows("select * from sync_reports where tenant_id = ? order by synced_at", tenant.tenantId))
                 .first().isEqualTo(columns(
                         "id", firstSync.getReportId(), "tenant_id", tenant.tenantId, "agent_id", "agent-a",
                         "agent_version", "1.0.0", "sync_status", "success", "metadata_version", 1L,
@@ -44,7 +44,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
                                 "running_version", 0L, "latest_version", 1L, "sync_status", "error",
                                 "last_error", "relation \"sales\" does not exist", "first_seen", minutesAfter(hour, 10),
                                 "last_seen", minutesAfter(hour, 10)));
-        assertThat(readModels.rows("select * from sync_counts where tenant_id = ?", tenant.tenantId))
+        assertThat(readModels.rows("select * from sync_report_counts where tenant_id = ?", tenant.tenantId))
                 .containsExactly(columns("tenant_id", tenant.tenantId, "hour", hour,
                         "success", 1L, "error", 1L, "partial", 1L));
         assertThat(lastSync()).isEqualTo(minutesAfter(hour, 20));
@@ -54,12 +54,12 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     void givenAnAgentsNewerReportWasApplied_whenAnOlderOneArrivesLater_thenTheAgentAndLastSyncKeepTheNewerState() {
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 30))
                 .setCurrentVersion(3).setAppliedVersion(3L).setLatestVersion(3).build());
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
 
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 10))
                 .setSyncStatus("error").setErrorMessage("timeout").setCurrentVersion(2).setAppliedVersion(2L)
                 .setLatestVersion(2).build());
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(agent("agent-a")).isEqualTo(columns("running_version", 3L, "latest_version", 3L,
                 "sync_status", "success", "last_error", null, "last_seen", minutesAfter(hour, 30)));
@@ -69,15 +69,15 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     @Test
     void givenSeveralReportsOfOneAgentInOneBatch_whenApplied_thenTheNewestWinsAndFirstSeenIsTheEarliest() {
         // Sent while the consumer is down, so its first poll after the restart gets all three.
-        fleetContainer().stop();
+        syncReportsContainer().stop();
         syncReports.send(
                 syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 10)).setCurrentVersion(1).build(),
                 syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 40)).setCurrentVersion(3)
                         .setAppliedVersion(3L).setLatestVersion(3).build(),
                 syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 20)).setCurrentVersion(2)
                         .setAppliedVersion(2L).setLatestVersion(2).build());
-        fleetContainer().start();
-        awaitSyncLogs(3);
+        syncReportsContainer().start();
+        awaitSyncReports(3);
 
         assertThat(agent("agent-a")).isEqualTo(columns("running_version", 3L, "latest_version", 3L,
                 "sync_status", "success", "last_error", null, "last_seen", minutesAfter(hour, 40)));
@@ -92,14 +92,14 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
         double appliedBefore = syncReportsCounted("applied");
         double duplicatesBefore = syncReportsCounted("duplicate");
         syncReports.send(report);
-        awaitSyncLogs(1);
+        awaitSyncReports(1);
 
         syncReports.send(report, syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 6)).build());
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
-        assertThat(readModels.rows("select agent_id from sync_logs where tenant_id = ? order by synced_at", tenant.tenantId))
+        assertThat(readModels.rows("select agent_id from sync_reports where tenant_id = ? order by synced_at", tenant.tenantId))
                 .containsExactly(columns("agent_id", "agent-a"), columns("agent_id", "agent-b"));
-        assertThat(readModels.row("select success, error, partial from sync_counts where tenant_id = ?", tenant.tenantId))
+        assertThat(readModels.row("select success, error, partial from sync_report_counts where tenant_id = ?", tenant.tenantId))
                 .isEqualTo(columns("success", 2L, "error", 0L, "partial", 0L));
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> {
             assertThat(syncReportsCounted("applied") - appliedBefore).isEqualTo(2);
@@ -112,7 +112,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
         syncReports.send(
                 syncOf(tenant.tenantId, "agent-silent", minutesAfter(hour, 1)).setCurrentVersion(3).setAppliedVersion(null).build(),
                 syncOf(tenant.tenantId, "agent-behind", minutesAfter(hour, 2)).setCurrentVersion(4).setAppliedVersion(2L).build());
-        awaitSyncLogs(2);
+        awaitSyncReports(2);
 
         assertThat(readModels.rows("select agent_id, running_version from agents where tenant_id = ? order by agent_id",
                 tenant.tenantId)).containsExactly(
@@ -128,8 +128,8 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
         AgentSyncReport next = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 2)).build();
         syncReports.send(next);
 
-        awaitSyncLogs(1);
-        assertThat(readModels.row("select id from sync_logs where tenant_id = ?", tenant.tenantId))
+        awaitSyncReports(1);
+        assertThat(readModels.row("select id from sync_reports where tenant_id = ?", tenant.tenantId))
                 .containsEntry("id", next.getReportId());
         await().atMost(PROJECTION_TIMEOUT)
                 .untilAsserted(() -> assertThat(syncReportsCounted("undecodable") - undecodableBefore).isEqualTo(2));
@@ -139,37 +139,37 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     void givenTheDatabaseRefusesABatch_whenItAcceptsAgain_thenTheBatchIsAppliedOnceAndNothingWasSkipped() {
         // A trigger stands in for the outage; its sequence counts the attempts, since nextval
         // survives the rollback of each failed batch.
-        readModels.execute("create sequence refused_fleet_batches");
+        readModels.execute("create sequence refused_sync_report_batches");
         readModels.execute("""
-                create function refuse_fleet_batch() returns trigger language plpgsql as $$
+                create function refuse_sync_report_batch() returns trigger language plpgsql as $$
                 begin
-                    perform nextval('refused_fleet_batches');
+                    perform nextval('refused_sync_report_batches');
                     raise exception 'the database refuses the batch';
                 end $$""");
         readModels.execute("""
-                create trigger refuse_fleet_batch before insert on agents for each row
-                when (new.agent_id = 'agent-during-outage') execute function refuse_fleet_batch()""");
+                create trigger refuse_sync_report_batch before insert on agents for each row
+                when (new.agent_id = 'agent-during-outage') execute function refuse_sync_report_batch()""");
         try {
             syncReports.send(syncOf(tenant.tenantId, "agent-during-outage", minutesAfter(hour, 5)).build());
             await().atMost(PROJECTION_TIMEOUT)
-                    .until(() -> readModels.number("select last_value from refused_fleet_batches") >= 2);
-            assertThat(readModels.rows("select id from sync_logs where tenant_id = ?", tenant.tenantId))
+                    .until(() -> readModels.number("select last_value from refused_sync_report_batches") >= 2);
+            assertThat(readModels.rows("select id from sync_reports where tenant_id = ?", tenant.tenantId))
                     .as("the log insert rolled back with the batch").isEmpty();
         } finally {
-            readModels.execute("drop trigger refuse_fleet_batch on agents");
-            readModels.execute("drop function refuse_fleet_batch()");
-            readModels.execute("drop sequence refused_fleet_batches");
+            readModels.execute("drop trigger refuse_sync_report_batch on agents");
+            readModels.execute("drop function refuse_sync_report_batch()");
+            readModels.execute("drop sequence refused_sync_report_batches");
         }
 
-        awaitSyncLogs(1);
-        assertThat(readModels.row("select success from sync_counts where tenant_id = ?", tenant.tenantId))
+        awaitSyncReports(1);
+        assertThat(readModels.row("select success from sync_report_counts where tenant_id = ?", tenant.tenantId))
                 .isEqualTo(columns("success", 1L));
         assertThat(agent("agent-during-outage")).containsEntry("last_seen", minutesAfter(hour, 5));
     }
 
-    private void awaitSyncLogs(int count) {
+    private void awaitSyncReports(int count) {
         await().atMost(PROJECTION_TIMEOUT).untilAsserted(() -> assertThat(readModels.rows(
-                "select id from sync_logs where tenant_id = ?", tenant.tenantId)).hasSize(count));
+                "select id from sync_reports where tenant_id = ?", tenant.tenantId)).hasSize(count));
     }
 
     private java.util.Map<String, Object> agent(String agentId) {

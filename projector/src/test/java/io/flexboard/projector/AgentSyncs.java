@@ -35,7 +35,7 @@ final class AgentSyncs {
     }
 
     /**
-     * The start of the previous full hour: syncs a few minutes after it share one sync_counts
+     * The start of the previous full hour: syncs a few minutes after it share one sync_report_counts
      * row, and are well inside every retention.
      */
     static Instant lastHour() {

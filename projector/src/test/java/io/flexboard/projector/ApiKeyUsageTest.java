@@ -40,13 +40,13 @@ class ApiKeyUsageTest extends ProjectorIntegrationTest {
         send(0, 20);
         send(0, 50);
         send(0, 59);
-        awaitSyncLogs(4);
+        awaitSyncReports(4);
         assertThat(lastUsed()).as("within a minute of the stored time: not rewritten").isEqualTo(minutesAfter(hour, 0));
 
         send(1, 5);
         awaitLastUsed(minutesAfter(hour, 1).plusSeconds(5));
         send(0, 30);
-        awaitSyncLogs(6);
+        awaitSyncReports(6);
         assertThat(lastUsed()).as("an older report arriving late").isEqualTo(minutesAfter(hour, 1).plusSeconds(5));
     }
 
@@ -59,8 +59,8 @@ class ApiKeyUsageTest extends ProjectorIntegrationTest {
         syncReports.send(syncOf(acme.tenantId, "old-bridge", minutesAfter(hour, 1)).build());
         syncReports.send(syncOf(globex.tenantId, "foreign", minutesAfter(hour, 2)).setKeyHash(TenantStory.keyHash(key)).build());
         syncReports.send(syncOf(acme.tenantId, "unknown", minutesAfter(hour, 3)).setKeyHash("ab".repeat(32)).build());
-        awaitSyncLogs(acme.tenantId, 2);
-        awaitSyncLogs(globex.tenantId, 1);
+        awaitSyncReports(acme.tenantId, 2);
+        awaitSyncReports(globex.tenantId, 1);
 
         assertThat(readModels.all("select * from api_key_usage where tenant_id in ('" + acme.tenantId + "', '"
                 + globex.tenantId + "')")).isEmpty();
@@ -81,12 +81,12 @@ class ApiKeyUsageTest extends ProjectorIntegrationTest {
                 "select 1 from api_key_usage where tenant_id = ?", acme.tenantId).isEmpty() && expected.equals(lastUsed()));
     }
 
-    private void awaitSyncLogs(long count) {
-        awaitSyncLogs(acme.tenantId, count);
+    private void awaitSyncReports(long count) {
+        awaitSyncReports(acme.tenantId, count);
     }
 
-    private void awaitSyncLogs(String tenantId, long count) {
+    private void awaitSyncReports(String tenantId, long count) {
         await().atMost(PROJECTION_TIMEOUT).until(() -> readModels.rows(
-                "select id from sync_logs where tenant_id = ?", tenantId).size() == count);
+                "select id from sync_reports where tenant_id = ?", tenantId).size() == count);
     }
 }

@@ -3,7 +3,7 @@ package io.flexboard.projector;
 import java.time.Duration;
 
 import io.flexboard.projector.consumer.EventsListener;
-import io.flexboard.projector.fleet.SyncReportsListener;
+import io.flexboard.projector.syncreport.SyncReportsListener;
 import io.flexboard.schemas.EventEnvelope;
 import io.flexboard.schemas.agent.AgentSyncReport;
 import io.flexboard.schemas.wire.AgentSyncReportSerializer;
@@ -90,7 +90,7 @@ abstract class ProjectorIntegrationTest {
         return listeners.getListenerContainer(EventsListener.LISTENER_ID);
     }
 
-    MessageListenerContainer fleetContainer() {
+    MessageListenerContainer syncReportsContainer() {
         return listeners.getListenerContainer(SyncReportsListener.LISTENER_ID);
     }
 

@@ -72,7 +72,7 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
 
         assertThat(readModels.row("select * from published_versions where tenant_id = ?", story.tenantId)).isEqualTo(row(
                 "tenant_id", story.tenantId, "version_id", story.versionId(2), "version", 2,
-                "published_at", occurredAt(9), "sync_metadata", json("""
+                "published_at", occurredAt(9), "published_configuration", json("""
                 { "version": 2,
                   "dashboards": [ { "id": "%1$s", "name": "Sales", "slug": "sales", "description": null } ],
                   "widgets": [
@@ -148,9 +148,9 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
         assertThat(readModels.rows("select version, status, published_at from versions where tenant_id = ?", story.tenantId))
                 .containsExactly(row("version", 1, "status", "published", "published_at", occurredAt(5)));
         Map<String, Object> published = readModels.row(
-                "select version, sync_metadata from published_versions where tenant_id = ?", story.tenantId);
+                "select version, published_configuration from published_versions where tenant_id = ?", story.tenantId);
         assertThat(published.get("version")).isEqualTo(1);
-        assertThat(json(published.get("sync_metadata").toString()).path("config").propertyNames())
+        assertThat(json(published.get("published_configuration").toString()).path("config").propertyNames())
                 .containsExactlyInAnyOrder("sales-by-month", "revenue-total");
     }
 

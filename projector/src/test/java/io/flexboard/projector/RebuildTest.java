@@ -122,7 +122,7 @@ class RebuildTest {
         readModels.execute("insert into api_keys (key_id, tenant_id, key_hash, key_prefix, created_at)"
                 + " values (gen_random_uuid(), ?::uuid, 'not-a-key', 'fbk_nope', now())", acme.tenantId);
         readModels.execute("delete from event_history where tenant_id = ?::uuid and aggregate_sequence = 3", initech.tenantId);
-        readModels.execute("update published_versions set sync_metadata = '{}' where tenant_id = ?::uuid", acme.tenantId);
+        readModels.execute("update published_versions set published_configuration = '{}' where tenant_id = ?::uuid", acme.tenantId);
         readModels.execute("delete from published_versions where tenant_id = ?::uuid", initech.tenantId);
         TenantStory globex = stories.get(2);
         readModels.execute("update tenants set is_active = false where id = ?::uuid", globex.tenantId);
@@ -304,7 +304,7 @@ class RebuildTest {
     @Test
     void givenInvalidRequests_whenARebuildIsAsked_thenProblemsNameTheOffendingField() {
         assertInvalid("{\"read_models\": [\"dashboards\", \"nope\"]}", "read_models[1]", "unknown read model nope");
-        assertInvalid("{\"read_models\": [\"sync_logs\"]}", "read_models[0]", "flexboard.agent-syncs");
+        assertInvalid("{\"read_models\": [\"sync_reports\"]}", "read_models[0]", "flexboard.agent-syncs");
         assertInvalid("{\"read_models\": [\"tenant_positions\"]}", "read_models[0]", "omit read_models");
         assertInvalid("{\"read_models\": [42]}", "read_models[0]", "must be a read model name");
         assertInvalid("{\"read_models\": []}", "read_models", "leave it out");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * Sync reports on the real broker about one projected tenant, "Acme": the set-up the fleet read models'
+ * Sync reports on the real broker about one projected tenant, "Acme": the set-up the sync report read models'
  * tests share. Reports are timed within {@link #hour}, the current hour, as the hourly counts bucket them.
  */
 @EmbeddedKafka(partitions = 6, topics = {Topics.EVENTS, Topics.AGENT_SYNCS},

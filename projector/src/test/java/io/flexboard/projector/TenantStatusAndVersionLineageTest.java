@@ -20,7 +20,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
             select branding -> 'colors' ->> 'primary' as primary, branding ->> 'font' as font,
                    branding -> 'logo' ->> 'media_type' as logo_type, updated_at from tenants where id = ?""";
     private static final String AGENTS_BRANDING = """
-            select sync_metadata -> 'branding' -> 'colors' ->> 'primary' as branding, version
+            select published_configuration -> 'branding' -> 'colors' ->> 'primary' as branding, version
               from published_versions where tenant_id = ?""";
 
     @Test

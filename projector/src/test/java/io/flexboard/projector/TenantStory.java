@@ -11,7 +11,7 @@ import io.flexboard.schemas.BrandingColors;
 import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
@@ -41,7 +41,7 @@ final class TenantStory {
     private final List<Widget> widgets = new ArrayList<>();
     private final List<String> keyIds = new ArrayList<>();
     private final java.util.Map<Integer, String> versionIds = new java.util.HashMap<>();
-    private final java.util.Map<Integer, MetadataSnapshot> snapshots = new java.util.HashMap<>();
+    private final java.util.Map<Integer, PublishedConfiguration> snapshots = new java.util.HashMap<>();
     private long nextSequence;
     private Branding branding;
 
@@ -122,7 +122,7 @@ final class TenantStory {
 
     /** A draft of the current dashboards and widgets, following the tenant's newest version as command-api does. */
     String draftSaved(int version) {
-        MetadataSnapshot snapshot = MetadataSnapshot.newBuilder()
+        PublishedConfiguration snapshot = PublishedConfiguration.newBuilder()
                 .setDashboards(List.copyOf(dashboards)).setWidgets(List.copyOf(widgets)).setBranding(branding).build();
         return appendDraft(version, snapshot, "draft " + version, null);
     }
@@ -132,7 +132,7 @@ final class TenantStory {
         return appendDraft(version, snapshots.get(restoredVersion), "restore " + restoredVersion, restoredVersion);
     }
 
-    private String appendDraft(int version, MetadataSnapshot snapshot, String message, Integer restoredVersion) {
+    private String appendDraft(int version, PublishedConfiguration snapshot, String message, Integer restoredVersion) {
         String versionId = UUID.randomUUID().toString();
         versionIds.put(version, versionId);
         snapshots.put(version, snapshot);

@@ -12,7 +12,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     private static final Duration LONG_AGO = Duration.ofMinutes(30);
 
     @Test
-    void givenAFleet_whenTheOverviewIsRead_thenEveryCounterMatchesTheFixtures() {
+    void givenTenantsWithAgents_whenTheOverviewIsRead_thenEveryCounterMatchesTheFixtures() {
         UUID acme = given.tenant("acme");
         given.publishedVersion(acme, 2, 2);
         UUID sales = given.dashboard(acme, "sales");
@@ -20,13 +20,13 @@ class OverviewApiTest extends QueryApiIntegrationTest {
         given.widget(sales, "revenue-kpi", "kpi", 2);
         given.agentSeen(acme, "on-published", 2, RECENTLY);
         given.agentSeen(acme, "retired", 1, LONG_AGO);
-        given.syncCounts(acme, 0, 6, 1, 1);
-        given.syncCounts(acme, 24, 0, 100, 0); // outside the last 24 hourly buckets
+        given.syncReportCounts(acme, 0, 6, 1, 1);
+        given.syncReportCounts(acme, 24, 0, 100, 0); // outside the last 24 hourly buckets
         UUID globex = given.tenant("globex");
         given.publishedVersion(globex, 1, 3);
         given.widget(given.dashboard(globex, "ops"), "uptime", "line", 1);
         given.agentSeen(globex, "behind", 0, RECENTLY);
-        given.syncCounts(globex, 23, 2, 0, 0); // the oldest bucket still inside
+        given.syncReportCounts(globex, 23, 2, 0, 0); // the oldest bucket still inside
         UUID initech = given.tenant("initech");
         given.paused(initech, "invoice overdue");
 
@@ -80,7 +80,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     @Test
     void givenNoSyncsInTheLastDay_whenTheOverviewIsRead_thenTheSuccessRateIsNullNotZero() {
         UUID acme = given.tenant("acme");
-        given.syncCounts(acme, 30, 5, 0, 0);
+        given.syncReportCounts(acme, 30, 5, 0, 0);
 
         builder().get().uri("/api/overview").exchange()
                 .expectStatus().isOk()

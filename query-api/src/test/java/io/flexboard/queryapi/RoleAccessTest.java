@@ -126,8 +126,8 @@ class RoleAccessTest extends QueryApiIntegrationTest {
         given.publishedVersion(other, 2, 3);
         given.agentSeen(own, "own-agent", 0, Duration.ofSeconds(5));
         given.failingAgent(other, "other-agent", 1, Duration.ofSeconds(5));
-        given.syncCounts(own, 0, 4, 0, 0);
-        given.syncCounts(other, 0, 0, 9, 0);
+        given.syncReportCounts(own, 0, 4, 0, 0);
+        given.syncReportCounts(other, 0, 0, 9, 0);
 
         for (Role role : List.of(Role.TENANT_ADMIN, Role.DASHBOARD_EDITOR, Role.VIEWER)) {
             anonymous().get().uri("/api/overview").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(role))

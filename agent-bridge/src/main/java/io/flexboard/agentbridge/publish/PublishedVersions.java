@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 public class PublishedVersions {
 
     private static final String COLUMNS = "select t.id as tenant_id, t.is_active, p.version,"
-            + " p.sync_metadata::text as sync_metadata from tenants t left join published_versions p on p.tenant_id = t.id";
+            + " p.published_configuration::text as published_configuration"
+            + " from tenants t left join published_versions p on p.tenant_id = t.id";
 
     private final DatabaseClient db;
 
@@ -44,7 +45,7 @@ public class PublishedVersions {
     private static PublishedVersion publishedVersion(Readable row) {
         Integer version = row.get("version", Integer.class);
         return new PublishedVersion(row.get("tenant_id", UUID.class), version == null ? 0 : version,
-                row.get("sync_metadata", String.class), !Boolean.TRUE.equals(row.get("is_active", Boolean.class)));
+                row.get("published_configuration", String.class), !Boolean.TRUE.equals(row.get("is_active", Boolean.class)));
     }
 
     /**

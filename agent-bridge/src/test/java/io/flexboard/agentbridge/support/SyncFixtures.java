@@ -46,7 +46,7 @@ public final class SyncFixtures {
                             + " values (?, ?, ?, ?, 'builder', now(), now(), '{}'::jsonb)",
                     versionId, tenant, n, n == version ? "published" : "archived");
         }
-        execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+        execute("insert into published_versions (tenant_id, version_id, version, published_at, published_configuration)"
                 + " values (?, ?, ?, now(), ?::jsonb)", tenant, versionId, version, syncMetadata(version));
         return tenant;
     }
@@ -71,9 +71,10 @@ public final class SyncFixtures {
             update(connection, "update versions set status = 'archived' where tenant_id = ? and status = 'published'", tenant);
             update(connection, "insert into versions (id, tenant_id, version, status, created_by, created_at, published_at, metadata)"
                     + " values (?, ?, ?, 'published', 'builder', now(), now(), '{}'::jsonb)", versionId, tenant, version);
-            update(connection, "insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+            update(connection, "insert into published_versions (tenant_id, version_id, version, published_at, published_configuration)"
                     + " values (?, ?, ?, now(), ?::jsonb) on conflict (tenant_id) do update set version_id = excluded.version_id,"
-                    + " version = excluded.version, published_at = excluded.published_at, sync_metadata = excluded.sync_metadata",
+                    + " version = excluded.version, published_at = excluded.published_at,"
+                    + " published_configuration = excluded.published_configuration",
                     tenant, versionId, version, syncMetadata(version));
             if (notify) {
                 update(connection, "select pg_notify('flexboard_published', ?)", tenant + ":" + version);

@@ -1,7 +1,7 @@
 package io.flexboard.agent.status;
 
 import io.flexboard.agent.store.AppliedConfiguration;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.store.LoadedConfiguration;
 
 import java.io.IOException;
@@ -28,7 +28,7 @@ public final class StatusCommand {
             out.println("No Flexboard agent data in " + dataDir + " (set AGENT_DATA_DIR or pass --data-dir)");
             return 1;
         }
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).inspect();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).inspect();
         Optional<AgentStatus> status = new StatusFile(dataDir).read();
         AppliedConfiguration running = loaded.configuration();
         Instant now = clock.instant();

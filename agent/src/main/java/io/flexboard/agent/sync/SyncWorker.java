@@ -4,7 +4,7 @@ import io.flexboard.agent.serving.ServedState;
 import io.flexboard.agent.status.AgentStatus;
 import io.flexboard.agent.status.StatusFile;
 import io.flexboard.agent.store.AppliedConfiguration;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.store.LoadedConfiguration;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class SyncWorker implements Runnable {
 
     private final SyncSettings settings;
     private final ControlPlane controlPlane;
-    private final ConfigurationStore store;
+    private final PublishedConfigurationStore store;
     private final ServedState served;
     private final StatusFile statusFile;
     private final Backoff backoff;
@@ -45,7 +45,7 @@ public final class SyncWorker implements Runnable {
     private volatile boolean stopped;
     private volatile Thread runner;
     private AppliedConfiguration current;
-    private SyncReport report;
+    private LastSync lastSync;
     private AgentStatus status;
     private Instant nextFullResync;
     private int failures;
@@ -54,8 +54,8 @@ public final class SyncWorker implements Runnable {
      * @param dataSources the ids and types of the data sources in use now (never a connection detail), reported
      *                    to the control plane so the builder can offer them
      */
-    public SyncWorker(SyncSettings settings, LoadedConfiguration loaded, ControlPlane controlPlane, ConfigurationStore store,
-                      ServedState served, Backoff backoff, Sleeper sleeper, Clock clock,
+    public SyncWorker(SyncSettings settings, LoadedConfiguration loaded, ControlPlane controlPlane,
+                      PublishedConfigurationStore store, ServedState served, Backoff backoff, Sleeper sleeper, Clock clock,
                       Supplier<List<ReportedDataSource>> dataSources) {
         this.settings = settings;
         this.controlPlane = controlPlane;
@@ -68,7 +68,7 @@ public final class SyncWorker implements Runnable {
         this.dataSources = new DataSourceReporting(dataSources);
         this.current = loaded.configuration();
         // A recovery at start is news for the control plane too: it goes out with the first sync.
-        this.report = loaded.problem().map(SyncReport::error).orElse(SyncReport.NOTHING_YET);
+        this.lastSync = loaded.problem().map(LastSync::error).orElse(LastSync.NOTHING_YET);
         this.nextFullResync = clock.instant().plus(settings.fullResyncInterval());
         this.status = AgentStatus.starting(settings.agentId(), settings.tenantId(), settings.agentVersion(),
                 settings.controlPlaneUrl(), settings.localUrl(), current.version(), current.syncedAt());
@@ -125,7 +125,7 @@ public final class SyncWorker implements Runnable {
                 nextFullResync = started.plus(settings.fullResyncInterval());
             }
             failures = 0;
-            report = SyncReport.SUCCESS;
+            lastSync = LastSync.SUCCESS;
             Instant ended = clock.instant();
             LOG.info(syncLine(outcome, started, ended, full, null));
             publish(status.synced(ended, outcome, current.version(), current.syncedAt()));
@@ -149,11 +149,11 @@ public final class SyncWorker implements Runnable {
 
     private SyncRequest request(boolean full) {
         return new SyncRequest(settings.tenantId(), full ? 0 : current.version(), settings.agentVersion(),
-                settings.waitSeconds(), settings.agentId(), current.version(), report.lastError(), report.lastStatus(),
+                settings.waitSeconds(), settings.agentId(), current.version(), lastSync.lastError(), lastSync.lastStatus(),
                 dataSources.toSend(full));
     }
 
-    /** Applies the answer's update if it is valid and new; returns the sync log's status. */
+    /** Applies the answer's update if it is valid and new; returns the status the agent records. */
     private String take(SyncAnswer answer) throws InvalidMetadataException, IOException {
         if (!answer.hasUpdates()) {
             return AgentStatus.UP_TO_DATE;
@@ -175,7 +175,7 @@ public final class SyncWorker implements Runnable {
     private Duration failed(Instant started, boolean full, String error, Optional<Duration> retryAfter, boolean severe) {
         Duration pause = backoff.delay(failures, retryAfter);
         failures++;
-        report = SyncReport.error(error);
+        lastSync = LastSync.error(error);
         Instant ended = clock.instant();
         String line = syncLine(AgentStatus.ERROR, started, ended, full, error) + " retry_in_ms=" + pause.toMillis();
         // An outage fixes itself (WARN); a rejected key, a refused update or a full disk needs a person (ERROR).

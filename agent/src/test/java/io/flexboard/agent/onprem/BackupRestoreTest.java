@@ -8,7 +8,7 @@ import io.flexboard.agent.status.AgentStatus;
 import io.flexboard.agent.status.StatusFile;
 import io.flexboard.agent.store.AgentIdFile;
 import io.flexboard.agent.store.AppliedConfiguration;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.store.LoadedConfiguration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class BackupRestoreTest {
     @BeforeEach
     void anInstalledAgentRunningVersion4() throws Exception {
         staged = StagedInstallation.in(workDir).installed("agent v1", "--no-systemd");
-        ConfigurationStore store = new ConfigurationStore(staged.dataDir());
+        PublishedConfigurationStore store = new PublishedConfigurationStore(staged.dataDir());
         store.apply(AppliedConfiguration.of(3, publishedVersion(3), APPLIED_3));
         store.apply(AppliedConfiguration.of(4, publishedVersion(4), APPLIED_4));
         agentId = AgentIdFile.loadOrCreate(staged.dataDir());
@@ -49,7 +49,7 @@ class BackupRestoreTest {
         assertThat(archive.getFileName().toString()).matches("flexboard-agent-backup-\\d{8}T\\d{6}Z\\.tar\\.gz");
         assertThat(archive.getParent()).isEqualTo(staged.prefix.resolve("var/backups/flexboard-agent"));
 
-        new ConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
+        new PublishedConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
         Files.delete(staged.dataDir().resolve("agent-id"));
         Files.delete(staged.dataDir().resolve("status.json"));
 
@@ -58,7 +58,7 @@ class BackupRestoreTest {
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(restore.stdout()).contains("running:       version 4, applied 2026-03-01T10:00:00Z");
-        LoadedConfiguration restored = new ConfigurationStore(staged.dataDir()).inspect();
+        LoadedConfiguration restored = new PublishedConfigurationStore(staged.dataDir()).inspect();
         assertThat(restored.problem()).isEmpty();
         assertThat(restored.configuration().version()).isEqualTo(4);
         assertThat(restored.configuration().metadata().toString()).isEqualTo(publishedVersion(4).toString());
@@ -73,7 +73,7 @@ class BackupRestoreTest {
     @Test
     void givenARestore_whenItReplacesTheDataDir_thenTheFilesItReplacedAreKeptAsideAndPreviousJsonStillFallsBack() throws Exception {
         Path archive = Path.of(staged.run("backup.sh", "--prefix", staged.prefix.toString()).stdout().strip());
-        new ConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
+        new PublishedConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
 
         ScriptRun restore = staged.run("restore.sh", "--prefix", staged.prefix.toString(), "--java", staged.java.toString(), archive.toString());
 
@@ -83,7 +83,7 @@ class BackupRestoreTest {
             assertThat(Files.readString(aside.resolve("current.json"))).contains("\"version\" : 5");
         }
         Files.delete(staged.dataDir().resolve("current.json"));
-        assertThat(new ConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(3);
+        assertThat(new PublishedConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(3);
     }
 
     @Test
@@ -91,13 +91,13 @@ class BackupRestoreTest {
         Path archive = Path.of(staged.run("backup.sh", "--prefix", staged.prefix.toString()).stdout().strip());
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        new ConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
+        new PublishedConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
 
         ScriptRun restore = staged.run("restore.sh", "--prefix", staged.prefix.toString(), "--java", staged.java.toString(), archive.toString());
 
         assertThat(restore.exitCode()).isEqualTo(1);
         assertThat(restore.stderr()).contains("error:");
-        assertThat(new ConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(5);
+        assertThat(new PublishedConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(5);
         assertThat(staged.serviceCalls()).isEmpty();
     }
 
@@ -113,6 +113,6 @@ class BackupRestoreTest {
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(staged.serviceCalls()).isEmpty();
-        assertThat(new ConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(4);
+        assertThat(new PublishedConfigurationStore(staged.dataDir()).inspect().configuration().version()).isEqualTo(4);
     }
 }

@@ -4,7 +4,7 @@ import static io.flexboard.agent.support.PublishedConfigurations.publishedVersio
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.flexboard.agent.store.AppliedConfiguration;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.support.MutableClock;
 
 import java.io.ByteArrayOutputStream;
@@ -29,7 +29,7 @@ class StatusCommandTest {
 
     @Test
     void givenAnAgentThatSyncedMinutesAgo_whenStatusIsAsked_thenItPrintsTheRunningVersionAndTheLastSync() throws IOException {
-        new ConfigurationStore(dataDir).apply(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T09:00:00Z")));
+        new PublishedConfigurationStore(dataDir).apply(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T09:00:00Z")));
         new StatusFile(dataDir).write(AgentStatus.starting("agent-1", "tenant-1", "1.2.3", "https://cp.example", "http://127.0.0.1:8090", 3,
                         Instant.parse("2026-03-01T09:00:00Z"))
                 .failed(Instant.parse("2026-03-01T11:50:00Z"), "cannot reach https://cp.example/api/agent/sync: ConnectException")
@@ -65,7 +65,7 @@ class StatusCommandTest {
 
     @Test
     void givenADamagedCurrentJson_whenStatusIsAsked_thenItWarnsAndChangesNothing() throws IOException {
-        ConfigurationStore store = new ConfigurationStore(dataDir);
+        PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T09:00:00Z")));
         store.apply(AppliedConfiguration.of(4, publishedVersion(4), Instant.parse("2026-03-01T10:00:00Z")));
         Files.writeString(dataDir.resolve("current.json"), "{");

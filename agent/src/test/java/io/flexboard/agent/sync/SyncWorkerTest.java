@@ -9,7 +9,7 @@ import io.flexboard.agent.AgentJson;
 import io.flexboard.agent.serving.LocalConfigServer;
 import io.flexboard.agent.serving.ServedState;
 import io.flexboard.agent.store.AppliedConfiguration;
-import io.flexboard.agent.store.ConfigurationStore;
+import io.flexboard.agent.store.PublishedConfigurationStore;
 import io.flexboard.agent.support.FakeControlPlane;
 import io.flexboard.agent.support.MutableClock;
 import io.flexboard.agent.support.RecordingSleeper;
@@ -256,7 +256,7 @@ class SyncWorkerTest {
 
     @Test
     void givenAWrongApiKey_whenTheAgentSyncs_thenItRetriesSlowlyAtTheCapAndKeepsServing() throws Exception {
-        new ConfigurationStore(dataDir).apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
+        new PublishedConfigurationStore(dataDir).apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
         SyncWorker worker = worker("fbk_wrong");
 
         Duration pause = worker.syncOnce();
@@ -289,7 +289,7 @@ class SyncWorkerTest {
 
     @Test
     void givenADamagedCurrentJsonAtStart_whenTheAgentSyncs_thenTheRecoveryIsReportedWithTheFirstSync() throws Exception {
-        ConfigurationStore store = new ConfigurationStore(dataDir);
+        PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
         store.apply(AppliedConfiguration.of(2, publishedVersion(2), Instant.parse("2026-02-02T00:00:00Z")));
         Files.writeString(dataDir.resolve("current.json"), "{\"version\": 2, \"metad");
@@ -402,7 +402,7 @@ class SyncWorkerTest {
     }
 
     private SyncWorker worker(String apiKey, Backoff backoff) throws IOException {
-        ConfigurationStore store = new ConfigurationStore(dataDir);
+        PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         SyncSettings settings = new SyncSettings(TENANT, "agent-1", "9.9.9", controlPlane.url().toString(),
                 "http://127.0.0.1:" + localServer.port(), 1, FULL_RESYNC);
         return new SyncWorker(settings, store.open(), new HttpControlPlane(controlPlane.url(), apiKey, clock),

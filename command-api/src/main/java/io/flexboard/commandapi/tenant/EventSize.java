@@ -8,7 +8,7 @@ import io.flexboard.commandapi.api.EventTooLargeException;
 import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.wire.EventCodec;
@@ -67,7 +67,7 @@ final class EventSize {
     static void checkDraftFits(String tenantId, List<DashboardSnapshot> dashboards, List<Widget> widgets, Branding branding,
                                String field) {
         DraftSavedEvent draft = new DraftSavedEvent(tenantId, AN_ID, Integer.MAX_VALUE, LONGEST_MESSAGE, LONGEST_ACTOR,
-                new MetadataSnapshot(dashboards, widgets, branding), Integer.MAX_VALUE, AN_ID, Integer.MAX_VALUE);
+                new PublishedConfiguration(dashboards, widgets, branding), Integer.MAX_VALUE, AN_ID, Integer.MAX_VALUE);
         check(draft, field, "the tenant's draft (all its dashboards, widgets and branding)");
     }
 }

@@ -30,7 +30,7 @@ import io.flexboard.commandapi.api.Unchanged;
 import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.DashboardSnapshot;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
@@ -225,7 +225,7 @@ class TenantAggregate {
         if (versions.containsKey(command.versionId())) {
             throw new RuleViolationException("id", "version " + command.versionId() + " already exists");
         }
-        MetadataSnapshot snapshot = new MetadataSnapshot(new ArrayList<>(dashboards.values()), allWidgets(), branding);
+        PublishedConfiguration snapshot = new PublishedConfiguration(new ArrayList<>(dashboards.values()), allWidgets(), branding);
         int number = lastVersionNumber + 1;
         Integer parent = lastVersionNumber == 0 ? null : lastVersionNumber;
         DraftSavedEvent draft = new DraftSavedEvent(tenantId, command.versionId(), number, command.message(),
@@ -378,7 +378,7 @@ class TenantAggregate {
     }
 
     /** A version's number, status and snapshot: the snapshot is kept so any version can be restored. */
-    private record VersionState(int number, VersionStatus status, MetadataSnapshot snapshot) {
+    private record VersionState(int number, VersionStatus status, PublishedConfiguration snapshot) {
 
         VersionState withStatus(VersionStatus newStatus) {
             return new VersionState(number, newStatus, snapshot);

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 
 /**
@@ -35,7 +35,7 @@ final class WorkingCopyRestore {
     private final Map<String, List<Widget>> pending = new LinkedHashMap<>();
     private final List<Replacement> replacements = new ArrayList<>();
 
-    private WorkingCopyRestore(Collection<String> dashboardIds, Map<String, List<Widget>> current, MetadataSnapshot snapshot) {
+    private WorkingCopyRestore(Collection<String> dashboardIds, Map<String, List<Widget>> current, PublishedConfiguration snapshot) {
         working = new HashMap<>();
         Map<String, List<Widget>> target = new LinkedHashMap<>();
         dashboardIds.forEach(id -> {
@@ -55,7 +55,7 @@ final class WorkingCopyRestore {
      * snapshot among them) and their current widget lists.
      */
     static List<Replacement> plan(Collection<String> dashboardIds, Map<String, List<Widget>> current,
-                                  MetadataSnapshot snapshot) {
+                                  PublishedConfiguration snapshot) {
         WorkingCopyRestore restore = new WorkingCopyRestore(dashboardIds, current, snapshot);
         while (!restore.pending.isEmpty()) {
             if (!restore.replaceOneThatFits()) {

@@ -19,7 +19,7 @@ import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.BrandingColors;
 import io.flexboard.schemas.BrandingLogo;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantBrandingClearedEvent;
 import io.flexboard.schemas.event.TenantBrandingSetEvent;
@@ -172,7 +172,7 @@ class BrandingAggregateTest {
         fixture.given(tenantCreated(), new TenantBrandingSetEvent(TENANT, branding))
                 .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
                 .expectEvents(new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
-                        new MetadataSnapshot(List.of(), List.of(), branding), null, null, null));
+                        new PublishedConfiguration(List.of(), List.of(), branding), null, null, null));
     }
 
     @Test
@@ -190,19 +190,19 @@ class BrandingAggregateTest {
     void restoring_a_version_from_before_the_branding_clears_it_and_restoring_a_branded_one_sets_it_back() {
         Branding branding = new Branding(null, STORED_COLORS, "Inter", null);
         DraftSavedEvent plain = new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
-                new MetadataSnapshot(List.of(), List.of(), null), null, null, null);
+                new PublishedConfiguration(List.of(), List.of(), null), null, null, null);
         DraftSavedEvent branded = new DraftSavedEvent(TENANT, "v2", 2, null, "alice",
-                new MetadataSnapshot(List.of(), List.of(), branding), 1, null, null);
+                new PublishedConfiguration(List.of(), List.of(), branding), 1, null, null);
 
         fixture.given(tenantCreated(), plain, new TenantBrandingSetEvent(TENANT, branding), branded)
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", null), ALICE)
                 .expectEvents(new TenantBrandingClearedEvent(TENANT), new DraftSavedEvent(TENANT, "v3", 3, null, "alice",
-                        new MetadataSnapshot(List.of(), List.of(), null), 2, "v1", 1));
+                        new PublishedConfiguration(List.of(), List.of(), null), 2, "v1", 1));
         fixture.given(tenantCreated(), plain, new TenantBrandingSetEvent(TENANT, branding), branded,
                         new TenantBrandingClearedEvent(TENANT))
                 .when(new RestoreVersionCommand(TENANT, null, "v2", "v3", null), ALICE)
                 .expectEvents(new TenantBrandingSetEvent(TENANT, branding), new DraftSavedEvent(TENANT, "v3", 3, null, "alice",
-                        new MetadataSnapshot(List.of(), List.of(), branding), 2, "v2", 2));
+                        new PublishedConfiguration(List.of(), List.of(), branding), 2, "v2", 2));
     }
 
     @Test

@@ -26,7 +26,7 @@ import io.flexboard.commandapi.api.UnknownEntityException;
 import io.flexboard.commandapi.api.WidgetInput;
 import io.flexboard.commandapi.input.StorableInput;
 import io.flexboard.schemas.DashboardSnapshot;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -407,7 +407,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, revenue), draftSaved("v1", 1))
                 .when(new SaveDraftCommand(TENANT, null, "v2", "second"), ALICE)
-                .expectEvents(new DraftSavedEvent(TENANT, "v2", 2, "second", "alice", new MetadataSnapshot(
+                .expectEvents(new DraftSavedEvent(TENANT, "v2", 2, "second", "alice", new PublishedConfiguration(
                         List.of(new DashboardSnapshot(SALES, "Sales", "sales", null),
                                 new DashboardSnapshot(OPS, "Ops", "ops", null)),
                         List.of(revenue), null), 1, null, null))
@@ -428,7 +428,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20))
                 .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
                 .expectEvents(new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
-                        new MetadataSnapshot(List.of(), List.of(), null), null, null, null))
+                        new PublishedConfiguration(List.of(), List.of(), null), null, null, null))
                 .expectResultMessagePayload(1);
     }
 
@@ -474,7 +474,7 @@ class TenantAggregateTest {
     @Test
     void aRestoredVersionIsTheNextDraftWithItsSnapshotUnchangedItsParentAndItsOrigin() {
         Widget revenue = widget("w1", SALES, "revenue");
-        MetadataSnapshot v1 = snapshot(List.of(SALES), revenue);
+        PublishedConfiguration v1 = snapshot(List.of(SALES), revenue);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, revenue),
                         draftSaved("v1", 1, v1), draftSaved("v2", 2, v1))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", "back to the first"), ALICE)
@@ -488,7 +488,7 @@ class TenantAggregateTest {
         Widget uptime = widget("w2", OPS, "uptime");
         Widget orders = widget("w3", SALES, "orders");
         Widget headcount = widget("w4", HR, "headcount");
-        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenue, uptime);
+        PublishedConfiguration v1 = snapshot(List.of(SALES, OPS), revenue, uptime);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, revenue), widgetsReplaced(OPS, uptime), draftSaved("v1", 1, v1),
                         widgetsReplaced(SALES, orders), dashboardCreated(HR, "hr"), widgetsReplaced(HR, headcount))
@@ -501,7 +501,7 @@ class TenantAggregateTest {
     void theDraftAfterARestoreStartsFromTheRestoredWidgets() {
         Widget revenue = widget("w1", SALES, "revenue");
         Widget orders = widget("w3", SALES, "orders");
-        MetadataSnapshot v1 = snapshot(List.of(SALES), revenue);
+        PublishedConfiguration v1 = snapshot(List.of(SALES), revenue);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, revenue),
                         draftSaved("v1", 1, v1), widgetsReplaced(SALES, orders), draftSaved("v2", 2, snapshot(List.of(SALES), orders)),
                         widgetsReplaced(SALES, revenue), new DraftSavedEvent(TENANT, "v3", 3, null, "alice", v1, 2, "v1", 1))
@@ -513,7 +513,7 @@ class TenantAggregateTest {
     void aWidgetMovedToAnotherDashboardLeavesItBeforeItsOldDashboardGetsItBack() {
         Widget revenueOnSales = widget("w1", SALES, "revenue");
         Widget revenueOnOps = widget("w1", OPS, "revenue");
-        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenueOnSales);
+        PublishedConfiguration v1 = snapshot(List.of(SALES, OPS), revenueOnSales);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, revenueOnSales), draftSaved("v1", 1, v1),
                         widgetsReplaced(SALES), widgetsReplaced(OPS, revenueOnOps))
@@ -527,7 +527,7 @@ class TenantAggregateTest {
         Widget revenueOnSales = widget("w1", SALES, "revenue");
         Widget uptimeOnOps = widget("w2", OPS, "uptime");
         Widget keptOnSales = widget("w3", SALES, "orders");
-        MetadataSnapshot v1 = snapshot(List.of(SALES, OPS), revenueOnSales, keptOnSales, uptimeOnOps);
+        PublishedConfiguration v1 = snapshot(List.of(SALES, OPS), revenueOnSales, keptOnSales, uptimeOnOps);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, revenueOnSales, keptOnSales), widgetsReplaced(OPS, uptimeOnOps),
                         draftSaved("v1", 1, v1),
@@ -544,7 +544,7 @@ class TenantAggregateTest {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
                         new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", null), ALICE)
-                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, null, "alice", new MetadataSnapshot(List.of(), List.of(), null),
+                .expectEvents(new DraftSavedEvent(TENANT, "v3", 3, null, "alice", new PublishedConfiguration(List.of(), List.of(), null),
                         2, "v1", 1));
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", null), ALICE)
@@ -582,22 +582,22 @@ class TenantAggregateTest {
     }
 
     private static DraftSavedEvent draftSaved(String versionId, int number) {
-        return draftSaved(versionId, number, new MetadataSnapshot(List.of(), List.of(), null));
+        return draftSaved(versionId, number, new PublishedConfiguration(List.of(), List.of(), null));
     }
 
-    private static DraftSavedEvent draftSaved(String versionId, int number, MetadataSnapshot snapshot) {
+    private static DraftSavedEvent draftSaved(String versionId, int number, PublishedConfiguration snapshot) {
         return new DraftSavedEvent(TENANT, versionId, number, null, "alice", snapshot, number == 1 ? null : number - 1,
                 null, null);
     }
 
     /** The tenant's dashboards (as {@link #dashboardCreated} names them) and widgets at the moment of a draft. */
-    private static MetadataSnapshot snapshot(List<String> dashboardIds, Widget... widgets) {
+    private static PublishedConfiguration snapshot(List<String> dashboardIds, Widget... widgets) {
         Map<String, String> slugs = Map.of(SALES, "sales", OPS, "ops", HR, "hr");
         List<DashboardSnapshot> dashboards = dashboardIds.stream().map(id -> {
             DashboardCreatedEvent created = dashboardCreated(id, slugs.get(id));
             return new DashboardSnapshot(id, created.getName(), created.getSlug(), null);
         }).toList();
-        return new MetadataSnapshot(dashboards, List.of(widgets), null);
+        return new PublishedConfiguration(dashboards, List.of(widgets), null);
     }
 
     private static VersionPublishedEvent published(String versionId, int number) {

@@ -4,7 +4,7 @@ import io.flexboard.schemas.Branding;
 import io.flexboard.schemas.BrandingColors;
 import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -14,7 +14,7 @@ import static io.flexboard.history.fold.JsonDocument.JSON;
 
 /**
  * The two JSON shapes docs/contracts.md fixes: {@code versions.metadata} from a saved snapshot, and
- * {@code published_versions.sync_metadata} (the agent's {@code metadata} object) from a version's metadata.
+ * {@code published_versions.published_configuration} (the agent's {@code metadata} object) from a version's metadata.
  */
 final class MetadataJson {
 
@@ -22,7 +22,7 @@ final class MetadataJson {
     }
 
     /** {@code { dashboards: [{id, name, slug, description}], widgets: [{id, dashboard_id, name, widget_type, config, position_x, …}] }}. */
-    static ObjectNode versionMetadata(MetadataSnapshot snapshot) {
+    static ObjectNode versionMetadata(PublishedConfiguration snapshot) {
         ObjectNode metadata = JSON.createObjectNode();
         ArrayNode dashboards = metadata.putArray("dashboards");
         for (DashboardSnapshot dashboard : snapshot.getDashboards()) {
@@ -76,7 +76,7 @@ final class MetadataJson {
     }
 
     /** The same dashboards, the widgets without their config, and the configs keyed by widget name. */
-    static ObjectNode syncMetadata(int version, JsonNode versionMetadata) {
+    static ObjectNode publishedConfiguration(int version, JsonNode versionMetadata) {
         ObjectNode sync = JSON.createObjectNode();
         sync.put("version", version);
         sync.set("dashboards", versionMetadata.path("dashboards").deepCopy());

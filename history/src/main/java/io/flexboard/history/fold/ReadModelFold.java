@@ -23,7 +23,7 @@ import io.flexboard.history.fold.RowChange.VersionMarkedArchived;
 import io.flexboard.history.fold.RowChange.VersionMarkedPublished;
 import io.flexboard.history.fold.RowChange.WidgetsReplaced;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
@@ -166,7 +166,7 @@ public final class ReadModelFold {
     private static List<RowChange> draftSaved(EventEnvelope event, DraftSavedEvent draft) {
         String restoredFrom = draft.getRestoredFromVersionId();
         // Only the snapshot is kept for the lazy metadata, not the whole event.
-        MetadataSnapshot snapshot = draft.getMetadata();
+        PublishedConfiguration snapshot = draft.getMetadata();
         return List.of(
                 new VersionInserted(new VersionRow(uuid(draft.getVersionId()), uuid(draft.getTenantId()), draft.getVersion(),
                         VersionRow.DRAFT, draft.getMessage(), draft.getCreatedBy(), event.getOccurredAt(), null,
@@ -185,7 +185,7 @@ public final class ReadModelFold {
                 new VersionMarkedPublished(versionId, event.getOccurredAt()),
                 new PublishedVersionSet(new PublishedVersionRow(uuid(published.getTenantId()), versionId,
                         published.getVersion(), event.getOccurredAt(),
-                        JsonDocument.building(() -> MetadataJson.syncMetadata(version.version(), metadata.tree())))),
+                        JsonDocument.building(() -> MetadataJson.publishedConfiguration(version.version(), metadata.tree())))),
                 history(event, EventType.VERSION_PUBLISHED, null, published.getVersion(),
                         Summaries.versionPublished(event.getActor(), published.getVersion())));
     }

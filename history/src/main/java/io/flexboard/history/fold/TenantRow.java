@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * A row of {@code tenants} as the events make it. {@code last_sync} is not here: it comes from the
- * agents' sync reports (fleet telemetry), not from the events. {@code branding} is the tenant's
+ * agents' sync reports (telemetry), not from the events. {@code branding} is the tenant's
  * current (unpublished) branding in the shape of docs/contracts.md, null when it has none.
  */
 public record TenantRow(

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -71,7 +71,7 @@ final class TenantStory {
         Integer parent = lastVersion == 0 ? null : lastVersion;
         lastVersion++;
         append(new DraftSavedEvent(tenantId, versionId, lastVersion, "draft, with a comma", "alice@vendor.example",
-                new MetadataSnapshot(List.copyOf(dashboards), List.copyOf(widgets), null), parent, null, null));
+                new PublishedConfiguration(List.copyOf(dashboards), List.copyOf(widgets), null), parent, null, null));
         return versionId;
     }
 

@@ -72,9 +72,9 @@ class ReadModelFoldTest {
         PublishedVersionRow published = model.publishedVersion(acme.tenantId).orElseThrow();
         assertThat(published.versionId()).isEqualTo(acme.versionId(2));
         assertThat(published.version()).isEqualTo(2);
-        assertThat(published.syncMetadata().tree().path("version").asInt()).isEqualTo(2);
-        assertThat(published.syncMetadata().tree().path("config").propertyNames()).containsExactly("revenue-total");
-        assertThat(published.syncMetadata().tree().path("widgets").get(0).has("config")).isFalse();
+        assertThat(published.publishedConfiguration().tree().path("version").asInt()).isEqualTo(2);
+        assertThat(published.publishedConfiguration().tree().path("config").propertyNames()).containsExactly("revenue-total");
+        assertThat(published.publishedConfiguration().tree().path("widgets").get(0).has("config")).isFalse();
         assertThat(model.versions(acme.tenantId).get(1).metadata().tree().path("widgets").get(0).path("config").path("query").asString())
                 .isEqualTo("SELECT month, total FROM revenue_total");
     }
@@ -156,9 +156,9 @@ class ReadModelFoldTest {
 
         InMemoryReadModel model = folded(acme);
 
-        assertThat(beforeBranding.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree().has("branding")).isFalse();
+        assertThat(beforeBranding.publishedVersion(acme.tenantId).orElseThrow().publishedConfiguration().tree().has("branding")).isFalse();
         assertThat(model.versions(acme.tenantId).get(0).metadata().tree().has("branding")).isFalse();
-        var sync = model.publishedVersion(acme.tenantId).orElseThrow().syncMetadata().tree();
+        var sync = model.publishedVersion(acme.tenantId).orElseThrow().publishedConfiguration().tree();
         assertThat(sync.path("version").asInt()).isEqualTo(2);
         assertThat(sync.path("branding").path("colors").path("primary").asString()).isEqualTo("#1a365d");
         assertThat(sync.path("branding").path("logo").path("data_base64").asString()).isEqualTo("iVBORw0KGgo=");

@@ -14,7 +14,7 @@ import io.flexboard.schemas.BrandingColors;
 import io.flexboard.schemas.BrandingLogo;
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
@@ -44,7 +44,7 @@ public final class TenantEvents {
     private final Map<String, DashboardSnapshot> dashboards = new LinkedHashMap<>();
     private final Map<String, List<Widget>> widgets = new LinkedHashMap<>();
     private final Map<Integer, String> versionIds = new HashMap<>();
-    private final Map<Integer, MetadataSnapshot> snapshots = new HashMap<>();
+    private final Map<Integer, PublishedConfiguration> snapshots = new HashMap<>();
     private Branding branding;
     private String actor = "alice";
     private Integer publishedVersion;
@@ -132,7 +132,7 @@ public final class TenantEvents {
     public int draftSaved(String message) {
         List<Widget> all = new ArrayList<>();
         dashboards.keySet().forEach(id -> all.addAll(widgets.getOrDefault(id, List.of())));
-        MetadataSnapshot snapshot = MetadataSnapshot.newBuilder()
+        PublishedConfiguration snapshot = PublishedConfiguration.newBuilder()
                 .setDashboards(List.copyOf(dashboards.values())).setWidgets(all).setBranding(branding).build();
         return appendDraft(snapshot, message, null);
     }
@@ -198,7 +198,7 @@ public final class TenantEvents {
         return start.plus(Duration.ofMinutes(sequence));
     }
 
-    private int appendDraft(MetadataSnapshot snapshot, String message, Integer restoredVersion) {
+    private int appendDraft(PublishedConfiguration snapshot, String message, Integer restoredVersion) {
         int version = ++lastVersion;
         String versionId = UUID.randomUUID().toString();
         versionIds.put(version, versionId);

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import io.flexboard.schemas.DashboardSnapshot;
 import io.flexboard.schemas.EventEnvelope;
-import io.flexboard.schemas.MetadataSnapshot;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.Widget;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.DashboardCreatedEvent;
@@ -202,7 +202,7 @@ final class GeneratedTenant {
         lastVersion++;
         lastDraftId = uuid();
         String message = random.nextInt(3) == 0 ? null : MESSAGES[random.nextInt(MESSAGES.length)];
-        emit(new DraftSavedEvent(tenantId, lastDraftId, lastVersion, message, actor, new MetadataSnapshot(snapshots, widgets, null),
+        emit(new DraftSavedEvent(tenantId, lastDraftId, lastVersion, message, actor, new PublishedConfiguration(snapshots, widgets, null),
                 parent, null, null), actor, correlationId);
         draftDue = false;
         sessionDashboard = null;

@@ -52,7 +52,7 @@ class AgentProcessEndToEndTest {
                 builder.saveOneWidget(dashboardId, "sales-by-month", "line", "SELECT 2");
                 Published second = builder.draftAndPublish(tenantId, "second");
 
-                // then the agent serves it, and the fleet view says it runs it
+                // then the agent serves it, and GET /api/tenants/{id}/agents says it runs it
                 await().atMost(PUBLISH_REACHES_AGENT).until(process::servedVersion, version -> version == second.version());
                 assertThat(process.servedConfig().at("/config/sales-by-month/type").asString()).isEqualTo("line");
                 await().atMost(PUBLISH_REACHES_AGENT).untilAsserted(() -> {

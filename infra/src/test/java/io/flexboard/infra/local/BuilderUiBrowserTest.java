@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 class BuilderUiBrowserTest {
 
     private static final String ADMIN_TOKEN = "browser-admin-token";
-    /** The overview re-reads the fleet every 5 s and a sync report travels through Kafka and the projector. */
+    /** The overview re-reads the agents every 5 s and a sync report travels through Kafka and the projector. */
     private static final Duration SYNC_SHOWN = Duration.ofSeconds(40);
 
     @TempDir

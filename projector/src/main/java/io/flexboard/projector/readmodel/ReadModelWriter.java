@@ -256,12 +256,12 @@ final class ReadModelWriter {
                 .column("version_id", "uuid", UUID.class, PublishedVersionRow::versionId)
                 .column("version", "int", Integer.class, PublishedVersionRow::version)
                 .column("published_at", "timestamptz", Instant.class, PublishedVersionRow::publishedAt)
-                .column("sync_metadata", "text", String.class, published -> published.syncMetadata().text(), JSONB);
+                .column("published_configuration", "text", String.class, published -> published.publishedConfiguration().text(), JSONB);
         return rows.execute(database, """
                 insert into published_versions (%s) %s
                 on conflict (tenant_id) do update
                    set version_id = excluded.version_id, version = excluded.version,
-                       published_at = excluded.published_at, sync_metadata = excluded.sync_metadata"""
+                       published_at = excluded.published_at, published_configuration = excluded.published_configuration"""
                 .formatted(rows.names(), rows.select()));
     }
 

@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 
 /**
  * Which read models a rebuild can rebuild: every table the projector builds from
- * {@code flexboard.events}, which keeps every event forever. Not the fleet tables, which come from
+ * {@code flexboard.events}, which keeps every event forever. Not the sync report tables, which come from
  * {@code flexboard.agent-syncs} and its seven days of reports: a rebuild could only make them poorer.
  */
 final class RebuildableReadModels {
@@ -17,7 +17,7 @@ final class RebuildableReadModels {
 
     /** The read models an operator may name, parents before the tables whose foreign keys point at them. */
     static final List<ReadModelTable> SELECTABLE = List.of(
-            // last_sync is the newest agent sync report's time (the fleet projection writes it).
+            // last_sync is the newest agent sync report's time (the sync report projection writes it).
             new ReadModelTable("tenants", "id", List.of("last_sync")),
             new ReadModelTable("api_keys"),
             new ReadModelTable("dashboards"),
@@ -32,9 +32,9 @@ final class RebuildableReadModels {
 
     /** Tables of the read-model schema a rebuild never touches, and why (the answer to an operator who names one). */
     static final Map<String, String> NOT_REBUILDABLE = Map.ofEntries(
-            Map.entry("sync_logs", FROM_SYNC_REPORTS),
+            Map.entry("sync_reports", FROM_SYNC_REPORTS),
             Map.entry("agents", FROM_SYNC_REPORTS),
-            Map.entry("sync_counts", FROM_SYNC_REPORTS),
+            Map.entry("sync_report_counts", FROM_SYNC_REPORTS),
             Map.entry("api_key_usage", "it comes from flexboard.agent-syncs (each key's last use), which keeps 7 days of reports, not a history"),
             Map.entry("agent_data_source_sets", FROM_SYNC_REPORTS),
             Map.entry("agent_data_sources", FROM_SYNC_REPORTS),

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>let the rebuild catch up, in its own transactions, to what the live projector applied
  *       (now frozen), and check it did: with all read models at or beyond every live position,
  *       with some exactly at them;</li>
- *   <li>lock the replaced live tables (EXCLUSIVE: readers go on, the fleet's {@code last_sync}
+ *   <li>lock the replaced live tables (EXCLUSIVE: readers go on, the sync report projection's {@code last_sync}
  *       writes wait), then per table delete the live rows that differ from the rebuilt ones and
  *       insert the rebuilt rows that are missing. Readers see the old rows until the commit and
  *       the new ones right after it: no reader ever waits, and a rebuild that changes nothing writes

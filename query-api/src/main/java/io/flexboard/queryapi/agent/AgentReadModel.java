@@ -25,7 +25,7 @@ public class AgentReadModel {
      * (its report is too old to vouch for anything); otherwise a failed last sync is an error; otherwise
      * it is synced when it runs the tenant's published version (0 while none is published), else pending.
      * $1 = tenant id, $2 = stale-after in seconds. The database clock decides "recently", as in
-     * syncstatus and overview, so every endpoint draws the line at the same moment.
+     * the sync status and the overview, so every endpoint draws the line at the same moment.
      */
     private static final String AGENTS = """
             select a.agent_id, a.agent_version, a.running_version, a.latest_version,

@@ -2,7 +2,7 @@ package io.flexboard.queryapi.agent;
 
 import java.time.Instant;
 
-/** One agent installation of a tenant as the fleet view lists it (GET /api/tenants/{tenantId}/agents). */
+/** One agent installation of a tenant as its agents view lists it (GET /api/tenants/{tenantId}/agents). */
 public record AgentView(
         String agentId,
         String agentVersion,

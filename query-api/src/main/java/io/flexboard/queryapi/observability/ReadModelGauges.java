@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import io.flexboard.queryapi.config.FlexboardProperties;
-import io.flexboard.queryapi.syncstatus.SyncStatusReadModel;
+import io.flexboard.queryapi.syncreport.SyncStatusReadModel;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

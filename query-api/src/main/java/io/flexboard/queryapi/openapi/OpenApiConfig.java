@@ -12,7 +12,7 @@ class OpenApiConfig {
     @Bean
     ApiConventions apiConventions() {
         return new ApiConventions("Flexboard query-api",
-                "The builder's reads (paginated: ?limit=&cursor=, Link rel=next), the fleet's sync status, the ops lag "
+                "The builder's reads (paginated: ?limit=&cursor=, Link rel=next), the tenants' sync status, the ops lag "
                         + "monitor and the analysts' audit trail, state at a moment and diffs.",
                 "admin-token", "The admin token (the local stack keeps it in data/admin-token)");
     }

@@ -1,7 +1,7 @@
 package io.flexboard.queryapi.overview;
 
 import io.flexboard.queryapi.identity.VisibleTenants;
-import io.flexboard.queryapi.syncstatus.SyncStatusReadModel;
+import io.flexboard.queryapi.syncreport.SyncStatusReadModel;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,15 +22,15 @@ public class OverviewReadModel {
     /*
      * $1 = stale-after in seconds (used by the sync status CTE and agents_seen_recently), $2 = the caller's
      * tenants (null: every tenant), so a tenant-admin's overview counts only its own tenants.
-     * The last 24 h are the current hour and the 23 before it: sync_counts holds hourly buckets, so
-     * the window moves by the hour (never scanning sync_logs).
+     * The last 24 h are the current hour and the 23 before it: sync_report_counts holds hourly buckets, so
+     * the window moves by the hour (never scanning sync_reports).
      */
     private static final String COUNTERS = SyncStatusReadModel.TENANT_SYNC_STATUS + """
             , syncs as (
                 select coalesce(sum(success), 0)::bigint as success,
                        coalesce(sum(error), 0)::bigint as error,
                        coalesce(sum(partial), 0)::bigint as partial
-                  from sync_counts
+                  from sync_report_counts
                  where hour >= date_trunc('hour', now()) - interval '23 hours'
                    and %1$s
             ), statuses as (
@@ -43,8 +43,8 @@ public class OverviewReadModel {
             )
             select (select count(*) from tenants where is_active and %2$s) as active_tenants,
                    (select count(*) from tenants where %2$s) as total_tenants,
-                   (select coalesce(sum(case when jsonb_typeof(sync_metadata -> 'dashboards') = 'array'
-                                             then jsonb_array_length(sync_metadata -> 'dashboards') end), 0)::bigint
+                   (select coalesce(sum(case when jsonb_typeof(published_configuration -> 'dashboards') = 'array'
+                                             then jsonb_array_length(published_configuration -> 'dashboards') end), 0)::bigint
                       from published_versions where %1$s) as published_dashboards,
                    (select count(*) from widgets where %1$s) as total_widgets,
                    syncs.success::float8 / nullif(syncs.success + syncs.error + syncs.partial, 0) as sync_success_rate,

@@ -15,7 +15,7 @@ public final class ReadModelFixtures {
     private int clock;
 
     public void clear() {
-        TestDatabase.execute("truncate users, agent_data_sources, agent_data_source_sets, event_history, sync_counts, sync_logs, agents, tenant_positions, published_versions, versions, widgets,"
+        TestDatabase.execute("truncate users, agent_data_sources, agent_data_source_sets, event_history, sync_report_counts, sync_reports, agents, tenant_positions, published_versions, versions, widgets,"
                 + " dashboards, api_key_usage, api_keys, tenants");
         clock = 0;
     }
@@ -146,7 +146,7 @@ public final class ReadModelFixtures {
         TestDatabase.execute("insert into versions (id, tenant_id, version, status, message, created_by, created_at, published_at, metadata)"
                         + " values (?, ?, ?, 'published', ?, 'builder@vendor.example', ?, ?, ?::jsonb)",
                 id, tenantId, number, "Version " + number, Timestamp.from(created), Timestamp.from(published), metadata);
-        TestDatabase.execute("insert into published_versions (tenant_id, version_id, version, published_at, sync_metadata)"
+        TestDatabase.execute("insert into published_versions (tenant_id, version_id, version, published_at, published_configuration)"
                 + " values (?, ?, ?, ?, ?::jsonb)", tenantId, id, number, Timestamp.from(published), metadata);
     }
 
@@ -190,8 +190,8 @@ public final class ReadModelFixtures {
     }
 
     /** Sync outcomes counted in the hour bucket {@code hoursAgo} hours before the current one. */
-    public void syncCounts(UUID tenantId, int hoursAgo, long success, long error, long partial) {
-        TestDatabase.execute("insert into sync_counts (tenant_id, hour, success, error, partial)"
+    public void syncReportCounts(UUID tenantId, int hoursAgo, long success, long error, long partial) {
+        TestDatabase.execute("insert into sync_report_counts (tenant_id, hour, success, error, partial)"
                         + " values (?, date_trunc('hour', now()) - make_interval(hours => ?), ?, ?, ?)",
                 tenantId, hoursAgo, success, error, partial);
     }

@@ -17,8 +17,8 @@ public final class Topics {
     public static final int EVENTS_MAX_REQUEST_SIZE = 1_048_576;
 
     /**
-     * Every answered agent sync ({@code AgentSyncReport}), keyed by tenant id: telemetry for sync logs
-     * and fleet status, kept for a limited time (not domain history).
+     * Every answered agent sync ({@code AgentSyncReport}), keyed by tenant id: telemetry for the sync report
+     * read models, kept for a limited time (not domain history).
      */
     public static final String AGENT_SYNCS = "flexboard.agent-syncs";
 

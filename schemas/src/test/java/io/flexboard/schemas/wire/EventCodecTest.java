@@ -11,8 +11,10 @@ import java.util.HexFormat;
 import java.util.List;
 
 import io.flexboard.schemas.EventEnvelope;
+import io.flexboard.schemas.PublishedConfiguration;
 import io.flexboard.schemas.event.ApiKeyIssuedEvent;
 import io.flexboard.schemas.event.ApiKeyRevokedEvent;
+import io.flexboard.schemas.event.DraftSavedEvent;
 import io.flexboard.schemas.event.TenantCreatedEvent;
 import io.flexboard.schemas.event.UserCreatedEvent;
 import org.apache.avro.Schema;
@@ -87,17 +89,8 @@ class EventCodecTest {
             payload.put("license_type", "basic");
             payload.put("max_dashboards", 5);
             payload.put("max_widgets_per_dashboard", 20);
-            GenericRecord envelope = new GenericData.Record(writer);
-            envelope.put("event_id", "e-1");
-            envelope.put("tenant_id", "t-1");
-            envelope.put("aggregate_sequence", 0L);
-            envelope.put("occurred_at", 1_700_000_000_000L);
-            envelope.put("actor", "admin");
-            envelope.put("correlation_id", "c-1");
-            envelope.put("payload", payload);
-            ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(envelope);
 
-            EventEnvelope decoded = codec.decode(bytes.array());
+            EventEnvelope decoded = codec.decode(writtenWith(writer, payload));
 
             assertThat(decoded.getActorId()).as("events from before users name no user").isNull();
             assertThat(decoded.getOccurredAt()).isEqualTo(Instant.ofEpochMilli(1_700_000_000_000L));
@@ -117,19 +110,37 @@ class EventCodecTest {
         payload.put("key_id", "k-1");
         payload.put("key_hash", "ab".repeat(32));
         payload.put("key_prefix", "fbk_abcdef");
-        GenericRecord envelope = new GenericData.Record(v3);
-        envelope.put("event_id", "e-1");
-        envelope.put("tenant_id", "t-1");
-        envelope.put("aggregate_sequence", 1L);
-        envelope.put("occurred_at", 1_700_000_000_000L);
-        envelope.put("actor", "admin");
-        envelope.put("correlation_id", "c-1");
-        envelope.put("payload", payload);
-        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v3).encode(envelope);
 
-        EventEnvelope decoded = codec.decode(bytes.array());
+        EventEnvelope decoded = codec.decode(writtenWith(v3, payload));
 
         assertThat(decoded.getPayload()).isEqualTo(new ApiKeyIssuedEvent("t-1", "k-1", "ab".repeat(32), "fbk_abcdef", null));
+    }
+
+    /**
+     * The published configuration was the record MetadataSnapshot up to envelope v4: a draft saved then
+     * still reads, its configuration resolved into {@link PublishedConfiguration} through the schema's alias.
+     */
+    @Test
+    void aDraftSavedWhileThePublishedConfigurationWasNamedMetadataSnapshotStillDecodes() throws IOException {
+        Schema v4 = SchemaHistory.envelopeSchemas().get(3);
+        Schema draftSavedV4 = v4.getField("payload").schema().getTypes().stream()
+                .filter(event -> event.getName().equals("DraftSavedEvent")).findFirst().orElseThrow();
+        Schema metadataV4 = draftSavedV4.getField("metadata").schema();
+        assertThat(metadataV4.getFullName()).isEqualTo("io.flexboard.schemas.MetadataSnapshot");
+        GenericRecord metadata = new GenericData.Record(metadataV4);
+        metadata.put("dashboards", List.of());
+        metadata.put("widgets", List.of());
+        GenericRecord payload = new GenericData.Record(draftSavedV4);
+        payload.put("tenant_id", "t-1");
+        payload.put("version_id", "v-1");
+        payload.put("version", 1);
+        payload.put("created_by", "alice");
+        payload.put("metadata", metadata);
+
+        EventEnvelope decoded = codec.decode(writtenWith(v4, payload));
+
+        assertThat(decoded.getPayload()).isInstanceOfSatisfying(DraftSavedEvent.class, draft ->
+                assertThat(draft.getMetadata()).isEqualTo(new PublishedConfiguration(List.of(), List.of(), null)));
     }
 
     @Test
@@ -162,6 +173,20 @@ class EventCodecTest {
                         .setLicenseType("basic").setMaxDashboards(5).setMaxWidgetsPerDashboard(20)
                         .build())
                 .build();
+    }
+
+    /** An envelope of {@code payload} as a producer with the older schema {@code writer} encoded it. */
+    private static byte[] writtenWith(Schema writer, GenericRecord payload) throws IOException {
+        GenericRecord envelope = new GenericData.Record(writer);
+        envelope.put("event_id", "e-1");
+        envelope.put("tenant_id", "t-1");
+        envelope.put("aggregate_sequence", 1L);
+        envelope.put("occurred_at", 1_700_000_000_000L);
+        envelope.put("actor", "admin");
+        envelope.put("correlation_id", "c-1");
+        envelope.put("payload", payload);
+        ByteBuffer bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), writer).encode(envelope);
+        return bytes.array();
     }
 
     private static byte[] fixture(String name) throws IOException {

@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.time.Duration;
 
@@ -10,17 +10,17 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Runs {@link SyncLogPruner} every {@code flexboard.projector.pruning.interval}, the first time one
+ * Runs {@link SyncReportPruner} every {@code flexboard.projector.pruning.interval}, the first time one
  * interval after start, so start-up and the first batches go first.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class FleetSchedulingConfig implements SchedulingConfigurer {
+class SyncReportSchedulingConfig implements SchedulingConfigurer {
 
-    private final SyncLogPruner pruner;
+    private final SyncReportPruner pruner;
     private final ProjectorProperties properties;
 
-    FleetSchedulingConfig(SyncLogPruner pruner, ProjectorProperties properties) {
+    SyncReportSchedulingConfig(SyncReportPruner pruner, ProjectorProperties properties) {
         this.pruner = pruner;
         this.properties = properties;
     }

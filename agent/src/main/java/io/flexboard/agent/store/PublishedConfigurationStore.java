@@ -10,27 +10,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The applied configuration on disk. {@code current.json} holds version and metadata in one file, so a
- * crash can never leave a new version beside an old configuration; {@code previous.json} keeps the
- * last good one before it, to recover from a file damaged outside the agent's control.
+ * The published configuration the agent applied, on disk. {@code current.json} holds version and
+ * metadata in one file, so a crash can never leave a new version beside an old configuration;
+ * {@code previous.json} keeps the last good one before it, to recover from a file damaged outside the
+ * agent's control.
  */
-public final class ConfigurationStore {
+public final class PublishedConfigurationStore {
 
     public static final String CURRENT = "current.json";
     public static final String PREVIOUS = "previous.json";
     /** A damaged current.json is moved aside under this name, for whoever wants to know what happened. */
     public static final String CORRUPT = "current.json.corrupt";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigurationStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PublishedConfigurationStore.class);
 
     private final Path dir;
     private final AtomicFiles files;
 
-    public ConfigurationStore(Path dir) {
+    public PublishedConfigurationStore(Path dir) {
         this(dir, new AtomicFiles());
     }
 
-    ConfigurationStore(Path dir, AtomicFiles files) {
+    PublishedConfigurationStore(Path dir, AtomicFiles files) {
         this.dir = dir;
         this.files = files;
     }
@@ -59,7 +60,7 @@ public final class ConfigurationStore {
         }
         try {
             byte[] previousBytes = Files.readAllBytes(previous());
-            AppliedConfiguration restored = ConfigurationFile.parse(previousBytes);
+            AppliedConfiguration restored = PublishedConfigurationFile.parse(previousBytes);
             files.write(current(), previousBytes);
             String recovery = problem + "; recovered version " + restored.version() + " from " + PREVIOUS;
             LOG.warn("{} (the damaged file is kept as {})", recovery, CORRUPT);
@@ -100,12 +101,12 @@ public final class ConfigurationStore {
     public void apply(AppliedConfiguration next) throws IOException {
         try {
             byte[] good = Files.readAllBytes(current());
-            ConfigurationFile.parse(good);
+            PublishedConfigurationFile.parse(good);
             files.write(previous(), good);
         } catch (NoSuchFileException | CorruptConfigurationException e) {
             // Nothing good to keep: previous.json keeps whatever good file it already has.
         }
-        files.write(current(), ConfigurationFile.render(next));
+        files.write(current(), PublishedConfigurationFile.render(next));
     }
 
     public Path directory() {
@@ -113,7 +114,7 @@ public final class ConfigurationStore {
     }
 
     private static AppliedConfiguration read(Path file) throws IOException, CorruptConfigurationException {
-        return ConfigurationFile.parse(Files.readAllBytes(file));
+        return PublishedConfigurationFile.parse(Files.readAllBytes(file));
     }
 
     private Path current() {

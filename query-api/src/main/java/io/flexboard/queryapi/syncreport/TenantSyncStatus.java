@@ -1,11 +1,11 @@
-package io.flexboard.queryapi.syncstatus;
+package io.flexboard.queryapi.syncreport;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One tenant's fleet at a glance (GET /api/sync-status): its status, why ({@code reason}: agent_error,
+ * One tenant's agents at a glance (GET /api/sync-status): its status, why ({@code reason}: agent_error,
  * no_agent_seen, agents_behind, tenant_paused; null when synced) and the agent counts behind it.
  */
 public record TenantSyncStatus(

@@ -10,9 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** The format of current.json and previous.json: {@code {version, synced_at, sha256, metadata}}, pretty-printed for people. */
-final class ConfigurationFile {
+final class PublishedConfigurationFile {
 
-    private ConfigurationFile() {
+    private PublishedConfigurationFile() {
     }
 
     static byte[] render(AppliedConfiguration configuration) {

@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,8 +25,9 @@ class SyncReportsKafkaConfig {
     static final String CONTAINER_FACTORY = "syncReportsContainerFactory";
 
     /**
-     * Its own group, so the fleet view's lag is measured apart from the read models' and a
-     * rebalance of one consumer never pauses the other.
+     * Its own group, so the sync report read models' lag is measured apart from the event read models' and a
+     * rebalance of one consumer never pauses the other. Its name predates the word "sync report" and
+     * stays: a new group id would lose the committed offsets, and dashboards and alerts name it.
      */
     static final String GROUP_ID = "flexboard-projector-fleet";
 

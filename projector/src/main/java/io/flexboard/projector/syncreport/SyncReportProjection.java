@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,26 +14,26 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The fleet read models ({@code sync_logs}, {@code sync_counts}, {@code agents},
+ * The sync report read models ({@code sync_reports}, {@code sync_report_counts}, {@code agents},
  * {@code tenants.last_sync}, {@code api_key_usage}, and {@code agent_data_sources} when a report carries a set)
  * from one poll batch of sync reports: one transaction of four statements (a fifth when data sources were
  * reported), whatever the batch size, so ten thousand agents polling never mean ten thousand transactions.
  * Every statement is idempotent, so a redelivered batch changes nothing.
  */
 @Service
-class FleetProjection {
+class SyncReportProjection {
 
     private final DatabaseClient database;
     private final TransactionalOperator transaction;
 
-    FleetProjection(DatabaseClient database, TransactionalOperator transaction) {
+    SyncReportProjection(DatabaseClient database, TransactionalOperator transaction) {
         this.database = database;
         this.transaction = transaction;
     }
 
     /** Applies the entries in one transaction; emits how many were new (the rest were redeliveries). */
-    Mono<Long> project(List<SyncLogEntry> entries) {
-        Collection<SyncLogEntry> unique = byReportId(entries);
+    Mono<Long> project(List<SyncReportEntry> entries) {
+        Collection<SyncReportEntry> unique = byReportId(entries);
         Mono<Long> batch = logAndCount(unique)
                 .flatMap(inserted -> upsertAgents(perAgent(unique))
                         .then(advanceLastSync(unique))
@@ -44,11 +44,11 @@ class FleetProjection {
     }
 
     /**
-     * Inserts the entries into {@code sync_logs}, skipping report ids already there, and adds only
-     * the rows it inserted to their tenant's hourly {@code sync_counts}: a redelivered report is
+     * Inserts the entries into {@code sync_reports}, skipping report ids already there, and adds only
+     * the rows it inserted to their tenant's hourly {@code sync_report_counts}: a redelivered report is
      * neither logged nor counted twice. The hour is cut in UTC, whatever the session's time zone.
      */
-    private Mono<Long> logAndCount(Collection<SyncLogEntry> entries) {
+    private Mono<Long> logAndCount(Collection<SyncReportEntry> entries) {
         int size = entries.size();
         UUID[] ids = new UUID[size];
         UUID[] tenants = new UUID[size];
@@ -65,7 +65,7 @@ class FleetProjection {
         Instant[] syncedAt = new Instant[size];
         String[] bridges = new String[size];
         int i = 0;
-        for (SyncLogEntry entry : entries) {
+        for (SyncReportEntry entry : entries) {
             ids[i] = entry.reportId();
             tenants[i] = entry.tenantId();
             agentIds[i] = entry.agentId();
@@ -84,9 +84,9 @@ class FleetProjection {
         }
         return database.sql("""
                         with inserted as (
-                            insert into sync_logs (id, tenant_id, agent_id, agent_version, sync_status, metadata_version,
-                                                   current_version, applied_version, has_updates, error_message,
-                                                   sync_duration_ms, held_ms, synced_at, bridge_instance)
+                            insert into sync_reports (id, tenant_id, agent_id, agent_version, sync_status, metadata_version,
+                                                      current_version, applied_version, has_updates, error_message,
+                                                      sync_duration_ms, held_ms, synced_at, bridge_instance)
                             select * from unnest(:ids::uuid[], :tenants::uuid[], :agentIds::text[], :agentVersions::text[],
                                                  :statuses::text[], :latestVersions::bigint[], :currentVersions::bigint[],
                                                  :appliedVersions::bigint[], :hasUpdates::boolean[], :errors::text[],
@@ -95,7 +95,7 @@ class FleetProjection {
                             on conflict (id) do nothing
                             returning tenant_id, sync_status, synced_at
                         ), counted as (
-                            insert into sync_counts as c (tenant_id, hour, success, error, partial)
+                            insert into sync_report_counts as c (tenant_id, hour, success, error, partial)
                             select tenant_id, date_trunc('hour', synced_at, 'UTC'),
                                    count(*) filter (where sync_status = 'success'),
                                    count(*) filter (where sync_status = 'error'),
@@ -145,7 +145,7 @@ class FleetProjection {
         Instant[] lastSeen = new Instant[size];
         int i = 0;
         for (AgentSeen agent : agents) {
-            SyncLogEntry entry = agent.newest();
+            SyncReportEntry entry = agent.newest();
             firstSeen[i] = agent.earliest();
             tenants[i] = entry.tenantId();
             agentIds[i] = entry.agentId();
@@ -189,9 +189,9 @@ class FleetProjection {
      * Moves each tenant's {@code last_sync} forward to its newest report in the batch, never back.
      * Rows already at or past it are not rewritten. Unknown tenants match nothing.
      */
-    private Mono<Void> advanceLastSync(Collection<SyncLogEntry> entries) {
+    private Mono<Void> advanceLastSync(Collection<SyncReportEntry> entries) {
         Map<UUID, Instant> newestPerTenant = new LinkedHashMap<>();
-        for (SyncLogEntry entry : entries) {
+        for (SyncReportEntry entry : entries) {
             newestPerTenant.merge(entry.tenantId(), entry.syncedAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
         return database.sql("""
@@ -210,9 +210,9 @@ class FleetProjection {
      * write per minute, not per sync or per batch (issue 16). Only hashes of the tenant's own keys
      * are recorded; reports from before keys were reported carry none.
      */
-    private Mono<Void> recordKeyUse(Collection<SyncLogEntry> entries) {
-        Map<String, SyncLogEntry> newestPerKey = new LinkedHashMap<>();
-        for (SyncLogEntry entry : entries) {
+    private Mono<Void> recordKeyUse(Collection<SyncReportEntry> entries) {
+        Map<String, SyncReportEntry> newestPerKey = new LinkedHashMap<>();
+        for (SyncReportEntry entry : entries) {
             if (entry.keyHash() != null) {
                 newestPerKey.merge(entry.keyHash(), entry, (a, b) -> a.syncedAt().isAfter(b.syncedAt()) ? a : b);
             }
@@ -229,8 +229,8 @@ class FleetProjection {
                          where u.last_used_at < excluded.last_used_at - interval '1 minute'
                         """)
                 .bind("keys", newestPerKey.keySet().toArray(String[]::new))
-                .bind("tenants", newestPerKey.values().stream().map(SyncLogEntry::tenantId).toArray(UUID[]::new))
-                .bind("usedAt", newestPerKey.values().stream().map(SyncLogEntry::syncedAt).toArray(Instant[]::new))
+                .bind("tenants", newestPerKey.values().stream().map(SyncReportEntry::tenantId).toArray(UUID[]::new))
+                .bind("usedAt", newestPerKey.values().stream().map(SyncReportEntry::syncedAt).toArray(Instant[]::new))
                 .then();
     }
 
@@ -239,19 +239,19 @@ class FleetProjection {
      * {@code agent_data_source_sets} rows (skipping those with a later or equal {@code reported_at}), then
      * replaces only the claimed agents' rows, so a source the agent no longer reports disappears.
      */
-    private Mono<Void> replaceDataSources(Collection<SyncLogEntry> reports) {
+    private Mono<Void> replaceDataSources(Collection<SyncReportEntry> reports) {
         if (reports.isEmpty()) {
             return Mono.empty();
         }
-        UUID[] tenants = reports.stream().map(SyncLogEntry::tenantId).toArray(UUID[]::new);
-        String[] agentIds = reports.stream().map(SyncLogEntry::agentId).toArray(String[]::new);
-        Instant[] reportedAt = reports.stream().map(SyncLogEntry::syncedAt).toArray(Instant[]::new);
+        UUID[] tenants = reports.stream().map(SyncReportEntry::tenantId).toArray(UUID[]::new);
+        String[] agentIds = reports.stream().map(SyncReportEntry::agentId).toArray(String[]::new);
+        Instant[] reportedAt = reports.stream().map(SyncReportEntry::syncedAt).toArray(Instant[]::new);
         List<UUID> sourceTenants = new ArrayList<>();
         List<String> sourceAgents = new ArrayList<>();
         List<String> sourceIds = new ArrayList<>();
         List<String> sourceTypes = new ArrayList<>();
-        for (SyncLogEntry report : reports) {
-            for (SyncLogEntry.DataSource source : report.dataSources()) {
+        for (SyncReportEntry report : reports) {
+            for (SyncReportEntry.DataSource source : report.dataSources()) {
                 sourceTenants.add(report.tenantId());
                 sourceAgents.add(report.agentId());
                 sourceIds.add(source.id());
@@ -292,9 +292,9 @@ class FleetProjection {
     }
 
     /** Per agent, the newest report of the batch that carried a data source set (the later one on a tie). */
-    private static Collection<SyncLogEntry> newestDataSourceSets(Collection<SyncLogEntry> entries) {
-        Map<SyncLogEntry.AgentKey, SyncLogEntry> newest = new LinkedHashMap<>();
-        for (SyncLogEntry entry : entries) {
+    private static Collection<SyncReportEntry> newestDataSourceSets(Collection<SyncReportEntry> entries) {
+        Map<SyncReportEntry.AgentKey, SyncReportEntry> newest = new LinkedHashMap<>();
+        for (SyncReportEntry entry : entries) {
             if (entry.dataSources() != null) {
                 newest.merge(entry.agent(), entry, (kept, later) -> later.syncedAt().isBefore(kept.syncedAt()) ? kept : later);
             }
@@ -303,9 +303,9 @@ class FleetProjection {
     }
 
     /** A report id twice in one batch (a producer retry) is kept once. */
-    private static Collection<SyncLogEntry> byReportId(List<SyncLogEntry> entries) {
-        Map<UUID, SyncLogEntry> unique = new LinkedHashMap<>();
-        for (SyncLogEntry entry : entries) {
+    private static Collection<SyncReportEntry> byReportId(List<SyncReportEntry> entries) {
+        Map<UUID, SyncReportEntry> unique = new LinkedHashMap<>();
+        for (SyncReportEntry entry : entries) {
             unique.putIfAbsent(entry.reportId(), entry);
         }
         return unique.values();
@@ -315,18 +315,18 @@ class FleetProjection {
      * Per agent, its newest entry (the later one in the batch on a tie) and its earliest sync time:
      * one upsert may not touch the same {@code agents} row twice.
      */
-    private static Collection<AgentSeen> perAgent(Collection<SyncLogEntry> entries) {
-        Map<SyncLogEntry.AgentKey, AgentSeen> agents = new LinkedHashMap<>();
-        for (SyncLogEntry entry : entries) {
+    private static Collection<AgentSeen> perAgent(Collection<SyncReportEntry> entries) {
+        Map<SyncReportEntry.AgentKey, AgentSeen> agents = new LinkedHashMap<>();
+        for (SyncReportEntry entry : entries) {
             agents.merge(entry.agent(), new AgentSeen(entry, entry.syncedAt()), AgentSeen::and);
         }
         return new ArrayList<>(agents.values());
     }
 
     /** What one batch says about one agent. */
-    private record AgentSeen(SyncLogEntry newest, Instant earliest) {
+    private record AgentSeen(SyncReportEntry newest, Instant earliest) {
         AgentSeen and(AgentSeen later) {
-            SyncLogEntry newer = later.newest().syncedAt().isBefore(newest.syncedAt()) ? newest : later.newest();
+            SyncReportEntry newer = later.newest().syncedAt().isBefore(newest.syncedAt()) ? newest : later.newest();
             Instant earlier = later.earliest().isBefore(earliest) ? later.earliest() : earliest;
             return new AgentSeen(newer, earlier);
         }

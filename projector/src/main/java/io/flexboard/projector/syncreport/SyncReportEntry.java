@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -11,16 +11,16 @@ import java.util.regex.Pattern;
 import io.flexboard.schemas.agent.AgentSyncReport;
 
 /**
- * An {@link AgentSyncReport} checked against what the fleet tables accept. A report that fails the
- * check would fail its whole batch's transaction on every retry, halting the fleet view, so it is
+ * An {@link AgentSyncReport} checked against what the sync report tables accept. A report that fails the
+ * check would fail its whole batch's transaction on every retry, halting the sync report read models, so it is
  * refused here and skipped like an undecodable record.
  */
-record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVersion, String syncStatus,
-                    long latestVersion, long currentVersion, Long appliedVersion, boolean hasUpdates,
-                    String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance,
-                    String keyHash, List<DataSource> dataSources) {
+record SyncReportEntry(UUID reportId, UUID tenantId, String agentId, String agentVersion, String syncStatus,
+                       long latestVersion, long currentVersion, Long appliedVersion, boolean hasUpdates,
+                       String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance,
+                       String keyHash, List<DataSource> dataSources) {
 
-    /** The values {@code sync_logs.sync_status} and {@code agents.sync_status} allow. */
+    /** The values {@code sync_reports.sync_status} and {@code agents.sync_status} allow. */
     static final Set<String> SYNC_STATUSES = Set.of("success", "error", "partial");
 
     /** agent-bridge's rules for a reported data source, checked again: a report is not trusted for being internal. */
@@ -39,7 +39,7 @@ record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVe
      * The entry for a report, or {@link IllegalArgumentException} saying why it cannot be stored.
      * Text the agent sent loses NUL characters, which PostgreSQL's text type refuses.
      */
-    static SyncLogEntry of(AgentSyncReport report) {
+    static SyncReportEntry of(AgentSyncReport report) {
         if (!SYNC_STATUSES.contains(report.getSyncStatus())) {
             throw new IllegalArgumentException("sync_status '" + report.getSyncStatus() + "' is none of " + SYNC_STATUSES);
         }
@@ -47,7 +47,7 @@ record SyncLogEntry(UUID reportId, UUID tenantId, String agentId, String agentVe
         if (syncedAt.isBefore(Instant.EPOCH) || syncedAt.isAfter(LATEST_SYNCED_AT)) {
             throw new IllegalArgumentException("synced_at " + syncedAt + " is out of range");
         }
-        return new SyncLogEntry(UUID.fromString(report.getReportId()), UUID.fromString(report.getTenantId()),
+        return new SyncReportEntry(UUID.fromString(report.getReportId()), UUID.fromString(report.getTenantId()),
                 text(report.getAgentId()), text(report.getAgentVersion()), report.getSyncStatus(),
                 report.getLatestVersion(), report.getCurrentVersion(), report.getAppliedVersion(),
                 report.getHasUpdates(), text(report.getErrorMessage()), report.getSyncDurationMs(),

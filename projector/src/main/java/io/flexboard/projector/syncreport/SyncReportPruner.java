@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -11,22 +11,22 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Keeps the fleet telemetry bounded: deletes {@code sync_logs} older than
- * {@code flexboard.projector.sync-logs.retention} and {@code sync_counts} hours older than
- * {@code flexboard.projector.sync-counts.retention}. Each statement deletes at most
+ * Keeps the sync reports bounded: deletes {@code sync_reports} older than
+ * {@code flexboard.projector.sync-reports.retention} and {@code sync_report_counts} hours older than
+ * {@code flexboard.projector.sync-report-counts.retention}. Each statement deletes at most
  * {@code flexboard.projector.pruning.chunk-size} rows and commits on its own, so pruning a week of
  * ten thousand agents never holds one huge transaction against the projection's inserts. Every
  * projector replica prunes; two at once only find fewer rows.
  */
 @Component
-public class SyncLogPruner {
+public class SyncReportPruner {
 
-    private static final Logger log = LoggerFactory.getLogger(SyncLogPruner.class);
+    private static final Logger log = LoggerFactory.getLogger(SyncReportPruner.class);
 
     private final DatabaseClient database;
     private final ProjectorProperties properties;
 
-    SyncLogPruner(DatabaseClient database, ProjectorProperties properties) {
+    SyncReportPruner(DatabaseClient database, ProjectorProperties properties) {
         this.database = database;
         this.properties = properties;
     }
@@ -34,15 +34,15 @@ public class SyncLogPruner {
     /** Deletes everything past retention as of now; emits the rows deleted from each table. */
     public Mono<Pruned> prune() {
         Instant now = Instant.now();
-        Instant logsCutoff = now.minus(properties.syncLogs().retention());
-        Instant countsCutoff = now.minus(properties.syncCounts().retention());
+        Instant logsCutoff = now.minus(properties.syncReports().retention());
+        Instant countsCutoff = now.minus(properties.syncReportCounts().retention());
         return inChunks("""
-                        delete from sync_logs
-                         where id in (select id from sync_logs where synced_at < :cutoff limit :chunk)
+                        delete from sync_reports
+                         where id in (select id from sync_reports where synced_at < :cutoff limit :chunk)
                         """, logsCutoff)
                 .zipWith(inChunks("""
-                        delete from sync_counts
-                         where (tenant_id, hour) in (select tenant_id, hour from sync_counts where hour < :cutoff limit :chunk)
+                        delete from sync_report_counts
+                         where (tenant_id, hour) in (select tenant_id, hour from sync_report_counts where hour < :cutoff limit :chunk)
                         """, countsCutoff), Pruned::new);
     }
 
@@ -52,9 +52,9 @@ public class SyncLogPruner {
         try {
             // Blocking is right here: a scheduler thread, not a request path.
             Pruned pruned = prune().block();
-            log.info("Pruned {} sync_logs rows older than {} and {} sync_counts rows older than {} in {} ms",
-                    pruned.syncLogs(), properties.syncLogs().retention(), pruned.syncCounts(),
-                    properties.syncCounts().retention(), Duration.ofNanos(System.nanoTime() - start).toMillis());
+            log.info("Pruned {} sync_reports rows older than {} and {} sync_report_counts rows older than {} in {} ms",
+                    pruned.syncReports(), properties.syncReports().retention(), pruned.syncReportCounts(),
+                    properties.syncReportCounts().retention(), Duration.ofNanos(System.nanoTime() - start).toMillis());
         } catch (RuntimeException e) {
             log.warn("Pruning sync logs failed; the next run retries", e);
         }
@@ -73,6 +73,6 @@ public class SyncLogPruner {
     }
 
     /** Rows deleted by one pruning run. */
-    public record Pruned(long syncLogs, long syncCounts) {
+    public record Pruned(long syncReports, long syncReportCounts) {
     }
 }

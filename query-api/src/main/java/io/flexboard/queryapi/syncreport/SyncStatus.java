@@ -1,4 +1,4 @@
-package io.flexboard.queryapi.syncstatus;
+package io.flexboard.queryapi.syncreport;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.flexboard.foundation.problem.ProblemException;

@@ -1,4 +1,4 @@
-package io.flexboard.projector.fleet;
+package io.flexboard.projector.syncreport;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,28 +18,28 @@ import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds each poll batch of {@code flexboard.agent-syncs} to {@link FleetProjection}. The container
+ * Feeds each poll batch of {@code flexboard.agent-syncs} to {@link SyncReportProjection}. The container
  * commits the offsets only after this method returns, that is after the transaction committed; a
  * failed transaction (database down) is retried with back-off and never skipped.
  *
  * <p>Unlike an event, a report the projector cannot read or store is skipped: it is telemetry, not
- * domain history, and halting the fleet view for it would hide every other agent.
+ * domain history, and halting the sync report read models for it would hide every other agent.
  */
 @Component
 public class SyncReportsListener {
 
-    /** Listener container id, for operators and tests (pause, stop). */
+    /** Listener container id, for operators and tests (pause, stop); the same as the consumer group's. */
     public static final String LISTENER_ID = "flexboard-projector-fleet";
 
     private static final Logger log = LoggerFactory.getLogger(SyncReportsListener.class);
     private static final LogAccessor logAccessor = new LogAccessor(SyncReportsListener.class);
 
-    private final FleetProjection projection;
+    private final SyncReportProjection projection;
     private final Counter applied;
     private final Counter duplicates;
     private final Counter undecodable;
 
-    SyncReportsListener(FleetProjection projection, MeterRegistry meters) {
+    SyncReportsListener(SyncReportProjection projection, MeterRegistry meters) {
         this.projection = projection;
         this.applied = reportCounter(meters, "applied");
         this.duplicates = reportCounter(meters, "duplicate");
@@ -50,13 +50,13 @@ public class SyncReportsListener {
             containerFactory = SyncReportsKafkaConfig.CONTAINER_FACTORY)
     void onBatch(List<ConsumerRecord<String, AgentSyncReport>> records) {
         long start = System.nanoTime();
-        List<SyncLogEntry> entries = new ArrayList<>(records.size());
+        List<SyncReportEntry> entries = new ArrayList<>(records.size());
         int skipped = 0;
         for (ConsumerRecord<String, AgentSyncReport> record : records) {
             String refusal = record.value() == null ? undecodableReason(record) : null;
             if (refusal == null) {
                 try {
-                    entries.add(SyncLogEntry.of(record.value()));
+                    entries.add(SyncReportEntry.of(record.value()));
                 } catch (IllegalArgumentException invalid) {
                     refusal = invalid.getMessage();
                 }

@@ -1,4 +1,4 @@
-package io.flexboard.queryapi.syncstatus;
+package io.flexboard.queryapi.syncreport;
 
 import io.flexboard.queryapi.identity.VisibleTenants;
 import io.flexboard.queryapi.web.PageRequest;
@@ -28,7 +28,7 @@ public class SyncStatusReadModel {
      * The overview counts statuses over the same CTE, so both always agree.
      */
     public static final String TENANT_SYNC_STATUS = """
-            with fleet as (
+            with seen_agents as (
                 select t.id as tenant_id, t.name, t.slug, t.created_at, t.last_sync, t.is_active,
                        coalesce(p.version, 0)::bigint as published_version,
                        seen.agents_seen, seen.agents_on_published, seen.agents_failing
@@ -42,7 +42,7 @@ public class SyncStatusReadModel {
                         where a.tenant_id = t.id
                           and a.last_seen >= now() - make_interval(secs => $1)) seen
             ), tenant_sync_status as (
-                select fleet.*,
+                select seen_agents.*,
                        case when not is_active then 'paused'
                             when agents_failing > 0 or agents_seen = 0 then 'error'
                             when agents_on_published < agents_seen then 'pending'
@@ -51,7 +51,7 @@ public class SyncStatusReadModel {
                             when agents_failing > 0 then 'agent_error'
                             when agents_seen = 0 then 'no_agent_seen'
                             when agents_on_published < agents_seen then 'agents_behind' end as reason
-                  from fleet
+                  from seen_agents
             )
             """;
 

@@ -1,4 +1,4 @@
-package io.flexboard.queryapi.syncstatus;
+package io.flexboard.queryapi.syncreport;
 
 import io.flexboard.foundation.consistency.ReadYourWrites;
 import io.flexboard.queryapi.config.FlexboardProperties;

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import tools.jackson.databind.node.ObjectNode;
 
-class ConfigurationStoreTest {
+class PublishedConfigurationStoreTest {
 
     private static final Instant SYNCED_AT = Instant.parse("2026-03-01T10:00:00Z");
 
@@ -32,7 +32,7 @@ class ConfigurationStoreTest {
 
     @Test
     void givenAFreshDataDir_whenOpened_thenTheAgentStartsFromVersionZero() throws IOException {
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isZero();
         assertThat(loaded.configuration().isNone()).isTrue();
@@ -41,9 +41,9 @@ class ConfigurationStoreTest {
 
     @Test
     void givenAnAppliedVersion_whenTheAgentRestarts_thenItRunsTheSameVersionAndMetadata() throws IOException {
-        new ConfigurationStore(dataDir).apply(applied(3));
+        new PublishedConfigurationStore(dataDir).apply(applied(3));
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isEqualTo(3);
         assertThat(loaded.configuration().metadata()).hasToString(publishedVersion(3).toString());
@@ -54,7 +54,7 @@ class ConfigurationStoreTest {
 
     @Test
     void givenAnAppliedVersion_whenTheNextIsApplied_thenTheFormerOneIsKeptAsPrevious() throws IOException {
-        ConfigurationStore store = new ConfigurationStore(dataDir);
+        PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(applied(3));
 
         store.apply(applied(4));
@@ -70,13 +70,13 @@ class ConfigurationStoreTest {
         byte[] whole = Files.readAllBytes(current());
         Files.write(current(), Arrays.copyOf(whole, whole.length / 2));
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isEqualTo(3);
         assertThat(loaded.problem()).hasValueSatisfying(problem -> assertThat(problem)
                 .contains("current.json is damaged: not valid JSON").contains("recovered version 3 from previous.json"));
-        assertThat(dataDir.resolve(ConfigurationStore.CORRUPT)).exists();
-        assertThat(new ConfigurationStore(dataDir).open().configuration().version())
+        assertThat(dataDir.resolve(PublishedConfigurationStore.CORRUPT)).exists();
+        assertThat(new PublishedConfigurationStore(dataDir).open().configuration().version())
                 .as("current.json was rewritten from previous.json, so the next start is clean").isEqualTo(3);
     }
 
@@ -85,7 +85,7 @@ class ConfigurationStoreTest {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), Files.readString(current()).replace("-- v4", "-- v5"));
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isEqualTo(3);
         assertThat(loaded.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("checksum mismatch"));
@@ -96,7 +96,7 @@ class ConfigurationStoreTest {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), Files.readString(current()).replaceFirst("\"version\" : 4", "\"version\" : 5"));
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isEqualTo(3);
         assertThat(loaded.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("does not match metadata.version"));
@@ -106,7 +106,7 @@ class ConfigurationStoreTest {
     void givenCurrentJsonDamagedAndNoPrevious_whenOpened_thenTheAgentStartsFromVersionZero() throws IOException {
         Files.writeString(current(), "{\"version\": 2, \"meta");
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().isNone()).isTrue();
         assertThat(loaded.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("starting from version 0"));
@@ -114,10 +114,10 @@ class ConfigurationStoreTest {
 
     @Test
     void givenAHalfWrittenTempFileLeftByACrash_whenOpened_thenItIsIgnoredAndDeleted() throws IOException {
-        new ConfigurationStore(dataDir).apply(applied(3));
+        new PublishedConfigurationStore(dataDir).apply(applied(3));
         Files.writeString(dataDir.resolve("current.json" + AtomicFiles.TEMP_SUFFIX), "{\"version\": 4, \"metadata\": {\"ver");
 
-        LoadedConfiguration loaded = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isEqualTo(3);
         assertThat(loaded.problem()).isEmpty();
@@ -129,7 +129,7 @@ class ConfigurationStoreTest {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), "garbage");
 
-        LoadedConfiguration inspected = new ConfigurationStore(dataDir).inspect();
+        LoadedConfiguration inspected = new PublishedConfigurationStore(dataDir).inspect();
 
         assertThat(inspected.configuration().version()).isEqualTo(3);
         assertThat(inspected.problem()).hasValueSatisfying(problem -> assertThat(problem).contains("will recover version 3"));
@@ -147,9 +147,9 @@ class ConfigurationStoreTest {
     @ParameterizedTest(name = "power cut at step {0} of 6")
     @MethodSource("crashPoints")
     void givenAPowerCutAtAnyStepOfAnApply_whenTheAgentRestarts_thenVersionAndConfigurationStillMatch(int cutAt) throws IOException {
-        new ConfigurationStore(dataDir).apply(applied(1));
+        new PublishedConfigurationStore(dataDir).apply(applied(1));
         AtomicInteger step = new AtomicInteger();
-        ConfigurationStore crashing = new ConfigurationStore(dataDir, new AtomicFiles((file, reached) -> {
+        PublishedConfigurationStore crashing = new PublishedConfigurationStore(dataDir, new AtomicFiles((file, reached) -> {
             if (step.incrementAndGet() == cutAt) {
                 if (reached == CrashPoints.Step.TEMP_WRITTEN) {
                     // Not forced yet: after a power cut only part of it may be on the disk.
@@ -160,7 +160,7 @@ class ConfigurationStoreTest {
         }));
 
         assertThatThrownBy(() -> crashing.apply(applied(2))).isInstanceOf(PowerCut.class);
-        LoadedConfiguration afterRestart = new ConfigurationStore(dataDir).open();
+        LoadedConfiguration afterRestart = new PublishedConfigurationStore(dataDir).open();
 
         AppliedConfiguration running = afterRestart.configuration();
         assertThat(running.version()).isEqualTo(cutAt == 6 ? 2 : 1);
@@ -177,7 +177,7 @@ class ConfigurationStoreTest {
     }
 
     private void twoVersionsApplied(long first, long second) throws IOException {
-        ConfigurationStore store = new ConfigurationStore(dataDir);
+        PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(applied(first));
         store.apply(applied(second));
     }
