@@ -132,6 +132,54 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
         assertThat(reportOf(other).getDataSources()).isEmpty();
     }
 
+    @Test
+    void givenAnAgentSyncingUnchanged_whenItSyncsAgainAndAgain_thenItsSyncsLeaveAsHeartbeatsThatCountThemAll() {
+        UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
+        String unchanged = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-9\"}";
+
+        for (int i = 0; i < 6; i++) {
+            sync(ACME_KEY, unchanged).expectStatus().isOk();
+        }
+
+        List<AgentSyncReport> reports = reportsOf(tenant, 6);
+        assertThat(reports.get(0).getSyncCount()).as("the agent's first sync here is reported at once").isEqualTo(1);
+        assertThat(reports).as("the five unchanged syncs leave as one or two heartbeats (the 1 s heartbeat may cut them)")
+                .hasSizeBetween(2, 3)
+                .allSatisfy(report -> assertThat(report.getAgentId()).isEqualTo("plant-9"));
+        assertThat(syncOperations(tenant, "success")).as("every sync is still counted at once").isEqualTo(6);
+    }
+
+    @Test
+    void givenAnAgentWithHeldBackSyncs_whenItReportsAnotherVersion_thenThatSyncIsReportedAtOnceStandingForThemToo() {
+        UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
+        String onOne = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-10\"}";
+        String onTwo = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 2, \"applied_version\": 2, \"agent_id\": \"plant-10\"}";
+
+        sync(ACME_KEY, onTwo).expectStatus().isOk();
+        sync(ACME_KEY, onOne).expectStatus().isOk();
+        sync(ACME_KEY, onTwo).expectStatus().isOk();
+
+        List<AgentSyncReport> reports = reportsOf(tenant, 3);
+        assertThat(reports).extracting(AgentSyncReport::getCurrentVersion).as("every change of version is a report of its own")
+                .containsExactly(2L, 1L, 2L);
+        assertThat(reports).extracting(AgentSyncReport::getSyncCount).containsExactly(1, 1, 1);
+    }
+
+    /** The tenant's reports until they stand for {@code syncs} syncs in all (sync_count summed). */
+    private List<AgentSyncReport> reportsOf(UUID tenant, int syncs) {
+        List<AgentSyncReport> reports = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().equals(tenant.toString())) {
+                    reports.add(record.value());
+                }
+            });
+            return reports.stream().mapToInt(AgentSyncReport::getSyncCount).sum() >= syncs;
+        });
+        assertThat(reports.stream().mapToInt(AgentSyncReport::getSyncCount).sum()).isEqualTo(syncs);
+        return reports;
+    }
+
     private double syncOperations(UUID tenant, String status) {
         var counter = meters.find("sync.operations").tags("tenant_id", tenant.toString(), "status", status).counter();
         return counter == null ? 0 : counter.count();

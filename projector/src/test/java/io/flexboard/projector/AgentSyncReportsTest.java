@@ -33,7 +33,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
                         "agent_version", "1.0.0", "sync_status", "success", "metadata_version", 1L,
                         "current_version", 0L, "applied_version", null, "has_updates", true, "error_message", null,
                         "sync_duration_ms", 12L, "held_ms", 0L, "synced_at", minutesAfter(hour, 5),
-                        "bridge_instance", "bridge-1"));
+                        "bridge_instance", "bridge-1", "sync_count", 1));
         assertThat(readModels.rows("select * from agents where tenant_id = ? order by agent_id", tenant.tenantId))
                 .containsExactly(
                         columns("tenant_id", tenant.tenantId, "agent_id", "agent-a", "agent_version", "1.1.0",
@@ -48,6 +48,31 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
                 .containsExactly(columns("tenant_id", tenant.tenantId, "hour", hour,
                         "success", 1L, "error", 1L, "partial", 1L));
         assertThat(lastSync()).isEqualTo(minutesAfter(hour, 20));
+    }
+
+    @Test
+    void givenAHeartbeatStandingForSeveralSyncs_whenApplied_thenItIsOneRowAndTheHourlyCountsAddThemAll() {
+        syncReports.send(
+                syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5)).build(),
+                syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 6)).setSyncCount(41).build(),
+                syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 7)).setSyncStatus("error").setErrorMessage("down")
+                        .setSyncCount(3).build());
+        awaitSyncReports(3);
+
+        assertThat(readModels.rows("select sync_count from sync_reports where tenant_id = ? order by synced_at", tenant.tenantId))
+                .extracting(row -> row.get("sync_count")).containsExactly(1, 41, 3);
+        assertThat(readModels.rows("select success, error, partial from sync_report_counts where tenant_id = ?", tenant.tenantId))
+                .containsExactly(columns("success", 42L, "error", 3L, "partial", 0L));
+    }
+
+    @Test
+    void givenAReportStandingForNoSync_whenConsumed_thenItIsSkippedAndTheNextReportApplied() {
+        syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 1)).setSyncCount(0).build(),
+                syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 2)).build());
+        awaitSyncReports(1);
+
+        assertThat(readModels.rows("select agent_id from sync_reports where tenant_id = ?", tenant.tenantId))
+                .extracting(row -> row.get("agent_id")).containsExactly("agent-b");
     }
 
     @Test

@@ -22,14 +22,22 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
         this.apiKeys = apiKeys;
     }
 
+    /** The detail of the 401 for a key that is not (or no longer) valid. */
+    public static final String INVALID_KEY = "The API key is not valid";
+
     @Override
     public Mono<Authentication> authenticate(Authentication authentication) {
         if (!(authentication instanceof BearerToken bearer)) {
             return Mono.empty();
         }
-        String keyHash = ApiKeys.hash(bearer.token());
-        return apiKeys.tenantOf(keyHash)
-                .<Authentication>map(tenant -> new ApiKeyAuthentication(tenant, keyHash))
-                .switchIfEmpty(Mono.error(() -> new BadCredentialsException("The API key is not valid")));
+        return keyOf(bearer.token())
+                .<Authentication>map(key -> key)
+                .switchIfEmpty(Mono.error(() -> new BadCredentialsException(INVALID_KEY)));
+    }
+
+    /** The key {@code token} is, or empty when it is unknown or revoked. */
+    public Mono<ApiKeyAuthentication> keyOf(String token) {
+        String keyHash = ApiKeys.hash(token);
+        return apiKeys.tenantOf(keyHash).map(tenant -> new ApiKeyAuthentication(tenant, keyHash));
     }
 }

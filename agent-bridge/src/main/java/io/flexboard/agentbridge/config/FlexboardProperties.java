@@ -87,10 +87,14 @@ public record FlexboardProperties(
     public record ApiKeys(@DefaultValue("60s") Duration cacheTtl, @DefaultValue("2s") Duration missTtl) {
     }
 
-    /** The flexboard.agent-syncs topic as this service declares it, and the send queue in front of Kafka. */
+    /**
+     * The flexboard.agent-syncs topic as this service declares it, the send queue in front of Kafka, and how
+     * often an agent's unchanged syncs leave as one heartbeat report (well below query-api's stale-after).
+     */
     public record SyncReports(
             @DefaultValue("7d") Duration retention,
             @DefaultValue("6") int partitions,
-            @DefaultValue("10000") int queueCapacity) {
+            @DefaultValue("10000") int queueCapacity,
+            @DefaultValue("30s") Duration heartbeat) {
     }
 }

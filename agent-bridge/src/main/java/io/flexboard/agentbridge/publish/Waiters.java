@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.springframework.stereotype.Component;
@@ -38,10 +39,11 @@ public class Waiters {
 
     /**
      * Parks a sync of an agent on {@code currentVersion}, authenticated by the key with {@code keyHash};
-     * from now on a publish of another version wakes it, and a revocation of that key refuses it.
+     * from now on a publish of another version wakes it, and a revocation of that key refuses it, both
+     * completing it on {@code wakeOn}.
      */
-    public Waiter register(UUID tenantId, long currentVersion, String keyHash) {
-        Waiter waiter = new Waiter(tenantId, currentVersion, keyHash);
+    public Waiter register(UUID tenantId, long currentVersion, String keyHash, Executor wakeOn) {
+        Waiter waiter = new Waiter(tenantId, currentVersion, keyHash, wakeOn);
         byTenant.compute(tenantId, (tenant, waiters) -> {
             Set<Waiter> set = waiters != null ? waiters : ConcurrentHashMap.newKeySet();
             set.add(waiter);
@@ -88,7 +90,7 @@ public class Waiters {
         for (Waiter waiter : waiters) {
             if (concerned.test(waiter) && deregister(waiter)) {
                 beforeAnswering.run();
-                waiter.answer.tryEmitValue(answer);
+                waiter.wakeOn.execute(() -> waiter.answer.tryEmitValue(answer));
                 answered++;
             }
         }
@@ -104,7 +106,7 @@ public class Waiters {
         int refused = 0;
         for (Waiter waiter : waiters) {
             if (waiter.keyHash.equals(keyHash) && deregister(waiter)) {
-                waiter.answer.tryEmitError(ProblemException.unauthorized("The API key was revoked"));
+                waiter.wakeOn.execute(() -> waiter.answer.tryEmitError(ProblemException.unauthorized("The API key was revoked")));
                 refused++;
             }
         }
@@ -154,12 +156,14 @@ public class Waiters {
         private final UUID tenantId;
         private final long currentVersion;
         private final String keyHash;
+        private final Executor wakeOn;
         private final Sinks.One<PublishedAnswer> answer = Sinks.one();
 
-        private Waiter(UUID tenantId, long currentVersion, String keyHash) {
+        private Waiter(UUID tenantId, long currentVersion, String keyHash, Executor wakeOn) {
             this.tenantId = tenantId;
             this.currentVersion = currentVersion;
             this.keyHash = keyHash;
+            this.wakeOn = wakeOn;
         }
 
         /** Completes when a publish wakes this waiter, fails 401 when its key is revoked; never completes empty. */

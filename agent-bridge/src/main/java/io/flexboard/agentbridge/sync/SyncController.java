@@ -55,6 +55,6 @@ public class SyncController {
         ApiKeyAuthentication key = ApiKeyAuthentication.of(exchange);
         return new SyncCaller(key.tenant(), key.keyHash(),
                 exchange.getRequest().getHeaders().getFirst(ConsistencyToken.HEADER) != null,
-                RequestArrivalFilter.arrivalNanos(exchange));
+                RequestArrivalFilter.arrivalNanos(exchange), Runnable::run);
     }
 }

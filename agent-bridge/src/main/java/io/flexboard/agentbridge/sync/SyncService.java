@@ -96,7 +96,7 @@ public class SyncService {
                 return published(caller, sync).flatMap(answer -> answer.answersAtOnce(sync.currentVersion())
                         ? reply(answer, sync, 0) : Mono.error(parking.refusal()));
             }
-            Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion(), caller.keyHash());
+            Waiters.Waiter waiter = waiters.register(sync.tenantId(), sync.currentVersion(), caller.keyHash(), caller.wakeOn());
             long parkedAt = System.nanoTime();
             // Registered before this check, so a revocation is either seen here or refuses the waiter.
             Mono<PublishedAnswer> current = apiKeys.isRevoked(caller.keyHash())

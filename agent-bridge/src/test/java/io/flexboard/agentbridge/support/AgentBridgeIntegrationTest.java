@@ -47,6 +47,7 @@ import reactor.netty.resources.ConnectionProvider;
         "flexboard.sync.rate-limit.anonymous.refill=1000000",
         "flexboard.sync.max-wait=5s",
         "flexboard.sync.heartbeat=1s",
+        "flexboard.sync-reports.heartbeat=1s",
         "flexboard.sync.reconnect-max-backoff=1s",
         "flexboard.instance-id=bridge-under-test"})
 @EmbeddedKafka(partitions = 6, topics = Topics.AGENT_SYNCS, bootstrapServersProperty = "spring.kafka.bootstrap-servers")

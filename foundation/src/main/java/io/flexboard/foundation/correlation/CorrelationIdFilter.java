@@ -25,10 +25,14 @@ public class CorrelationIdFilter implements WebFilter {
         return exchange.getAttributeOrDefault(ATTRIBUTE, "");
     }
 
+    /** The id a request answers with: the one it {@code given} when that is a plain token, else a new one. */
+    public static String idFor(String given) {
+        return given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    }
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = idFor(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);
         return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, id));

@@ -18,7 +18,7 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 public class HttpRequestMetrics implements ObservationHandler<ServerRequestObservationContext> {
 
     /** Buckets around the spec's 200 ms target, up to the agents' long-polls (about a minute). */
-    private static final Duration[] BUCKETS = {
+    static final Duration[] BUCKETS = {
             Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
             Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500), Duration.ofSeconds(1),
             Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30),

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.MethodNotAllowedException;
@@ -51,24 +52,37 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(failure);
         }
+        Answer answer = answer(failure, exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                CorrelationIdFilter.of(exchange));
+        response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+        response.getHeaders().putAll(answer.headers());
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(answer.json())));
+    }
+
+    /**
+     * The problem answer to a failure of the request {@code method path}: what {@link #handle} writes, for a
+     * route that answers outside WebFlux (agent-bridge's direct sync route) and must answer the same.
+     */
+    public Answer answer(Throwable failure, String method, String path, String correlationId) {
         ProblemException problem = translate(failure);
-        String path = exchange.getRequest().getPath().value();
         if (problem.type() == ProblemType.INTERNAL_ERROR) {
-            try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, CorrelationIdFilter.of(exchange))) {
-                log.error("Unhandled failure on {} {}", exchange.getRequest().getMethod(), path, failure);
+            try (var ignored = MDC.putCloseable(CorrelationIdFilter.MDC_KEY, correlationId)) {
+                log.error("Unhandled failure on {} {}", method, path, failure);
             }
         }
         Problem body = customizer.customize(new Problem(problem.type().uri(), problem.type().title(),
                 problem.type().status().value(), problem.getMessage(), path, problem.errors()));
-        response.setStatusCode(problem.type().status());
-        HttpHeaders headers = response.getHeaders();
+        HttpHeaders headers = new HttpHeaders();
         if (failure instanceof ResponseStatusException statusException) {
             statusException.getHeaders().forEach(headers::put); // Allow on 405, Accept on 415
         }
         problem.headers().forEach(headers::set);
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] json = jsonMapper.writeValueAsBytes(body);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+        return new Answer(problem.type().status().value(), headers, jsonMapper.writeValueAsBytes(body));
+    }
+
+    /** A problem answer: its status, its headers (content type included) and its problem+json body. */
+    public record Answer(int status, HttpHeaders headers, byte[] json) {
     }
 
     private ProblemException translate(Throwable failure) {
@@ -111,16 +125,21 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     private static ProblemException malformedInput(ServerWebInputException input) {
         JacksonException json = causedBy(input, JacksonException.class);
         if (json != null) {
-            String path = jsonPath(json);
-            return path.isEmpty()
-                    ? ProblemException.malformed("The request body is not valid JSON")
-                    : ProblemException.malformed(path, "The request body has a wrong JSON type at '" + path + "'");
+            return malformedJson(json);
         }
         if (input.getCause() instanceof TypeMismatchException && input.getMethodParameter() != null) {
             String name = input.getMethodParameter().getParameterName();
             return ProblemException.malformed(name, "Invalid value for '" + name + "'");
         }
         return ProblemException.malformed(input.getReason() == null ? "The request is malformed" : input.getReason());
+    }
+
+    /** A body Jackson could not read, naming the JSON path it choked on (e.g. {@code widgets[0].config}) if any. */
+    public static ProblemException malformedJson(JacksonException json) {
+        String path = jsonPath(json);
+        return path.isEmpty()
+                ? ProblemException.malformed("The request body is not valid JSON")
+                : ProblemException.malformed(path, "The request body has a wrong JSON type at '" + path + "'");
     }
 
     private static String jsonPath(JacksonException failure) {

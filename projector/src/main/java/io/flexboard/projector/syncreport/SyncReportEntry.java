@@ -18,7 +18,7 @@ import io.flexboard.schemas.agent.AgentSyncReport;
 record SyncReportEntry(UUID reportId, UUID tenantId, String agentId, String agentVersion, String syncStatus,
                        long latestVersion, long currentVersion, Long appliedVersion, boolean hasUpdates,
                        String errorMessage, long syncDurationMs, long heldMs, Instant syncedAt, String bridgeInstance,
-                       String keyHash, List<DataSource> dataSources) {
+                       String keyHash, List<DataSource> dataSources, int syncCount) {
 
     /** The values {@code sync_reports.sync_status} and {@code agents.sync_status} allow. */
     static final Set<String> SYNC_STATUSES = Set.of("success", "error", "partial");
@@ -43,6 +43,9 @@ record SyncReportEntry(UUID reportId, UUID tenantId, String agentId, String agen
         if (!SYNC_STATUSES.contains(report.getSyncStatus())) {
             throw new IllegalArgumentException("sync_status '" + report.getSyncStatus() + "' is none of " + SYNC_STATUSES);
         }
+        if (report.getSyncCount() < 1) {
+            throw new IllegalArgumentException("sync_count " + report.getSyncCount() + " is below 1");
+        }
         Instant syncedAt = report.getSyncedAt();
         if (syncedAt.isBefore(Instant.EPOCH) || syncedAt.isAfter(LATEST_SYNCED_AT)) {
             throw new IllegalArgumentException("synced_at " + syncedAt + " is out of range");
@@ -52,7 +55,7 @@ record SyncReportEntry(UUID reportId, UUID tenantId, String agentId, String agen
                 report.getLatestVersion(), report.getCurrentVersion(), report.getAppliedVersion(),
                 report.getHasUpdates(), text(report.getErrorMessage()), report.getSyncDurationMs(),
                 report.getHeldMs(), syncedAt, text(report.getBridgeInstance()), report.getKeyHash(),
-                dataSources(report));
+                dataSources(report), report.getSyncCount());
     }
 
     /** The reported set, or null when the report did not carry one (the agent's set is unchanged). */

@@ -45,8 +45,8 @@ class SyncReportProjection {
 
     /**
      * Inserts the entries into {@code sync_reports}, skipping report ids already there, and adds only
-     * the rows it inserted to their tenant's hourly {@code sync_report_counts}: a redelivered report is
-     * neither logged nor counted twice. The hour is cut in UTC, whatever the session's time zone.
+     * the syncs of the rows it inserted (a heartbeat report stands for several) to their tenant's hourly
+     * {@code sync_report_counts}: a redelivered report is neither logged nor counted twice. The hour is cut in UTC, whatever the session's time zone.
      */
     private Mono<Long> logAndCount(Collection<SyncReportEntry> entries) {
         int size = entries.size();
@@ -64,6 +64,7 @@ class SyncReportProjection {
         Long[] held = new Long[size];
         Instant[] syncedAt = new Instant[size];
         String[] bridges = new String[size];
+        Integer[] syncCounts = new Integer[size];
         int i = 0;
         for (SyncReportEntry entry : entries) {
             ids[i] = entry.reportId();
@@ -80,26 +81,27 @@ class SyncReportProjection {
             held[i] = entry.heldMs();
             syncedAt[i] = entry.syncedAt();
             bridges[i] = entry.bridgeInstance();
+            syncCounts[i] = entry.syncCount();
             i++;
         }
         return database.sql("""
                         with inserted as (
                             insert into sync_reports (id, tenant_id, agent_id, agent_version, sync_status, metadata_version,
                                                       current_version, applied_version, has_updates, error_message,
-                                                      sync_duration_ms, held_ms, synced_at, bridge_instance)
+                                                      sync_duration_ms, held_ms, synced_at, bridge_instance, sync_count)
                             select * from unnest(:ids::uuid[], :tenants::uuid[], :agentIds::text[], :agentVersions::text[],
                                                  :statuses::text[], :latestVersions::bigint[], :currentVersions::bigint[],
                                                  :appliedVersions::bigint[], :hasUpdates::boolean[], :errors::text[],
                                                  :durations::bigint[], :held::bigint[], :syncedAt::timestamptz[],
-                                                 :bridges::text[])
+                                                 :bridges::text[], :syncCounts::integer[])
                             on conflict (id) do nothing
-                            returning tenant_id, sync_status, synced_at
+                            returning tenant_id, sync_status, synced_at, sync_count
                         ), counted as (
                             insert into sync_report_counts as c (tenant_id, hour, success, error, partial)
                             select tenant_id, date_trunc('hour', synced_at, 'UTC'),
-                                   count(*) filter (where sync_status = 'success'),
-                                   count(*) filter (where sync_status = 'error'),
-                                   count(*) filter (where sync_status = 'partial')
+                                   coalesce(sum(sync_count) filter (where sync_status = 'success'), 0),
+                                   coalesce(sum(sync_count) filter (where sync_status = 'error'), 0),
+                                   coalesce(sum(sync_count) filter (where sync_status = 'partial'), 0)
                               from inserted
                              group by 1, 2
                             on conflict (tenant_id, hour) do update
@@ -123,6 +125,7 @@ class SyncReportProjection {
                 .bind("held", held)
                 .bind("syncedAt", syncedAt)
                 .bind("bridges", bridges)
+                .bind("syncCounts", syncCounts)
                 .map(row -> row.get("inserted", Long.class))
                 .one();
     }
