@@ -29,7 +29,8 @@ public final class StackProcess implements AutoCloseable {
     private static final double TICKS_PER_SECOND = 100.0;
 
     private final Path jar;
-    private final List<String> command;
+    private final List<String> jvmOptions;
+    private final Arguments arguments;
     private final Map<String, String> environment;
     private final Path log;
     private final int port;
@@ -46,13 +47,15 @@ public final class StackProcess implements AutoCloseable {
      */
     public StackProcess(Path jar, List<String> jvmOptions, List<String> arguments, Map<String, String> environment, Path log, int port,
                  String readyPath) {
+        this(jar, jvmOptions, () -> arguments, environment, log, port, readyPath);
+    }
+
+    /** @param arguments after the jar, read at every start (e.g. ports another process chose) */
+    public StackProcess(Path jar, List<String> jvmOptions, Arguments arguments, Map<String, String> environment, Path log, int port,
+                        String readyPath) {
         this.jar = jar;
-        this.command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.addAll(arguments);
+        this.jvmOptions = List.copyOf(jvmOptions);
+        this.arguments = arguments;
         this.environment = Map.copyOf(environment);
         this.log = log;
         this.port = port;
@@ -61,6 +64,12 @@ public final class StackProcess implements AutoCloseable {
 
     /** Starts the process and returns once its ready path answers 200. */
     public void start() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(arguments.get());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -84,6 +93,17 @@ public final class StackProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException(jar.getFileName() + " did not answer " + readyPath + " within 180 s; see " + log);
+    }
+
+    /** The jar it runs. */
+    public Path jar() {
+        return jar;
+    }
+
+    /** The arguments after the jar, read when the process starts. */
+    @FunctionalInterface
+    public interface Arguments {
+        List<String> get() throws IOException;
     }
 
     /** Stops it as an operator would (SIGTERM), waiting for a clean exit. */

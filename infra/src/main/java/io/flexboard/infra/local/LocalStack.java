@@ -9,6 +9,7 @@ import io.flexboard.infra.local.postgres.LocalPostgres;
 import io.flexboard.infra.local.router.HealthCheck;
 import io.flexboard.infra.local.router.LocalRouter;
 import io.flexboard.infra.local.router.RouterServer;
+import io.flexboard.infra.local.bridge.StandaloneBridge;
 import io.flexboard.infra.local.services.LocalServices;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.services.ServiceArguments;
@@ -38,7 +39,11 @@ public final class LocalStack {
     private LocalStack() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("bridge")) {
+            StandaloneBridge.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Running stack;
         try {
             stack = start(Settings.fromEnvironment());

@@ -1,14 +1,10 @@
 package io.flexboard.infra.faults;
 
-import io.flexboard.infra.local.config.DatabaseUrl;
-import io.flexboard.infra.local.services.LocalServices;
-import io.flexboard.infra.local.services.Service;
-import io.flexboard.infra.local.services.ServiceArguments;
+import io.flexboard.infra.local.bridge.StandaloneBridge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -21,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class BridgeProcess implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("agent-bridge is ready on port (\\d+)");
+    private static final Pattern READY = Pattern.compile(Pattern.quote(StandaloneBridge.READY) + "(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
     private final Path log;
@@ -43,7 +39,7 @@ public final class BridgeProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"),
-                BridgeProcess.class.getName(), jdbcUrl, kafkaBootstrapServers, String.valueOf(port))
+                StandaloneBridge.class.getName(), jdbcUrl, kafkaBootstrapServers, String.valueOf(port))
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
@@ -78,14 +74,5 @@ public final class BridgeProcess implements AutoCloseable {
         if (jvm != null && jvm.isAlive()) {
             kill();
         }
-    }
-
-    /** The child JVM: {@code <jdbc url> <kafka bootstrap servers> <port>}. */
-    public static void main(String[] args) throws InterruptedException {
-        ServiceArguments arguments = new ServiceArguments(new DatabaseUrl(args[0], "postgres", ""), args[1], null);
-        LocalServices bridge = LocalServices.start(List.of(Service.AGENT_BRIDGE), arguments, Map.of("server.port", args[2]));
-        Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "bridge-shutdown"));
-        System.out.println("agent-bridge is ready on port " + args[2]);
-        Thread.currentThread().join();
     }
 }
