@@ -1,15 +1,16 @@
 package io.flexboard.infra.local;
 
 import io.flexboard.foundation.identity.AccessTokenKeys;
+import io.flexboard.infra.local.bridge.StandaloneBridge;
 import io.flexboard.infra.local.config.AdminToken;
 import io.flexboard.infra.local.config.LocalPorts;
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.kafka.LocalKafka;
 import io.flexboard.infra.local.postgres.LocalPostgres;
+import io.flexboard.infra.local.router.DirectRoutes;
 import io.flexboard.infra.local.router.HealthCheck;
 import io.flexboard.infra.local.router.LocalRouter;
 import io.flexboard.infra.local.router.RouterServer;
-import io.flexboard.infra.local.bridge.StandaloneBridge;
 import io.flexboard.infra.local.services.LocalServices;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.services.ServiceArguments;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 
 /**
  * The whole of Flexboard in one JVM: an embedded PostgreSQL (or {@code FLEXBOARD_DB_URL}), a real
@@ -102,7 +104,10 @@ public final class LocalStack {
                 checks.add(new HealthCheck(service.serviceName(), () -> localServices.isUp(service)));
             }
             LocalRouter router = new LocalRouter(localServices::httpHandler, checks);
-            running.router = RouterServer.start(settings.bindAddress(), settings.port(), settings.routerLimits(), router);
+            List<NettyRouteProvider> directRoutes = new ArrayList<>();
+            services.forEach(service -> directRoutes.addAll(localServices.routeProviders(service)));
+            running.router = RouterServer.start(settings.bindAddress(), settings.port(), settings.routerLimits(), router,
+                    DirectRoutes.of(directRoutes, () -> services.stream().allMatch(localServices::isUp)));
             running.adminToken = adminToken.value();
             return running;
         } catch (Exception e) {

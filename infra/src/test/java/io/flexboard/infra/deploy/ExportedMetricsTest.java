@@ -6,6 +6,7 @@ import io.flexboard.infra.local.LocalStack;
 import io.flexboard.infra.local.config.Settings;
 import io.flexboard.infra.local.services.Service;
 import io.flexboard.infra.local.support.StackClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,9 @@ class ExportedMetricsTest {
         try (LocalStack.Running stack = LocalStack.start(Settings.forTest(dataDir, ADMIN_TOKEN))) {
             StackClient client = new StackClient(stack.port(), ADMIN_TOKEN);
             builderPublishesAndAnAgentSyncs(client);
+            assertThat(stack.services().bean(Service.AGENT_BRIDGE, MeterRegistry.class)
+                    .get("flexboard.agentbridge.direct.syncs").counter().count())
+                    .as("syncs the router handed to the bridge's direct route").isPositive();
 
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             do {
@@ -80,6 +84,8 @@ class ExportedMetricsTest {
         HttpResponse<String> publish = client.command("POST", "/api/tenants/" + tenantId + "/versions/" + versionId + "/publish", null, 200);
         String token = publish.headers().firstValue("X-Consistency-Token").orElseThrow();
         client.sync(tenantId, apiKey, 0, token);
+        // Without a token, an ordinary sync: through the router it takes the bridge's direct route (DirectRoutes).
+        client.sync(tenantId, apiKey, 1, null);
         client.getJson("/api/tenants", token);
         // A paused tenant's refused sync, so the paused-syncs counter FlexboardAgentSilent reads exists.
         String paused = client.command("POST", "/api/tenants/" + tenantId + "/pause", null, 200)

@@ -18,6 +18,14 @@ public final class RouterServer implements AutoCloseable {
     }
 
     public static RouterServer start(String bindAddress, int port, RouterLimits limits, HttpHandler handler) {
+        return start(bindAddress, port, limits, handler, DirectRoutes.none());
+    }
+
+    /**
+     * The router serving {@code direct} routes before its handler: what a service answers straight from Reactor
+     * Netty on its own port, it answers the same way on the router's.
+     */
+    public static RouterServer start(String bindAddress, int port, RouterLimits limits, HttpHandler handler, DirectRoutes direct) {
         DisposableServer server = HttpServer.create()
                 .host(bindAddress)
                 .port(port)
@@ -35,7 +43,7 @@ public final class RouterServer implements AutoCloseable {
                             .addAfter(NettyPipeline.HttpCodec, RequestReadTimeout.NAME, timeout)
                             .addBefore(NettyPipeline.HttpCodec, RequestReadTimeout.FIRST_BYTES_NAME, timeout.firstBytesWatch());
                 })
-                .handle(new ReactorHttpHandlerAdapter(handler))
+                .handle(direct.before(new ReactorHttpHandlerAdapter(handler)))
                 .bindNow(Duration.ofSeconds(10));
         return new RouterServer(server);
     }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.http.server.reactive.HttpHandler;
 
 /** The services running in this JVM, each in its own Spring Boot context. */
@@ -73,6 +74,16 @@ public final class LocalServices implements AutoCloseable {
     /** The reactive web handler of a routed service, for in-process dispatch. */
     public Optional<HttpHandler> httpHandler(Service service) {
         return Optional.ofNullable(contexts.get(service)).map(context -> context.getBean(HttpHandler.class));
+    }
+
+    /**
+     * The routes a running service answers straight from Reactor Netty on its own port (Spring Boot's
+     * {@link NettyRouteProvider}s: agent-bridge's direct sync route), for the router to serve the same way.
+     */
+    public List<NettyRouteProvider> routeProviders(Service service) {
+        return Optional.ofNullable(contexts.get(service))
+                .map(context -> context.getBeanProvider(NettyRouteProvider.class).orderedStream().toList())
+                .orElse(List.of());
     }
 
     /** A bean of a running service's context, e.g. the projector's listener registry to stop consuming. */
