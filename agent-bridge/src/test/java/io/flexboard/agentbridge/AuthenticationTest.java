@@ -3,8 +3,8 @@ package io.flexboard.agentbridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.flexboard.agentbridge.apikey.ApiKeys;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.apikey.ApiKeyCache;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.agentbridge.support.AgentBridgeIntegrationTest;
 import java.net.URI;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     @Autowired
     DatabaseClient db;
     @Autowired
-    FlexboardProperties properties;
+    AgentBridgeSettings properties;
 
     @ParameterizedTest(name = "{0} {1} without a key answers {2}")
     @CsvSource({
@@ -113,22 +113,22 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     void anUnknownKeyIsRememberedAsAMissUntilItsTimeIsOver() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         String freshKey = "fbk_issued-just-after-a-first-try";
-        ApiKeys rememberingLong = new ApiKeys(db, withMissTtl(Duration.ofHours(1)));
-        ApiKeys rememberingBriefly = new ApiKeys(db, withMissTtl(Duration.ofMillis(200)));
-        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
-        assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        ApiKeyCache rememberingLong = new ApiKeyCache(db, withMissTtl(Duration.ofHours(1)));
+        ApiKeyCache rememberingBriefly = new ApiKeyCache(db, withMissTtl(Duration.ofMillis(200)));
+        assertThat(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
+        assertThat(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
 
         given.apiKeyProjected(tenant, freshKey);
 
         // Within the miss time the key is not read again: a flood of wrong keys costs no database reads.
-        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        assertThat(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
         // After it, a retry reads the key the projector has written meanwhile.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).block()).isEqualTo(tenant));
+                assertThat(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey)).block()).isEqualTo(tenant));
     }
 
-    private FlexboardProperties withMissTtl(Duration missTtl) {
-        return new FlexboardProperties(properties.instanceId(), properties.sync(),
-                new FlexboardProperties.ApiKeys(Duration.ZERO, missTtl), properties.syncReports());
+    private AgentBridgeSettings withMissTtl(Duration missTtl) {
+        return new AgentBridgeSettings(properties.instanceId(), properties.sync(),
+                new AgentBridgeSettings.ApiKeyCache(Duration.ZERO, missTtl), properties.syncReports());
     }
 }

@@ -25,7 +25,7 @@ class SyncTest extends AgentBridgeIntegrationTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .json("{\"success\": true, \"has_updates\": true, \"latest_version\": 3, \"metadata\": "
-                        + given.syncMetadata(3) + "}", true);
+                        + given.publishedConfiguration(3) + "}", true);
     }
 
     @Test

@@ -16,9 +16,9 @@ import reactor.core.publisher.Mono;
 @Component
 public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager {
 
-    private final ApiKeys apiKeys;
+    private final ApiKeyCache apiKeys;
 
-    public ApiKeyAuthenticationManager(ApiKeys apiKeys) {
+    public ApiKeyAuthenticationManager(ApiKeyCache apiKeys) {
         this.apiKeys = apiKeys;
     }
 
@@ -37,7 +37,7 @@ public class ApiKeyAuthenticationManager implements ReactiveAuthenticationManage
 
     /** The key {@code token} is, or empty when it is unknown or revoked. */
     public Mono<ApiKeyAuthentication> keyOf(String token) {
-        String keyHash = ApiKeys.hash(token);
+        String keyHash = ApiKeyCache.hash(token);
         return apiKeys.tenantOf(keyHash).map(tenant -> new ApiKeyAuthentication(tenant, keyHash));
     }
 }

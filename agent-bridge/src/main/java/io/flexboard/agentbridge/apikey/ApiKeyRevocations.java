@@ -23,11 +23,11 @@ public class ApiKeyRevocations {
     private static final Logger log = LoggerFactory.getLogger(ApiKeyRevocations.class);
     private static final Pattern KEY_HASH = Pattern.compile("[0-9a-f]{64}");
 
-    private final ApiKeys apiKeys;
+    private final ApiKeyCache apiKeys;
     private final Waiters waiters;
     private final DatabaseClient db;
 
-    public ApiKeyRevocations(ApiKeys apiKeys, Waiters waiters, DatabaseClient db) {
+    public ApiKeyRevocations(ApiKeyCache apiKeys, Waiters waiters, DatabaseClient db) {
         this.apiKeys = apiKeys;
         this.waiters = waiters;
         this.db = db;

@@ -1,7 +1,7 @@
 package io.flexboard.agentbridge.publish;
 
 import io.flexboard.agentbridge.apikey.ApiKeyRevocations;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
 import io.r2dbc.postgresql.api.Notification;
@@ -52,14 +52,14 @@ public class PublishListener implements SmartLifecycle {
     private final PublishFanOut fanOut;
     private final Waiters waiters;
     private final ApiKeyRevocations revocations;
-    private final FlexboardProperties.Sync settings;
+    private final AgentBridgeSettings.Sync settings;
     private final AtomicInteger failuresInARow = new AtomicInteger();
     private final Counter connects;
     private volatile Disposable listening;
     private volatile boolean connected;
 
     public PublishListener(R2dbcProperties r2dbc, PublishedAnswers answers, PublishFanOut fanOut, Waiters waiters,
-            ApiKeyRevocations revocations, FlexboardProperties properties, MeterRegistry meters) {
+            ApiKeyRevocations revocations, AgentBridgeSettings properties, MeterRegistry meters) {
         this.connections = dedicatedConnections(r2dbc);
         this.answers = answers;
         this.fanOut = fanOut;

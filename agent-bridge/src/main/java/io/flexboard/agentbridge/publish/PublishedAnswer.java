@@ -25,18 +25,18 @@ public final class PublishedAnswer {
         this.paused = paused;
     }
 
-    /** The answers for a published version; {@code syncMetadata} is the stored jsonb as text. */
+    /** The answers for a published version; {@code publishedConfiguration} is the stored jsonb as text. */
     public static PublishedAnswer of(PublishedVersions.PublishedVersion published) {
         if (published.paused()) {
             return new PublishedAnswer(published.tenantId(), published.version(), null, null, true);
         }
-        if (published.syncMetadata() == null) {
+        if (published.publishedConfiguration() == null) {
             return nothingPublished(published.tenantId());
         }
         String prefix = "{\"success\":true,\"has_updates\":";
         String latest = ",\"latest_version\":" + published.version();
         return new PublishedAnswer(published.tenantId(), published.version(),
-                (prefix + "true" + latest + ",\"metadata\":" + published.syncMetadata() + "}").getBytes(StandardCharsets.UTF_8),
+                (prefix + "true" + latest + ",\"metadata\":" + published.publishedConfiguration() + "}").getBytes(StandardCharsets.UTF_8),
                 (prefix + "false" + latest + "}").getBytes(StandardCharsets.UTF_8), false);
     }
 

@@ -2,7 +2,7 @@ package io.flexboard.agentbridge.publish;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,7 +30,7 @@ public class PublishedAnswers {
     private final ConcurrentHashMap<UUID, CompletableFuture<PublishedAnswer>> untrustedReads = new ConcurrentHashMap<>();
     private volatile boolean trusted;
 
-    public PublishedAnswers(PublishedVersions publishedVersions, FlexboardProperties properties) {
+    public PublishedAnswers(PublishedVersions publishedVersions, AgentBridgeSettings properties) {
         this.publishedVersions = publishedVersions;
         this.cache = Caffeine.newBuilder()
                 .expireAfterWrite(properties.sync().answerCacheTtl())

@@ -11,12 +11,12 @@ import reactor.core.publisher.Mono;
 /**
  * Reads what a tenant's agents are answered from: the published-version projection
  * ({@code readmodel.published_versions}, one row per tenant) and whether the tenant is paused
- * ({@code tenants.is_active}), in one read on the two primary keys.
+ * ({@code tenants.status}), in one read on the two primary keys.
  */
 @Component
 public class PublishedVersions {
 
-    private static final String COLUMNS = "select t.id as tenant_id, t.is_active, p.version,"
+    private static final String COLUMNS = "select t.id as tenant_id, t.status, p.version,"
             + " p.published_configuration::text as published_configuration"
             + " from tenants t left join published_versions p on p.tenant_id = t.id";
 
@@ -45,13 +45,13 @@ public class PublishedVersions {
     private static PublishedVersion publishedVersion(Readable row) {
         Integer version = row.get("version", Integer.class);
         return new PublishedVersion(row.get("tenant_id", UUID.class), version == null ? 0 : version,
-                row.get("published_configuration", String.class), !Boolean.TRUE.equals(row.get("is_active", Boolean.class)));
+                row.get("published_configuration", String.class), "paused".equals(row.get("status", String.class)));
     }
 
     /**
      * A tenant's published version number and the agent's {@code metadata} JSON as stored (0 and null
      * before the first publish), and whether an admin paused the tenant.
      */
-    public record PublishedVersion(UUID tenantId, int version, String syncMetadata, boolean paused) {
+    public record PublishedVersion(UUID tenantId, int version, String publishedConfiguration, boolean paused) {
     }
 }

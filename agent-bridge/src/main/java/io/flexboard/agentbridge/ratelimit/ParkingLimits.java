@@ -1,6 +1,6 @@
 package io.flexboard.agentbridge.ratelimit;
 
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.foundation.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +27,8 @@ public class ParkingLimits {
     private final Counter keyRefusals;
     private final Counter replicaRefusals;
 
-    public ParkingLimits(FlexboardProperties properties, MeterRegistry meters) {
-        FlexboardProperties.Parking parking = properties.sync().parking();
+    public ParkingLimits(AgentBridgeSettings properties, MeterRegistry meters) {
+        AgentBridgeSettings.Parking parking = properties.sync().parking();
         this.maxPerKey = parking.maxPerKey();
         this.maxPerReplica = parking.maxPerReplica();
         this.retryAfter = parking.retryAfter();

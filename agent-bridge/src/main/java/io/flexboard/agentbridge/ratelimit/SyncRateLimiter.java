@@ -1,6 +1,6 @@
 package io.flexboard.agentbridge.ratelimit;
 
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.foundation.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,8 +34,8 @@ public class SyncRateLimiter {
     private final Counter keyRefusals;
     private final Counter agentRefusals;
 
-    public SyncRateLimiter(FlexboardProperties properties, MeterRegistry meters) {
-        FlexboardProperties.RateLimit limit = properties.sync().rateLimit();
+    public SyncRateLimiter(AgentBridgeSettings properties, MeterRegistry meters) {
+        AgentBridgeSettings.RateLimit limit = properties.sync().rateLimit();
         this.keys = new TokenBuckets(limit.key(), MAX_KEY_BUCKETS);
         this.agents = new TokenBuckets(limit.agent(), MAX_AGENT_BUCKETS);
         this.anonymous = new TokenBuckets(limit.anonymous(), MAX_KEY_BUCKETS);

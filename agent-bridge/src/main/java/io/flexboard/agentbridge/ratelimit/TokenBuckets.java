@@ -2,7 +2,7 @@ package io.flexboard.agentbridge.ratelimit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import java.util.OptionalLong;
  */
 final class TokenBuckets {
 
-    private final FlexboardProperties.Budget budget;
+    private final AgentBridgeSettings.Budget budget;
     private final Cache<String, Bucket> buckets;
 
-    TokenBuckets(FlexboardProperties.Budget budget, long maximumSize) {
+    TokenBuckets(AgentBridgeSettings.Budget budget, long maximumSize) {
         this.budget = budget;
         Duration untilFull = budget.refillPeriod().multipliedBy(Math.max(1, budget.capacity()))
                 .dividedBy(Math.max(1, budget.refill()));

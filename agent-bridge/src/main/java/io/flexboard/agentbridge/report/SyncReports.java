@@ -1,6 +1,6 @@
 package io.flexboard.agentbridge.report;
 
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.schemas.agent.AgentSyncReport;
 import io.flexboard.schemas.wire.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -58,7 +58,7 @@ public class SyncReports implements DisposableBean {
     private final Counter failed;
     private final AtomicBoolean failing = new AtomicBoolean();
 
-    public SyncReports(KafkaTemplate<String, AgentSyncReport> kafka, MeterRegistry meters, FlexboardProperties properties) {
+    public SyncReports(KafkaTemplate<String, AgentSyncReport> kafka, MeterRegistry meters, AgentBridgeSettings properties) {
         this.kafka = kafka;
         this.meters = meters;
         this.bridgeInstance = properties.instanceId();

@@ -1,6 +1,6 @@
 package io.flexboard.agentbridge.report;
 
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.schemas.wire.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -20,7 +20,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class SyncReportsTopic {
 
     @Bean
-    NewTopic agentSyncsTopic(FlexboardProperties properties) {
+    NewTopic agentSyncsTopic(AgentBridgeSettings properties) {
         return TopicBuilder.name(Topics.AGENT_SYNCS)
                 .partitions(properties.syncReports().partitions())
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.syncReports().retention().toMillis()))

@@ -32,7 +32,7 @@ public class SyncController {
 
     /** The answer's shape as documented; written from pre-serialized bytes (PublishedAnswer). */
     @Schema(name = "SyncAnswer")
-    record SyncAnswer(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean success,
+    record SyncAnswerDocument(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean success,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasUpdates,
                       @Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0") long latestVersion,
                       @Schema(implementation = Map.class, description = "Only when has_updates: the published version's "
@@ -41,7 +41,7 @@ public class SyncController {
 
     @Operation(summary = "Sync: is a version newer than current_version published? At once, or long-polled with wait_seconds")
     @ApiResponse(responseCode = "200", description = "The latest published version; its metadata when it differs from current_version",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SyncAnswer.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = SyncAnswerDocument.class)))
     @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")
     @ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
     @PostMapping(path = "/api/agent/sync", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -1,7 +1,7 @@
 package io.flexboard.agentbridge.sync;
 
-import io.flexboard.agentbridge.apikey.ApiKeys;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.apikey.ApiKeyCache;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.flexboard.agentbridge.publish.PublishFanOut;
 import io.flexboard.agentbridge.publish.PublishedAnswer;
 import io.flexboard.agentbridge.publish.PublishedAnswers;
@@ -43,7 +43,7 @@ public class SyncService {
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 
     private final PublishedAnswers answers;
-    private final ApiKeys apiKeys;
+    private final ApiKeyCache apiKeys;
     private final Waiters waiters;
     private final PublishFanOut fanOut;
     private final SyncReports reports;
@@ -54,8 +54,8 @@ public class SyncService {
     private final Counter missedPublishes;
     private final MeterRegistry meters;
 
-    public SyncService(PublishedAnswers answers, ApiKeys apiKeys, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
-            SyncRateLimiter rateLimiter, ParkingLimits parking, FlexboardProperties properties, MeterRegistry meters) {
+    public SyncService(PublishedAnswers answers, ApiKeyCache apiKeys, Waiters waiters, PublishFanOut fanOut, SyncReports reports,
+            SyncRateLimiter rateLimiter, ParkingLimits parking, AgentBridgeSettings properties, MeterRegistry meters) {
         this.answers = answers;
         this.apiKeys = apiKeys;
         this.waiters = waiters;
@@ -72,7 +72,7 @@ public class SyncService {
     }
 
     /** Answers the sync of an agent authenticated as {@code caller}. */
-    public Mono<SyncReply> sync(SyncCaller caller, SyncRequest request) {
+    public Mono<SyncAnswer> sync(SyncCaller caller, SyncRequest request) {
         SyncRequest.Valid sync = request.validated();
         if (!sync.tenantId().equals(caller.keyTenant())) {
             return Mono.error(ProblemException.forbidden("This API key belongs to another tenant than " + sync.tenantId()));
@@ -80,16 +80,16 @@ public class SyncService {
         rateLimiter.acquireForAgent(caller.keyHash(), sync.agentId());
         Duration hold = sync.requestedWait().compareTo(maxWait) > 0 ? maxWait : sync.requestedWait();
         // A replica that is shutting down parks nothing: its agents should come back to another one.
-        Mono<SyncReply> reply = hold.isZero() || waiters.draining() ? answerNow(caller, sync)
+        Mono<SyncAnswer> reply = hold.isZero() || waiters.draining() ? answerNow(caller, sync)
                 : longPoll(caller, sync, hold.plus(jitter(hold)));
         return reply.doOnNext(answered -> answered(caller, sync, answered));
     }
 
-    private Mono<SyncReply> answerNow(SyncCaller caller, SyncRequest.Valid sync) {
+    private Mono<SyncAnswer> answerNow(SyncCaller caller, SyncRequest.Valid sync) {
         return published(caller, sync).flatMap(answer -> reply(answer, sync, 0));
     }
 
-    private Mono<SyncReply> longPoll(SyncCaller caller, SyncRequest.Valid sync, Duration hold) {
+    private Mono<SyncAnswer> longPoll(SyncCaller caller, SyncRequest.Valid sync, Duration hold) {
         return Mono.defer(() -> {
             Optional<ParkingLimits.Slot> slot = parking.tryPark(caller.keyHash());
             if (slot.isEmpty()) {
@@ -145,16 +145,16 @@ public class SyncService {
      * The answer, or the refusal of a paused tenant (its reason is the admin's note, not the customer's).
      * Refusals are counted per tenant: a paused tenant's agents still call, so they are not silent.
      */
-    private Mono<SyncReply> reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
+    private Mono<SyncAnswer> reply(PublishedAnswer answer, SyncRequest.Valid sync, long heldMs) {
         if (answer.paused()) {
             meters.counter("flexboard.agentbridge.paused.syncs", "tenant_id", sync.tenantId().toString()).increment();
             return Mono.error(ProblemException.tenantPaused("tenant " + sync.tenantId() + " is paused"));
         }
-        return Mono.just(new SyncReply(answer.jsonFor(sync.currentVersion()), answer.version(),
+        return Mono.just(new SyncAnswer(answer.jsonFor(sync.currentVersion()), answer.version(),
                 answer.hasUpdatesFor(sync.currentVersion()), heldMs));
     }
 
-    private void answered(SyncCaller caller, SyncRequest.Valid sync, SyncReply reply) {
+    private void answered(SyncCaller caller, SyncRequest.Valid sync, SyncAnswer reply) {
         long durationMs = millisSince(caller.arrivalNanos());
         log.debug("Sync of {} at {}: latest {}, has_updates {}, {} ms ({} ms held)", sync.tenantId(), sync.currentVersion(),
                 reply.latestVersion(), reply.hasUpdates(), durationMs, reply.heldMs());

@@ -47,7 +47,7 @@ public final class SyncFixtures {
                     versionId, tenant, n, n == version ? "published" : "archived");
         }
         execute("insert into published_versions (tenant_id, version_id, version, published_at, published_configuration)"
-                + " values (?, ?, ?, now(), ?::jsonb)", tenant, versionId, version, syncMetadata(version));
+                + " values (?, ?, ?, now(), ?::jsonb)", tenant, versionId, version, publishedConfiguration(version));
         return tenant;
     }
 
@@ -75,7 +75,7 @@ public final class SyncFixtures {
                     + " values (?, ?, ?, now(), ?::jsonb) on conflict (tenant_id) do update set version_id = excluded.version_id,"
                     + " version = excluded.version, published_at = excluded.published_at,"
                     + " published_configuration = excluded.published_configuration",
-                    tenant, versionId, version, syncMetadata(version));
+                    tenant, versionId, version, publishedConfiguration(version));
             if (notify) {
                 update(connection, "select pg_notify('flexboard_published', ?)", tenant + ":" + version);
             }
@@ -106,8 +106,8 @@ public final class SyncFixtures {
     private void statusChanged(UUID tenant, boolean active, boolean notify) {
         try (Connection connection = DriverManager.getConnection(TestDatabase.jdbcUrl(), TestDatabase.user(), null)) {
             connection.setAutoCommit(false);
-            update(connection, "update tenants set is_active = ?, paused_reason = ? where id = ?",
-                    active, active ? null : "invoice overdue", tenant);
+            update(connection, "update tenants set status = ?, paused_reason = ? where id = ?",
+                    active ? "active" : "paused", active ? null : "invoice overdue", tenant);
             if (notify) {
                 update(connection, "select pg_notify('flexboard_published', ? || coalesce("
                         + "(select version from published_versions where tenant_id = ?), 0))", tenant + ":", tenant);
@@ -181,7 +181,7 @@ public final class SyncFixtures {
     }
 
     /** The agent's metadata object as contracts.md shows it, for the given version. */
-    public static String syncMetadata(int version) {
+    public static String publishedConfiguration(int version) {
         return "{\"version\": " + version + ", \"dashboards\": [{\"id\": \"d1\", \"name\": \"Sales\", \"slug\": \"sales\","
                 + " \"description\": null}], \"widgets\": [{\"id\": \"w1\", \"dashboard_id\": \"d1\","
                 + " \"name\": \"sales-by-month\", \"widget_type\": \"bar\", \"position_x\": 0, \"position_y\": 0,"

@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * and consistency wait are the foundation's (docs/contracts.md).
  */
 @ConfigurationProperties("flexboard")
-public record FlexboardProperties(
+public record AgentBridgeSettings(
         @DefaultValue("agent-bridge") String instanceId,
         @DefaultValue Sync sync,
-        @DefaultValue ApiKeys apiKeys,
+        @DefaultValue ApiKeyCache apiKeys,
         @DefaultValue SyncReports syncReports) {
 
     /**
@@ -84,7 +84,7 @@ public record FlexboardProperties(
     }
 
     /** How long a known API key's tenant is remembered, and how long an unknown key is remembered as a miss. */
-    public record ApiKeys(@DefaultValue("60s") Duration cacheTtl, @DefaultValue("2s") Duration missTtl) {
+    public record ApiKeyCache(@DefaultValue("60s") Duration cacheTtl, @DefaultValue("2s") Duration missTtl) {
     }
 
     /**

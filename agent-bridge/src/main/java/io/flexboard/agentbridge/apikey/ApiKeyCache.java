@@ -3,7 +3,7 @@ package io.flexboard.agentbridge.apikey;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.flexboard.agentbridge.config.FlexboardProperties;
+import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,14 +27,14 @@ import reactor.core.publisher.Mono;
  * per key, not one per agent.
  */
 @Component
-public class ApiKeys {
+public class ApiKeyCache {
 
     private final DatabaseClient db;
     private final AsyncCache<String, UUID> tenantsByKeyHash;
     private final Cache<String, Boolean> misses;
     private final Cache<String, Boolean> revoked;
 
-    public ApiKeys(DatabaseClient db, FlexboardProperties properties) {
+    public ApiKeyCache(DatabaseClient db, AgentBridgeSettings properties) {
         this.db = db;
         this.tenantsByKeyHash = Caffeine.newBuilder()
                 .expireAfterWrite(properties.apiKeys().cacheTtl())
