@@ -21,7 +21,7 @@ class SyncReportRetentionTest extends ProjectorIntegrationTest {
     SyncReportPruner pruner;
 
     @Test
-    void givenSyncReportsAndCountsOnBothSidesOfTheirRetention_whenPruned_thenOnlyTheOlderOnesAreDeleted() {
+    void given_sync_reports_and_counts_on_both_sides_of_their_retention_when_pruned_then_only_the_older_ones_are_deleted() {
         String tenantId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         for (int i = 0; i < 5; i++) {
