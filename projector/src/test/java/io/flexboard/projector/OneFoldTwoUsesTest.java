@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import reactor.test.StepVerifier;
 
 import static io.flexboard.fold.TenantStory.widget;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,11 @@ class OneFoldTwoUsesTest extends ProjectorIntegrationTest {
         TenantStory story = richStory();
         List<EventEnvelope> stream = story.events();
         for (int from = 0; from < stream.size(); from += batchSize) {
-            projection.project(stream.subList(from, Math.min(stream.size(), from + batchSize))).block(PROJECTION_TIMEOUT);
+            List<EventEnvelope> batch = stream.subList(from, Math.min(stream.size(), from + batchSize));
+            StepVerifier.create(projection.project(batch))
+                    .assertNext(result -> assertThat(result.applied()).isEqualTo(batch.size()))
+                    .expectComplete()
+                    .verify(PROJECTION_TIMEOUT);
         }
 
         assertSameRowsAsTheFold(story);
