@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * /metrics (spec names, active_tenants), /health and the correlation id in the JSON log lines of a
@@ -43,7 +44,7 @@ class ObservabilityTest extends QueryApiIntegrationTest {
         given.paused(given.tenant("gone"), null);
         builder().get().uri("/api/tenants").exchange().expectStatus().isOk();
 
-        readModelGauges.refresh().block(Duration.ofSeconds(10));
+        StepVerifier.create(readModelGauges.refresh()).expectComplete().verify(Duration.ofSeconds(10));
         String metrics = metrics();
         keepForTheDocs(metrics);
 
