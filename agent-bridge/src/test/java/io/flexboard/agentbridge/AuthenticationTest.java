@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.test.StepVerifier;
 
 /**
  * Who reaches the sync: a spelling of the path no route or authorization rule expects answers without
@@ -115,16 +116,16 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
         String freshKey = "fbk_issued-just-after-a-first-try";
         ApiKeys rememberingLong = new ApiKeys(db, withMissTtl(Duration.ofHours(1)));
         ApiKeys rememberingBriefly = new ApiKeys(db, withMissTtl(Duration.ofMillis(200)));
-        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
-        assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        StepVerifier.create(rememberingLong.tenantOf(ApiKeys.hash(freshKey))).verifyComplete();
+        StepVerifier.create(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey))).verifyComplete();
 
         given.apiKeyProjected(tenant, freshKey);
 
         // Within the miss time the key is not read again: a flood of wrong keys costs no database reads.
-        assertThat(rememberingLong.tenantOf(ApiKeys.hash(freshKey)).blockOptional()).isEmpty();
+        StepVerifier.create(rememberingLong.tenantOf(ApiKeys.hash(freshKey))).verifyComplete();
         // After it, a retry reads the key the projector has written meanwhile.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey)).block()).isEqualTo(tenant));
+                StepVerifier.create(rememberingBriefly.tenantOf(ApiKeys.hash(freshKey))).expectNext(tenant).verifyComplete());
     }
 
     private FlexboardProperties withMissTtl(Duration missTtl) {
