@@ -56,6 +56,7 @@ class WaitersTest {
                         problem -> assertThat(problem.type()).isEqualTo(ProblemType.UNAUTHORIZED)))
                 .verify();
         StepVerifier.create(kept.answer())
+                .expectSubscription()
                 .expectNoEvent(NOTHING_MORE)
                 .thenCancel()
                 .verify();
@@ -83,6 +84,7 @@ class WaitersTest {
         assertThat(waiters.wake(publishedVersion(3))).isZero();
 
         StepVerifier.create(gone.answer())
+                .expectSubscription()
                 .expectNoEvent(NOTHING_MORE)
                 .thenCancel()
                 .verify();
