@@ -58,7 +58,7 @@ class ApiKeyRevocationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenSyncsParkedOnTwoReplicas_whenTheirKeyIsRevoked_thenBothAreAnswered401AndTheOtherKeysSyncStaysParked()
+    void given_syncs_parked_on_two_replicas_when_their_key_is_revoked_then_both_are_answered_401_and_the_other_keys_sync_stays_parked()
             throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, revokedKey);
         given.apiKeyProjected(tenant, PLANT_2_KEY);
@@ -81,7 +81,7 @@ class ApiKeyRevocationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenARevokedKey_whenItIsReplayedOnEitherReplica_thenEachTimeItIsRefused401AndTheTenantsOtherKeyWorks() {
+    void given_a_revoked_key_when_it_is_replayed_on_either_replica_then_each_time_it_is_refused_401_and_the_tenants_other_key_works() {
         UUID tenant = given.tenantWithPublishedVersion(1, revokedKey);
         given.apiKeyProjected(tenant, PLANT_2_KEY);
         assertThat(status(syncLater(second, revokedKey, longPoll(tenant, 0, 0)))).isEqualTo(200);
@@ -98,7 +98,7 @@ class ApiKeyRevocationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenSyncsOfAKeyArrivingWhileItIsRevoked_thenNoneIsLeftParkedAndNoneIsAnsweredAsIfTheKeyWorked() throws Exception {
+    void given_syncs_of_a_key_arriving_while_it_is_revoked_then_none_is_left_parked_and_none_is_answered_as_if_the_key_worked() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, revokedKey);
         assertThat(status(syncLater(second, revokedKey, longPoll(tenant, 0, 0)))).isEqualTo(200);
 
@@ -118,7 +118,7 @@ class ApiKeyRevocationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenARevocationNobodyHeard_whenTheListenConnectionComesBack_thenTheKeysParkedSyncsAreRefused() throws Exception {
+    void given_a_revocation_nobody_heard_when_the_listen_connection_comes_back_then_the_keys_parked_syncs_are_refused() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, revokedKey);
         CompletableFuture<ResponseEntity<String>> parked = syncLater(second, revokedKey, longPoll(tenant, 1, 50)).toFuture();
         await().atMost(Duration.ofSeconds(20)).until(() -> secondParked() == 1);
@@ -130,7 +130,7 @@ class ApiKeyRevocationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenGarbledOrForeignRevocationNotifications_thenTheyAreIgnoredAndTheKeyKeepsWorking() {
+    void given_garbled_or_foreign_revocation_notifications_then_they_are_ignored_and_the_key_keeps_working() {
         UUID tenant = given.tenantWithPublishedVersion(1, revokedKey);
         assertThat(status(syncLater(second, revokedKey, longPoll(tenant, 0, 0)))).isEqualTo(200);
 

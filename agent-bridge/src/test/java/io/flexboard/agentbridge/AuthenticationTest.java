@@ -18,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.test.StepVerifier;
 
 /**
  * Who reaches the sync: a spelling of the path no route or authorization rule expects answers without
@@ -43,7 +44,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
             "POST, /API/agent/sync, 404",
             "POST, /api/agent/sync/, 404",
             "POST, /api/nothing-here, 404"})
-    void aSpellingOfTheSyncPathWithoutAKeyNeverReachesTheSync(String method, String path, int status) {
+    void a_spelling_of_the_sync_path_without_a_key_never_reaches_the_sync(String method, String path, int status) {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         client.method(HttpMethod.valueOf(method)).uri(URI.create("http://localhost:" + port + path))
@@ -57,7 +58,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void anUnknownKeyWithAConsistencyTokenIsRefusedAtOnce() {
+    void an_unknown_key_with_a_consistency_token_is_refused_at_once() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         client.post().uri("/api/agent/sync")
@@ -74,7 +75,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void noKeyWithAConsistencyTokenIsRefusedAtOnce() {
+    void no_key_with_a_consistency_token_is_refused_at_once() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         client.post().uri("/api/agent/sync")
@@ -87,7 +88,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void aRouteThatDoesNotExistAnswers404AuthenticatedToo() {
+    void a_route_that_does_not_exist_answers_404_authenticated_too() {
         given.tenantWithPublishedVersion(1, ACME_KEY);
 
         client.get().uri("/api/agent/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + ACME_KEY)
@@ -97,7 +98,7 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void healthWithAConsistencyTokenAndAWrongKeyAnswersAtOnce() {
+    void health_with_a_consistency_token_and_a_wrong_key_answers_at_once() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         client.get().uri("/health")
@@ -110,21 +111,21 @@ class AuthenticationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void anUnknownKeyIsRememberedAsAMissUntilItsTimeIsOver() {
+    void an_unknown_key_is_remembered_as_a_miss_until_its_time_is_over() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         String freshKey = "fbk_issued-just-after-a-first-try";
         ApiKeyCache rememberingLong = new ApiKeyCache(db, withMissTtl(Duration.ofHours(1)));
         ApiKeyCache rememberingBriefly = new ApiKeyCache(db, withMissTtl(Duration.ofMillis(200)));
-        assertThat(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
-        assertThat(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
+        StepVerifier.create(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey))).verifyComplete();
+        StepVerifier.create(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey))).verifyComplete();
 
         given.apiKeyProjected(tenant, freshKey);
 
         // Within the miss time the key is not read again: a flood of wrong keys costs no database reads.
-        assertThat(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey)).blockOptional()).isEmpty();
+        StepVerifier.create(rememberingLong.tenantOf(ApiKeyCache.hash(freshKey))).verifyComplete();
         // After it, a retry reads the key the projector has written meanwhile.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey)).block()).isEqualTo(tenant));
+                StepVerifier.create(rememberingBriefly.tenantOf(ApiKeyCache.hash(freshKey))).expectNext(tenant).verifyComplete());
     }
 
     private AgentBridgeSettings withMissTtl(Duration missTtl) {

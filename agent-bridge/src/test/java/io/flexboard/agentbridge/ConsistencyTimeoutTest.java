@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 class ConsistencyTimeoutTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenTheReadSideNeverReachesTheToken_whenSyncing_thenConsistencyTimeoutWithRetryAfter() {
+    void given_the_read_side_never_reaches_the_token_when_syncing_then_consistency_timeout_with_retry_after() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         given.projectedUpTo(tenant, 3);
 

@@ -21,7 +21,7 @@ class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
     int port;
 
     @Test
-    void givenTheReadSideBehindTheToken_whenSyncing_thenWaitsUntilTheProjectorCatchesUp() throws Exception {
+    void given_the_read_side_behind_the_token_when_syncing_then_waits_until_the_projector_catches_up() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
         given.projectedUpTo(tenant, 10);
 
@@ -42,7 +42,7 @@ class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAKeyNotYetProjected_whenSyncingWithTheTokenThatIssuedIt_thenRefusedAtOnceAndAcceptedOnceProjected() {
+    void given_a_key_not_yet_projected_when_syncing_with_the_token_that_issued_it_then_refused_at_once_and_accepted_once_projected() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         given.projectedUpTo(tenant, 4);
         String freshKey = "fbk_fresh-key-issued-a-moment-ago";
@@ -71,7 +71,7 @@ class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownKeyWithoutToken_whenSyncing_thenRefusedAtOnce() {
+    void given_an_unknown_key_without_token_when_syncing_then_refused_at_once() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         client.post().uri("/api/agent/sync")
@@ -83,7 +83,7 @@ class ConsistencyTokenTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAMalformedToken_whenSyncing_thenMalformedRequestProblem() {
+    void given_a_malformed_token_when_syncing_then_malformed_request_problem() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         client.post().uri("/api/agent/sync")

@@ -49,7 +49,7 @@ class DirectSyncRouteTest extends AgentBridgeIntegrationTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("syncs")
-    void answersAsTheFullPathDoes(String label, String key, String body) {
+    void answers_as_the_full_path_does(String label, String key, String body) {
         UUID acme = given.tenantWithPublishedVersion(2, ACME_KEY);
         UUID globex = given.tenantWithApiKey(GLOBEX_KEY);
         String sent = body.replace("{acme}", acme.toString()).replace("{globex}", globex.toString());
@@ -68,7 +68,7 @@ class DirectSyncRouteTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void echoesAPlainCorrelationIdAndReplacesAnUnsafeOne() {
+    void echoes_a_plain_correlation_id_and_replaces_an_unsafe_one() {
         UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
         String body = "{\"tenant_id\": \"" + acme + "\", \"current_version\": 1}";
 
@@ -78,7 +78,7 @@ class DirectSyncRouteTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void countsItsAnswersUnderTheMetersEveryOtherRouteHas() {
+    void counts_its_answers_under_the_meters_every_other_route_has() {
         UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         post("/api/agent/sync", ACME_KEY, "{\"tenant_id\": \"" + acme + "\", \"current_version\": 1}");

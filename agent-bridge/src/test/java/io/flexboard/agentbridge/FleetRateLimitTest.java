@@ -46,7 +46,7 @@ class FleetRateLimitTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAThousandAgentsOfOneKeyParked_whenTheyArePublishedToAndLongPollAgainTwice_thenNoneIsEverRefused() throws Exception {
+    void given_a_thousand_agents_of_one_key_parked_when_they_are_published_to_and_long_poll_again_twice_then_none_is_ever_refused() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         List<CompletableFuture<ResponseEntity<String>>> parked = fleetLongPolls(tenant, 1, 30);
         await().atMost(Duration.ofSeconds(60)).until(() -> parkedSyncs() == FLEET);

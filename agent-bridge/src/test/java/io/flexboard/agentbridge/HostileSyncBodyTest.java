@@ -47,7 +47,7 @@ class HostileSyncBodyTest extends AgentBridgeIntegrationTest {
 
     @ParameterizedTest(name = "{0} answers 400 naming {2}")
     @MethodSource("hostileBodies")
-    void aHostileSyncBodyAnswers400NamingTheField(String label, String body, String field) {
+    void a_hostile_sync_body_answers_400_naming_the_field(String label, String body, String field) {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         String answer = sync(ACME_KEY, body.replace("{tenant}", tenant.toString()))

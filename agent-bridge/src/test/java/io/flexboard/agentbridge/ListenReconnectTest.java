@@ -15,7 +15,7 @@ import org.springframework.http.ResponseEntity;
 class ListenReconnectTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenTheListenConnectionIsKilled_whenItReconnectsAndTheTenantPublishes_thenParkedAgentsAreWoken() throws Exception {
+    void given_the_listen_connection_is_killed_when_it_reconnects_and_the_tenant_publishes_then_parked_agents_are_woken() throws Exception {
         awaitListening();
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         double connectsBefore = counted("flexboard.agentbridge.listen.connects");
@@ -34,7 +34,7 @@ class ListenReconnectTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPublishWhileTheListenConnectionIsDown_whenItReconnects_thenTheParkedAgentIsRepaired() throws Exception {
+    void given_a_publish_while_the_listen_connection_is_down_when_it_reconnects_then_the_parked_agent_is_repaired() throws Exception {
         awaitListening();
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         CompletableFuture<ResponseEntity<String>> agent = syncLater(ACME_KEY, longPoll(tenant, 1, 5)).toFuture();

@@ -29,7 +29,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenHundredAgentsParked_whenTheTenantPublishes_thenAllGetTheNewVersionWithMetadata() throws Exception {
+    void given_hundred_agents_parked_when_the_tenant_publishes_then_all_get_the_new_version_with_metadata() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         double wakeUpsBefore = counted("flexboard.agentbridge.wakeups");
         List<CompletableFuture<ResponseEntity<String>>> agents = IntStream.range(0, 100)
@@ -51,7 +51,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPublishRightAfterEachPark_whenRepeatedManyTimes_thenNoWakeUpIsEverLost() throws Exception {
+    void given_a_publish_right_after_each_park_when_repeated_many_times_then_no_wake_up_is_ever_lost() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         double missedBefore = counted("flexboard.agentbridge.missed.publishes");
 
@@ -68,7 +68,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAReplicaThatMissedTheNotification_whenTheHoldEnds_thenTheAgentGetsTheUpdateFromTheDatabase() throws Exception {
+    void given_a_replica_that_missed_the_notification_when_the_hold_ends_then_the_agent_gets_the_update_from_the_database() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         CompletableFuture<ResponseEntity<String>> agent = syncLater(ACME_KEY, longPoll(tenant, 1, 1)).toFuture();
         await().atMost(Duration.ofSeconds(20)).until(() -> parkedSyncs() == 1);
@@ -82,7 +82,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentAheadOfTheLatest_whenItLongPolls_thenItGetsTheLatestAtOnceWithoutParking() throws Exception {
+    void given_an_agent_ahead_of_the_latest_when_it_long_polls_then_it_gets_the_latest_at_once_without_parking() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
         double wakeUpsBefore = counted("flexboard.agentbridge.wakeups");
         double missedBefore = counted("flexboard.agentbridge.missed.publishes");
@@ -97,7 +97,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenNothingIsPublished_whenTheHoldExpires_thenNoUpdatesWithTheLatestVersion() throws Exception {
+    void given_nothing_is_published_when_the_hold_expires_then_no_updates_with_the_latest_version() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
 
         ResponseEntity<String> response = syncLater(ACME_KEY, longPoll(tenant, 2, 1)).toFuture().get(20, TimeUnit.SECONDS);
@@ -108,7 +108,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenWaitSecondsFarAboveTheCap_whenNothingIsPublished_thenAnsweredWhenTheCappedHoldEnds() throws Exception {
+    void given_wait_seconds_far_above_the_cap_when_nothing_is_published_then_answered_when_the_capped_hold_ends() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
 
         // an hour asked, the test's 5 s cap applies: answered well within the 20 s we wait
@@ -119,7 +119,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenTheKeyOfAnotherTenant_whenLongPolling_thenForbiddenWithoutParking() throws Exception {
+    void given_the_key_of_another_tenant_when_long_polling_then_forbidden_without_parking() throws Exception {
         UUID acme = given.tenantWithPublishedVersion(2, ACME_KEY);
         given.tenantWithApiKey(GLOBEX_KEY);
 
@@ -131,7 +131,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAParkedAgentThatHangsUp_whenItsRequestIsCancelled_thenItsWaiterIsGone() {
+    void given_a_parked_agent_that_hangs_up_when_its_request_is_cancelled_then_its_waiter_is_gone() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         Disposable agent = syncLater(ACME_KEY, longPoll(tenant, 1, 5)).subscribe();
         await().atMost(Duration.ofSeconds(20)).until(() -> parkedSyncs() == 1);
@@ -142,7 +142,7 @@ class LongPollTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnOldAgentThatSendsOnlyTheSpecFields_whenItSyncs_thenItIsAnsweredAtOnceAsBefore() throws Exception {
+    void given_an_old_agent_that_sends_only_the_spec_fields_when_it_syncs_then_it_is_answered_at_once_as_before() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
 
         ResponseEntity<String> response = syncLater(ACME_KEY,

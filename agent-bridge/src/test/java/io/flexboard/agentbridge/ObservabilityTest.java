@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ObservabilityTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenAnAnsweredSync_whenPrometheusScrapes_thenSpecSyncKafkaProducerAndJvmMetricsAreThereTaggedWithTheService() throws java.io.IOException {
+    void given_an_answered_sync_when_prometheus_scrapes_then_spec_sync_kafka_producer_and_jvm_metrics_are_there_tagged_with_the_service() throws java.io.IOException {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_version\": \"1.0.0\"}")
                 .expectStatus().isOk();
@@ -36,7 +36,7 @@ class ObservabilityTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenTheDatabaseTheBrokerAndListen_whenProbed_thenHealthShowsEveryCheckAndReadinessOnlyWhatServesSyncs() {
+    void given_the_database_the_broker_and_listen_when_probed_then_health_shows_every_check_and_readiness_only_what_serves_syncs() {
         awaitListening();
         client.get().uri("/health").exchange()
                 .expectStatus().isOk()

@@ -32,12 +32,12 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+    void the_document_lists_exactly_the_operations_the_service_serves() {
         assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).containsExactly(SYNC);
     }
 
     @Test
-    void theSyncNeedsAnApiKeyAndDocumentsEveryProblemItCanAnswer() {
+    void the_sync_needs_an_api_key_and_documents_every_problem_it_can_answer() {
         assertThat(document.root().at("/components/securitySchemes/api-key/scheme").asString()).isEqualTo("bearer");
         assertThat(document.root().at("/security/0").has("api-key")).isTrue();
         for (int status : new int[] {400, 401, 403, 413, 429, 503}) {
@@ -46,7 +46,7 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void theSyncRequestUsesTheJsonFieldNamesAndRequiresTheTenantId() {
+    void the_sync_request_uses_the_json_field_names_and_requires_the_tenant_id() {
         var schema = document.root().at("/components/schemas/SyncRequest");
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrder("tenant_id", "current_version",
                 "agent_version", "wait_seconds", "agent_id", "applied_version", "last_error", "last_status", "data_sources");
@@ -57,7 +57,7 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void anUpdateIsAnsweredAsTheDocumentSays() {
+    void an_update_is_answered_as_the_document_says() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
 
         String body = sync(ACME_KEY, "{\"tenant_id\":\"" + tenant + "\",\"current_version\":2}", 200);
@@ -67,7 +67,7 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void aValidationProblemIsAnsweredAsTheDocumentSays() {
+    void a_validation_problem_is_answered_as_the_document_says() {
         given.tenantWithApiKey(ACME_KEY);
 
         String body = sync(ACME_KEY, "{\"tenant_id\":\"not-a-uuid\",\"current_version\":-1}", 400);
@@ -76,7 +76,7 @@ class OpenApiContractTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void anUnknownKeyIsAnsweredAsTheDocumentSays() {
+    void an_unknown_key_is_answered_as_the_document_says() {
         String body = sync("fbk_unknown_0000000000000000", "{\"tenant_id\":\"" + UUID.randomUUID() + "\"}", 401);
 
         assertThat(document.violations(SYNC, 401, "application/problem+json", body)).isEmpty();

@@ -39,7 +39,7 @@ class ParkedSyncCostTest extends AgentBridgeIntegrationTest {
     int port;
 
     @Test
-    void givenTwoThousandParkedSyncs_thenEachCostsLessHeapThanTheDefaultCeilingAssumes() throws Exception {
+    void given_two_thousand_parked_syncs_then_each_costs_less_heap_than_the_default_ceiling_assumes() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         awaitListening();
         park(tenant, 200).forEach(ParkedSyncCostTest::hangUp); // warm-up: classes loaded, pools sized

@@ -30,7 +30,7 @@ class ParkingCeilingTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAKeyAtItsCeiling_whenAnotherAgentOfItWouldPark_thenRefusedWithRetryAfterWhileAgentsWithNewsAndOtherKeysAreServed() throws Exception {
+    void given_a_key_at_its_ceiling_when_another_agent_of_it_would_park_then_refused_with_retry_after_while_agents_with_news_and_other_keys_are_served() throws Exception {
         UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
         UUID globex = given.tenantWithPublishedVersion(1, GLOBEX_KEY);
         List<CompletableFuture<ResponseEntity<String>>> acmeParked = List.of(
@@ -48,7 +48,7 @@ class ParkingCeilingTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAReplicaAtItsCeiling_whenAnAgentOfAnyKeyWouldPark_thenRefusedWithRetryAfter() {
+    void given_a_replica_at_its_ceiling_when_an_agent_of_any_key_would_park_then_refused_with_retry_after() {
         UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
         UUID globex = given.tenantWithPublishedVersion(1, GLOBEX_KEY);
         syncLater(ACME_KEY, longPoll(acme, 1, 5)).subscribe();
@@ -60,7 +60,7 @@ class ParkingCeilingTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenParkedAgentsThatHungUpOrWereAnswered_whenOthersOfTheKeyLongPoll_thenTheyParkInTheFreedPlaces() throws Exception {
+    void given_parked_agents_that_hung_up_or_were_answered_when_others_of_the_key_long_poll_then_they_park_in_the_freed_places() throws Exception {
         UUID acme = given.tenantWithPublishedVersion(1, ACME_KEY);
         Disposable hungUp = syncLater(ACME_KEY, longPoll(acme, 1, 5)).subscribe();
         CompletableFuture<ResponseEntity<String>> answered = syncLater(ACME_KEY, longPoll(acme, 1, 5)).toFuture();

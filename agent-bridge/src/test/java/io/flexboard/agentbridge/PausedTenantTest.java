@@ -29,7 +29,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenItsAgentSyncs_thenTenantPausedProblemWithTheSpecsErrorFields() {
+    void given_a_paused_tenant_when_its_agent_syncs_then_tenant_paused_problem_with_the_specs_error_fields() {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
         given.paused(tenant);
 
@@ -49,7 +49,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenItsAgentLongPolls_thenItIsRefusedAtOnceNotParked() throws Exception {
+    void given_a_paused_tenant_when_its_agent_long_polls_then_it_is_refused_at_once_not_parked() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
         given.paused(tenant);
         double wakeUpsBefore = counted("flexboard.agentbridge.wakeups");
@@ -65,7 +65,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAgentsParkedOnThePublishedVersion_whenTheTenantIsPaused_thenAllAreRefusedAtOnce() throws Exception {
+    void given_agents_parked_on_the_published_version_when_the_tenant_is_paused_then_all_are_refused_at_once() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         double missedBefore = counted("flexboard.agentbridge.missed.publishes");
         List<CompletableFuture<ResponseEntity<String>>> agents = IntStream.range(0, 10)
@@ -85,7 +85,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAReplicaThatMissedThePause_whenTheHoldEnds_thenTheParkedAgentIsRefused() throws Exception {
+    void given_a_replica_that_missed_the_pause_when_the_hold_ends_then_the_parked_agent_is_refused() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         CompletableFuture<ResponseEntity<String>> agent = syncLater(ACME_KEY, longPoll(tenant, 1, 1)).toFuture();
         await().atMost(Duration.ofSeconds(20)).until(() -> parkedSyncs() == 1);
@@ -96,7 +96,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenItIsActivated_thenItsAgentSyncsAsBefore() {
+    void given_a_paused_tenant_when_it_is_activated_then_its_agent_syncs_as_before() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
         given.paused(tenant);
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 3}").expectStatus().isForbidden();
@@ -114,7 +114,7 @@ class PausedTenantTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenantThatNeverPublished_whenItsAgentSyncs_thenItIsRefusedToo() {
+    void given_a_paused_tenant_that_never_published_when_its_agent_syncs_then_it_is_refused_too() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         given.paused(tenant);
 

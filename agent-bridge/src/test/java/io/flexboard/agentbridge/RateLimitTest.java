@@ -28,7 +28,7 @@ class RateLimitTest extends AgentBridgeIntegrationTest {
     private final String globexKey = "fbk_globex_" + UUID.randomUUID();
 
     @Test
-    void givenAnAgentThatUsedItsBudget_whenItSyncsOnceMore_thenRateLimitedWithRetryAfterWhileItsFleetAndOtherKeysGoOn() {
+    void given_an_agent_that_used_its_budget_when_it_syncs_once_more_then_rate_limited_with_retry_after_while_its_fleet_and_other_keys_go_on() {
         UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
         UUID globex = given.tenantWithPublishedVersion(1, globexKey);
         for (int i = 0; i < 3; i++) {
@@ -42,7 +42,7 @@ class RateLimitTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAgentsWithoutIdThatUsedTheKeysSharedBudget_whenOneSyncsOnceMore_thenRateLimitedWhileAgentsWithIdGoOn() {
+    void given_agents_without_id_that_used_the_keys_shared_budget_when_one_syncs_once_more_then_rate_limited_while_agents_with_id_go_on() {
         UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
         String withoutId = "{\"tenant_id\": \"" + acme + "\", \"current_version\": 1}";
         for (int i = 0; i < 3; i++) {
@@ -54,7 +54,7 @@ class RateLimitTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAKeyThatUsedItsWholeBudget_whenAnAgentOfItSyncsEvenWithAnUnreadableBody_thenRateLimitedBeforeTheBodyIsRead() {
+    void given_a_key_that_used_its_whole_budget_when_an_agent_of_it_syncs_even_with_an_unreadable_body_then_rate_limited_before_the_body_is_read() {
         UUID acme = given.tenantWithPublishedVersion(1, acmeKey);
         UUID globex = given.tenantWithPublishedVersion(1, globexKey);
         // Fresh agent ids each time: only the key's budget can run out.

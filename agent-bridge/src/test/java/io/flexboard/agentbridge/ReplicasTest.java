@@ -36,7 +36,7 @@ class ReplicasTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAgentsParkedOnTwoReplicas_whenTheTenantPublishesOnce_thenBothReplicasWakeTheirAgents() throws Exception {
+    void given_agents_parked_on_two_replicas_when_the_tenant_publishes_once_then_both_replicas_wake_their_agents() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         MeterRegistry secondMeters = secondReplica.getBean(MeterRegistry.class);
         int secondPort = portOf(secondReplica);

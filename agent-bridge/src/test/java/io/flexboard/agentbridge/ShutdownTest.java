@@ -23,7 +23,7 @@ class ShutdownTest extends AgentBridgeIntegrationTest {
     EmbeddedKafkaBroker broker;
 
     @Test
-    void givenAnAgentParkedForAMinute_whenItsReplicaShutsDown_thenItIsAnsweredNothingNewBeforeTheServerStops() throws Exception {
+    void given_an_agent_parked_for_a_minute_when_its_replica_shuts_down_then_it_is_answered_nothing_new_before_the_server_stops() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         ConfigurableApplicationContext replica = startReplica(broker.getBrokersAsString(),
                 "--flexboard.api-keys.cache-ttl=0s",

@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
 class SyncErrorsTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenNoApiKey_whenSyncing_thenUnauthorizedProblemWithBearerChallenge() {
+    void given_no_api_key_when_syncing_then_unauthorized_problem_with_bearer_challenge() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         client.post().uri("/api/agent/sync").contentType(MediaType.APPLICATION_JSON)
@@ -33,7 +33,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownApiKey_whenSyncing_thenUnauthorizedProblem() {
+    void given_an_unknown_api_key_when_syncing_then_unauthorized_problem() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync("fbk_not_a_key", "{\"tenant_id\": \"" + tenant + "\"}")
@@ -43,7 +43,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenTheKeyOfAnotherTenant_whenSyncing_thenForbiddenProblem() {
+    void given_the_key_of_another_tenant_when_syncing_then_forbidden_problem() {
         UUID acme = given.tenantWithPublishedVersion(2, ACME_KEY);
         given.tenantWithApiKey(GLOBEX_KEY);
 
@@ -57,7 +57,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenABodyThatIsNotJson_whenSyncing_thenMalformedRequestProblem() {
+    void given_a_body_that_is_not_json_when_syncing_then_malformed_request_problem() {
         given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": ")
@@ -69,7 +69,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenCurrentVersionOfTheWrongJsonType_whenSyncing_thenMalformedRequestNamingIt() {
+    void given_current_version_of_the_wrong_json_type_when_syncing_then_malformed_request_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": \"five\"}")
@@ -80,7 +80,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenNoTenantId_whenSyncing_thenValidationFailedNamingTenantId() {
+    void given_no_tenant_id_when_syncing_then_validation_failed_naming_tenant_id() {
         given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"current_version\": 1}")
@@ -94,7 +94,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenANegativeCurrentVersionAndABadTenantId_whenSyncing_thenValidationFailedNamingBoth() {
+    void given_a_negative_current_version_and_a_bad_tenant_id_when_syncing_then_validation_failed_naming_both() {
         given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"acme\", \"current_version\": -1}")
@@ -106,7 +106,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenABodyOverTheLimit_whenSyncing_thenPayloadTooLargeProblem() {
+    void given_a_body_over_the_limit_when_syncing_then_payload_too_large_problem() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_version\": \"" + "x".repeat(256 * 1024) + "\"}")
@@ -118,7 +118,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAChunkedBodyOverTheLimit_whenSyncing_thenPayloadTooLargeProblem() {
+    void given_a_chunked_body_over_the_limit_when_syncing_then_payload_too_large_problem() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         String json = "{\"tenant_id\": \"" + tenant + "\", \"agent_version\": \"" + "x".repeat(300 * 1024) + "\"}";
         // A Flux body goes out chunked, without Content-Length: only the codec limit can catch it.
@@ -136,7 +136,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAPlainTextBody_whenSyncing_thenUnsupportedMediaTypeProblem() {
+    void given_a_plain_text_body_when_syncing_then_unsupported_media_type_problem() {
         given.tenantWithApiKey(ACME_KEY);
 
         client.post().uri("/api/agent/sync")
@@ -150,7 +150,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAValidKey_whenAnUnknownRouteOrWrongMethodIsUsed_thenNotFoundAndMethodNotAllowedProblems() {
+    void given_a_valid_key_when_an_unknown_route_or_wrong_method_is_used_then_not_found_and_method_not_allowed_problems() {
         given.tenantWithApiKey(ACME_KEY);
 
         client.get().uri("/api/agent/elsewhere").header(HttpHeaders.AUTHORIZATION, "Bearer " + ACME_KEY).exchange()
@@ -164,7 +164,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenACorrelationId_whenSyncFails_thenItIsEchoed() {
+    void given_a_correlation_id_when_sync_fails_then_it_is_echoed() {
         client.post().uri("/api/agent/sync").header("X-Correlation-Id", "agent-7-sync-1")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isUnauthorized()
@@ -172,7 +172,7 @@ class SyncErrorsTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenNoKey_whenHealthIsProbed_thenItAnswersUp() {
+    void given_no_key_when_health_is_probed_then_it_answers_up() {
         client.get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

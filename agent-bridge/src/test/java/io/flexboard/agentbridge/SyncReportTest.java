@@ -48,7 +48,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentReportingAnError_whenItSyncs_thenAReportWithItsFieldsIsPublishedKeyedByTenant() {
+    void given_an_agent_reporting_an_error_when_it_syncs_then_a_report_with_its_fields_is_published_keyed_by_tenant() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
         double errorsBefore = syncOperations(tenant, "error");
 
@@ -73,7 +73,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnOldAgentWithoutAgentId_whenItSyncs_thenItIsNamedByItsKeyHashAndCountedAsSuccess() throws Exception {
+    void given_an_old_agent_without_agent_id_when_it_syncs_then_it_is_named_by_its_key_hash_and_counted_as_success() throws Exception {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_version\": \"1.0.0\"}")
@@ -91,7 +91,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenARejectedSync_whenItIsAnswered4xx_thenNoReport() {
+    void given_a_rejected_sync_when_it_is_answered_4xx_then_no_report() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         given.tenantWithApiKey(GLOBEX_KEY);
 
@@ -106,7 +106,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentReportingItsDataSources_whenItSyncs_thenTheReportCarriesTheirIdsAndTypesWithRepeatsOnce() {
+    void given_an_agent_reporting_its_data_sources_when_it_syncs_then_the_report_carries_their_ids_and_types_with_repeats_once() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-7\","
@@ -121,7 +121,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentWhoseDataSourcesDidNotChange_whenItSyncsWithoutThem_thenTheReportCarriesNoneAndAnEmptySetIsNotNone() {
+    void given_an_agent_whose_data_sources_did_not_change_when_it_syncs_without_them_then_the_report_carries_none_and_an_empty_set_is_not_none() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         UUID other = given.tenantWithPublishedVersion(1, GLOBEX_KEY);
 
@@ -133,7 +133,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentSyncingUnchanged_whenItSyncsAgainAndAgain_thenItsSyncsLeaveAsHeartbeatsThatCountThemAll() {
+    void given_an_agent_syncing_unchanged_when_it_syncs_again_and_again_then_its_syncs_leave_as_heartbeats_that_count_them_all() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         String unchanged = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-9\"}";
 
@@ -150,7 +150,7 @@ class SyncReportTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentWithHeldBackSyncs_whenItReportsAnotherVersion_thenThatSyncIsReportedAtOnceStandingForThemToo() {
+    void given_an_agent_with_held_back_syncs_when_it_reports_another_version_then_that_sync_is_reported_at_once_standing_for_them_too() {
         UUID tenant = given.tenantWithPublishedVersion(2, ACME_KEY);
         String onOne = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 1, \"agent_id\": \"plant-10\"}";
         String onTwo = "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 2, \"applied_version\": 2, \"agent_id\": \"plant-10\"}";

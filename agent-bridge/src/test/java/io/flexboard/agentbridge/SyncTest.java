@@ -8,7 +8,7 @@ import org.springframework.http.MediaType;
 class SyncTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenATenantWithoutPublishedVersion_whenItsAgentSyncs_thenLatestVersionZeroAndNoUpdates() {
+    void given_a_tenant_without_published_version_when_its_agent_syncs_then_latest_version_zero_and_no_updates() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 0, \"agent_version\": \"1.0.0\"}")
@@ -18,7 +18,7 @@ class SyncTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenPublishedVersion3_whenAnAgentAtVersion2Syncs_thenUpdateWithTheStoredMetadataAsIs() {
+    void given_published_version_3_when_an_agent_at_version_2_syncs_then_update_with_the_stored_metadata_as_is() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 2, \"agent_version\": \"1.0.0\"}")
@@ -29,7 +29,7 @@ class SyncTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenPublishedVersion3_whenAnAgentAtVersion3Syncs_thenNoUpdatesAndNoMetadataKey() {
+    void given_published_version_3_when_an_agent_at_version_3_syncs_then_no_updates_and_no_metadata_key() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 3}")
@@ -40,7 +40,7 @@ class SyncTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenPublishedVersion3_whenAnAgentAheadAtVersion7Syncs_thenItIsSentBackToVersion3() {
+    void given_published_version_3_when_an_agent_ahead_at_version_7_syncs_then_it_is_sent_back_to_version_3() {
         UUID tenant = given.tenantWithPublishedVersion(3, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 7}")
@@ -52,7 +52,7 @@ class SyncTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenANewAgentWithoutCurrentVersionAndWithUnknownFields_whenItSyncs_thenItGetsTheLatest() {
+    void given_a_new_agent_without_current_version_and_with_unknown_fields_when_it_syncs_then_it_gets_the_latest() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"hostname\": \"agent-7\"}")

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class SyncValidationTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenANegativeWaitSeconds_whenSyncing_thenValidationFailedNamingIt() {
+    void given_a_negative_wait_seconds_when_syncing_then_validation_failed_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"wait_seconds\": -1}")
@@ -20,7 +20,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentIdWithASpace_whenSyncing_thenValidationFailedNamingIt() {
+    void given_an_agent_id_with_a_space_when_syncing_then_validation_failed_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_id\": \"plant 7\"}")
@@ -29,7 +29,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnAgentIdOf129Characters_whenSyncing_thenValidationFailedNamingIt() {
+    void given_an_agent_id_of_129_characters_when_syncing_then_validation_failed_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"agent_id\": \"" + "a".repeat(129) + "\"}")
@@ -38,7 +38,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenANegativeAppliedVersion_whenSyncing_thenValidationFailedNamingIt() {
+    void given_a_negative_applied_version_when_syncing_then_validation_failed_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"applied_version\": -2}")
@@ -47,7 +47,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownLastStatus_whenSyncing_thenValidationFailedNamingIt() {
+    void given_an_unknown_last_status_when_syncing_then_validation_failed_naming_it() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"last_status\": \"fine\"}")
@@ -56,7 +56,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenEveryNewFieldBad_whenSyncing_thenEachIsNamed() {
+    void given_every_new_field_bad_when_syncing_then_each_is_named() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": -1, \"wait_seconds\": -5,"
@@ -69,7 +69,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenEveryNewFieldValidAndALongLastError_whenSyncing_thenAnswered() {
+    void given_every_new_field_valid_and_a_long_last_error_when_syncing_then_answered() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
 
         sync(ACME_KEY, "{\"tenant_id\": \"" + tenant + "\", \"current_version\": 0, \"wait_seconds\": 0,"
@@ -82,7 +82,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAThousandBadDataSources_whenSyncing_thenOnlyTheFirstTenAreNamed() {
+    void given_a_thousand_bad_data_sources_when_syncing_then_only_the_first_ten_are_named() {
         UUID tenant = given.tenantWithApiKey(ACME_KEY);
         String bad = String.join(",", java.util.Collections.nCopies(1000, "{\"id\": \"-bad\", \"type\": \"csv\"}"));
 
@@ -95,7 +95,7 @@ class SyncValidationTest extends AgentBridgeIntegrationTest {
     }
 
     @Test
-    void givenAThousandDataSources_whenSyncing_thenAnswered() {
+    void given_a_thousand_data_sources_when_syncing_then_answered() {
         UUID tenant = given.tenantWithPublishedVersion(1, ACME_KEY);
         StringBuilder sources = new StringBuilder();
         for (int i = 0; i < io.flexboard.agentbridge.sync.SyncRequest.MAX_DATA_SOURCES; i++) {

@@ -16,7 +16,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class WithoutKafkaHealthTest extends AgentBridgeIntegrationTest {
 
     @Test
-    void givenAnUnreachableBroker_whenProbed_thenHealthIsDownWithTheKafkaCheckButTheBridgeStaysReadyAndAlive() {
+    void given_an_unreachable_broker_when_probed_then_health_is_down_with_the_kafka_check_but_the_bridge_stays_ready_and_alive() {
         ConfigurableApplicationContext replica = startReplica("127.0.0.1:1",
                 "--flexboard.health.timeout=1s",
                 "--flexboard.instance-id=bridge-without-kafka");

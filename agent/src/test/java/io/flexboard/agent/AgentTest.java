@@ -37,7 +37,7 @@ class AgentTest {
     private final HttpClient viewer = HttpClient.newHttpClient();
 
     @Test
-    void givenARunningAgent_whenTheControlPlaneGoesAwayAndTheAgentRestarts_thenTheLastGoodConfigurationIsServedThroughout() throws Exception {
+    void given_a_running_agent_when_the_control_plane_goes_away_and_the_agent_restarts_then_the_last_good_configuration_is_served_throughout() throws Exception {
         try (FakeControlPlane controlPlane = FakeControlPlane.started()) {
             controlPlane.publish(publishedVersion(1));
             try (Agent agent = Agent.start(settings(controlPlane), Clock.systemUTC())) {
@@ -63,7 +63,7 @@ class AgentTest {
     }
 
     @Test
-    void givenADataSourceThatIsDownAndAFileThatTurnsBad_whenPublishesArrive_thenSyncingGoesOnAndTheLastGoodSourcesServe() throws Exception {
+    void given_a_data_source_that_is_down_and_a_file_that_turns_bad_when_publishes_arrive_then_syncing_goes_on_and_the_last_good_sources_serve() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -106,7 +106,7 @@ class AgentTest {
     }
 
     @Test
-    void givenNoControlPlaneUrl_whenTheJarStarts_thenItNamesTheVariableAndExitsWithTwo() {
+    void given_no_control_plane_url_when_the_jar_starts_then_it_names_the_variable_and_exits_with_two() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
         int exitCode = AgentMain.execute(new String[0], Map.of("AGENT_API_KEY", "k", "TENANT_ID", TENANT)::get,
@@ -132,7 +132,7 @@ class AgentTest {
     }
 
     @Test
-    void givenTheStatusCommandWithADataDirArgument_whenRun_thenItReadsThatDir() throws Exception {
+    void given_the_status_command_with_a_data_dir_argument_when_run_then_it_reads_that_dir() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Files.createDirectories(dataDir);
 

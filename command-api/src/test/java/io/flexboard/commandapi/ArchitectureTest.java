@@ -16,21 +16,21 @@ class ArchitectureTest {
             .importPackages("io.flexboard.commandapi");
 
     @Test
-    void theAggregateAndItsRulesArePackagePrivate() {
+    void the_aggregate_and_its_rules_are_package_private() {
         classes().that().haveSimpleNameEndingWith("Aggregate").or().haveSimpleNameEndingWith("Rules")
                 .should().notBePublic()
                 .check(classes);
     }
 
     @Test
-    void commandsAndDomainErrorsDoNotDependOnSpringOrTheWeb() {
+    void commands_and_domain_errors_do_not_depend_on_spring_or_the_web() {
         noClasses().that().resideInAPackage("..commandapi.api..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "..commandapi.web..")
                 .check(classes);
     }
 
     @Test
-    void theTenantRulesDoNotKnowAboutHttp() {
+    void the_tenant_rules_do_not_know_about_http() {
         noClasses().that().resideInAPackage("..commandapi.tenant..")
                 .and().haveSimpleNameNotEndingWith("Controller")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..")

@@ -68,7 +68,7 @@ class AuthenticationTest {
             "POST, /API/tenants, 404",
             "POST, /api/tenants/, 404",
             "POST, /api/nothing-here, 404"})
-    void aSpellingOfACommandPathWithoutATokenCreatesNoTenant(String method, String path, int status) {
+    void a_spelling_of_a_command_path_without_a_token_creates_no_tenant(String method, String path, int status) {
         long eventsBefore = storedEvents();
 
         http.method(HttpMethod.valueOf(method)).uri(URI.create("http://localhost:" + port + path))
@@ -84,7 +84,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void anUnauthenticatedCommandGets401WithWwwAuthenticateBearer() {
+    void an_unauthenticated_command_gets_401_with_www_authenticate_bearer() {
         http.post().uri("/api/tenants").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "X", "slug", "x"))
                 .exchange()
@@ -97,7 +97,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void aRouteThatDoesNotExistAnswers404Authenticated() {
+    void a_route_that_does_not_exist_answers_404_authenticated() {
         http.post().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of())
                 .exchange()
@@ -106,7 +106,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void theEncodedPathWithTheAdminTokenIsTheSameCommandAsThePlainOne() {
+    void the_encoded_path_with_the_admin_token_is_the_same_command_as_the_plain_one() {
         http.post().uri(URI.create("http://localhost:" + port + "/%61pi/tenants"))
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -116,7 +116,7 @@ class AuthenticationTest {
     }
 
     @Test
-    void healthWithAConsistencyTokenAnswersAtOnce() {
+    void health_with_a_consistency_token_answers_at_once() {
         http.get().uri("/health").header("X-Consistency-Token", "6f1d1a3e-8a51-4f44-9d7e-2b0c3e5a9f10:99").exchange()
                 .expectStatus().is2xxSuccessful();
     }

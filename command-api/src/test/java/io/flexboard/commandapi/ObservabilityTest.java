@@ -60,7 +60,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void givenACommandWasAnswered_whenPrometheusScrapes_thenTheSpecNamesKafkaAndJvmMetricsAreThereTaggedWithTheService() throws java.io.IOException {
+    void given_a_command_was_answered_when_prometheus_scrapes_then_the_spec_names_kafka_and_jvm_metrics_are_there_tagged_with_the_service() throws java.io.IOException {
         createTenant("metrics-" + shortId(), "obs-metrics");
 
         // The producer's metrics appear once the relay has sent.
@@ -81,7 +81,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void givenTheStoreTheBrokerAndTheRelayRun_whenProbed_thenHealthLivenessAndReadinessAreUp() {
+    void given_the_store_the_broker_and_the_relay_run_when_probed_then_health_liveness_and_readiness_are_up() {
         http.get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -100,7 +100,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void givenTheRelayIsShutDown_whenProbed_thenNotReadyButAlive() {
+    void given_the_relay_is_shut_down_when_probed_then_not_ready_but_alive() {
         StreamingEventProcessor relay = processing.eventProcessor(KafkaRelay.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         relay.shutDown();
         try {
@@ -120,7 +120,7 @@ class ObservabilityTest {
     }
 
     @Test
-    void givenACorrelationId_whenACommandIsRelayed_thenTheRelaysJsonLogLineCarriesIt(CapturedOutput output) {
+    void given_a_correlation_id_when_a_command_is_relayed_then_the_relays_json_log_line_carries_it(CapturedOutput output) {
         String correlationId = "obs-log-" + shortId();
         createTenant("logs-" + shortId(), correlationId);
 

@@ -54,17 +54,17 @@ class OpenApiContractTest {
     }
 
     @Test
-    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+    void the_document_lists_exactly_the_operations_the_service_serves() {
         assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).isNotEmpty();
     }
 
     @Test
-    void builderUiTypesAreGeneratedFromThisDocument() throws IOException {
+    void builder_ui_types_are_generated_from_this_document() throws IOException {
         assertThat(document.sameAsBuilderUiCopy("command-api")).as(OpenApiDocument.refreshBuilderUiCopy("command-api")).isTrue();
     }
 
     @Test
-    void everyPathVariableIsADocumentedUuidParameter() {
+    void every_path_variable_is_a_documented_uuid_parameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)
                     .containsExactlyInAnyOrderElementsOf(OpenApiDocument.uuidPathVariables(operation, java.util.Set.of("provider")));
@@ -72,7 +72,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void everyOperationNeedsTheAdminTokenAndDocumentsItsProblems() {
+    void every_operation_needs_the_admin_token_and_documents_its_problems() {
         assertThat(document.root().at("/components/securitySchemes/admin-token/scheme").asString()).isEqualTo("bearer");
         assertThat(document.root().at("/security/0").has("admin-token")).isTrue();
         for (String operation : document.operations()) {
@@ -85,7 +85,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void requestBodiesUseTheJsonFieldNamesAndMarkWhatIsRequired() {
+    void request_bodies_use_the_json_field_names_and_mark_what_is_required() {
         var schema = document.root().at("/components/schemas/CreateTenantRequest");
         assertThat(schema.get("properties").propertyNames()).containsExactlyInAnyOrder(
                 "name", "slug", "license_type", "max_dashboards", "max_widgets_per_dashboard");
@@ -95,7 +95,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void aCreatedTenantIsAnsweredAsTheDocumentSays() {
+    void a_created_tenant_is_answered_as_the_document_says() {
         EntityExchangeResult<String> created = http.post().uri("/api/tenants")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -108,7 +108,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void aValidationProblemIsAnsweredAsTheDocumentSays() {
+    void a_validation_problem_is_answered_as_the_document_says() {
         EntityExchangeResult<String> refused = http.post().uri("/api/tenants")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ADMIN_TOKEN)
                 .contentType(MediaType.APPLICATION_JSON)
@@ -122,7 +122,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void anUnauthenticatedRequestIsAnsweredAsTheDocumentSays() {
+    void an_unauthenticated_request_is_answered_as_the_document_says() {
         EntityExchangeResult<String> refused = http.post().uri("/api/tenants/{id}/activate", UUID.randomUUID())
                 .exchange()
                 .expectStatus().isUnauthorized()
@@ -133,7 +133,7 @@ class OpenApiContractTest {
     }
 
     @Test
-    void theValidatorRefusesAnAnswerThatBreaksTheDocument() {
+    void the_validator_refuses_an_answer_that_breaks_the_document() {
         assertThat(document.violations("POST /api/tenants", 201, "application/json", "{\"tenant\":{\"id\":\"x\"}}")).isNotEmpty();
     }
 }

@@ -82,7 +82,7 @@ class RelayParkingTest {
     }
 
     @Test
-    void givenAnEventTooLargeForTheBroker_whenRelayed_thenOnlyItsTenantWaitsUntilAnOperatorResolvesIt() {
+    void given_an_event_too_large_for_the_broker_when_relayed_then_only_its_tenant_waits_until_an_operator_resolves_it() {
         String canary = createTenant("canary");
         String oversized = createTenant("oversized");
         String sales = dashboard(oversized, "sales");

@@ -9,11 +9,11 @@ import java.sql.Statement;
  * A fresh database on the machine's PostgreSQL (127.0.0.1:5432, or FLEXBOARD_TEST_PG_HOST/PORT),
  * dropped and created once per test JVM so runs never see each other's rows.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
-    static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1");
-    static final String PORT = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
-    static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
+    public static final String HOST = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_HOST", "127.0.0.1");
+    public static final String PORT = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_PORT", "5432");
+    public static final String USER = System.getenv().getOrDefault("FLEXBOARD_TEST_PG_USER", "postgres");
     // FLEXBOARD_TEST_DB_SUFFIX lets two checkouts run their tests on one PostgreSQL at once.
     private static final String NAME = "flexboard_test_commandapi"
             + System.getenv().getOrDefault("FLEXBOARD_TEST_DB_SUFFIX", "");
@@ -22,7 +22,7 @@ final class TestDatabase {
     private TestDatabase() {
     }
 
-    static synchronized String jdbcUrl() {
+    public static synchronized String jdbcUrl() {
         if (!created) {
             try (Connection admin = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, "");
                  Statement sql = admin.createStatement()) {

@@ -80,7 +80,7 @@ class UserApiTest {
     }
 
     @Test
-    void aUserCreatedByTheAdminSignsInAndTheirEventsNameThem() {
+    void a_user_created_by_the_admin_signs_in_and_their_events_name_them() {
         String tenantId = createTenant();
         String email = "Ann." + shortId() + "@Example.com";
         Map<String, Object> user = createUser(email, "tenant-admin", List.of(tenantId));
@@ -111,7 +111,7 @@ class UserApiTest {
     }
 
     @Test
-    void aSignInAnswersTheSameForAnUnknownEmailAWrongPasswordAndADisabledUser() {
+    void a_sign_in_answers_the_same_for_an_unknown_email_a_wrong_password_and_a_disabled_user() {
         String email = "bob." + shortId() + "@example.com";
         String userId = (String) createUser(email, "super-admin", List.of()).get("id");
         disable(userId);
@@ -124,7 +124,7 @@ class UserApiTest {
     }
 
     @Test
-    void repeatedFailuresForOneEmailAreSlowedDownWithRetryAfter() {
+    void repeated_failures_for_one_email_are_slowed_down_with_retry_after() {
         String email = "dave." + shortId() + "@example.com";
         createUser(email, "viewer", List.of(createTenant()));
         for (int i = 0; i < 4; i++) {
@@ -139,7 +139,7 @@ class UserApiTest {
     }
 
     @Test
-    void aRefreshTokenIsUsedOnceAndItsReplayEndsEverySessionOfTheUser() {
+    void a_refresh_token_is_used_once_and_its_replay_ends_every_session_of_the_user() {
         String email = "erin." + shortId() + "@example.com";
         createUser(email, "viewer", List.of(createTenant()));
         String first = (String) login(email, PASSWORD).get("refresh_token");
@@ -152,7 +152,7 @@ class UserApiTest {
     }
 
     @Test
-    void aDisabledUsersRefreshIsRefused() {
+    void a_disabled_users_refresh_is_refused() {
         String email = "frank." + shortId() + "@example.com";
         String userId = (String) createUser(email, "viewer", List.of(createTenant())).get("id");
         String refreshToken = (String) login(email, PASSWORD).get("refresh_token");
@@ -163,7 +163,7 @@ class UserApiTest {
     }
 
     @Test
-    void onlyASuperAdminManagesUsers() {
+    void only_a_super_admin_manages_users() {
         String tenantId = createTenant();
         String email = "gina." + shortId() + "@example.com";
         createUser(email, "tenant-admin", List.of(tenantId));
@@ -176,7 +176,7 @@ class UserApiTest {
     }
 
     @Test
-    void aChangeAndADisableAreEventsAndAnUnknownOrTenantsIdAnswers404() {
+    void a_change_and_a_disable_are_events_and_an_unknown_or_tenants_id_answers_404() {
         String tenantId = createTenant();
         String userId = (String) createUser("hal." + shortId() + "@example.com", "viewer", List.of(tenantId)).get("id");
 
@@ -204,7 +204,7 @@ class UserApiTest {
     }
 
     @Test
-    void rolesAreCheckedBeforeTheAggregateAndAnotherTenantAnswers404() {
+    void roles_are_checked_before_the_aggregate_and_another_tenant_answers_404() {
         String own = createTenant();
         String other = createTenant();
         String otherDashboard = dashboard(ADMIN_TOKEN, other, "others");
@@ -249,7 +249,7 @@ class UserApiTest {
     }
 
     @Test
-    void hostileUserBodiesAreRefusedNamingTheField() {
+    void hostile_user_bodies_are_refused_naming_the_field() {
         admin(http.post().uri("/api/users")).bodyValue(Map.of("email", "a@b", "name", "x".repeat(201), "role", "root",
                         "tenant_ids", List.of("not-a-uuid")))
                 .exchange().expectStatus().isBadRequest()
@@ -272,7 +272,7 @@ class UserApiTest {
     }
 
     @Test
-    void concurrentCreationsOfOneEmailInDifferentCasesLeaveOneUser() throws Exception {
+    void concurrent_creations_of_one_email_in_different_cases_leave_one_user() throws Exception {
         String email = "ivy." + shortId() + "@example.com";
         List<Callable<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EnvelopeV1Test {
 
     @Test
-    void givenADraftWrittenWithSchemaV1_whenReadWithTheCurrentSchema_thenItIsTheSameDraftWithoutLineage() {
+    void given_a_draft_written_with_schema_v1_when_read_with_the_current_schema_then_it_is_the_same_draft_without_lineage() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, TenantStory.widget(sales, "revenue", "kpi", 0, 0));
@@ -37,7 +37,7 @@ class EnvelopeV1Test {
     }
 
     @Test
-    void givenAnEventTypeSchemaV1DidNotHave_whenEncoded_thenItIsRefused() {
+    void given_an_event_type_schema_v1_did_not_have_when_encoded_then_it_is_refused() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", Instant.parse("2026-03-02T09:00:00Z"));
         acme.tenantPaused("unpaid");
 

@@ -15,19 +15,19 @@ class FoldArchitectureTest {
             .importPackages("io.flexboard.fold");
 
     @Test
-    void theFoldDoesNotDependOnSpring() {
+    void the_fold_does_not_depend_on_spring() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("org.springframework..")
                 .check(classes);
     }
 
     @Test
-    void theFoldIsNotReactive() {
+    void the_fold_is_not_reactive() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("reactor..", "org.reactivestreams..")
                 .check(classes);
     }
 
     @Test
-    void theFoldNeitherReadsNorWritesTheDatabaseOrTheBroker() {
+    void the_fold_neither_reads_nor_writes_the_database_or_the_broker() {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("io.r2dbc..", "java.sql..", "org.apache.kafka..")
                 .check(classes);

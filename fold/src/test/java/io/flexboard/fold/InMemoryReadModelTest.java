@@ -21,7 +21,7 @@ class InMemoryReadModelTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     @Test
-    void givenAnEventAppliedOnce_whenItIsAppliedAgain_thenItIsSkippedAsTheProjectorSkipsADuplicate() {
+    void given_an_event_applied_once_when_it_is_applied_again_then_it_is_skipped_as_the_projector_skips_a_duplicate() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         InMemoryReadModel model = new InMemoryReadModel();
@@ -35,7 +35,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenAMissingEvent_whenTheNextOneIsApplied_thenItIsRefusedAsAGap() {
+    void given_a_missing_event_when_the_next_one_is_applied_then_it_is_refused_as_a_gap() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
         acme.dashboardCreated("Sales", "sales");
@@ -48,7 +48,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenAWidgetNameUsedOnAnotherDashboardOfTheTenant_whenReplaced_thenTheUniqueConstraintRefusesIt() {
+    void given_a_widget_name_used_on_another_dashboard_of_the_tenant_when_replaced_then_the_unique_constraint_refuses_it() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         String ops = acme.dashboardCreated("Ops", "ops");
@@ -63,7 +63,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenWidgetsReplacedOnTheSameDashboard_whenANameComesBack_thenItIsFreeAgainAsAfterTheSqlDelete() {
+    void given_widgets_replaced_on_the_same_dashboard_when_a_name_comes_back_then_it_is_free_again_as_after_the_sql_delete() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
@@ -76,7 +76,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenADashboardOfATenantThatDoesNotExist_whenInserted_thenTheForeignKeyRefusesIt() {
+    void given_a_dashboard_of_a_tenant_that_does_not_exist_when_inserted_then_the_foreign_key_refuses_it() {
         DashboardRow orphan = new DashboardRow(UUID.randomUUID(), UUID.randomUUID(), "Sales", "sales", null, 0, START, START);
 
         assertThatThrownBy(() -> new InMemoryReadModel().apply(new DashboardInserted(orphan)))
@@ -84,7 +84,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenItsStatusIsSet_thenNothingChangesAsAnUpdateOfNoRow() {
+    void given_an_unknown_tenant_when_its_status_is_set_then_nothing_changes_as_an_update_of_no_row() {
         InMemoryReadModel model = new InMemoryReadModel();
 
         model.apply(new TenantStatusSet(UUID.randomUUID(), TenantRow.PAUSED, "unpaid", START));
@@ -93,7 +93,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenTwoDashboardsCreatedInTheSameMillisecond_whenListed_thenTheyAreInPostgresqlsUuidOrder() {
+    void given_two_dashboards_created_in_the_same_millisecond_when_listed_then_they_are_in_postgresqls_uuid_order() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         InMemoryReadModel model = new InMemoryReadModel();
         acme.events().forEach(model::apply);
@@ -106,7 +106,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenACopy_whenTheOriginalFoldsOn_thenTheCopyStaysAtItsMoment() {
+    void given_a_copy_when_the_original_folds_on_then_the_copy_stays_at_its_moment() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "revenue", "kpi", 0, 0));
@@ -124,7 +124,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenAModelWithoutEventHistory_whenEventsAreFolded_thenTheTablesFillButNoAuditEntryIsKept() {
+    void given_a_model_without_event_history_when_events_are_folded_then_the_tables_fill_but_no_audit_entry_is_kept() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         InMemoryReadModel model = InMemoryReadModel.withoutEventHistory();
@@ -135,7 +135,7 @@ class InMemoryReadModelTest {
         assertThat(model.history(uuid(acme.tenantId))).isEmpty();
     }
     @Test
-    void givenAnotherTenantsWidgetId_whenAnEventOfThisTenantCarriesIt_thenTheOtherTenantsWidgetStaysItsOwn() {
+    void given_another_tenants_widget_id_when_an_event_of_this_tenant_carries_it_then_the_other_tenants_widget_stays_its_own() {
         TenantStory victim = TenantStory.newTenant("Victim", "victim", START);
         String victimSales = victim.dashboardCreated("Sales", "sales");
         victim.widgetsReplaced(victimSales, widget(victimSales, "revenue", "kpi", 0, 0));
@@ -161,7 +161,7 @@ class InMemoryReadModelTest {
     }
 
     @Test
-    void givenAnotherTenantsDashboard_whenAnEventOfThisTenantReplacesItsWidgets_thenTheFoldRefusesIt() {
+    void given_another_tenants_dashboard_when_an_event_of_this_tenant_replaces_its_widgets_then_the_fold_refuses_it() {
         TenantStory victim = TenantStory.newTenant("Victim", "victim", START);
         String victimSales = victim.dashboardCreated("Sales", "sales");
         TenantStory attacker = TenantStory.newTenant("Attacker", "attacker", START);

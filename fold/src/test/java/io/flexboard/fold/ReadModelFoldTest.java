@@ -19,7 +19,7 @@ class ReadModelFoldTest {
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
 
     @Test
-    void givenANewTenant_whenFolded_thenItIsActiveWithItsLicenseNoDashboardsAndCreatedWhenTheEventHappened() {
+    void given_a_new_tenant_when_folded_then_it_is_active_with_its_license_no_dashboards_and_created_when_the_event_happened() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
 
         InMemoryReadModel model = folded(acme);
@@ -29,7 +29,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenADashboardWhoseWidgetsAreReplacedTwice_whenFolded_thenOnlyTheLastListIsThereInItsOrder() {
+    void given_a_dashboard_whose_widgets_are_replaced_twice_when_folded_then_only_the_last_list_is_there_in_its_order() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
@@ -55,7 +55,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenASecondVersionPublished_whenFolded_thenTheFirstIsArchivedKeepingWhenItWentLiveAndAgentsGetTheSecond() {
+    void given_a_second_version_published_when_folded_then_the_first_is_archived_keeping_when_it_went_live_and_agents_get_the_second() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
@@ -80,7 +80,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenADraftThatRestoresAnOlderVersion_whenFolded_thenItNamesItsParentAndTheRestoredVersionWithItsSnapshot() {
+    void given_a_draft_that_restores_an_older_version_when_folded_then_it_names_its_parent_and_the_restored_version_with_its_snapshot() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
@@ -100,7 +100,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenATenantPausedThenActivated_whenFolded_thenEachMovesItsStatusAndUpdatedAtAndActivationClearsTheReason() {
+    void given_a_tenant_paused_then_activated_when_folded_then_each_moves_its_status_and_updated_at_and_activation_clears_the_reason() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.tenantPaused("invoice overdue");
         InMemoryReadModel model = folded(acme);
@@ -121,7 +121,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenBrandingSetThenCleared_whenFolded_thenTheTenantHoldsItInTheContractShapeUntilClearedAndUpdatedAtMoves() {
+    void given_branding_set_then_cleared_when_folded_then_the_tenant_holds_it_in_the_contract_shape_until_cleared_and_updated_at_moves() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.brandingSet("#1a365d");
         InMemoryReadModel model = folded(acme);
@@ -145,7 +145,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenAVersionPublishedBeforeBrandingAndOneAfter_whenFolded_thenOnlyTheLaterCarriesBrandingToAgents() {
+    void given_a_version_published_before_branding_and_one_after_when_folded_then_only_the_later_carries_branding_to_agents() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0));
@@ -166,7 +166,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenEveryKindOfEvent_whenFolded_thenEachLeavesOneAuditEntryWithItsTypeAndAHumanSummary() {
+    void given_every_kind_of_event_when_folded_then_each_leaves_one_audit_entry_with_its_type_and_a_human_summary() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
         String sales = acme.dashboardCreated("Sales", "sales");
@@ -214,7 +214,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenAPublishOfAVersionTheReadModelNeverSaw_whenFolded_thenItRefusesRatherThanInventAPublishedVersion() {
+    void given_a_publish_of_a_version_the_read_model_never_saw_when_folded_then_it_refuses_rather_than_invent_a_published_version() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.draftSaved("first");
         acme.versionPublished(1);
@@ -228,7 +228,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenWidgetsReplacedOnADashboardTheReadModelNeverSaw_whenFolded_thenItRefuses() {
+    void given_widgets_replaced_on_a_dashboard_the_read_model_never_saw_when_folded_then_it_refuses() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales);
@@ -240,7 +240,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenEventsThatReadEarlierRows_whenAskedWhatTheyRead_thenTheyNameExactlyThoseRows() {
+    void given_events_that_read_earlier_rows_when_asked_what_they_read_then_they_name_exactly_those_rows() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales);
@@ -258,7 +258,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenAKeyFromBeforeNames_whenFolded_thenItIsTheDefaultKeyCreatedByItsActorAndLive() {
+    void given_a_key_from_before_names_when_folded_then_it_is_the_default_key_created_by_its_actor_and_live() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String first = acme.apiKeyIssued();
 
@@ -272,7 +272,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenANamedKeyRevoked_whenFolded_thenItKeepsItsNameAndCarriesTheRevocationTimeAndAnAuditEntry() {
+    void given_a_named_key_revoked_when_folded_then_it_keeps_its_name_and_carries_the_revocation_time_and_an_audit_entry() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String old = acme.apiKeyIssued();
         String rotated = acme.by("bob").apiKeyIssued("plant-2 agents");
@@ -291,7 +291,7 @@ class ReadModelFoldTest {
     }
 
     @Test
-    void givenABatchThatIssuesAndRevokesAKey_whenReduced_thenTheKeyIsInsertedRevokedAndAnOlderKeyIsUpdated() {
+    void given_a_batch_that_issues_and_revokes_a_key_when_reduced_then_the_key_is_inserted_revoked_and_an_older_key_is_updated() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String older = acme.apiKeyIssued();
         InMemoryReadModel before = folded(acme);

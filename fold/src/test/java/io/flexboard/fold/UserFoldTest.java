@@ -20,7 +20,7 @@ class UserFoldTest {
     private static final Instant START = Instant.parse("2026-12-07T00:00:00Z");
 
     @Test
-    void givenAUserCreatedChangedAndDisabled_whenFolded_thenTheRowKeepsItsCreationAndEndsInactive() {
+    void given_a_user_created_changed_and_disabled_when_folded_then_the_row_keeps_its_creation_and_ends_inactive() {
         InMemoryReadModel model = new InMemoryReadModel();
         model.apply(event(0, new UserCreatedEvent(ANN.toString(), "ann@example.com", "Ann", "viewer", List.of(ACME.toString()), true)));
         model.apply(event(1, new UserChangedEvent(ANN.toString(), "ann@example.com", "Ann Smith", "tenant-admin",
@@ -36,7 +36,7 @@ class UserFoldTest {
     }
 
     @Test
-    void givenOneBatchCreatingChangingAndDisablingAUser_whenReduced_thenOneInsertOfTheLastState() {
+    void given_one_batch_creating_changing_and_disabling_a_user_when_reduced_then_one_insert_of_the_last_state() {
         BatchChanges batch = new BatchChanges();
         ReadModelFold.fold(event(0, new UserCreatedEvent(ANN.toString(), "ann@example.com", "Ann", "viewer",
                 List.of(ACME.toString()), false)), batch.over(new InMemoryReadModel())).forEach(batch::add);

@@ -58,7 +58,7 @@ class FoundationTest {
             "POST, /health/../api/tenants, 400",
             "GET, /%68ealth/../api/tenants, 400",
             "GET, /health/%2e%2e/api/tenants, 400"})
-    void aBypassOfTheAuthenticationAnswersWithoutTouchingTheHandler(String method, String path, int status) {
+    void a_bypass_of_the_authentication_answers_without_touching_the_handler(String method, String path, int status) {
         raw(HttpMethod.valueOf(method), path)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "acme"))
@@ -69,7 +69,7 @@ class FoundationTest {
     }
 
     @Test
-    void anUnauthenticatedRequestGets401ProblemWithWwwAuthenticateBearer() {
+    void an_unauthenticated_request_gets_401_problem_with_www_authenticate_bearer() {
         http.get().uri("/api/tenants").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -82,7 +82,7 @@ class FoundationTest {
     }
 
     @Test
-    void aWrongTokenGets401NamingTheTokenAsInvalid() {
+    void a_wrong_token_gets_401_naming_the_token_as_invalid() {
         http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer tiny-admin-tokem").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -91,14 +91,14 @@ class FoundationTest {
     }
 
     @Test
-    void anotherSchemeThanBearerIsNoCredential() {
+    void another_scheme_than_bearer_is_no_credential() {
         http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Basic dGlueTphZG1pbg==").exchange()
                 .expectStatus().isUnauthorized()
                 .expectBody().jsonPath("$.detail").isEqualTo("A bearer token is required");
     }
 
     @Test
-    void theAdminTokenReachesTheHandlerAsTheAdminActor() {
+    void the_admin_token_reaches_the_handler_as_the_admin_actor() {
         raw(HttpMethod.POST, "/%61pi/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "acme"))
                 .exchange()
@@ -108,7 +108,7 @@ class FoundationTest {
     }
 
     @Test
-    void aRouteThatDoesNotExistAnswers404Unauthenticated() {
+    void a_route_that_does_not_exist_answers_404_unauthenticated() {
         http.get().uri("/api/nothing-here").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -116,7 +116,7 @@ class FoundationTest {
     }
 
     @Test
-    void aRouteThatDoesNotExistAnswers404AuthenticatedAndNeverWaits() {
+    void a_route_that_does_not_exist_answers_404_authenticated_and_never_waits() {
         http.get().uri("/api/nothing-here").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isNotFound()
@@ -125,7 +125,7 @@ class FoundationTest {
     }
 
     @Test
-    void anUnauthenticatedRequestWithAConsistencyTokenIsRefusedWithoutWaiting() {
+    void an_unauthenticated_request_with_a_consistency_token_is_refused_without_waiting() {
         // The read side never reaches this token: a request that waited would answer 503 after 30 s.
         http.get().uri("/api/tenants").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isUnauthorized();
@@ -134,7 +134,7 @@ class FoundationTest {
     }
 
     @Test
-    void aWrongTokenWithAConsistencyTokenIsRefusedWithoutWaiting() {
+    void a_wrong_token_with_a_consistency_token_is_refused_without_waiting() {
         http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, "Bearer guess")
                 .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isUnauthorized();
@@ -142,21 +142,21 @@ class FoundationTest {
     }
 
     @Test
-    void healthWithAConsistencyTokenAnswersWithoutWaiting() {
+    void health_with_a_consistency_token_answers_without_waiting() {
         http.get().uri("/health").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isOk();
         assertThat(TinyService.POSITION_READS).hasValue(0);
     }
 
     @Test
-    void metricsWithAConsistencyTokenAnswerWithoutATokenOrAWait() {
+    void metrics_with_a_consistency_token_answer_without_a_token_or_a_wait() {
         http.get().uri("/metrics").header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isOk();
         assertThat(TinyService.POSITION_READS).hasValue(0);
     }
 
     @Test
-    void aRouteThatDoesNotDeclareReadYourWritesIgnoresTheConsistencyToken() {
+    void a_route_that_does_not_declare_read_your_writes_ignores_the_consistency_token() {
         http.get().uri("/api/ops/lag").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .header("X-Consistency-Token", TOKEN_NEVER_REACHED).exchange()
                 .expectStatus().isOk();
@@ -164,7 +164,7 @@ class FoundationTest {
     }
 
     @Test
-    void aReadThatDeclaresReadYourWritesWaitsForTheReadSideAfterAuthentication() {
+    void a_read_that_declares_read_your_writes_waits_for_the_read_side_after_authentication() {
         http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .header("X-Consistency-Token", TinyService.PROJECTED_TENANT + ":7").exchange()
                 .expectStatus().isOk();
@@ -173,7 +173,7 @@ class FoundationTest {
     }
 
     @Test
-    void aMalformedConsistencyTokenIsA400NamingTheHeader() {
+    void a_malformed_consistency_token_is_a_400_naming_the_header() {
         http.get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .header("X-Consistency-Token", "not-a-token").exchange()
                 .expectStatus().isBadRequest()
@@ -184,7 +184,7 @@ class FoundationTest {
     }
 
     @Test
-    void aDeclaredTooLargeBodyIs413BeforeAuthentication() {
+    void a_declared_too_large_body_is_413_before_authentication() {
         http.post().uri("/api/tenants").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "x".repeat(2_000)))
                 .exchange()
@@ -194,7 +194,7 @@ class FoundationTest {
     }
 
     @Test
-    void aBodyOfTheWrongJsonTypeNamesItsPath() {
+    void a_body_of_the_wrong_json_type_names_its_path() {
         http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("[1, 2]")
                 .exchange()
@@ -208,7 +208,7 @@ class FoundationTest {
             "{\"name\": true, \"count\": 1}      | name",
             "{\"name\": \"a\", \"count\": 1.5} | count",
             "{\"name\": \"a\", \"count\": \"3\"} | count"})
-    void aScalarOfTheWrongJsonTypeIsNotConvertedButRefusedNamingTheField(String body, String field) {
+    void a_scalar_of_the_wrong_json_type_is_not_converted_but_refused_naming_the_field(String body, String field) {
         http.post().uri("/api/counters").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange()
@@ -220,7 +220,7 @@ class FoundationTest {
     }
 
     @Test
-    void aScalarOfTheRightJsonTypeReachesTheHandler() {
+    void a_scalar_of_the_right_json_type_reaches_the_handler() {
         http.post().uri("/api/counters").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\": \"a\", \"count\": 3}")
                 .exchange()
@@ -229,7 +229,7 @@ class FoundationTest {
     }
 
     @Test
-    void aServiceExceptionBecomesItsProblemThroughTheTranslator() {
+    void a_service_exception_becomes_its_problem_through_the_translator() {
         http.post().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "taken"))
                 .exchange()
@@ -240,7 +240,7 @@ class FoundationTest {
     }
 
     @Test
-    void aWrongMethodOnAnExistingRouteNeedsAuthenticationFirst() {
+    void a_wrong_method_on_an_existing_route_needs_authentication_first() {
         http.delete().uri("/api/tenants").exchange().expectStatus().isUnauthorized();
         http.delete().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN).exchange()
                 .expectStatus().isEqualTo(405)
@@ -248,7 +248,7 @@ class FoundationTest {
     }
 
     @Test
-    void everyAnswerCarriesACorrelationId() {
+    void every_answer_carries_a_correlation_id() {
         http.get().uri("/api/nothing-here").header("X-Correlation-Id", "trace-42").exchange()
                 .expectHeader().valueEquals("X-Correlation-Id", "trace-42");
     }

@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
 
     @Test
-    void givenAnAgentReportingItsSources_whenProjected_thenTheyAreKeptAsItsSet() {
+    void given_an_agent_reporting_its_sources_when_projected_then_they_are_kept_as_its_set() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("sales", "csv")));
         awaitSyncReports(1);
 
@@ -23,7 +23,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAStoredSet_whenASyncCarriesNone_thenTheSetIsUnchanged() {
+    void given_a_stored_set_when_a_sync_carries_none_then_the_set_is_unchanged() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 6)).build());
         awaitSyncReports(2);
@@ -32,7 +32,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAStoredSet_whenTheAgentReportsItWithoutOneSourceAndAnotherRetyped_thenTheRemovedOneDisappears() {
+    void given_a_stored_set_when_the_agent_reports_it_without_one_source_and_another_retyped_then_the_removed_one_disappears() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver"), source("old-csv", "csv"), source("api", "rest_api")));
         awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 6, source("erp", "postgresql"), source("api", "rest_api")));
@@ -42,7 +42,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAStoredSet_whenTheAgentReportsNone_thenItHasNoneLeft() {
+    void given_a_stored_set_when_the_agent_reports_none_then_it_has_none_left() {
         syncReports.send(reporting("agent-a", 5, source("erp", "sqlserver")));
         awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 6));
@@ -54,7 +54,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenANewerSetWasStored_whenAnOlderReportArrivesLater_thenTheNewerSetStays() {
+    void given_a_newer_set_was_stored_when_an_older_report_arrives_later_then_the_newer_set_stays() {
         syncReports.send(reporting("agent-a", 30, source("new-source", "mysql")));
         awaitSyncReports(1);
         syncReports.send(reporting("agent-a", 10, source("old-source", "mysql")));
@@ -64,7 +64,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenTwoAgentsAndSeveralSetsOfOneInOneBatch_whenProjected_thenEachAgentKeepsItsNewestSet() {
+    void given_two_agents_and_several_sets_of_one_in_one_batch_when_projected_then_each_agent_keeps_its_newest_set() {
         syncReports.send(reporting("agent-a", 5, source("first", "csv")),
                 reporting("agent-b", 5, source("erp", "sqlserver")),
                 reporting("agent-a", 9, source("second", "excel")),
@@ -76,7 +76,7 @@ class AgentDataSourcesTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAReportWhoseSetBreaksTheBridgesRules_whenConsumed_thenItIsSkippedAndTheNextApplied() {
+    void given_a_report_whose_set_breaks_the_bridges_rules_when_consumed_then_it_is_skipped_and_the_next_applied() {
         syncReports.send(reporting("agent-a", 1, source("bad\u0000id", "csv")));
         syncReports.send(reporting("agent-a", 2, source("erp", "oracle")));
         syncReports.send(reporting("agent-a", 3, source("erp", "sqlserver")));

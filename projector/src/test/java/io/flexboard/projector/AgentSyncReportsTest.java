@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
 
     @Test
-    void givenReportsOfTwoAgents_whenProduced_thenSyncReportsAgentsHourlyCountsAndLastSyncHoldThem() {
+    void given_reports_of_two_agents_when_produced_then_sync_reports_agents_hourly_counts_and_last_sync_hold_them() {
         AgentSyncReport firstSync = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5))
                 .setCurrentVersion(0).setAppliedVersion(null).setLatestVersion(1).setHasUpdates(true).build();
         AgentSyncReport failedApply = syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 10))
@@ -51,7 +51,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAHeartbeatStandingForSeveralSyncs_whenApplied_thenItIsOneRowAndTheHourlyCountsAddThemAll() {
+    void given_a_heartbeat_standing_for_several_syncs_when_applied_then_it_is_one_row_and_the_hourly_counts_add_them_all() {
         syncReports.send(
                 syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5)).build(),
                 syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 6)).setSyncCount(41).build(),
@@ -66,7 +66,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAReportStandingForNoSync_whenConsumed_thenItIsSkippedAndTheNextReportApplied() {
+    void given_a_report_standing_for_no_sync_when_consumed_then_it_is_skipped_and_the_next_report_applied() {
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 1)).setSyncCount(0).build(),
                 syncOf(tenant.tenantId, "agent-b", minutesAfter(hour, 2)).build());
         awaitSyncReports(1);
@@ -76,7 +76,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAnAgentsNewerReportWasApplied_whenAnOlderOneArrivesLater_thenTheAgentAndLastSyncKeepTheNewerState() {
+    void given_an_agents_newer_report_was_applied_when_an_older_one_arrives_later_then_the_agent_and_last_sync_keep_the_newer_state() {
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 30))
                 .setCurrentVersion(3).setAppliedVersion(3L).setLatestVersion(3).build());
         awaitSyncReports(1);
@@ -92,7 +92,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenSeveralReportsOfOneAgentInOneBatch_whenApplied_thenTheNewestWinsAndFirstSeenIsTheEarliest() {
+    void given_several_reports_of_one_agent_in_one_batch_when_applied_then_the_newest_wins_and_first_seen_is_the_earliest() {
         // Sent while the consumer is down, so its first poll after the restart gets all three.
         syncReportsContainer().stop();
         syncReports.send(
@@ -112,7 +112,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAnAppliedReport_whenItIsDeliveredAgain_thenItIsNeitherLoggedNorCountedTwice() {
+    void given_an_applied_report_when_it_is_delivered_again_then_it_is_neither_logged_nor_counted_twice() {
         AgentSyncReport report = syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 5)).build();
         double appliedBefore = syncReportsCounted("applied");
         double duplicatesBefore = syncReportsCounted("duplicate");
@@ -133,7 +133,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenAnAgentThatReportsNoAppliedVersion_whenApplied_thenItsRunningVersionIsItsCurrentVersion() {
+    void given_an_agent_that_reports_no_applied_version_when_applied_then_its_running_version_is_its_current_version() {
         syncReports.send(
                 syncOf(tenant.tenantId, "agent-silent", minutesAfter(hour, 1)).setCurrentVersion(3).setAppliedVersion(null).build(),
                 syncOf(tenant.tenantId, "agent-behind", minutesAfter(hour, 2)).setCurrentVersion(4).setAppliedVersion(2L).build());
@@ -146,7 +146,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenARecordThatIsNotASyncReportAndOneThatCannotBeStored_whenConsumed_thenBothAreSkippedCountedAndTheNextReportApplied() {
+    void given_a_record_that_is_not_a_sync_report_and_one_that_cannot_be_stored_when_consumed_then_both_are_skipped_counted_and_the_next_report_applied() {
         double undecodableBefore = syncReportsCounted("undecodable");
         syncReports.sendGarbage(tenant.tenantId, "not a sync report".getBytes(StandardCharsets.UTF_8));
         syncReports.send(syncOf(tenant.tenantId, "agent-a", minutesAfter(hour, 1)).setSyncStatus("unknown").build());
@@ -161,7 +161,7 @@ class AgentSyncReportsTest extends SyncReportsOfOneTenantTest {
     }
 
     @Test
-    void givenTheDatabaseRefusesABatch_whenItAcceptsAgain_thenTheBatchIsAppliedOnceAndNothingWasSkipped() {
+    void given_the_database_refuses_a_batch_when_it_accepts_again_then_the_batch_is_applied_once_and_nothing_was_skipped() {
         // A trigger stands in for the outage; its sequence counts the attempts, since nextval
         // survives the rollback of each failed batch.
         readModels.execute("create sequence refused_sync_report_batches");

@@ -30,7 +30,7 @@ class ApiKeyRevocationProjectionTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTwoKeys_whenTheOldOneIsRevoked_thenItsRowCarriesTheRevocationAndBridgesHearItsHashOnce() {
+    void given_two_keys_when_the_old_one_is_revoked_then_its_row_carries_the_revocation_and_bridges_hear_its_hash_once() {
         TenantStory story = TenantStory.newTenant("Acme");
         String old = story.apiKeyIssued();
         String rotated = story.apiKeyIssued("plant-2 agents");
@@ -51,7 +51,7 @@ class ApiKeyRevocationProjectionTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAKeyIssuedAndRevokedInOneBatch_thenItIsStoredRevokedAndStillAnnounced() {
+    void given_a_key_issued_and_revoked_in_one_batch_then_it_is_stored_revoked_and_still_announced() {
         TenantStory story = TenantStory.newTenant("Globex");
         String brief = story.apiKeyIssued("brief");
         story.apiKeyRevoked(brief);

@@ -34,7 +34,7 @@ class ApiKeyUsageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenSyncsSecondsApart_thenLastUsedAtMovesOnlyOnceAMinuteHasPassedAndNeverBack() {
+    void given_syncs_seconds_apart_then_last_used_at_moves_only_once_a_minute_has_passed_and_never_back() {
         send(0, 0);
         awaitLastUsed(minutesAfter(hour, 0));
 
@@ -52,7 +52,7 @@ class ApiKeyUsageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenReportsWithoutAKeyHashOrWithAnotherTenantsOrAnUnknownHash_thenNoUsageIsRecorded() {
+    void given_reports_without_a_key_hash_or_with_another_tenants_or_an_unknown_hash_then_no_usage_is_recorded() {
         TenantStory globex = newTenant("Globex");
         events.send(globex.events());
         awaitPosition(globex, 0);

@@ -24,12 +24,12 @@ class ArchitectureTest {
             .importPackages(ROOT);
 
     @Test
-    void featurePackagesFormNoCycles() {
+    void feature_packages_form_no_cycles() {
         ServiceRules.featurePackagesFormNoCycles(ROOT).check(classes);
     }
 
     @Test
-    void theLivePathDoesNotKnowTheRebuild() {
+    void the_live_path_does_not_know_the_rebuild() {
         noClasses().that().resideOutsideOfPackage("..projector.rebuild..")
                 .should().dependOnClassesThat().resideInAPackage("..projector.rebuild..")
                 .because("the rebuild reuses the live projection, never the other way round (docs/projector.md)")
@@ -37,7 +37,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyControllersServeHttp() {
+    void only_controllers_serve_http() {
         ServiceRules.controllersAreNamedSo().check(classes);
         ServiceRules.onlyControllersMapRequests().check(classes);
         ServiceRules.nothingCallsAController().check(classes);
@@ -46,7 +46,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void typesArePackagePrivateUnlessAnotherPackageUsesThem() {
+    void types_are_package_private_unless_another_package_uses_them() {
         // query-api's tests write their fixtures through FoldProjection (support.ProjectedEvents).
         PackagePrivateByDefault.publicOnlyWhereAnotherPackageUsesIt(FoldProjection.class)
                 .check(new ClassFileImporter().importPackages(ROOT));

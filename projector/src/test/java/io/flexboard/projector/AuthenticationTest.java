@@ -34,7 +34,7 @@ class AuthenticationTest extends ProjectorIntegrationTest {
             "POST, //api/ops/rebuilds, 404",
             "POST, /API/ops/rebuilds, 404",
             "POST, /api/ops/nothing-here, 404"})
-    void aSpellingOfTheOpsPathWithoutATokenStartsNoRebuild(String method, String path, int status) {
+    void a_spelling_of_the_ops_path_without_a_token_starts_no_rebuild(String method, String path, int status) {
         http.method(HttpMethod.valueOf(method)).uri(URI.create("http://localhost:" + port + path))
                 .header("X-Consistency-Token", "6f1d1a3e-8a51-4f44-9d7e-2b0c3e5a9f10:99")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
@@ -45,7 +45,7 @@ class AuthenticationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void withoutAConfiguredAdminTokenEveryBearerIsRefused() {
+    void without_a_configured_admin_token_every_bearer_is_refused() {
         http.get().uri("/api/ops/rebuilds").header("Authorization", "Bearer ").exchange()
                 .expectStatus().isUnauthorized();
         http.get().uri("/api/ops/rebuilds").header("Authorization", "Bearer anything").exchange()
@@ -58,7 +58,7 @@ class AuthenticationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void probesAndScrapesWithAConsistencyTokenAnswerAtOnce() {
+    void probes_and_scrapes_with_a_consistency_token_answer_at_once() {
         http.get().uri("/health/liveness").header("X-Consistency-Token", "6f1d1a3e-8a51-4f44-9d7e-2b0c3e5a9f10:99")
                 .exchange().expectStatus().isOk();
         http.get().uri("/metrics").header("X-Consistency-Token", "6f1d1a3e-8a51-4f44-9d7e-2b0c3e5a9f10:99")

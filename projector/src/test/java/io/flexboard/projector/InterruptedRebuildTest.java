@@ -42,7 +42,7 @@ class InterruptedRebuildTest {
     private final ReadModelSnapshot snapshot = new ReadModelSnapshot(DATABASE.jdbcUrl());
 
     @Test
-    void givenARebuildStoppedWithItsProjector_whenAProjectorStartsAgain_thenItResumesFromTheStoredOffsetsAndEndsEqual(
+    void given_a_rebuild_stopped_with_its_projector_when_a_projector_starts_again_then_it_resumes_from_the_stored_offsets_and_ends_equal(
             EmbeddedKafkaBroker broker) {
         List<TenantStory> stories = List.of(story("Wayne"), story("Stark"), story("Tyrell"), story("Weyland"));
         TenantStory last = stories.get(stories.size() - 1);

@@ -27,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
 class ObservabilityTest extends ProjectorIntegrationTest {
 
     @Test
-    void givenProjectedEvents_whenPrometheusScrapes_thenSpecKafkaConsumerJvmAndProjectorMetricsAreThereTaggedWithTheService() {
+    void given_projected_events_when_prometheus_scrapes_then_spec_kafka_consumer_jvm_and_projector_metrics_are_there_tagged_with_the_service() {
         TenantStory story = tenantWithPublishedVersion("Metered");
         events.send(story.events());
         awaitPosition(story, 5);
@@ -47,7 +47,7 @@ class ObservabilityTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTheProjectorIsCaughtUp_whenProbed_thenHealthLivenessAndReadinessAreUpWithTheirChecks() {
+    void given_the_projector_is_caught_up_when_probed_then_health_liveness_and_readiness_are_up_with_their_checks() {
         awaitReady();
         http.get().uri("/health").exchange()
                 .expectStatus().isOk()
@@ -66,7 +66,7 @@ class ObservabilityTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTheListenerIsStoppedAndEventsPileUp_whenProbed_thenNotReadyButAliveUntilItCatchesUp() {
+    void given_the_listener_is_stopped_and_events_pile_up_when_probed_then_not_ready_but_alive_until_it_catches_up() {
         TenantStory story = tenantWithPublishedVersion("Piled");
         projectorContainer().stop();
         try {
@@ -86,7 +86,7 @@ class ObservabilityTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAnEventWithACorrelationId_whenApplied_thenItsDebugLineCarriesTheCorrelationIdAndTheBatchLineStays(CapturedOutput output) {
+    void given_an_event_with_a_correlation_id_when_applied_then_its_debug_line_carries_the_correlation_id_and_the_batch_line_stays(CapturedOutput output) {
         TenantStory story = tenantWithPublishedVersion("Traced");
         List<EventEnvelope> sent = story.events();
         events.send(sent);

@@ -37,12 +37,12 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+    void the_document_lists_exactly_the_operations_the_service_serves() {
         assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).isNotEmpty();
     }
 
     @Test
-    void everyPathVariableIsADocumentedUuidParameter() {
+    void every_path_variable_is_a_documented_uuid_parameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)
                     .containsExactlyInAnyOrderElementsOf(OpenApiDocument.uuidPathVariables(operation));
@@ -50,7 +50,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void theRebuildRequestUsesTheJsonFieldNames() {
+    void the_rebuild_request_uses_the_json_field_names() {
         assertThat(document.root().at("/components/schemas/RebuildRequest/properties").propertyNames()).containsExactly("read_models");
         assertThat(document.root().at("/components/schemas/RebuildView/properties").propertyNames())
                 .contains("read_models", "events_applied", "started_at");
@@ -58,7 +58,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void theRebuildListIsAnsweredAsTheDocumentSays() {
+    void the_rebuild_list_is_answered_as_the_document_says() {
         String body = admin().get().uri("/api/ops/rebuilds").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -67,7 +67,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void anUnknownReadModelIsAnsweredAsTheDocumentSays() {
+    void an_unknown_read_model_is_answered_as_the_document_says() {
         String body = admin().post().uri("/api/ops/rebuilds").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"read_models\":[\"no-such-table\", 3]}").exchange()
                 .expectStatus().isBadRequest()
@@ -78,7 +78,7 @@ class OpenApiContractTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void anUnknownRebuildIsAnsweredAsTheDocumentSays() {
+    void an_unknown_rebuild_is_answered_as_the_document_says() {
         String body = admin().get().uri("/api/ops/rebuilds/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody(String.class).returnResult().getResponseBody();

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class ProjectorStoryTest extends ProjectorIntegrationTest {
 
     @Test
-    void givenTheWholeStoryOfATenant_whenProjected_thenEveryReadModelHoldsExactlyItsRows() {
+    void given_the_whole_story_of_a_tenant_when_projected_then_every_read_model_holds_exactly_its_rows() {
         TenantStory story = tenantWithPublishedVersion("Acme");
         String dashboard = story.dashboardId(0);
         Widget revenue = widget(dashboard, "revenue-total", "kpi", 0, 0);
@@ -87,7 +87,7 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAProjectedTenant_whenTheSameRecordsAreDeliveredAgain_thenTheReadModelsAreExactlyAsAfterOnce() {
+    void given_a_projected_tenant_when_the_same_records_are_delivered_again_then_the_read_models_are_exactly_as_after_once() {
         TenantStory story = tenantWithPublishedVersion("Initech");
         events.send(story.events());
         awaitPosition(story, 5);
@@ -103,7 +103,7 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTheProjectionCrashesMidBatch_whenTheConsumerRestarts_thenTheBatchIsAppliedExactlyOnce() {
+    void given_the_projection_crashes_mid_batch_when_the_consumer_restarts_then_the_batch_is_applied_exactly_once() {
         TenantStory story = tenantWithPublishedVersion("Globex");
         // Fails after the tenant's dashboard_count was incremented for this DashboardCreated event:
         // only a rollback of the whole batch keeps that increment from being applied twice.
@@ -127,7 +127,7 @@ class ProjectorStoryTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTheProjectorIsRunning_whenOperationsAskForHealth_thenItAnswersUpWithTheDatabaseCheck() {
+    void given_the_projector_is_running_when_operations_ask_for_health_then_it_answers_up_with_the_database_check() {
         http.get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()

@@ -30,7 +30,7 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAListeningBridge_whenBatchesWithPublishesCommit_thenItIsNotifiedOfTenantAndVersionOncePublishedVersionsHasIt() {
+    void given_a_listening_bridge_when_batches_with_publishes_commit_then_it_is_notified_of_tenant_and_version_once_published_versions_has_it() {
         TenantStory story = tenantWithPublishedVersion("Acme");
         events.send(story.events());
         await().atMost(PROJECTION_TIMEOUT).until(() -> !bridge.forTenant(story.tenantId).isEmpty());
@@ -46,7 +46,7 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAListeningBridge_whenATenantIsPausedAndActivated_thenEachIsAnnouncedWithThePublishedVersion() {
+    void given_a_listening_bridge_when_a_tenant_is_paused_and_activated_then_each_is_announced_with_the_published_version() {
         TenantStory story = tenantWithPublishedVersion("Initech");
         events.send(story.events());
         awaitPosition(story, 5);
@@ -62,7 +62,7 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenATenantThatNeverPublished_whenItIsPaused_thenItIsAnnouncedWithVersionZero() {
+    void given_a_tenant_that_never_published_when_it_is_paused_then_it_is_announced_with_version_zero() {
         TenantStory story = TenantStory.newTenant("Hooli");
         story.tenantPaused(null);
         events.send(story.events());
@@ -72,7 +72,7 @@ class PublishedVersionNotificationTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenABatchWithAPublishRollsBack_whenItIsRetriedAndCommits_thenTheBridgeIsNotifiedOnlyOfTheCommit() {
+    void given_a_batch_with_a_publish_rolls_back_when_it_is_retried_and_commits_then_the_bridge_is_notified_only_of_the_commit() {
         TenantStory story = tenantWithPublishedVersion("Globex");
         // The hook runs after the notification, so the NOTIFY was issued in every failed attempt.
         failureHook.armFor(story.event(5));

@@ -35,7 +35,7 @@ class QuarantineTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAWidgetConfigPostgresRefuses_whenProjected_thenOnlyItsTenantWaitsUntilAnOperatorSkipsIt() {
+    void given_a_widget_config_postgres_refuses_when_projected_then_only_its_tenant_waits_until_an_operator_skips_it() {
         TenantStory canary = newTenant("Canary");
         canary.apiKeyIssued();
         TenantStory poisoned = newTenant("Poisoned");
@@ -115,7 +115,7 @@ class QuarantineTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAnEventTheFoldCannotTake_whenFixedAndRetried_thenItAndTheEventsHeldBehindItAcrossARestartAreAppliedInOrderOnce() {
+    void given_an_event_the_fold_cannot_take_when_fixed_and_retried_then_it_and_the_events_held_behind_it_across_a_restart_are_applied_in_order_once() {
         TenantStory canary = newTenant("Canary");
         TenantStory poisoned = newTenant("Poisoned");
         poisoned.apiKeyIssued();
@@ -159,7 +159,7 @@ class QuarantineTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenTheDatabaseConnectionIsKilledMidBatch_whenTheBatchIsRetried_thenNothingIsQuarantinedAndEveryEventIsAppliedOnce() {
+    void given_the_database_connection_is_killed_mid_batch_when_the_batch_is_retried_then_nothing_is_quarantined_and_every_event_is_applied_once() {
         TenantStory story = newTenant("Flaky network");
         story.apiKeyIssued();
         story.dashboardCreated("Sales", "sales");
@@ -176,7 +176,7 @@ class QuarantineTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenMalformedOrForeignResolutions_whenSent_thenEachIsRefusedNamingTheFieldAndTheQuarantineStays() {
+    void given_malformed_or_foreign_resolutions_when_sent_then_each_is_refused_naming_the_field_and_the_quarantine_stays() {
         TenantStory poisoned = newTenant("Poisoned");
         poisoned.apiKeyIssued();
         failureHook.armPoisonFor(poisoned.event(1));

@@ -108,7 +108,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenARichHistoryAndDamagedReadModels_whenAllAreRebuilt_thenEveryTableIsWhatTheLiveProjectorBuilt() throws Exception {
+    void given_a_rich_history_and_damaged_read_models_when_all_are_rebuilt_then_every_table_is_what_the_live_projector_built() throws Exception {
         List<TenantStory> stories = List.of(richStory("Acme"), richStory("Initech"), richStory("Globex"), richStory("Vandelay"));
         sendAndProject(stories);
         // last_sync comes from the agents' sync reports, not from the events: it must survive a rebuild.
@@ -164,7 +164,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenEventsArrivingThroughoutTheRebuild_whenItSwitchesOver_thenEveryEventIsAppliedExactlyOnce() throws Exception {
+    void given_events_arriving_throughout_the_rebuild_when_it_switches_over_then_every_event_is_applied_exactly_once() throws Exception {
         List<TenantStory> stories = new ArrayList<>(List.of(richStory("Umbrella"), richStory("Cyberdyne")));
         sendAndProject(stories);
         // The rebuild stalls on an event the live projector applied long ago, until the hook is disarmed.
@@ -217,7 +217,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenDamagedDashboards_whenOnlyDashboardsAreRebuilt_thenTheyAreRepairedAndNoOtherReadModelIsTouched() {
+    void given_damaged_dashboards_when_only_dashboards_are_rebuilt_then_they_are_repaired_and_no_other_read_model_is_touched() {
         TenantStory story = richStory("Hooli");
         sendAndProject(List.of(story));
         Map<String, List<Map<String, Object>>> projected = snapshot.take();
@@ -244,7 +244,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenTheLiveProjectorBehind_whenOneReadModelIsRebuilt_thenItStopsExactlyWhereTheLiveProjectorIs() {
+    void given_the_live_projector_behind_when_one_read_model_is_rebuilt_then_it_stops_exactly_where_the_live_projector_is() {
         TenantStory story = richStory("Massive");
         sendAndProject(List.of(story));
         MessageListenerContainer live = listeners.getListenerContainer(EventsListener.LISTENER_ID);
@@ -270,7 +270,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenARunningRebuild_whenAnotherIsStarted_thenConflict_andWhenCancelled_thenTheLiveReadModelsStayAsTheyWere() {
+    void given_a_running_rebuild_when_another_is_started_then_conflict_and_when_cancelled_then_the_live_read_models_stay_as_they_were() {
         TenantStory story = richStory("Soylent");
         sendAndProject(List.of(story));
         Map<String, List<Map<String, Object>>> projected = snapshot.take();
@@ -302,7 +302,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenInvalidRequests_whenARebuildIsAsked_thenProblemsNameTheOffendingField() {
+    void given_invalid_requests_when_a_rebuild_is_asked_then_problems_name_the_offending_field() {
         assertInvalid("{\"read_models\": [\"dashboards\", \"nope\"]}", "read_models[1]", "unknown read model nope");
         assertInvalid("{\"read_models\": [\"sync_reports\"]}", "read_models[0]", "flexboard.agent-syncs");
         assertInvalid("{\"read_models\": [\"tenant_positions\"]}", "read_models[0]", "omit read_models");
@@ -334,7 +334,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenHostileBodies_whenARebuildIsAsked_thenEachAnswers400AndNoRebuildStarts() {
+    void given_hostile_bodies_when_a_rebuild_is_asked_then_each_answers_400_and_no_rebuild_starts() {
         int before = http.get().uri("/api/ops/rebuilds").exchange().expectStatus().isOk()
                 .expectBody(List.class).returnResult().getResponseBody().size();
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
@@ -384,7 +384,7 @@ class RebuildTest {
     }
 
     @Test
-    void givenASkippedEventAndAQuarantinedTenant_whenAllAreRebuilt_thenTheRebuildEndsWhereTheLiveProjectorIs() {
+    void given_a_skipped_event_and_a_quarantined_tenant_when_all_are_rebuilt_then_the_rebuild_ends_where_the_live_projector_is() {
         TenantStory skipped = TenantStory.newTenant("Skipped");
         skipped.apiKeyIssued();
         skipped.dashboardCreated("Sales", "sales");

@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 class SequenceGapTest extends ProjectorIntegrationTest {
 
     @Test
-    void givenATenantsStreamMissesAnEvent_whenTheNextOneArrives_thenItIsQuarantinedAndOtherTenantsFlow() {
+    void given_a_tenants_stream_misses_an_event_when_the_next_one_arrives_then_it_is_quarantined_and_other_tenants_flow() {
         TenantStory story = newTenant("Hooli");
         story.apiKeyIssued();
         story.loseNextEvent();

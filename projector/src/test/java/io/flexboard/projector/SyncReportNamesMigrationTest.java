@@ -23,7 +23,7 @@ class SyncReportNamesMigrationTest {
     private static final Timestamp HOUR = Timestamp.from(Instant.parse("2026-12-01T10:00:00Z"));
 
     @Test
-    void givenSyncLogsCountsAndSyncMetadataBeforeV15_whenMigrated_thenTheyAreSyncReportsCountsAndPublishedConfiguration() {
+    void given_sync_logs_counts_and_sync_metadata_before_v15_when_migrated_then_they_are_sync_reports_counts_and_published_configuration() {
         TestDatabase.Separate database = TestDatabase.separate("sync_report_names_migration");
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(database.jdbcUrl(), TestDatabase.USER, ""));
         migrate(database, "13");

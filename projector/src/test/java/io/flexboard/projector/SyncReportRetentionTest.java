@@ -9,6 +9,7 @@ import io.flexboard.schemas.wire.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import reactor.test.StepVerifier;
 
 import static io.flexboard.projector.ReadModels.columns;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +22,7 @@ class SyncReportRetentionTest extends ProjectorIntegrationTest {
     SyncReportPruner pruner;
 
     @Test
-    void givenSyncReportsAndCountsOnBothSidesOfTheirRetention_whenPruned_thenOnlyTheOlderOnesAreDeleted() {
+    void given_sync_reports_and_counts_on_both_sides_of_their_retention_when_pruned_then_only_the_older_ones_are_deleted() {
         String tenantId = UUID.randomUUID().toString();
         Instant now = Instant.now();
         for (int i = 0; i < 5; i++) {
@@ -32,14 +33,17 @@ class SyncReportRetentionTest extends ProjectorIntegrationTest {
         syncReportCount(tenantId, now.minus(91, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS));
         syncReportCount(tenantId, keptHour);
 
-        SyncReportPruner.Pruned pruned = pruner.prune().block();
+        StepVerifier.create(pruner.prune())
+                .assertNext(pruned -> {
+                    assertThat(pruned.syncReports()).as("in chunks of 2").isGreaterThanOrEqualTo(5);
+                    assertThat(pruned.syncReportCounts()).isGreaterThanOrEqualTo(1);
+                })
+                .verifyComplete();
 
         assertThat(readModels.rows("select id from sync_reports where tenant_id = ?", tenantId))
                 .containsExactly(columns("id", recent));
         assertThat(readModels.rows("select hour from sync_report_counts where tenant_id = ?", tenantId))
                 .containsExactly(columns("hour", keptHour));
-        assertThat(pruned.syncReports()).as("in chunks of 2").isGreaterThanOrEqualTo(5);
-        assertThat(pruned.syncReportCounts()).isGreaterThanOrEqualTo(1);
     }
 
     private String syncReport(String tenantId, Instant syncedAt) {

@@ -24,7 +24,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
               from published_versions where tenant_id = ?""";
 
     @Test
-    void givenAnActiveTenant_whenItIsPaused_thenItIsInactiveWithTheReasonAndUpdatedAtThePause() {
+    void given_an_active_tenant_when_it_is_paused_then_it_is_inactive_with_the_reason_and_updated_at_the_pause() {
         TenantStory story = tenantWithPublishedVersion("Acme");
         story.tenantPaused("invoice overdue");
 
@@ -36,7 +36,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenItIsActivated_thenItIsActiveAgainAndTheReasonIsGone() {
+    void given_a_paused_tenant_when_it_is_activated_then_it_is_active_again_and_the_reason_is_gone() {
         TenantStory story = tenantWithPublishedVersion("Initech");
         story.tenantPaused("invoice overdue");
         story.tenantActivated();
@@ -49,7 +49,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenATenantPausedWithoutAReason_whenProjected_thenItIsInactiveWithNoReason() {
+    void given_a_tenant_paused_without_a_reason_when_projected_then_it_is_inactive_with_no_reason() {
         TenantStory story = TenantStory.newTenant("Globex");
         story.tenantPaused(null);
 
@@ -61,7 +61,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenBrandingSetThenPublished_whenProjected_thenTheTenantHoldsItAndAgentsGetItOnlyWithTheNextPublishedVersion() {
+    void given_branding_set_then_published_when_projected_then_the_tenant_holds_it_and_agents_get_it_only_with_the_next_published_version() {
         TenantStory story = tenantWithPublishedVersion("Hooli");
         story.brandingSet("#1a365d");
 
@@ -83,7 +83,7 @@ class TenantStatusAndVersionLineageTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenDraftsSavedAndOneRestored_whenProjected_thenEachVersionNamesItsParentAndTheRestoredVersion() {
+    void given_drafts_saved_and_one_restored_when_projected_then_each_version_names_its_parent_and_the_restored_version() {
         TenantStory story = tenantWithPublishedVersion("Umbrella");
         String dashboard = story.dashboardId(0);
         story.widgetsReplaced(dashboard, widget(dashboard, "orders-by-region", "pie", 0, 0));

@@ -38,20 +38,20 @@ class TenantStatusMigrationTest {
     }
 
     @Test
-    void givenAPausedAndAnActiveTenantBeforeV14_whenMigrated_thenThePausedOneIsStillPausedWithItsReason() {
+    void given_a_paused_and_an_active_tenant_before_v14_when_migrated_then_the_paused_one_is_still_paused_with_its_reason() {
         assertThat(status(pausedBefore)).containsEntry("status", "paused").containsEntry("paused_reason", "invoice overdue");
         assertThat(status(activeBefore)).containsEntry("status", "active").containsEntry("paused_reason", null);
     }
 
     @Test
-    void givenTheMigratedTable_whenAStatusOutsideActiveAndPausedIsWritten_thenTheDatabaseRefusesIt() {
+    void given_the_migrated_table_when_a_status_outside_active_and_paused_is_written_then_the_database_refuses_it() {
         assertThatThrownBy(() -> jdbc.sql("update " + SCHEMA + ".tenants set status = 'inactive' where id = ?")
                 .param(activeBefore).update())
                 .hasMessageContaining("tenants_status_check");
     }
 
     @Test
-    void givenServicesOfTheReleaseBefore_whenEitherColumnIsWritten_thenTheOtherFollowsForOneRelease() {
+    void given_services_of_the_release_before_when_either_column_is_written_then_the_other_follows_for_one_release() {
         UUID tenant = tenant("rolling-upgrade", true, null);
 
         jdbc.sql("update " + SCHEMA + ".tenants set status = 'paused' where id = ?").param(tenant).update();

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 class UndecodableRecordTest extends ProjectorIntegrationTest {
 
     @Test
-    void givenARecordThatIsNotAnEvent_whenConsumed_thenItsTenantIsQuarantinedAndTheOthersFlow() {
+    void given_a_record_that_is_not_an_event_when_consumed_then_its_tenant_is_quarantined_and_the_others_flow() {
         TenantStory story = newTenant("Initech");
         story.apiKeyIssued();
         TenantStory canary = newTenant("Canary");

@@ -27,7 +27,7 @@ class UserProjectionTest extends ProjectorIntegrationTest {
     private static final Instant START = Instant.parse("2026-12-07T00:00:00Z");
 
     @Test
-    void givenAUserCreatedChangedAndDisabled_whenProjected_thenTheRowIsTheLastStateAndTheTrailNamesEachStep() {
+    void given_a_user_created_changed_and_disabled_when_projected_then_the_row_is_the_last_state_and_the_trail_names_each_step() {
         String userId = UUID.randomUUID().toString();
         String acme = UUID.randomUUID().toString();
         String globex = UUID.randomUUID().toString();
@@ -47,7 +47,7 @@ class UserProjectionTest extends ProjectorIntegrationTest {
     }
 
     @Test
-    void givenAChangeInALaterBatch_whenProjected_thenItKeepsTheCreationTime() {
+    void given_a_change_in_a_later_batch_when_projected_then_it_keeps_the_creation_time() {
         String userId = UUID.randomUUID().toString();
         String acme = UUID.randomUUID().toString();
         events.send(List.of(event(userId, 0, new UserCreatedEvent(userId, "bob@example.com", "Bob", "viewer", List.of(acme), false))));

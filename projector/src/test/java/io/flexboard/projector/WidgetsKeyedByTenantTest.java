@@ -27,7 +27,7 @@ class WidgetsKeyedByTenantTest extends ProjectorIntegrationTest {
               from widgets where tenant_id = ? order by name""";
 
     @Test
-    void givenAnotherTenantsWidgetId_whenAnEventCarriesItAndLaterDropsIt_thenTheOtherTenantsWidgetNeverChanges() {
+    void given_another_tenants_widget_id_when_an_event_carries_it_and_later_drops_it_then_the_other_tenants_widget_never_changes() {
         TenantStory victim = newTenant("Victim");
         String victimSales = victim.dashboardCreated("Sales", "sales");
         Widget revenue = widget(victimSales, "revenue-total", "kpi", 0, 0);

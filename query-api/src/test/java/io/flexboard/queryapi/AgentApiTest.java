@@ -18,7 +18,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     private static final Duration LONG_AGO = Duration.ofMinutes(30); // beyond the default stale-after of 10m
 
     @Test
-    void givenAgentsInEveryState_whenListed_thenEachHasItsStateNewestSeenFirst() {
+    void given_agents_in_every_state_when_listed_then_each_has_its_state_newest_seen_first() {
         UUID tenant = given.tenant("acme");
         given.publishedVersion(tenant, 3, 1);
         given.agentSeen(tenant, "on-published", 3, Duration.ofMinutes(1));
@@ -53,7 +53,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNothingPublishedYet_whenListed_thenPublishedVersionIsZeroAndAnAgentOnZeroIsSynced() {
+    void given_nothing_published_yet_when_listed_then_published_version_is_zero_and_an_agent_on_zero_is_synced() {
         UUID tenant = given.tenant("acme");
         given.agentSeen(tenant, "fresh-install", 0, RECENTLY);
 
@@ -65,7 +65,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAPartialSyncOnThePublishedVersion_whenListed_thenSyncedWithItsStatusAndError() {
+    void given_a_partial_sync_on_the_published_version_when_listed_then_synced_with_its_status_and_error() {
         UUID tenant = given.tenant("acme");
         given.publishedVersion(tenant, 2, 1);
         given.partlySyncedAgent(tenant, "partial", 2, RECENTLY);
@@ -79,7 +79,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnotherTenantsAgents_whenListed_thenOnlyTheTenantsOwn() {
+    void given_another_tenants_agents_when_listed_then_only_the_tenants_own() {
         UUID tenant = given.tenant("acme");
         UUID other = given.tenant("globex");
         given.agentSeen(tenant, "mine", 0, RECENTLY);
@@ -93,7 +93,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAStateFilter_whenListed_thenOnlyAgentsInThatState() {
+    void given_a_state_filter_when_listed_then_only_agents_in_that_state() {
         UUID tenant = given.tenant("acme");
         given.publishedVersion(tenant, 3, 1);
         given.agentSeen(tenant, "on-published", 3, RECENTLY);
@@ -115,7 +115,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFiveAgents_whenPagedByTwo_thenLinkNextWalksAllPagesNewestFirstWithoutOverlap() {
+    void given_five_agents_when_paged_by_two_then_link_next_walks_all_pages_newest_first_without_overlap() {
         UUID tenant = given.tenant("acme");
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
@@ -146,7 +146,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAStateFilter_whenPaged_thenTheNextLinkKeepsTheFilter() {
+    void given_a_state_filter_when_paged_then_the_next_link_keeps_the_filter() {
         UUID tenant = given.tenant("acme");
         given.publishedVersion(tenant, 3, 1);
         given.agentSeen(tenant, "behind-1", 1, Duration.ofSeconds(10));
@@ -169,7 +169,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantWithoutAgents_whenListed_thenEmptyList() {
+    void given_a_tenant_without_agents_when_listed_then_empty_list() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/{id}/agents", tenant).exchange()
@@ -178,7 +178,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenItsAgentsAreListed_thenNotFoundProblem() {
+    void given_an_unknown_tenant_when_its_agents_are_listed_then_not_found_problem() {
         builder().get().uri("/api/tenants/{id}/agents", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -188,7 +188,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMalformedTenantId_whenItsAgentsAreListed_thenMalformedRequestNamingTenantId() {
+    void given_a_malformed_tenant_id_when_its_agents_are_listed_then_malformed_request_naming_tenant_id() {
         builder().get().uri("/api/tenants/not-a-uuid/agents").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -198,7 +198,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownState_whenListed_thenMalformedRequestNamingState() {
+    void given_an_unknown_state_when_listed_then_malformed_request_naming_state() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/{id}/agents?state=lost", tenant).exchange()
@@ -210,7 +210,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAForeignCursor_whenListed_thenMalformedRequestProblem() {
+    void given_a_foreign_cursor_when_listed_then_malformed_request_problem() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/{id}/agents?cursor=bm90LWEtY3Vyc29y", tenant).exchange()
@@ -219,7 +219,7 @@ class AgentApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoToken_whenAgentsAreListed_thenUnauthorizedProblem() {
+    void given_no_token_when_agents_are_listed_then_unauthorized_problem() {
         anonymous().get().uri("/api/tenants/{id}/agents", UUID.randomUUID()).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

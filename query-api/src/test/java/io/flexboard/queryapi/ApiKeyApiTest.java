@@ -13,7 +13,7 @@ class ApiKeyApiTest extends QueryApiIntegrationTest {
     private static final Instant REVOKED = Instant.parse("2026-03-02T10:00:00Z");
 
     @Test
-    void givenALiveARevokedAndAnUnusedKey_whenListed_thenEachShowsItsNameIssuerUseAndRevocationButNoSecret() {
+    void given_a_live_a_revoked_and_an_unused_key_when_listed_then_each_shows_its_name_issuer_use_and_revocation_but_no_secret() {
         UUID tenant = given.tenant("acme");
         UUID first = given.apiKey(tenant, "default", "alice");
         UUID rotated = given.apiKey(tenant, "plant-2 agents", "bob");
@@ -43,7 +43,7 @@ class ApiKeyApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnotherTenantsKeys_whenATenantsKeysAreListed_thenOnlyItsOwnAppearAndAnUnknownTenantIs404() {
+    void given_another_tenants_keys_when_a_tenants_keys_are_listed_then_only_its_own_appear_and_an_unknown_tenant_is_404() {
         UUID acme = given.tenant("acme");
         UUID globex = given.tenant("globex");
         given.apiKey(globex, "default", "alice");
@@ -59,7 +59,7 @@ class ApiKeyApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenMoreKeysThanAPage_whenPaged_thenTheCursorWalksThemAllOnceAndATamperedCursorIs400() {
+    void given_more_keys_than_a_page_when_paged_then_the_cursor_walks_them_all_once_and_a_tampered_cursor_is_400() {
         UUID tenant = given.tenant("acme");
         UUID[] keys = new UUID[5];
         for (int i = 0; i < keys.length; i++) {

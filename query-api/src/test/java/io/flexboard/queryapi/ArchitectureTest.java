@@ -21,25 +21,25 @@ class ArchitectureTest {
             .importPackages(ROOT);
 
     @Test
-    void featurePackagesFormNoCycles() {
+    void feature_packages_form_no_cycles() {
         ServiceRules.featurePackagesFormNoCycles(ROOT).check(classes);
     }
 
     @Test
-    void onlyControllersMapRequests() {
+    void only_controllers_map_requests() {
         ServiceRules.controllersAreNamedSo().check(classes);
         ServiceRules.onlyControllersMapRequests().check(classes);
         ServiceRules.nothingCallsAController().check(classes);
     }
 
     @Test
-    void readModelsAndViewsDoNotKnowHttp() {
+    void read_models_and_views_do_not_know_http() {
         // web: the paging links; identity: the callers' admission.
         ServiceRules.onlyControllersAndKnowHttp("..queryapi.web..", "..queryapi.identity..").check(classes);
     }
 
     @Test
-    void typesArePackagePrivateUnlessAnotherPackageUsesThem() {
+    void types_are_package_private_unless_another_package_uses_them() {
         PackagePrivateByDefault.publicOnlyWhereAnotherPackageUsesIt().check(new ClassFileImporter().importPackages(ROOT));
     }
 }

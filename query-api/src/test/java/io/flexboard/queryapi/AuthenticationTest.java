@@ -34,7 +34,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
             "GET, /api/tenants/, 404",
             "GET, /api/nothing-here, 404",
             "GET, /ops/nothing-here.html, 404"})
-    void aSpellingOfAReadPathWithoutATokenListsNoTenant(String method, String path, int status) {
+    void a_spelling_of_a_read_path_without_a_token_lists_no_tenant(String method, String path, int status) {
         UUID tenant = given.tenant("acme");
 
         anonymous().method(HttpMethod.valueOf(method)).uri(URI.create("http://localhost:" + port + path))
@@ -46,7 +46,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void anUnauthenticatedReadGets401WithWwwAuthenticateBearer() {
+    void an_unauthenticated_read_gets_401_with_www_authenticate_bearer() {
         anonymous().get().uri("/api/tenants").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -54,7 +54,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void aWrongTokenWithAConsistencyTokenIsRefusedAtOnce() {
+    void a_wrong_token_with_a_consistency_token_is_refused_at_once() {
         UUID tenant = given.tenant("acme");
 
         anonymous().get().uri("/api/tenants/{id}", tenant)
@@ -66,7 +66,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void aRouteThatDoesNotExistAnswers404AuthenticatedAndDoesNotWait() {
+    void a_route_that_does_not_exist_answers_404_authenticated_and_does_not_wait() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/nothing-here").header("X-Consistency-Token", tenant + ":99").exchange()
@@ -75,7 +75,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void healthAndMetricsWithAConsistencyTokenAnswerAtOnce() {
+    void health_and_metrics_with_a_consistency_token_answer_at_once() {
         UUID tenant = given.tenant("acme");
 
         anonymous().get().uri("/health").header("X-Consistency-Token", tenant + ":99").exchange()
@@ -85,7 +85,7 @@ class AuthenticationTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void theOpsLagReportIgnoresAConsistencyToken() {
+    void the_ops_lag_report_ignores_a_consistency_token() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/ops/lag").header("X-Consistency-Token", tenant + ":99").exchange()

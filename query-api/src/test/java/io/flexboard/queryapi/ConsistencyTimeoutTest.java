@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 class ConsistencyTimeoutTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenTheReadSideNeverReachesTheToken_whenRead_thenConsistencyTimeoutWithRetryAfter() {
+    void given_the_read_side_never_reaches_the_token_when_read_then_consistency_timeout_with_retry_after() {
         UUID tenant = given.tenant("acme");
         given.projectedUpTo(tenant, 1);
 
@@ -24,7 +24,7 @@ class ConsistencyTimeoutTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantWithoutAnyPosition_whenReadWithToken_thenConsistencyTimeout() {
+    void given_a_tenant_without_any_position_when_read_with_token_then_consistency_timeout() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/{id}", tenant).header("X-Consistency-Token", tenant + ":0").exchange()

@@ -20,7 +20,7 @@ class ConsistencyTokenTest extends QueryApiIntegrationTest {
     int port;
 
     @Test
-    void givenTheReadSideAlreadyAtTheToken_whenRead_thenAnswersAtOnce() {
+    void given_the_read_side_already_at_the_token_when_read_then_answers_at_once() {
         UUID tenant = given.tenant("acme");
         given.projectedUpTo(tenant, 4);
 
@@ -30,7 +30,7 @@ class ConsistencyTokenTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTheReadSideBehindTheToken_whenRead_thenWaitsUntilTheProjectorCatchesUp() throws Exception {
+    void given_the_read_side_behind_the_token_when_read_then_waits_until_the_projector_catches_up() throws Exception {
         UUID tenant = given.tenant("acme");
         given.projectedUpTo(tenant, 3);
 
@@ -49,7 +49,7 @@ class ConsistencyTokenTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMalformedToken_whenRead_thenMalformedRequestProblem() {
+    void given_a_malformed_token_when_read_then_malformed_request_problem() {
         builder().get().uri("/api/tenants").header("X-Consistency-Token", "acme:five").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody()

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 class DashboardApiTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenAProjectedTenant_whenADashboardIsRead_thenItsETagIsTheTenantsVersion() {
+    void given_a_projected_tenant_when_a_dashboard_is_read_then_its_etag_is_the_tenants_version() {
         UUID tenant = given.tenantWithDashboards(1);
         given.projectedUpTo(tenant, 7);
         UUID dashboard = given.dashboard(tenant, "sales");
@@ -25,7 +25,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantWithDashboards_whenListed_thenAnswersSpecFieldsOfOnlyItsDashboards() {
+    void given_a_tenant_with_dashboards_when_listed_then_answers_spec_fields_of_only_its_dashboards() {
         UUID tenant = given.tenantWithDashboards(2);
         given.tenantWithDashboards(1); // another tenant's dashboard must not leak in
 
@@ -44,7 +44,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenThreeDashboards_whenPagedByTwo_thenSecondPageHoldsTheThird() {
+    void given_three_dashboards_when_paged_by_two_then_second_page_holds_the_third() {
         UUID tenant = given.tenantWithDashboards(3);
 
         var first = builder().get().uri("/api/tenants/{id}/dashboards?limit=2", tenant).exchange()
@@ -63,7 +63,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenItsDashboardsAreListed_thenNotFoundProblem() {
+    void given_an_unknown_tenant_when_its_dashboards_are_listed_then_not_found_problem() {
         builder().get().uri("/api/tenants/{id}/dashboards", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -71,7 +71,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenADashboardWithWidgets_whenFetched_thenAnswersWidgetsInSortOrderWithConfigAsObject() {
+    void given_a_dashboard_with_widgets_when_fetched_then_answers_widgets_in_sort_order_with_config_as_object() {
         UUID tenant = given.tenant("acme");
         UUID dashboard = given.dashboard(tenant, "sales");
         UUID second = given.widget(dashboard, "revenue-kpi", "kpi", 2);
@@ -102,7 +102,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoSuchDashboard_whenFetched_thenNotFoundProblem() {
+    void given_no_such_dashboard_when_fetched_then_not_found_problem() {
         builder().get().uri("/api/dashboards/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody()
@@ -111,7 +111,7 @@ class DashboardApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMalformedDashboardId_whenFetched_thenMalformedRequestProblem() {
+    void given_a_malformed_dashboard_id_when_fetched_then_malformed_request_problem() {
         builder().get().uri("/api/dashboards/123").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");

@@ -16,7 +16,7 @@ import org.springframework.http.MediaType;
 class DataSourceApiTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenTwoAgentsReportingOverlappingSources_whenListed_thenTheUnionByIdWithHowManyAgentsAndTheirNewestSync() {
+    void given_two_agents_reporting_overlapping_sources_when_listed_then_the_union_by_id_with_how_many_agents_and_their_newest_sync() {
         UUID tenant = given.tenant("acme");
         given.agentSeen(tenant, "plant-1", 0, Duration.ofMinutes(1));
         given.agentSeen(tenant, "plant-2", 0, Duration.ofMinutes(20));
@@ -35,7 +35,7 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnotherTenantsAgentsReportSources_whenListed_thenOnlyTheTenantsOwn() {
+    void given_another_tenants_agents_report_sources_when_listed_then_only_the_tenants_own() {
         UUID tenant = given.tenant("acme");
         UUID other = given.tenant("globex");
         given.agentReportedDataSources(tenant, "plant-1", Duration.ofMinutes(1), "erp:sqlserver");
@@ -45,7 +45,7 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnAgentThatStoppedReportingASource_whenListed_thenItIsGoneButAnotherAgentsCopyStays() {
+    void given_an_agent_that_stopped_reporting_a_source_when_listed_then_it_is_gone_but_another_agents_copy_stays() {
         UUID tenant = given.tenant("acme");
         given.agentReportedDataSources(tenant, "plant-1", Duration.ofMinutes(5), "erp:sqlserver", "old:csv");
         given.agentReportedDataSources(tenant, "plant-2", Duration.ofMinutes(5), "erp:sqlserver");
@@ -55,7 +55,7 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenOneIdReportedWithTwoTypes_whenListed_thenBothAreListed() {
+    void given_one_id_reported_with_two_types_when_listed_then_both_are_listed() {
         UUID tenant = given.tenant("acme");
         given.agentReportedDataSources(tenant, "plant-1", Duration.ofMinutes(1), "erp:sqlserver");
         given.agentReportedDataSources(tenant, "plant-2", Duration.ofMinutes(1), "erp:postgresql");
@@ -64,7 +64,7 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantWhoseAgentsReportNothing_whenListed_thenAnEmptyList() {
+    void given_a_tenant_whose_agents_report_nothing_when_listed_then_an_empty_list() {
         UUID tenant = given.tenant("acme");
         given.agentSeen(tenant, "old-agent", 0, Duration.ofMinutes(1));
 
@@ -75,14 +75,14 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenListed_then404() {
+    void given_an_unknown_tenant_when_listed_then_404() {
         builder().get().uri("/api/tenants/{id}/data-sources", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
-    void givenANonUuidTenantOrABadLimitOrAForeignCursor_whenListed_then400() {
+    void given_a_non_uuid_tenant_or_a_bad_limit_or_a_foreign_cursor_when_listed_then_400() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/not-a-uuid/data-sources").exchange().expectStatus().isBadRequest();
@@ -92,7 +92,7 @@ class DataSourceApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAThousandSources_whenPagedByTwoHundred_thenLinkNextWalksThemAllInIdOrderWithoutOverlap() {
+    void given_a_thousand_sources_when_paged_by_two_hundred_then_link_next_walks_them_all_in_id_order_without_overlap() {
         UUID tenant = given.tenant("acme");
         String[] sources = new String[1000];
         for (int i = 0; i < sources.length; i++) {

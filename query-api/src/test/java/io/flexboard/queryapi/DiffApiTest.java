@@ -50,7 +50,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTwoMoments_whenDiffed_thenDashboardsWidgetsAndConfigFieldsThatChangedAreNamedWithBeforeAndAfter() {
+    void given_two_moments_when_diffed_then_dashboards_widgets_and_config_fields_that_changed_are_named_with_before_and_after() {
         JsonNode diff = get("/api/tenants/" + acme.tenantId + "/diff?from=" + acme.occurredAt(4) + "&to=" + acme.occurredAt(10));
 
         assertThat(diff.path("from").path("at").asString()).isEqualTo("2026-03-02T09:04:00Z");
@@ -76,7 +76,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMomentBeforeTheTenantExisted_whenDiffedWithNow_thenEverythingIsAdded() {
+    void given_a_moment_before_the_tenant_existed_when_diffed_with_now_then_everything_is_added() {
         JsonNode diff = get("/api/tenants/" + acme.tenantId + "/diff?from=2026-03-01T00:00:00Z&to=2026-03-02T12:00:00Z");
 
         assertThat(diff.path("dashboards").path("added").findValuesAsString("slug")).containsExactly("sales", "ops");
@@ -86,7 +86,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTwoVersions_whenDiffed_thenTheirSnapshotsAreComparedAndTheTenantsOwnFieldsLeftOut() {
+    void given_two_versions_when_diffed_then_their_snapshots_are_compared_and_the_tenants_own_fields_left_out() {
         JsonNode diff = get("/api/tenants/" + acme.tenantId + "/diff?from_version=1&to_version=2");
 
         assertThat(diff.path("from").path("version").asInt()).isEqualTo(1);
@@ -103,7 +103,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNotExactlyOnePairOfSides_whenDiffed_thenMalformedRequestNamingTheParameters() {
+    void given_not_exactly_one_pair_of_sides_when_diffed_then_malformed_request_naming_the_parameters() {
         for (String query : List.of("", "from=2026-03-02T09:00:00Z", "from_version=1",
                 "from=2026-03-02T09:00:00Z&to=2026-03-02T10:00:00Z&from_version=1&to_version=2")) {
             builder().get().uri("/api/tenants/" + acme.tenantId + "/diff?" + query).exchange()
@@ -119,7 +119,7 @@ class DiffApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAVersionTheTenantDoesNotHave_whenDiffed_thenNotFoundNamingIt() {
+    void given_a_version_the_tenant_does_not_have_when_diffed_then_not_found_naming_it() {
         builder().get().uri("/api/tenants/" + acme.tenantId + "/diff?from_version=1&to_version=9").exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)

@@ -49,7 +49,7 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantsStory_whenItsHistoryIsListed_thenEveryEventNewestFirstWithWhoWhatWhenAndASummary() {
+    void given_a_tenants_story_when_its_history_is_listed_then_every_event_newest_first_with_who_what_when_and_a_summary() {
         var entry = acme.events().get(10);
 
         builder().get().uri("/api/tenants/{id}/history", acme.tenantId).exchange()
@@ -76,7 +76,7 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFiltersOnTypeActorAndDashboard_whenListed_thenOnlyMatchingEventsAreAnswered() {
+    void given_filters_on_type_actor_and_dashboard_when_listed_then_only_matching_events_are_answered() {
         builder().get().uri("/api/tenants/{id}/history?type=version_published,version_archived", acme.tenantId).exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -92,7 +92,7 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATimeRange_whenListed_thenOnlyEventsWithinItBothEndsIncluded() {
+    void given_a_time_range_when_listed_then_only_events_within_it_both_ends_included() {
         builder().get().uri("/api/tenants/{id}/history?from={from}&to={to}", acme.tenantId, acme.occurredAt(2), acme.occurredAt(4))
                 .exchange()
                 .expectStatus().isOk()
@@ -101,7 +101,7 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTwelveEvents_whenPagedByFive_thenTheCursorWalksOnDownTheSequenceKeepingTheFilters() {
+    void given_twelve_events_when_paged_by_five_then_the_cursor_walks_on_down_the_sequence_keeping_the_filters() {
         var first = builder().get().uri("/api/tenants/{id}/history?limit=5&to={to}", acme.tenantId, acme.occurredAt(10))
                 .exchange()
                 .expectStatus().isOk()
@@ -117,14 +117,14 @@ class HistoryApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenItsHistoryIsListed_thenNotFound() {
+    void given_an_unknown_tenant_when_its_history_is_listed_then_not_found() {
         builder().get().uri("/api/tenants/{id}/history", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
     }
 
     @Test
-    void givenMalformedFilters_whenListed_thenMalformedRequestNamingTheParameter() {
+    void given_malformed_filters_when_listed_then_malformed_request_naming_the_parameter() {
         malformed("from=yesterday", "Invalid value for 'from'");
         malformed("to=2026-13-01T00:00:00Z", "Invalid value for 'to'");
         malformed("type=version_released", "Invalid value for 'type'");

@@ -113,7 +113,7 @@ class MalformedParametersTest extends QueryApiIntegrationTest {
 
     @ParameterizedTest(name = "{0} answers 400 naming {1}")
     @MethodSource("malformedRequests")
-    void aMalformedParameterAnswers400ProblemNamingIt(String path, String parameter) {
+    void a_malformed_parameter_answers_400_problem_naming_it(String path, String parameter) {
         URI uri = URI.create("http://localhost:" + port + path.replace("{tenant}", tenant.toString()));
 
         String body = builder().get().uri(uri).exchange()
@@ -131,7 +131,7 @@ class MalformedParametersTest extends QueryApiIntegrationTest {
      * cannot build the request's URI and answers an empty 400 before any filter or handler: 4xx, not problem+json.
      */
     @Test
-    void aQueryStringThatIsNoPercentEncodingAnswersAnEmpty400() throws IOException {
+    void a_query_string_that_is_no_percent_encoding_answers_an_empty_400() throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(15_000);
             socket.getOutputStream().write(("GET /api/tenants?q=%ZZ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "

@@ -28,17 +28,17 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void theDocumentListsExactlyTheOperationsTheServiceServes() {
+    void the_document_lists_exactly_the_operations_the_service_serves() {
         assertThat(document.operations()).isEqualTo(OpenApiDocument.served(mapping)).isNotEmpty();
     }
 
     @Test
-    void builderUiTypesAreGeneratedFromThisDocument() throws IOException {
+    void builder_ui_types_are_generated_from_this_document() throws IOException {
         assertThat(document.sameAsBuilderUiCopy("query-api")).as(OpenApiDocument.refreshBuilderUiCopy("query-api")).isTrue();
     }
 
     @Test
-    void everyPathVariableIsADocumentedUuidParameter() {
+    void every_path_variable_is_a_documented_uuid_parameter() {
         for (String operation : document.operations()) {
             assertThat(document.documentedPathParameters(operation)).as(operation)
                     .containsExactlyInAnyOrderElementsOf(OpenApiDocument.uuidPathVariables(operation));
@@ -46,7 +46,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void everyOperationNeedsTheAdminTokenAndDocumentsItsProblems() {
+    void every_operation_needs_the_admin_token_and_documents_its_problems() {
         assertThat(document.root().at("/components/securitySchemes/admin-token/scheme").asString()).isEqualTo("bearer");
         assertThat(document.root().at("/security/0").has("admin-token")).isTrue();
         for (String operation : document.operations()) {
@@ -62,7 +62,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void instantsAndIdsInTheQueryHaveTheirFormats() {
+    void instants_and_ids_in_the_query_have_their_formats() {
         var parameters = document.operation("GET /api/tenants/{tenantId}/history").get("parameters");
         assertThat(parameters.valueStream().filter(p -> p.get("name").asString().equals("from")).findFirst().orElseThrow()
                 .at("/schema/format").asString()).isEqualTo("date-time");
@@ -72,13 +72,13 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void onlyTheReadsThatWaitForTheReadSideDocumentTheConsistencyToken() {
+    void only_the_reads_that_wait_for_the_read_side_document_the_consistency_token() {
         assertThat(document.parameterNames("GET /api/tenants")).contains("X-Consistency-Token");
         assertThat(document.parameterNames("GET /api/ops/lag")).doesNotContain("X-Consistency-Token");
     }
 
     @Test
-    void aTenantListIsAnsweredAsTheDocumentSays() {
+    void a_tenant_list_is_answered_as_the_document_says() {
         UUID tenant = given.tenant("Contract", "contract");
         given.dashboard(tenant, "sales");
 
@@ -91,7 +91,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void aDashboardIsAnsweredAsTheDocumentSays() {
+    void a_dashboard_is_answered_as_the_document_says() {
         UUID dashboard = given.dashboard(given.tenant("acme"), "sales");
         given.widget(dashboard, "revenue", "bar", 0);
 
@@ -103,7 +103,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void aMalformedParameterIsAnsweredAsTheDocumentSays() {
+    void a_malformed_parameter_is_answered_as_the_document_says() {
         String body = builder().get().uri("/api/tenants?limit=0").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType("application/problem+json")
@@ -113,7 +113,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void anUnknownTenantIsAnsweredAsTheDocumentSays() {
+    void an_unknown_tenant_is_answered_as_the_document_says() {
         String body = builder().get().uri("/api/tenants/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -122,7 +122,7 @@ class OpenApiContractTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void theReportedDataSourcesAreAnsweredAsTheDocumentSays() {
+    void the_reported_data_sources_are_answered_as_the_document_says() {
         UUID tenant = given.tenant("acme");
         given.agentReportedDataSources(tenant, "plant-1", java.time.Duration.ofMinutes(1), "erp:sqlserver");
 

@@ -12,7 +12,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     private static final Duration LONG_AGO = Duration.ofMinutes(30);
 
     @Test
-    void givenTenantsWithAgents_whenTheOverviewIsRead_thenEveryCounterMatchesTheFixtures() {
+    void given_tenants_with_agents_when_the_overview_is_read_then_every_counter_matches_the_fixtures() {
         UUID acme = given.tenant("acme");
         given.publishedVersion(acme, 2, 2);
         UUID sales = given.dashboard(acme, "sales");
@@ -50,7 +50,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTwelveVersions_whenTheOverviewIsRead_thenRecentActivityIsTheTenNewestByPublishOrSaveTime() {
+    void given_twelve_versions_when_the_overview_is_read_then_recent_activity_is_the_ten_newest_by_publish_or_save_time() {
         UUID acme = given.tenant("acme");
         given.publishedVersion(acme, 2, 1);
         for (int number = 3; number <= 12; number++) {
@@ -78,7 +78,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoSyncsInTheLastDay_whenTheOverviewIsRead_thenTheSuccessRateIsNullNotZero() {
+    void given_no_syncs_in_the_last_day_when_the_overview_is_read_then_the_success_rate_is_null_not_zero() {
         UUID acme = given.tenant("acme");
         given.syncReportCounts(acme, 30, 5, 0, 0);
 
@@ -95,7 +95,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoTenantsAtAll_whenTheOverviewIsRead_thenZerosAndNoActivity() {
+    void given_no_tenants_at_all_when_the_overview_is_read_then_zeros_and_no_activity() {
         builder().get().uri("/api/overview").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -111,7 +111,7 @@ class OverviewApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoToken_whenTheOverviewIsRead_thenUnauthorizedProblem() {
+    void given_no_token_when_the_overview_is_read_then_unauthorized_problem() {
         anonymous().get().uri("/api/overview").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

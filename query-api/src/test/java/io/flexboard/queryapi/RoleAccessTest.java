@@ -78,7 +78,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void theMatrixOfReadsRolesAndTenantsLeaksNothing() {
+    void the_matrix_of_reads_roles_and_tenants_leaks_nothing() {
         List<String> leaks = new ArrayList<>();
         int cells = 0;
         for (Role role : Role.values()) {
@@ -194,7 +194,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void aTenantAdminSeesOnlyItsOwnTenantsOfASharedUser() {
+    void a_tenant_admin_sees_only_its_own_tenants_of_a_shared_user() {
         UUID shared = given.user("shared@example.com", "viewer", own, other);
 
         String body = get(tokenOf(Role.TENANT_ADMIN), "/api/users/" + shared).getResponseBody();
@@ -203,7 +203,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void meAnswersWhoTheTokenStandsForAndTheJwksIsOpen() {
+    void me_answers_who_the_token_stands_for_and_the_jwks_is_open() {
         builder().get().uri("/api/me").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.role").isEqualTo("super-admin").jsonPath("$.admin_token").isEqualTo(true);
         anonymous().get().uri("/api/me").header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(Role.VIEWER))
@@ -216,7 +216,7 @@ class RoleAccessTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void anExpiredOrForgedTokenIsRefused() {
+    void an_expired_or_forged_token_is_refused() {
         AccessTokens otherKey = new AccessTokens(AccessTokenKeys.fromPem(pem()), "flexboard", Clock.systemUTC());
         String forged = otherKey.issue(caller(Role.SUPER_ADMIN), Duration.ofMinutes(1));
         String expired = new AccessTokens(AccessTokenKeys.fromFile(KEY_FILE, false), "flexboard",

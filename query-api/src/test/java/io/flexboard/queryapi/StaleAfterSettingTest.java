@@ -10,7 +10,7 @@ import org.springframework.test.context.TestPropertySource;
 class StaleAfterSettingTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenStaleAfterOfAnHour_whenAnAgentWasSeenHalfAnHourAgo_thenItStillCountsEverywhere() {
+    void given_stale_after_of_an_hour_when_an_agent_was_seen_half_an_hour_ago_then_it_still_counts_everywhere() {
         UUID tenant = given.tenant("acme");
         given.agentSeen(tenant, "a", 0, Duration.ofMinutes(30));
         UUID silent = given.tenant("silent");

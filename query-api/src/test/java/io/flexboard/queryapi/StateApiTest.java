@@ -40,7 +40,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenARichTenantStory_whenItsStateNowIsRead_thenItEqualsWhatTheLiveEndpointsAnswer() {
+    void given_a_rich_tenant_story_when_its_state_now_is_read_then_it_equals_what_the_live_endpoints_answer() {
         TenantStory acme = richStory();
         projector.projected(acme.events());
 
@@ -61,7 +61,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMomentBetweenTwoPublishes_whenTheStateThenIsRead_thenItShowsTheWidgetsAndVersionsOfThatMoment() {
+    void given_a_moment_between_two_publishes_when_the_state_then_is_read_then_it_shows_the_widgets_and_versions_of_that_moment() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "sales-by-month", "bar", 0, 0), widget(sales, "revenue", "kpi", 6, 0));
@@ -88,7 +88,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMomentBeforeTheTenantExisted_whenItsStateIsRead_thenNotFoundSayingSo() {
+    void given_a_moment_before_the_tenant_existed_when_its_state_is_read_then_not_found_saying_so() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         projector.projected(acme.events());
 
@@ -100,7 +100,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenantOrAMalformedMoment_whenStateIsRead_thenNotFoundOrMalformedRequestNamingTheParameter() {
+    void given_an_unknown_tenant_or_a_malformed_moment_when_state_is_read_then_not_found_or_malformed_request_naming_the_parameter() {
         builder().get().uri("/api/tenants/{id}/state", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("No tenant"));
@@ -112,7 +112,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantProjectedBeforeEventHistoryExisted_whenItsStateIsRead_thenHistoryIncompleteRatherThanAWrongState() {
+    void given_a_tenant_projected_before_event_history_existed_when_its_state_is_read_then_history_incomplete_rather_than_a_wrong_state() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.dashboardCreated("Sales", "sales");
         projector.projected(acme.events());
@@ -124,7 +124,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAHistoryStoredWithEnvelopeSchemaV1_whenHistoryAndStateAreRead_thenTheyAnswerAsTheLiveEndpointsDo() {
+    void given_a_history_stored_with_envelope_schema_v1_when_history_and_state_are_read_then_they_answer_as_the_live_endpoints_do() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         acme.apiKeyIssued();
         String sales = acme.dashboardCreated("Sales", "sales");
@@ -151,7 +151,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenCheckpointsLeftByEarlierReads_whenEarlierLaterAndNowStatesAreRead_thenEachIsThatMomentsState() {
+    void given_checkpoints_left_by_earlier_reads_when_earlier_later_and_now_states_are_read_then_each_is_that_moments_state() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         for (int i = 0; i < 12; i++) {
@@ -170,7 +170,7 @@ class StateApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnEventStampedLaterThanTheOneAfterIt_whenAMomentBetweenThemIsRead_thenTheStateEndsBeforeTheLaterStampedOne() {
+    void given_an_event_stamped_later_than_the_one_after_it_when_a_moment_between_them_is_read_then_the_state_ends_before_the_later_stamped_one() {
         TenantStory acme = TenantStory.newTenant("Acme", "acme", START);
         String sales = acme.dashboardCreated("Sales", "sales");
         acme.widgetsReplaced(sales, widget(sales, "first", "bar", 0, 0));

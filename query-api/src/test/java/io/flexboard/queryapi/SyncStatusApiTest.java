@@ -19,7 +19,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     private static final Duration LONG_AGO = Duration.ofMinutes(30); // beyond the default stale-after of 10m
 
     @Test
-    void givenTenantsInEveryStatus_whenListed_thenStatusReasonAndCountsFollowTheRule() {
+    void given_tenants_in_every_status_when_listed_then_status_reason_and_counts_follow_the_rule() {
         UUID synced = given.tenant("synced");
         given.publishedVersion(synced, 4, 2);
         given.agentSeen(synced, "a", 4, RECENTLY);
@@ -76,7 +76,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenListed_thenItIsPausedWhateverItsAgentsSay() {
+    void given_a_paused_tenant_when_listed_then_it_is_paused_whatever_its_agents_say() {
         UUID paused = given.tenant("paused");
         given.publishedVersion(paused, 2, 1);
         given.failingAgent(paused, "a", 1, RECENTLY);
@@ -109,7 +109,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAStatusFilter_whenListed_thenOnlyTenantsInThatStatus() {
+    void given_a_status_filter_when_listed_then_only_tenants_in_that_status() {
         UUID synced = given.tenant("synced");
         given.agentSeen(synced, "a", 0, RECENTLY);
         UUID failing = given.tenant("failing");
@@ -133,7 +133,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFiveTenants_whenPagedByTwo_thenLinkNextWalksAllPagesInTenantOrder() {
+    void given_five_tenants_when_paged_by_two_then_link_next_walks_all_pages_in_tenant_order() {
         List<UUID> tenants = given.tenants(5);
 
         List<String> seen = new ArrayList<>();
@@ -157,7 +157,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAStatusFilter_whenPaged_thenTheNextLinkKeepsTheFilterAndSkipsOtherStatuses() {
+    void given_a_status_filter_when_paged_then_the_next_link_keeps_the_filter_and_skips_other_statuses() {
         UUID first = given.tenant("first-silent");
         UUID synced = given.tenant("synced");
         given.agentSeen(synced, "a", 0, RECENTLY);
@@ -179,7 +179,7 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownStatus_whenListed_thenMalformedRequestNamingStatus() {
+    void given_an_unknown_status_when_listed_then_malformed_request_naming_status() {
         builder().get().uri("/api/sync-status?status=stale").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -189,14 +189,14 @@ class SyncStatusApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnOutOfRangeLimit_whenListed_thenMalformedRequestProblem() {
+    void given_an_out_of_range_limit_when_listed_then_malformed_request_problem() {
         builder().get().uri("/api/sync-status?limit=0").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");
     }
 
     @Test
-    void givenNoToken_whenSyncStatusIsRead_thenUnauthorizedProblem() {
+    void given_no_token_when_sync_status_is_read_then_unauthorized_problem() {
         anonymous().get().uri("/api/sync-status").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -12,7 +12,7 @@ import org.springframework.http.MediaType;
 class TenantApiTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenTenants_whenListed_thenAnswersEverySpecFieldInCreationOrder() {
+    void given_tenants_when_listed_then_answers_every_spec_field_in_creation_order() {
         UUID first = given.tenant("acme");
         given.dashboard(first, "sales");
         UUID second = given.tenant("globex");
@@ -40,7 +40,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFiveTenants_whenPagedByTwo_thenLinkNextWalksAllPagesWithoutOverlap() {
+    void given_five_tenants_when_paged_by_two_then_link_next_walks_all_pages_without_overlap() {
         List<UUID> tenants = given.tenants(5);
 
         List<String> seen = new java.util.ArrayList<>();
@@ -64,7 +64,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnAgentHasSynced_whenTenantsAreListed_thenLastSyncShowsTheTenantsNewestSync() {
+    void given_an_agent_has_synced_when_tenants_are_listed_then_last_sync_shows_the_tenants_newest_sync() {
         UUID synced = given.tenant("acme");
         given.lastSync(synced, java.time.Instant.parse("2026-03-01T09:30:00.654321Z"));
         given.tenant("globex");
@@ -80,7 +80,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAPausedTenant_whenListedOrFetched_thenItIsPausedWithTheAdminsReason() {
+    void given_a_paused_tenant_when_listed_or_fetched_then_it_is_paused_with_the_admins_reason() {
         UUID paused = given.tenant("acme");
         given.paused(paused, "invoice overdue");
 
@@ -98,7 +98,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTenants_whenSearched_thenTheNameOrSlugContainsTheTextInAnyCase() {
+    void given_tenants_when_searched_then_the_name_or_slug_contains_the_text_in_any_case() {
         UUID acme = given.tenant("Acme Corp", "acme");
         UUID globex = given.tenant("Globex", "globex-eu");
         UUID initech = given.tenant("Initech", "initech");
@@ -112,7 +112,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenANameWithWildcardCharacters_whenSearchedForThem_thenTheyMatchLiterally() {
+    void given_a_name_with_wildcard_characters_when_searched_for_them_then_they_match_literally() {
         UUID dairy = given.tenant("100% Dairy", "dairy");
         given.tenant("Acme", "acme");
 
@@ -121,7 +121,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAStatusFilter_whenListed_thenOnlyTenantsInThatStatusAlsoCombinedWithASearch() {
+    void given_a_status_filter_when_listed_then_only_tenants_in_that_status_also_combined_with_a_search() {
         UUID acme = given.tenant("Acme", "acme");
         UUID acmeEu = given.tenant("Acme EU", "acme-eu");
         given.paused(acmeEu, null);
@@ -134,7 +134,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFilters_whenPagedByTwo_thenTheNextLinkKeepsThemAndWalksOnlyTheMatchingTenants() {
+    void given_filters_when_paged_by_two_then_the_next_link_keeps_them_and_walks_only_the_matching_tenants() {
         List<UUID> matching = new java.util.ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             UUID plant = given.tenant("Plant " + i, "plant-" + i);
@@ -165,7 +165,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownStatusOrAnOverlongSearch_whenListed_thenValidationFailedNamingTheParameter() {
+    void given_an_unknown_status_or_an_overlong_search_when_listed_then_validation_failed_naming_the_parameter() {
         builder().get().uri("/api/tenants?status=archived").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -181,7 +181,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenant_whenFetchedById_thenAnswersIt() {
+    void given_a_tenant_when_fetched_by_id_then_answers_it() {
         UUID tenant = given.tenant("acme");
 
         builder().get().uri("/api/tenants/{id}", tenant).exchange()
@@ -194,7 +194,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenABrandedTenant_whenItsBrandingIsFetched_thenAnswersItAsStoredWithTheTenantsVersionAsETag() {
+    void given_a_branded_tenant_when_its_branding_is_fetched_then_answers_it_as_stored_with_the_tenants_version_as_etag() {
         UUID tenant = given.tenant("acme");
         given.branding(tenant, """
                 {"logo": {"media_type": "image/png", "data_base64": "iVBORw0KGgo="},
@@ -214,7 +214,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenATenantWithoutBranding_whenItsBrandingIsFetched_thenItIsNullAndAnUnknownTenantIsNotFound() {
+    void given_a_tenant_without_branding_when_its_branding_is_fetched_then_it_is_null_and_an_unknown_tenant_is_not_found() {
         UUID tenant = given.tenant("plain");
 
         builder().get().uri("/api/tenants/{id}/branding", tenant).exchange()
@@ -228,7 +228,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoSuchTenant_whenFetched_thenNotFoundProblem() {
+    void given_no_such_tenant_when_fetched_then_not_found_problem() {
         builder().get().uri("/api/tenants/{id}", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -240,7 +240,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMalformedTenantId_whenFetched_thenMalformedRequestProblem() {
+    void given_a_malformed_tenant_id_when_fetched_then_malformed_request_problem() {
         builder().get().uri("/api/tenants/not-a-uuid").exchange()
                 .expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -250,7 +250,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnOutOfRangeLimitOrForeignCursor_whenListed_thenMalformedRequestProblem() {
+    void given_an_out_of_range_limit_or_foreign_cursor_when_listed_then_malformed_request_problem() {
         builder().get().uri("/api/tenants?limit=201").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");
@@ -281,7 +281,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoToken_whenListed_thenUnauthorizedProblemWithBearerChallenge() {
+    void given_no_token_when_listed_then_unauthorized_problem_with_bearer_challenge() {
         anonymous().get().uri("/api/tenants").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
@@ -292,7 +292,7 @@ class TenantApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAWrongToken_whenListed_thenUnauthorizedProblem() {
+    void given_a_wrong_token_when_listed_then_unauthorized_problem() {
         anonymous().get().uri("/api/tenants")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer not-the-admin-token")
                 .exchange()

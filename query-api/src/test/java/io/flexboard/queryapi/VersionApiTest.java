@@ -10,7 +10,7 @@ import org.springframework.http.HttpHeaders;
 class VersionApiTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenATenantWithVersions_whenListed_thenNewestFirstWithSpecFields() {
+    void given_a_tenant_with_versions_when_listed_then_newest_first_with_spec_fields() {
         UUID tenant = given.tenantWithVersions(2);
         given.version(tenant, 3, "draft");
 
@@ -33,7 +33,7 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenFiveVersions_whenPagedByTwo_thenCursorContinuesBelowTheLastVersion() {
+    void given_five_versions_when_paged_by_two_then_cursor_continues_below_the_last_version() {
         UUID tenant = given.tenantWithVersions(5);
 
         var first = builder().get().uri("/api/tenants/{id}/versions?limit=2", tenant).exchange()
@@ -53,7 +53,7 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAVersion_whenFetched_thenAnswersItWithMetadataAsObject() {
+    void given_a_version_when_fetched_then_answers_it_with_metadata_as_object() {
         UUID tenant = given.tenant("acme");
         UUID version = given.version(tenant, 1, "published");
 
@@ -73,7 +73,7 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenARestoredDraft_whenListedAndFetched_thenEveryVersionNamesItsParentAndTheRestoredOneItsOrigin() {
+    void given_a_restored_draft_when_listed_and_fetched_then_every_version_names_its_parent_and_the_restored_one_its_origin() {
         UUID tenant = given.tenant("acme");
         UUID first = given.version(tenant, 1, "archived");
         given.version(tenant, 2, "published");
@@ -101,7 +101,7 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAVersionOfAnotherTenant_whenFetchedUnderThisTenant_thenNotFoundProblem() {
+    void given_a_version_of_another_tenant_when_fetched_under_this_tenant_then_not_found_problem() {
         UUID tenant = given.tenant("acme");
         UUID otherTenant = given.tenant("globex");
         UUID foreignVersion = given.version(otherTenant, 1, "draft");
@@ -112,14 +112,14 @@ class VersionApiTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAnUnknownTenant_whenVersionsListed_thenNotFoundProblem() {
+    void given_an_unknown_tenant_when_versions_listed_then_not_found_problem() {
         builder().get().uri("/api/tenants/{id}/versions", UUID.randomUUID()).exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "not-found");
     }
 
     @Test
-    void givenAMalformedVersionId_whenFetched_thenMalformedRequestProblem() {
+    void given_a_malformed_version_id_when_fetched_then_malformed_request_problem() {
         builder().get().uri("/api/tenants/{t}/versions/nope", UUID.randomUUID()).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo(PROBLEMS + "malformed-request");

@@ -24,7 +24,7 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenABug_whenItFails_thenInternalErrorProblemWithoutInternals() {
+    void given_a_bug_when_it_fails_then_internal_error_problem_without_internals() {
         builder().get().uri("/api/test/boom").exchange()
                 .expectStatus().isEqualTo(500)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -36,14 +36,14 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAMalformedPathId_whenCalled_thenTheProblemNamesTheParameter() {
+    void given_a_malformed_path_id_when_called_then_the_problem_names_the_parameter() {
         builder().get().uri("/api/tenants/xyz").exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.detail").isEqualTo("Invalid value for 'tenantId'");
     }
 
     @Test
-    void givenAnUnknownRoute_whenCalled_thenNotFoundProblem() {
+    void given_an_unknown_route_when_called_then_not_found_problem() {
         builder().get().uri("/api/nothing-here").exchange()
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -51,7 +51,7 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenAReadOnlyRoute_whenPosted_thenMethodNotAllowedProblem() {
+    void given_a_read_only_route_when_posted_then_method_not_allowed_problem() {
         builder().post().uri("/api/tenants").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(405)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -61,7 +61,7 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenABodyOverTheLimit_whenSent_thenPayloadTooLargeProblem() {
+    void given_a_body_over_the_limit_when_sent_then_payload_too_large_problem() {
         byte[] body = new byte[256 * 1024 + 1];
         java.util.Arrays.fill(body, (byte) ' ');
 
@@ -74,21 +74,21 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenACorrelationId_whenCalled_thenItIsEchoedEvenOnErrors() {
+    void given_a_correlation_id_when_called_then_it_is_echoed_even_on_errors() {
         anonymous().get().uri("/api/tenants").header("X-Correlation-Id", "trace-42").exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().valueEquals("X-Correlation-Id", "trace-42");
     }
 
     @Test
-    void givenNoCorrelationId_whenCalled_thenOneIsGenerated() {
+    void given_no_correlation_id_when_called_then_one_is_generated() {
         builder().get().uri("/api/tenants").exchange()
                 .expectStatus().isOk()
                 .expectHeader().value("X-Correlation-Id", id -> org.assertj.core.api.Assertions.assertThat(id).isNotBlank());
     }
 
     @Test
-    void givenNoToken_whenHealthIsProbed_thenItAnswersUp() {
+    void given_no_token_when_health_is_probed_then_it_answers_up() {
         anonymous().get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
@@ -97,7 +97,7 @@ class WebErrorsTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoAuthorizationScheme_whenCalled_thenUnauthorized() {
+    void given_no_authorization_scheme_when_called_then_unauthorized() {
         anonymous().get().uri("/api/tenants").header(HttpHeaders.AUTHORIZATION, ADMIN_TOKEN).exchange()
                 .expectStatus().isUnauthorized();
     }

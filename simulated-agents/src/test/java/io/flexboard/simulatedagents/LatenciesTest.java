@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class LatenciesTest {
 
     @Test
-    void givenErrorsOfSeveralClients_whenMerged_thenTheyAreCountedByStatus() {
+    void given_errors_of_several_clients_when_merged_then_they_are_counted_by_status() {
         Latencies first = new Latencies();
         first.error(429);
         first.error(429);
@@ -27,7 +27,7 @@ class LatenciesTest {
     }
 
     @Test
-    void givenAsManyErrorsAsAnswers_whenJudged_thenErrorsDominate() {
+    void given_as_many_errors_as_answers_when_judged_then_errors_dominate() {
         Latencies phase = new Latencies();
         phase.record(1_000_000);
         phase.error(429);

@@ -42,7 +42,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void givenABackup_whenTheDataDirIsLostAndRestored_thenTheAgentReadsTheSameVersionStatusAndIdentity() throws Exception {
+    void given_a_backup_when_the_data_dir_is_lost_and_restored_then_the_agent_reads_the_same_version_status_and_identity() throws Exception {
         ScriptRun backup = staged.run("backup.sh", "--prefix", staged.prefix.toString());
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         Path archive = Path.of(backup.stdout().strip());
@@ -71,7 +71,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void givenARestore_whenItReplacesTheDataDir_thenTheFilesItReplacedAreKeptAsideAndPreviousJsonStillFallsBack() throws Exception {
+    void given_a_restore_when_it_replaces_the_data_dir_then_the_files_it_replaced_are_kept_aside_and_previous_json_still_falls_back() throws Exception {
         Path archive = Path.of(staged.run("backup.sh", "--prefix", staged.prefix.toString()).stdout().strip());
         new PublishedConfigurationStore(staged.dataDir()).apply(AppliedConfiguration.of(5, publishedVersion(5), Instant.now()));
 
@@ -87,7 +87,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void givenADamagedArchive_whenRestored_thenItIsRefusedAndTheDataDirIsUntouched() throws Exception {
+    void given_a_damaged_archive_when_restored_then_it_is_refused_and_the_data_dir_is_untouched() throws Exception {
         Path archive = Path.of(staged.run("backup.sh", "--prefix", staged.prefix.toString()).stdout().strip());
         byte[] bytes = Files.readAllBytes(archive);
         Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -102,7 +102,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void givenAnAgentThatIsStoppedByHand_whenRestoredWithoutTheServiceManager_thenNoServiceIsCalled() throws Exception {
+    void given_an_agent_that_is_stopped_by_hand_when_restored_without_the_service_manager_then_no_service_is_called() throws Exception {
         Path output = workDir.resolve("backups");
         ScriptRun backup = staged.run("backup.sh", "--data-dir", staged.dataDir().toString(), "--output", output.toString());
         Path archive = Path.of(backup.stdout().strip());

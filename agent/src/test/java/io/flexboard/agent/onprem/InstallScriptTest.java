@@ -19,7 +19,7 @@ class InstallScriptTest {
     Path workDir;
 
     @Test
-    void givenAStagingRoot_whenInstalledWithoutSystemd_thenJarScriptsSettingsAndDataDirAreLaidOut() throws Exception {
+    void given_a_staging_root_when_installed_without_systemd_then_jar_scripts_settings_and_data_dir_are_laid_out() throws Exception {
         StagedInstallation staged = StagedInstallation.in(workDir);
 
         staged.installed("agent v1", "--no-systemd",
@@ -40,7 +40,7 @@ class InstallScriptTest {
     }
 
     @Test
-    void givenAStagingRoot_whenInstalledWithSystemd_thenTheUnitPointsAtThisJavaAndTheStagedPathsButIsNotEnabled() throws Exception {
+    void given_a_staging_root_when_installed_with_systemd_then_the_unit_points_at_this_java_and_the_staged_paths_but_is_not_enabled() throws Exception {
         StagedInstallation staged = StagedInstallation.in(workDir);
 
         staged.installed("agent v1");
@@ -55,7 +55,7 @@ class InstallScriptTest {
     }
 
     @Test
-    void givenAnInstallation_whenInstalledAgainWithAnotherJar_thenTheJarAndTheSettingsAreKept() throws Exception {
+    void given_an_installation_when_installed_again_with_another_jar_then_the_jar_and_the_settings_are_kept() throws Exception {
         StagedInstallation staged = StagedInstallation.in(workDir)
                 .installed("agent v1", "--no-systemd", "--set", "TENANT_ID=" + TENANT);
 
@@ -69,7 +69,7 @@ class InstallScriptTest {
     }
 
     @Test
-    void givenJava11_whenInstalling_thenItRefusesAndNamesTheVersion() throws Exception {
+    void given_java_11_when_installing_then_it_refuses_and_names_the_version() throws Exception {
         StagedInstallation staged = StagedInstallation.in(workDir);
         Path java11 = Files.writeString(workDir.resolve("java11"), """
                 #!/usr/bin/env bash

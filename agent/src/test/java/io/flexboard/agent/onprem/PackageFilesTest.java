@@ -25,7 +25,7 @@ class PackageFilesTest {
     private static final Path PACKAGE = StagedInstallation.PACKAGE;
 
     @Test
-    void givenTheComposeFile_whenParsed_thenTheAgentRunsTheJarOnJava17WithItsDataDirOnAVolumeAndAHealthcheckOnStatus() throws IOException {
+    void given_the_compose_file_when_parsed_then_the_agent_runs_the_jar_on_java_17_with_its_data_dir_on_a_volume_and_a_healthcheck_on_status() throws IOException {
         Map<String, Object> agent = composeService("agent");
 
         assertThat(agent.get("image")).isEqualTo("${AGENT_IMAGE:-eclipse-temurin:17-jre}");
@@ -43,7 +43,7 @@ class PackageFilesTest {
     }
 
     @Test
-    void givenTheComposeFile_whenItsVariablesAreListed_thenEveryOneIsInEnvExample() throws IOException {
+    void given_the_compose_file_when_its_variables_are_listed_then_every_one_is_in_env_example() throws IOException {
         Set<String> used = new TreeSet<>();
         Matcher matcher = COMPOSE_VARIABLE.matcher(Files.readString(PACKAGE.resolve("docker-compose.yml")));
         while (matcher.find()) {
@@ -55,7 +55,7 @@ class PackageFilesTest {
     }
 
     @Test
-    void givenTheComposeFile_whenTheAgentsEnvironmentIsRead_thenItPassesEverySettingTheAgentReads() throws IOException {
+    void given_the_compose_file_when_the_agents_environment_is_read_then_it_passes_every_setting_the_agent_reads() throws IOException {
         @SuppressWarnings("unchecked")
         Map<String, Object> environment = (Map<String, Object>) composeService("agent").get("environment");
 
@@ -68,7 +68,7 @@ class PackageFilesTest {
     }
 
     @Test
-    void givenEnvExample_whenParsed_thenEveryLineIsACommentOrAnAssignmentAndTheRequiredSettingsAreEmpty() throws IOException {
+    void given_env_example_when_parsed_then_every_line_is_a_comment_or_an_assignment_and_the_required_settings_are_empty() throws IOException {
         Map<String, String> settings = envExample();
 
         assertThat(settings).containsEntry(AgentSettings.CONTROL_PLANE_URL, "").containsEntry(AgentSettings.AGENT_API_KEY, "")
@@ -78,7 +78,7 @@ class PackageFilesTest {
     }
 
     @Test
-    void givenTheSystemdUnit_whenRead_thenItRunsTheJarAsItsOwnUserWithTheSettingsFileAndMayWriteOnlyTheDataDir() throws IOException {
+    void given_the_systemd_unit_when_read_then_it_runs_the_jar_as_its_own_user_with_the_settings_file_and_may_write_only_the_data_dir() throws IOException {
         List<String> unit = Files.readAllLines(PACKAGE.resolve("flexboard-agent.service"));
 
         assertThat(unit).contains("User=flexboard-agent", "EnvironmentFile=/etc/flexboard-agent/agent.env",

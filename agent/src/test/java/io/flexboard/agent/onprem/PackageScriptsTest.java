@@ -28,7 +28,7 @@ class PackageScriptsTest {
 
     @ParameterizedTest
     @MethodSource("scripts")
-    void givenAScript_whenBashParsesIt_thenItHasNoSyntaxError(String script) throws Exception {
+    void given_a_script_when_bash_parses_it_then_it_has_no_syntax_error(String script) throws Exception {
         Process bash = new ProcessBuilder("bash", "-n", StagedInstallation.PACKAGE.resolve(script).toString())
                 .redirectErrorStream(true).start();
         String output = new String(bash.getInputStream().readAllBytes());
@@ -38,7 +38,7 @@ class PackageScriptsTest {
 
     @ParameterizedTest
     @MethodSource("commands")
-    void givenACommand_whenRead_thenItStopsAtTheFirstFailureAndIsExecutable(String script) throws IOException {
+    void given_a_command_when_read_then_it_stops_at_the_first_failure_and_is_executable(String script) throws IOException {
         Path file = StagedInstallation.PACKAGE.resolve(script);
 
         assertThat(Files.readString(file)).startsWith("#!/usr/bin/env bash").contains("\nset -euo pipefail\n");
@@ -47,7 +47,7 @@ class PackageScriptsTest {
 
     @ParameterizedTest
     @MethodSource("commands")
-    void givenACommand_whenAskedForHelp_thenItPrintsUsageAndExitsWithZero(String script) throws Exception {
+    void given_a_command_when_asked_for_help_then_it_prints_usage_and_exits_with_zero(String script) throws Exception {
         ScriptRun help = StagedInstallation.in(workDir).run(script, "--help");
 
         assertThat(help.exitCode()).as(help.toString()).isZero();
@@ -56,7 +56,7 @@ class PackageScriptsTest {
 
     @ParameterizedTest
     @MethodSource("commands")
-    void givenACommand_whenGivenAnUnknownOption_thenItExitsWithTwoAndSaysWhich(String script) throws Exception {
+    void given_a_command_when_given_an_unknown_option_then_it_exits_with_two_and_says_which(String script) throws Exception {
         ScriptRun wrong = StagedInstallation.in(workDir).run(script, "--frobnicate");
 
         assertThat(wrong.exitCode()).isEqualTo(2);

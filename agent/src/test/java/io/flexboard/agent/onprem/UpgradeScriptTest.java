@@ -24,7 +24,7 @@ class UpgradeScriptTest {
     }
 
     @Test
-    void givenANewJarThatComesUp_whenUpgrading_thenItIsInstalledAndTheOldOneKeptForRollback() throws Exception {
+    void given_a_new_jar_that_comes_up_when_upgrading_then_it_is_installed_and_the_old_one_kept_for_rollback() throws Exception {
         ScriptRun upgrade = upgradeTo("agent v2");
 
         assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
@@ -35,7 +35,7 @@ class UpgradeScriptTest {
     }
 
     @Test
-    void givenANewJarThatDiesAtStart_whenUpgrading_thenThePreviousJarIsPutBackAndStartedAndTheUpgradeFails() throws Exception {
+    void given_a_new_jar_that_dies_at_start_when_upgrading_then_the_previous_jar_is_put_back_and_started_and_the_upgrade_fails() throws Exception {
         upgradeTo("agent v2");
 
         ScriptRun upgrade = upgradeTo("agent v3 " + StagedInstallation.CRASHES_AT_START);
@@ -49,7 +49,7 @@ class UpgradeScriptTest {
     }
 
     @Test
-    void givenAJarThisJavaCannotRun_whenUpgrading_thenNothingIsStoppedOrChanged() throws Exception {
+    void given_a_jar_this_java_cannot_run_when_upgrading_then_nothing_is_stopped_or_changed() throws Exception {
         ScriptRun upgrade = upgradeTo("agent v2 " + StagedInstallation.CANNOT_RUN);
 
         assertThat(upgrade.exitCode()).isEqualTo(1);
@@ -59,7 +59,7 @@ class UpgradeScriptTest {
     }
 
     @Test
-    void givenAnUpgrade_whenRolledBackByHand_thenTheJarsSwap() throws Exception {
+    void given_an_upgrade_when_rolled_back_by_hand_then_the_jars_swap() throws Exception {
         upgradeTo("agent v2");
 
         ScriptRun rollback = staged.run("upgrade.sh", "--rollback", "--prefix", staged.prefix.toString(),
@@ -71,7 +71,7 @@ class UpgradeScriptTest {
     }
 
     @Test
-    void givenTheInstalledJar_whenUpgradingToIt_thenNothingHappens() throws Exception {
+    void given_the_installed_jar_when_upgrading_to_it_then_nothing_happens() throws Exception {
         ScriptRun upgrade = upgradeTo("agent v1");
 
         assertThat(upgrade.exitCode()).isZero();

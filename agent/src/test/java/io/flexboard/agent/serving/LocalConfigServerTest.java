@@ -40,7 +40,7 @@ class LocalConfigServerTest {
     }
 
     @Test
-    void givenALoopbackNameWithTheAgentsPortOrNoPort_whenTheConfigIsAsked_thenItIsServed() throws IOException {
+    void given_a_loopback_name_with_the_agents_port_or_no_port_when_the_config_is_asked_then_it_is_served() throws IOException {
         int port = server.port();
         for (String host : new String[] {"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port,
                 "127.0.0.1", "localhost"}) {
@@ -49,12 +49,12 @@ class LocalConfigServerTest {
     }
 
     @Test
-    void givenAConfiguredName_whenTheConfigIsAsked_thenItIsServed() throws IOException {
+    void given_a_configured_name_when_the_config_is_asked_then_it_is_served() throws IOException {
         assertThat(get("/config", "agent.plant-7.local:" + server.port())).startsWith("HTTP/1.1 200");
     }
 
     @Test
-    void givenAForeignName_asARebindingPageSendsIt_whenTheConfigIsAsked_thenMisdirected421ProblemWithoutTheConfig() throws IOException {
+    void given_a_foreign_name_as_a_rebinding_page_sends_it_when_the_config_is_asked_then_misdirected_421_problem_without_the_config() throws IOException {
         int port = server.port();
         for (String host : new String[] {"attacker.example:" + port, "localhost.attacker.example:" + port,
                 "127.0.0.1.nip.io:" + port, "localhost:" + (port == 65535 ? 1 : port + 1), "127.0.0.1:", "[::1", ""}) {
@@ -68,7 +68,7 @@ class LocalConfigServerTest {
     }
 
     @Test
-    void givenNoHostHeader_whenTheStatusIsAsked_thenMisdirected421() throws IOException {
+    void given_no_host_header_when_the_status_is_asked_then_misdirected_421() throws IOException {
         assertThat(get("/status", null)).startsWith("HTTP/1.1 421");
     }
 

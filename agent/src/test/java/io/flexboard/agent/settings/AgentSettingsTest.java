@@ -20,7 +20,7 @@ class AgentSettingsTest {
             "TENANT_ID", "6f1c1a52-3b7e-4f57-9d1a-0c3f2a9b8e11"));
 
     @Test
-    void givenOnlyTheRequiredSettings_whenRead_thenTheDefaultsApply() {
+    void given_only_the_required_settings_when_read_then_the_defaults_apply() {
         AgentSettings settings = AgentSettings.from(environment::get);
 
         assertThat(settings.controlPlaneUrl()).hasToString("http://127.0.0.1:8080");
@@ -34,7 +34,7 @@ class AgentSettingsTest {
     }
 
     @Test
-    void givenEveryOptionalSetting_whenRead_thenEachIsTaken() {
+    void given_every_optional_setting_when_read_then_each_is_taken() {
         environment.putAll(Map.of("AGENT_DATA_DIR", "/var/lib/flexboard-agent", "AGENT_ID", "plant-7", "AGENT_WAIT_SECONDS", "20",
                 "AGENT_HTTP_PORT", "0", "AGENT_FULL_RESYNC_INTERVAL", "30m", "AGENT_ALLOWED_HOSTS", " Agent.Plant-7.local, viewer.local ",
                 "AGENT_MAX_RETRY_AFTER", "2m"));
@@ -51,7 +51,7 @@ class AgentSettingsTest {
     }
 
     @Test
-    void givenNoApiKey_whenRead_thenTheErrorNamesTheVariable() {
+    void given_no_api_key_when_read_then_the_error_names_the_variable() {
         environment.remove("AGENT_API_KEY");
 
         assertThatThrownBy(() -> AgentSettings.from(environment::get))
@@ -60,7 +60,7 @@ class AgentSettingsTest {
     }
 
     @Test
-    void givenUnreadableValues_whenRead_thenEachErrorNamesItsVariable() {
+    void given_unreadable_values_when_read_then_each_error_names_its_variable() {
         assertRefused("TENANT_ID", "acme", "TENANT_ID must be the tenant's UUID");
         assertRefused("CONTROL_PLANE_URL", "ftp://cp", "CONTROL_PLANE_URL must be an http(s) URL");
         assertRefused("AGENT_HTTP_PORT", "70000", "AGENT_HTTP_PORT must be between 0 and 65535");

@@ -28,7 +28,7 @@ class StatusCommandTest {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
     @Test
-    void givenAnAgentThatSyncedMinutesAgo_whenStatusIsAsked_thenItPrintsTheRunningVersionAndTheLastSync() throws IOException {
+    void given_an_agent_that_synced_minutes_ago_when_status_is_asked_then_it_prints_the_running_version_and_the_last_sync() throws IOException {
         new PublishedConfigurationStore(dataDir).apply(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T09:00:00Z")));
         new StatusFile(dataDir).write(AgentStatus.starting("agent-1", "tenant-1", "1.2.3", "https://cp.example", "http://127.0.0.1:8090", 3,
                         Instant.parse("2026-03-01T09:00:00Z"))
@@ -50,7 +50,7 @@ class StatusCommandTest {
     }
 
     @Test
-    void givenAnAgentThatCannotReachTheControlPlane_whenStatusIsAsked_thenTheErrorAndTheLastSuccessAreShown() throws IOException {
+    void given_an_agent_that_cannot_reach_the_control_plane_when_status_is_asked_then_the_error_and_the_last_success_are_shown() throws IOException {
         new StatusFile(dataDir).write(AgentStatus.starting("agent-1", "tenant-1", "1.2.3", "https://cp.example", "http://127.0.0.1:8090", 0, null)
                 .failed(Instant.parse("2026-03-01T11:59:30Z"), "HTTP 401: unknown API key"));
 
@@ -64,7 +64,7 @@ class StatusCommandTest {
     }
 
     @Test
-    void givenADamagedCurrentJson_whenStatusIsAsked_thenItWarnsAndChangesNothing() throws IOException {
+    void given_a_damaged_current_json_when_status_is_asked_then_it_warns_and_changes_nothing() throws IOException {
         PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(AppliedConfiguration.of(3, publishedVersion(3), Instant.parse("2026-03-01T09:00:00Z")));
         store.apply(AppliedConfiguration.of(4, publishedVersion(4), Instant.parse("2026-03-01T10:00:00Z")));
@@ -77,7 +77,7 @@ class StatusCommandTest {
     }
 
     @Test
-    void givenNoDataDir_whenStatusIsAsked_thenItSaysSoAndExitsWithOne() throws IOException {
+    void given_no_data_dir_when_status_is_asked_then_it_says_so_and_exits_with_one() throws IOException {
         int exitCode = StatusCommand.print(dataDir.resolve("nowhere"), out(), NOW);
 
         assertThat(exitCode).isEqualTo(1);

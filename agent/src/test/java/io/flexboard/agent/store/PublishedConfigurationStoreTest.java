@@ -31,7 +31,7 @@ class PublishedConfigurationStoreTest {
     Path dataDir;
 
     @Test
-    void givenAFreshDataDir_whenOpened_thenTheAgentStartsFromVersionZero() throws IOException {
+    void given_a_fresh_data_dir_when_opened_then_the_agent_starts_from_version_zero() throws IOException {
         LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
 
         assertThat(loaded.configuration().version()).isZero();
@@ -40,7 +40,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenAnAppliedVersion_whenTheAgentRestarts_thenItRunsTheSameVersionAndMetadata() throws IOException {
+    void given_an_applied_version_when_the_agent_restarts_then_it_runs_the_same_version_and_metadata() throws IOException {
         new PublishedConfigurationStore(dataDir).apply(applied(3));
 
         LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
@@ -53,7 +53,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenAnAppliedVersion_whenTheNextIsApplied_thenTheFormerOneIsKeptAsPrevious() throws IOException {
+    void given_an_applied_version_when_the_next_is_applied_then_the_former_one_is_kept_as_previous() throws IOException {
         PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(applied(3));
 
@@ -65,7 +65,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenCurrentJsonCutOffMidway_whenOpened_thenThePreviousVersionIsRecoveredAndTheDamagedFileKept() throws IOException {
+    void given_current_json_cut_off_midway_when_opened_then_the_previous_version_is_recovered_and_the_damaged_file_kept() throws IOException {
         twoVersionsApplied(3, 4);
         byte[] whole = Files.readAllBytes(current());
         Files.write(current(), Arrays.copyOf(whole, whole.length / 2));
@@ -81,7 +81,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenCurrentJsonWhoseMetadataWasAltered_whenOpened_thenTheChecksumMismatchRecoversThePreviousVersion() throws IOException {
+    void given_current_json_whose_metadata_was_altered_when_opened_then_the_checksum_mismatch_recovers_the_previous_version() throws IOException {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), Files.readString(current()).replace("-- v4", "-- v5"));
 
@@ -92,7 +92,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenCurrentJsonWhoseVersionDisagreesWithItsMetadata_whenOpened_thenItIsNotTrusted() throws IOException {
+    void given_current_json_whose_version_disagrees_with_its_metadata_when_opened_then_it_is_not_trusted() throws IOException {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), Files.readString(current()).replaceFirst("\"version\" : 4", "\"version\" : 5"));
 
@@ -103,7 +103,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenCurrentJsonDamagedAndNoPrevious_whenOpened_thenTheAgentStartsFromVersionZero() throws IOException {
+    void given_current_json_damaged_and_no_previous_when_opened_then_the_agent_starts_from_version_zero() throws IOException {
         Files.writeString(current(), "{\"version\": 2, \"meta");
 
         LoadedConfiguration loaded = new PublishedConfigurationStore(dataDir).open();
@@ -113,7 +113,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenAHalfWrittenTempFileLeftByACrash_whenOpened_thenItIsIgnoredAndDeleted() throws IOException {
+    void given_a_half_written_temp_file_left_by_a_crash_when_opened_then_it_is_ignored_and_deleted() throws IOException {
         new PublishedConfigurationStore(dataDir).apply(applied(3));
         Files.writeString(dataDir.resolve("current.json" + AtomicFiles.TEMP_SUFFIX), "{\"version\": 4, \"metadata\": {\"ver");
 
@@ -125,7 +125,7 @@ class PublishedConfigurationStoreTest {
     }
 
     @Test
-    void givenADamagedCurrentJson_whenInspected_thenNothingOnDiskChanges() throws IOException {
+    void given_a_damaged_current_json_when_inspected_then_nothing_on_disk_changes() throws IOException {
         twoVersionsApplied(3, 4);
         Files.writeString(current(), "garbage");
 
@@ -146,7 +146,7 @@ class PublishedConfigurationStoreTest {
      */
     @ParameterizedTest(name = "power cut at step {0} of 6")
     @MethodSource("crashPoints")
-    void givenAPowerCutAtAnyStepOfAnApply_whenTheAgentRestarts_thenVersionAndConfigurationStillMatch(int cutAt) throws IOException {
+    void given_a_power_cut_at_any_step_of_an_apply_when_the_agent_restarts_then_version_and_configuration_still_match(int cutAt) throws IOException {
         new PublishedConfigurationStore(dataDir).apply(applied(1));
         AtomicInteger step = new AtomicInteger();
         PublishedConfigurationStore crashing = new PublishedConfigurationStore(dataDir, new AtomicFiles((file, reached) -> {

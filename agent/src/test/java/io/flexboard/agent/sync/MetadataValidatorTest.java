@@ -26,19 +26,19 @@ class MetadataValidatorTest {
             """;
 
     @Test
-    void givenPublishedMetadata_whenValidated_thenItPasses() {
+    void given_published_metadata_when_validated_then_it_passes() {
         assertThatCode(() -> MetadataValidator.validate(4, publishedVersion(4))).doesNotThrowAnyException();
     }
 
     @Test
-    void givenMetadataOfAnotherVersionThanLatest_whenValidated_thenRefused() {
+    void given_metadata_of_another_version_than_latest_when_validated_then_refused() {
         assertThatThrownBy(() -> MetadataValidator.validate(5, publishedVersion(4)))
                 .isInstanceOf(InvalidMetadataException.class)
                 .hasMessageContaining("metadata.version: 4 is not latest_version 5");
     }
 
     @Test
-    void givenMetadataWithoutDashboardsOrWidgets_whenValidated_thenEachMissingArrayIsNamed() {
+    void given_metadata_without_dashboards_or_widgets_when_validated_then_each_missing_array_is_named() {
         ObjectNode metadata = publishedVersion(4);
         metadata.remove("dashboards");
         metadata.put("widgets", "none");
@@ -49,7 +49,7 @@ class MetadataValidatorTest {
     }
 
     @Test
-    void givenAWidgetWithoutAStringQueryAndWithAnUnknownType_whenValidated_thenBothFieldsAreNamed() {
+    void given_a_widget_without_a_string_query_and_with_an_unknown_type_when_validated_then_both_fields_are_named() {
         ObjectNode metadata = publishedVersion(4);
         ObjectNode widget = (ObjectNode) metadata.path("config").path("sales-by-month");
         widget.put("query", 42);
@@ -61,7 +61,7 @@ class MetadataValidatorTest {
     }
 
     @Test
-    void givenNoMetadataAtAll_whenValidated_thenRefused() {
+    void given_no_metadata_at_all_when_validated_then_refused() {
         assertThatThrownBy(() -> MetadataValidator.validate(4, null)).hasMessageContaining("metadata: missing or not an object");
     }
 

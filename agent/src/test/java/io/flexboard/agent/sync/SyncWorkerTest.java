@@ -71,7 +71,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenAPublishedVersion_whenTheAgentSyncs_thenItIsAppliedToDiskServedAndTheNextSyncAsksFromIt() throws Exception {
+    void given_a_published_version_when_the_agent_syncs_then_it_is_applied_to_disk_served_and_the_next_sync_asks_from_it() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
 
@@ -101,7 +101,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenTheControlPlaneThrottles_whenTheAgentSyncs_thenItWaitsAtLeastRetryAfterAndReportsIt() throws Exception {
+    void given_the_control_plane_throttles_when_the_agent_syncs_then_it_waits_at_least_retry_after_and_reports_it() throws Exception {
         controlPlane.publish(publishedVersion(1));
         controlPlane.answerNextWith(429, FakeControlPlane.problem(429, "slow down"), Map.of("Retry-After", "30"));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
@@ -120,7 +120,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenAControlPlaneAskingToWaitForDays_whenTheAgentSyncs_thenItWaitsOnlyTheCapBeforeTryingAgain() throws Exception {
+    void given_a_control_plane_asking_to_wait_for_days_when_the_agent_syncs_then_it_waits_only_the_cap_before_trying_again() throws Exception {
         controlPlane.publish(publishedVersion(1));
         controlPlane.answerNextWith(429, FakeControlPlane.problem(429, "go away"), Map.of("Retry-After", "2592000"));
         controlPlane.answerNextWith(503, FakeControlPlane.problem(503, "go away"), Map.of("Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT"));
@@ -135,7 +135,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenNothingNewAnsweredAtOnce_asAStoppingReplicaAnswersItsParkedAgents_whenTwoAgentsRepoll_thenTheirPausesDiffer() throws Exception {
+    void given_nothing_new_answered_at_once_as_a_stopping_replica_answers_its_parked_agents_when_two_agents_repoll_then_their_pauses_differ() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker early = worker(FakeControlPlane.API_KEY, () -> 0.25);
         early.syncOnce();
@@ -150,7 +150,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenTheControlPlaneDown_whenItComesBack_thenTheAgentServedTheLastGoodMeanwhileAndCatchesUp() throws Exception {
+    void given_the_control_plane_down_when_it_comes_back_then_the_agent_served_the_last_good_meanwhile_and_catches_up() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
         worker.syncOnce();
@@ -182,7 +182,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenTheControlPlaneGoneForALongTime_whenItComesBack_thenTheAgentAskedAtLeastOncePerHoldAndAppliesTheNewestAtOnce() throws Exception {
+    void given_the_control_plane_gone_for_a_long_time_when_it_comes_back_then_the_agent_asked_at_least_once_per_hold_and_applies_the_newest_at_once() throws Exception {
         controlPlane.publish(publishedVersion(1));
         // The worker's hold is 1 s (its settings); the back-off is capped at that hold, as the agent builds it.
         SyncWorker worker = worker(FakeControlPlane.API_KEY, new Backoff(() -> 0.999, Backoff.capFor(Duration.ofSeconds(1)), MAX_RETRY_AFTER));
@@ -203,7 +203,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenAnInvalidUpdate_whenTheAgentSyncs_thenTheLastGoodIsKeptAndTheErrorReportedOnTheNextSync() throws Exception {
+    void given_an_invalid_update_when_the_agent_syncs_then_the_last_good_is_kept_and_the_error_reported_on_the_next_sync() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
         worker.syncOnce();
@@ -226,7 +226,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenAFullResyncIsDue_whenTheAgentSyncs_thenItAsksFromVersionZeroAndRewritesOnlyWhatDiffers() throws Exception {
+    void given_a_full_resync_is_due_when_the_agent_syncs_then_it_asks_from_version_zero_and_rewrites_only_what_differs() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
         worker.syncOnce();
@@ -255,7 +255,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenAWrongApiKey_whenTheAgentSyncs_thenItRetriesSlowlyAtTheCapAndKeepsServing() throws Exception {
+    void given_a_wrong_api_key_when_the_agent_syncs_then_it_retries_slowly_at_the_cap_and_keeps_serving() throws Exception {
         new PublishedConfigurationStore(dataDir).apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
         SyncWorker worker = worker("fbk_wrong");
 
@@ -267,7 +267,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenThePausedTenant_whenTheAgentSyncs_thenItKeepsServingRetriesAtTheCapAndCatchesUpOnceActivated() throws Exception {
+    void given_the_paused_tenant_when_the_agent_syncs_then_it_keeps_serving_retries_at_the_cap_and_catches_up_once_activated() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
         worker.syncOnce();
@@ -288,7 +288,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenADamagedCurrentJsonAtStart_whenTheAgentSyncs_thenTheRecoveryIsReportedWithTheFirstSync() throws Exception {
+    void given_a_damaged_current_json_at_start_when_the_agent_syncs_then_the_recovery_is_reported_with_the_first_sync() throws Exception {
         PublishedConfigurationStore store = new PublishedConfigurationStore(dataDir);
         store.apply(AppliedConfiguration.of(1, publishedVersion(1), Instant.parse("2026-02-01T00:00:00Z")));
         store.apply(AppliedConfiguration.of(2, publishedVersion(2), Instant.parse("2026-02-02T00:00:00Z")));
@@ -306,7 +306,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenTheLoopRunning_whenStopped_thenItEndsWithoutWaitingOutItsPause() throws Exception {
+    void given_the_loop_running_when_stopped_then_it_ends_without_waiting_out_its_pause() throws Exception {
         controlPlane.publish(publishedVersion(1));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
         Thread loop = new Thread(worker, "test-sync-loop");
@@ -326,7 +326,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenDataSources_whenTheAgentSyncs_thenTheFirstSyncCarriesTheirIdsAndTypesOnlyAndLaterOnesOnlyWhenTheyChange() throws Exception {
+    void given_data_sources_when_the_agent_syncs_then_the_first_sync_carries_their_ids_and_types_only_and_later_ones_only_when_they_change() throws Exception {
         controlPlane.publish(publishedVersion(1));
         dataSources = List.of(new ReportedDataSource("erp", "sqlserver"), new ReportedDataSource("sales-csv", "csv"));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
@@ -350,7 +350,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenASyncCarryingTheDataSourcesFailed_whenTheAgentSyncsAgain_thenItCarriesThemAgain() throws Exception {
+    void given_a_sync_carrying_the_data_sources_failed_when_the_agent_syncs_again_then_it_carries_them_again() throws Exception {
         controlPlane.publish(publishedVersion(1));
         controlPlane.answerNextWith(503, FakeControlPlane.problem(503, "down"), Map.of());
         dataSources = List.of(new ReportedDataSource("erp", "sqlserver"));
@@ -363,7 +363,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenUnchangedDataSources_whenAFullResyncIsDue_thenItCarriesThemAgain() throws Exception {
+    void given_unchanged_data_sources_when_a_full_resync_is_due_then_it_carries_them_again() throws Exception {
         controlPlane.publish(publishedVersion(1));
         dataSources = List.of(new ReportedDataSource("erp", "sqlserver"));
         SyncWorker worker = worker(FakeControlPlane.API_KEY);
@@ -378,7 +378,7 @@ class SyncWorkerTest {
     }
 
     @Test
-    void givenMoreDataSourcesThanTheBridgeTakes_whenTheAgentSyncs_thenItReportsTheFirstOnesInTheFilesOrder() throws Exception {
+    void given_more_data_sources_than_the_bridge_takes_when_the_agent_syncs_then_it_reports_the_first_ones_in_the_files_order() throws Exception {
         controlPlane.publish(publishedVersion(1));
         List<ReportedDataSource> many = new ArrayList<>();
         IntStream.range(0, DataSourceReporting.MAX_REPORTED + 5).forEach(i -> many.add(new ReportedDataSource("source-" + i, "csv")));

@@ -42,7 +42,7 @@ class EventHistoryGeneratorTest {
     }
 
     @Test
-    void theCountsAreExactAndTheEventsComeInTimeOrderWithinTheSpan() {
+    void the_counts_are_exact_and_the_events_come_in_time_order_within_the_span() {
         assertThat(events).hasSize(30_000);
         assertThat(events.stream().map(EventEnvelope::getTenantId).distinct()).hasSize(26);
         assertThat(events.stream().filter(e -> e.getTenantId().equals(generator.bigTenantId()))).hasSize(3_000);
@@ -57,7 +57,7 @@ class EventHistoryGeneratorTest {
     }
 
     @Test
-    void everyTenantsStreamFollowsTheAggregatesRules() throws Exception {
+    void every_tenants_stream_follows_the_aggregates_rules() throws Exception {
         Map<String, List<EventEnvelope>> byTenant = new LinkedHashMap<>();
         events.forEach(e -> byTenant.computeIfAbsent(e.getTenantId(), id -> new ArrayList<>()).add(e));
         for (List<EventEnvelope> stream : byTenant.values()) {
@@ -66,7 +66,7 @@ class EventHistoryGeneratorTest {
     }
 
     @Test
-    void theSameSettingsGiveTheSameEventsAndTheBigTenantAloneIsItsShareOfThem() {
+    void the_same_settings_give_the_same_events_and_the_big_tenant_alone_is_its_share_of_them() {
         List<EventEnvelope> again = new EventHistoryGenerator(SETTINGS).events().toList();
 
         assertThat(again).isEqualTo(events);

@@ -31,7 +31,7 @@ class LoginThrottleTest {
     });
 
     @Test
-    void anEmailsFreeFailuresCostNothingAndEachFurtherOneDoublesTheWait() {
+    void an_emails_free_failures_cost_nothing_and_each_further_one_doubles_the_wait() {
         String ann = LoginThrottle.emailKey(" Ann@Example.com");
         throttle.failed(ann);
         throttle.failed(ann);
@@ -44,7 +44,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aClientGuessingManyEmailsIsSlowedDownToo() {
+    void a_client_guessing_many_emails_is_slowed_down_too() {
         String client = LoginThrottle.clientKey("203.0.113.9");
         for (int i = 0; i < 5; i++) {
             throttle.failed(LoginThrottle.emailKey("user" + i + "@example.com"), client);
@@ -55,7 +55,7 @@ class LoginThrottleTest {
     }
 
     @Test
-    void aSuccessOrFifteenQuietMinutesForgetAnEmail() {
+    void a_success_or_fifteen_quiet_minutes_forget_an_email() {
         String ann = LoginThrottle.emailKey("ann@example.com");
         for (int i = 0; i < 3; i++) {
             throttle.failed(ann);

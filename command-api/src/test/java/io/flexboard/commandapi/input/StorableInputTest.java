@@ -26,25 +26,25 @@ class StorableInputTest {
     private static final IssuedApiKey KEY = new IssuedApiKey("key-1", "ab".repeat(32), "fbk_abcdef");
 
     @Test
-    void aNulInATenantNameIsNamed() {
+    void a_nul_in_a_tenant_name_is_named() {
         assertThat(fields(new CreateTenantCommand(TENANT, "Acme\u0000", "acme", null, null, null, KEY))).containsExactly("name");
     }
 
     @Test
-    void aNulInADashboardDescriptionIsNamed() {
+    void a_nul_in_a_dashboard_description_is_named() {
         assertThat(fields(new CreateDashboardCommand(TENANT, null, DASHBOARD, "Sales", "sales", "for\u0000sales")))
                 .containsExactly("description");
     }
 
     @Test
-    void aNulInAVersionOrRestoreMessageOrPauseReasonIsNamed() {
+    void a_nul_in_a_version_or_restore_message_or_pause_reason_is_named() {
         assertThat(fields(new SaveDraftCommand(TENANT, null, DASHBOARD, "first\u0000"))).containsExactly("message");
         assertThat(fields(new RestoreVersionCommand(TENANT, null, DASHBOARD, DASHBOARD, "\u0000"))).containsExactly("message");
         assertThat(fields(new PauseTenantCommand(TENANT, null, "unpaid\u0000"))).containsExactly("reason");
     }
 
     @Test
-    void aNulInAStringDeepInsideAWidgetConfigIsNamedByItsPath() {
+    void a_nul_in_a_string_deep_inside_a_widget_config_is_named_by_its_path() {
         Map<String, Object> config = barConfig();
         config.put("chartConfig", Map.of("colors", List.of("#fff", "#000\u0000")));
         assertThat(fields(widgets(widget("ok", barConfig()), widget("bad", config))))
@@ -52,7 +52,7 @@ class StorableInputTest {
     }
 
     @Test
-    void aNulInAConfigKeyIsNamedWithTheNulEscaped() {
+    void a_nul_in_a_config_key_is_named_with_the_nul_escaped() {
         Map<String, Object> config = barConfig();
         config.put("ti\u0000tle", "Revenue");
         assertThat(violations(widgets(widget("bad", config))))
@@ -62,7 +62,7 @@ class StorableInputTest {
     }
 
     @Test
-    void anUnpairedSurrogateIsRefusedAndAPairedOneIsText() {
+    void an_unpaired_surrogate_is_refused_and_a_paired_one_is_text() {
         assertThat(fields(widgets(widget("chart-\ud83d", barConfig())))).containsExactly("widgets[0].name");
         assertThat(fields(widgets(widget("bad", Map.of("query", "SELECT '\udc00'", "type", "bar")))))
                 .containsExactly("widgets[0].config.query");
@@ -70,7 +70,7 @@ class StorableInputTest {
     }
 
     @Test
-    void aConfigNestedDeeperThanTheLimitIsNamedWhereItGetsTooDeep() {
+    void a_config_nested_deeper_than_the_limit_is_named_where_it_gets_too_deep() {
         Map<String, Object> config = barConfig();
         Map<String, Object> level = config;
         // widgets[0].config is the 4th container; 8 more levels are allowed, the 9th is not.
@@ -83,14 +83,14 @@ class StorableInputTest {
     }
 
     @Test
-    void anInfiniteNumberIsRefusedBecauseJsonbHasNone() {
+    void an_infinite_number_is_refused_because_jsonb_has_none() {
         Map<String, Object> config = barConfig();
         config.put("refreshInterval", Double.POSITIVE_INFINITY);
         assertThat(fields(widgets(widget("inf", config)))).containsExactly("widgets[0].config.refreshInterval");
     }
 
     @Test
-    void ordinaryTextOfAnyScriptIsAccepted() {
+    void ordinary_text_of_any_script_is_accepted() {
         assertThat(fields(new CreateTenantCommand(TENANT, "Ünïcødé 株式会社 \t\n", "acme", null, null, null, KEY))).isEmpty();
     }
 

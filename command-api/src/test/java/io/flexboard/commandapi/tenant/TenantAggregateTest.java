@@ -68,7 +68,7 @@ class TenantAggregateTest {
     // --- tenants -------------------------------------------------------------------------------
 
     @Test
-    void aNewTenantGetsTheSpecsDefaultLicenseAndItsFirstApiKey() {
+    void a_new_tenant_gets_the_specs_default_license_and_its_first_api_key() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(TENANT, "Acme Corp", "acme", null, null, null, KEY))
                 .expectEvents(tenantCreated(5, 20),
@@ -76,7 +76,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aTenantSlugAlreadyUsedByAnotherTenantIsRefused() {
+    void a_tenant_slug_already_used_by_another_tenant_is_refused() {
         claimedSlugs.add("acme");
 
         fixture.givenNoPriorActivity()
@@ -86,7 +86,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aTenantWithoutNameAndWithAnUnsafeSlugIsRefusedNamingBothFields() {
+    void a_tenant_without_name_and_with_an_unsafe_slug_is_refused_naming_both_fields() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(TENANT, " ", "Acme Corp!", null, 0, null, KEY))
                 .expectException(InvalidCommandException.class)
@@ -97,7 +97,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void textPostgreSqlCannotStoreNeverReachesTheTenant() {
+    void text_postgresql_cannot_store_never_reaches_the_tenant() {
         fixture.givenNoPriorActivity()
                 .when(new CreateTenantCommand(TENANT, "Acme\u0000Corp", "acme", null, null, null, KEY))
                 .expectException(InvalidCommandException.class)
@@ -108,7 +108,7 @@ class TenantAggregateTest {
     // --- pause and activate --------------------------------------------------------------------
 
     @Test
-    void aTenantIsPausedWithTheAdminsReason() {
+    void a_tenant_is_paused_with_the_admins_reason() {
         fixture.given(tenantCreated(5, 20))
                 .when(new PauseTenantCommand(TENANT, null, "  invoice overdue "))
                 .expectEvents(new TenantPausedEvent(TENANT, "invoice overdue"))
@@ -116,14 +116,14 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aBlankPauseReasonIsNoReason() {
+    void a_blank_pause_reason_is_no_reason() {
         fixture.given(tenantCreated(5, 20))
                 .when(new PauseTenantCommand(TENANT, null, " "))
                 .expectEvents(new TenantPausedEvent(TENANT, null));
     }
 
     @Test
-    void aPauseReasonOver500CharactersIsRefusedNamingTheField() {
+    void a_pause_reason_over_500_characters_is_refused_naming_the_field() {
         fixture.given(tenantCreated(5, 20))
                 .when(new PauseTenantCommand(TENANT, null, "x".repeat(501)))
                 .expectException(InvalidCommandException.class)
@@ -131,7 +131,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void pausingAPausedTenantChangesNothingAndKeepsTheFirstReason() {
+    void pausing_a_paused_tenant_changes_nothing_and_keeps_the_first_reason() {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
                 .when(new PauseTenantCommand(TENANT, null, "another reason"))
                 .expectNoEvents()
@@ -139,7 +139,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aPausedTenantIsActivatedAgain() {
+    void a_paused_tenant_is_activated_again() {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, "invoice overdue"))
                 .when(new ActivateTenantCommand(TENANT, null))
                 .expectEvents(new TenantActivatedEvent(TENANT))
@@ -147,7 +147,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void activatingAnActiveTenantChangesNothing() {
+    void activating_an_active_tenant_changes_nothing() {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null), new TenantActivatedEvent(TENANT))
                 .when(new ActivateTenantCommand(TENANT, null))
                 .expectNoEvents()
@@ -155,14 +155,14 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aPausedTenantKeepsTakingTheBuildersCommands() {
+    void a_paused_tenant_keeps_taking_the_builders_commands() {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null), draftSaved("v1", 1))
                 .when(new PublishVersionCommand(TENANT, null, "v1"), ALICE)
                 .expectEvents(new VersionPublishedEvent(TENANT, "v1", 1, "alice"));
     }
 
     @Test
-    void aStaleExpectedVersionIsRefusedEvenWhenTheCommandWouldChangeNothing() {
+    void a_stale_expected_version_is_refused_even_when_the_command_would_change_nothing() {
         fixture.given(tenantCreated(5, 20), new TenantPausedEvent(TENANT, null))
                 .when(new PauseTenantCommand(TENANT, 0L, null))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
@@ -171,7 +171,7 @@ class TenantAggregateTest {
     // --- dashboards ----------------------------------------------------------------------------
 
     @Test
-    void aDashboardIsAddedToTheTenant() {
+    void a_dashboard_is_added_to_the_tenant() {
         fixture.given(tenantCreated(5, 20))
                 .when(new CreateDashboardCommand(TENANT, null, SALES, "Sales", "sales", "Monthly sales"))
                 .expectEvents(new DashboardCreatedEvent(TENANT, SALES, "Sales", "sales", "Monthly sales"));
@@ -179,7 +179,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aDashboardSlugIsUniqueWithinTheTenant() {
+    void a_dashboard_slug_is_unique_within_the_tenant() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(new CreateDashboardCommand(TENANT, null, OPS, "Sales again", "sales", null))
                 .expectException(RuleViolationException.class)
@@ -187,7 +187,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aTenantHasNoMoreDashboardsThanItsLicenseAllows() {
+    void a_tenant_has_no_more_dashboards_than_its_license_allows() {
         fixture.given(tenantCreated(1, 20), dashboardCreated(SALES, "sales"))
                 .when(new CreateDashboardCommand(TENANT, null, OPS, "Ops", "ops", null))
                 .expectException(RuleViolationException.class)
@@ -197,7 +197,7 @@ class TenantAggregateTest {
     // --- widgets -------------------------------------------------------------------------------
 
     @Test
-    void widgetsGetTheGridDefaultsAndTheirTypeFromTheConfig() {
+    void widgets_get_the_grid_defaults_and_their_type_from_the_config() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "sales-by-month", null, barConfig())))
                 .expectEvents(new WidgetsReplacedEvent(TENANT, SALES, List.of(
@@ -205,7 +205,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetWithoutAQueryIsRefusedNamingTheField() {
+    void a_widget_without_a_query_is_refused_naming_the_field() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "sales-by-month", null, Map.of("type", "bar"))))
                 .expectException(InvalidCommandException.class)
@@ -213,7 +213,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetOfAnUnknownTypeIsRefusedNamingTheField() {
+    void a_widget_of_an_unknown_type_is_refused_naming_the_field() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "sales-by-month", null, Map.of("query", "SELECT 1", "type", "donut"))))
                 .expectException(InvalidCommandException.class)
@@ -221,7 +221,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetTypeThatContradictsTheConfigIsRefused() {
+    void a_widget_type_that_contradicts_the_config_is_refused() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "sales-by-month", "line", barConfig())))
                 .expectException(InvalidCommandException.class)
@@ -229,7 +229,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void gaugeMapAndScatterWidgetsAreStoredWithTheirTypeFromTheConfig() {
+    void gauge_map_and_scatter_widgets_are_stored_with_their_type_from_the_config() {
         Map<String, Object> gauge = config("gauge", "chartConfig", "{\"min\": 0, \"max\": 100, \"target\": 80}");
         Map<String, Object> map = config("map", "chartConfig",
                 "{\"map\": {\"region\": \"TH\", \"nameField\": \"province\", \"valueField\": \"orders\"}}");
@@ -248,7 +248,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetTypeThatContradictsAPhase3ConfigTypeIsRefused() {
+    void a_widget_type_that_contradicts_a_phase_3_config_type_is_refused() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "score", "kpi", config("gauge", "title", "\"Score\""))))
                 .expectException(InvalidCommandException.class)
@@ -256,7 +256,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aConfigLayoutThatDisagreesWithTheGridFieldsIsStoredAsSentAndTheGridFieldsPlaceTheWidget() {
+    void a_config_layout_that_disagrees_with_the_grid_fields_is_stored_as_sent_and_the_grid_fields_place_the_widget() {
         Map<String, Object> config = config("bar", "layout", "{\"x\": 0, \"y\": 0, \"width\": 12, \"height\": 6}");
 
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
@@ -266,7 +266,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aConfigLayoutBeyondTheTwelveColumnsIsRefusedNamingItsWidth() {
+    void a_config_layout_beyond_the_twelve_columns_is_refused_naming_its_width() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "sales-by-month", null,
                         config("bar", "layout", "{\"x\": 8, \"y\": 0, \"width\": 6, \"height\": 4}"))))
@@ -276,7 +276,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetMustFitTheTwelveColumnGrid() {
+    void a_widget_must_fit_the_twelve_column_grid() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, new WidgetInput(null, "sales-by-month", null, barConfig(), 8, 0, 6, 4)))
                 .expectException(InvalidCommandException.class)
@@ -284,7 +284,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetNameIsUniqueWithinTheTenantAcrossDashboards() {
+    void a_widget_name_is_unique_within_the_tenant_across_dashboards() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, widget("w1", SALES, "revenue")))
                 .when(replaceWidgets(OPS, input(null, "revenue", null, barConfig())))
@@ -293,7 +293,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetNameAppearsOnlyOnceInOneList() {
+    void a_widget_name_appears_only_once_in_one_list() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig()), input(null, "revenue", null, barConfig())))
                 .expectException(InvalidCommandException.class)
@@ -301,7 +301,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aDashboardHoldsNoMoreWidgetsThanTheLicenseAllows() {
+    void a_dashboard_holds_no_more_widgets_than_the_license_allows() {
         fixture.given(tenantCreated(5, 1), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "one", null, barConfig()), input(null, "two", null, barConfig())))
                 .expectException(RuleViolationException.class)
@@ -309,21 +309,21 @@ class TenantAggregateTest {
     }
 
     @Test
-    void widgetsOfAnUnknownDashboardAreRefused() {
+    void widgets_of_an_unknown_dashboard_are_refused() {
         fixture.given(tenantCreated(5, 20))
                 .when(replaceWidgets(SALES, input(null, "one", null, barConfig())))
                 .expectException(UnknownEntityException.class);
     }
 
     @Test
-    void aNewWidgetGetsTheIdTheServerMinted() {
+    void a_new_widget_gets_the_id_the_server_minted() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig())))
                 .expectEvents(widgetsReplaced(SALES, widget("new-1", SALES, "revenue")));
     }
 
     @Test
-    void aWidgetSentBackKeepsItsId() {
+    void a_widget_sent_back_keeps_its_id() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"),
                         widgetsReplaced(SALES, widget(REVENUE_WIDGET, SALES, "revenue")))
                 .when(replaceWidgets(SALES, input(REVENUE_WIDGET, "revenue", null, barConfig())))
@@ -331,7 +331,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetIdThatIsNotAUuidIsRefusedNamingTheField() {
+    void a_widget_id_that_is_not_a_uuid_is_refused_naming_the_field() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input("not-a-uuid", "revenue", null, barConfig())))
                 .expectException(InvalidCommandException.class)
@@ -340,7 +340,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetIdThisTenantNeverIssuedIsRefusedSoAnotherTenantsWidgetCannotBeTaken() {
+    void a_widget_id_this_tenant_never_issued_is_refused_so_another_tenants_widget_cannot_be_taken() {
         String anotherTenantsWidget = "0e9b8f4c-9d7a-4a51-8a3e-5d2c1b0a9f88";
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(replaceWidgets(SALES, input(null, "revenue", null, barConfig()),
@@ -351,7 +351,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetQueryOver4000CharactersIsRefusedNamingTheField() {
+    void a_widget_query_over_4000_characters_is_refused_naming_the_field() {
         Map<String, Object> config = barConfig();
         config.put("query", "SELECT " + "x".repeat(4000));
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
@@ -361,7 +361,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetConfigOver8KibAsJsonIsRefusedNamingTheField() {
+    void a_widget_config_over_8_kib_as_json_is_refused_naming_the_field() {
         Map<String, Object> config = barConfig();
         config.put("description", "d".repeat(8 * 1024));
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
@@ -371,7 +371,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void widgetsAfterWhichTheTenantsDraftWouldExceedTheRecordLimitAreRefused() {
+    void widgets_after_which_the_tenants_draft_would_exceed_the_record_limit_are_refused() {
         // 130 widgets of almost 8 KiB: each is allowed, together the draft would pass 1,000,000 bytes.
         WidgetInput[] widgets = java.util.stream.IntStream.range(0, 130)
                 .mapToObj(i -> input(null, "widget-" + i, null, largeConfig())).toArray(WidgetInput[]::new);
@@ -383,7 +383,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aDashboardAfterWhichTheTenantsDraftWouldExceedTheRecordLimitIsRefused() {
+    void a_dashboard_after_which_the_tenants_draft_would_exceed_the_record_limit_is_refused() {
         fixture.given(tenantCreated(5, 200), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, largeWidgets(121)))
                 .when(new CreateDashboardCommand(TENANT, null, OPS, "Ops", "ops", "\u20ac".repeat(2000)))
                 .expectException(EventTooLargeException.class)
@@ -391,7 +391,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aDraftOfATenantThatGrewPastTheRecordLimitBeforeTheRuleIsRefused() {
+    void a_draft_of_a_tenant_that_grew_past_the_record_limit_before_the_rule_is_refused() {
         fixture.given(tenantCreated(5, 200), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, largeWidgets(130)))
                 .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
                 .expectException(EventTooLargeException.class)
@@ -402,7 +402,7 @@ class TenantAggregateTest {
     // --- versions ------------------------------------------------------------------------------
 
     @Test
-    void aDraftIsASnapshotOfEveryDashboardAndWidgetNumberedAfterTheLastVersion() {
+    void a_draft_is_a_snapshot_of_every_dashboard_and_widget_numbered_after_the_last_version() {
         Widget revenue = widget("w1", SALES, "revenue");
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), dashboardCreated(OPS, "ops"),
                         widgetsReplaced(SALES, revenue), draftSaved("v1", 1))
@@ -415,7 +415,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void publishingADraftArchivesThePreviouslyPublishedVersion() {
+    void publishing_a_draft_archives_the_previously_published_version() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2))
                 .when(new PublishVersionCommand(TENANT, null, "v2"), ALICE)
                 .expectEvents(new VersionArchivedEvent(TENANT, "v1", 1),
@@ -424,7 +424,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aTenantsFirstDraftHasNoParentVersion() {
+    void a_tenants_first_draft_has_no_parent_version() {
         fixture.given(tenantCreated(5, 20))
                 .when(new SaveDraftCommand(TENANT, null, "v1", null), ALICE)
                 .expectEvents(new DraftSavedEvent(TENANT, "v1", 1, null, "alice",
@@ -433,14 +433,14 @@ class TenantAggregateTest {
     }
 
     @Test
-    void theFirstPublishArchivesNothing() {
+    void the_first_publish_archives_nothing() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
                 .when(new PublishVersionCommand(TENANT, null, "v1"), ALICE)
                 .expectEvents(new VersionPublishedEvent(TENANT, "v1", 1, "alice"));
     }
 
     @Test
-    void onlyDraftsCanBePublished() {
+    void only_drafts_can_be_published() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1))
                 .when(new PublishVersionCommand(TENANT, null, "v1"))
                 .expectException(RuleViolationException.class)
@@ -448,7 +448,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void anArchivedVersionCannotBePublishedAgain() {
+    void an_archived_version_cannot_be_published_again() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
                         new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
                 .when(new PublishVersionCommand(TENANT, null, "v1"))
@@ -456,14 +456,14 @@ class TenantAggregateTest {
     }
 
     @Test
-    void publishingAnUnknownVersionIsRefused() {
+    void publishing_an_unknown_version_is_refused() {
         fixture.given(tenantCreated(5, 20))
                 .when(new PublishVersionCommand(TENANT, null, "nope"))
                 .expectException(UnknownEntityException.class);
     }
 
     @Test
-    void aStaleExpectedVersionIsRefused() {
+    void a_stale_expected_version_is_refused() {
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"))
                 .when(new CreateDashboardCommand(TENANT, 0L, OPS, "Ops", "ops", null))
                 .expectException(org.axonframework.modelling.command.ConflictingAggregateVersionException.class);
@@ -472,7 +472,7 @@ class TenantAggregateTest {
     // --- restoring a version --------------------------------------------------------------------
 
     @Test
-    void aRestoredVersionIsTheNextDraftWithItsSnapshotUnchangedItsParentAndItsOrigin() {
+    void a_restored_version_is_the_next_draft_with_its_snapshot_unchanged_its_parent_and_its_origin() {
         Widget revenue = widget("w1", SALES, "revenue");
         PublishedConfiguration v1 = snapshot(List.of(SALES), revenue);
         fixture.given(tenantCreated(5, 20), dashboardCreated(SALES, "sales"), widgetsReplaced(SALES, revenue),
@@ -483,7 +483,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void restoringSetsBackOnlyTheDashboardsThatDifferAndEmptiesThoseCreatedSince() {
+    void restoring_sets_back_only_the_dashboards_that_differ_and_empties_those_created_since() {
         Widget revenue = widget("w1", SALES, "revenue");
         Widget uptime = widget("w2", OPS, "uptime");
         Widget orders = widget("w3", SALES, "orders");
@@ -498,7 +498,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void theDraftAfterARestoreStartsFromTheRestoredWidgets() {
+    void the_draft_after_a_restore_starts_from_the_restored_widgets() {
         Widget revenue = widget("w1", SALES, "revenue");
         Widget orders = widget("w3", SALES, "orders");
         PublishedConfiguration v1 = snapshot(List.of(SALES), revenue);
@@ -510,7 +510,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aWidgetMovedToAnotherDashboardLeavesItBeforeItsOldDashboardGetsItBack() {
+    void a_widget_moved_to_another_dashboard_leaves_it_before_its_old_dashboard_gets_it_back() {
         Widget revenueOnSales = widget("w1", SALES, "revenue");
         Widget revenueOnOps = widget("w1", OPS, "revenue");
         PublishedConfiguration v1 = snapshot(List.of(SALES, OPS), revenueOnSales);
@@ -523,7 +523,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void widgetsThatSwappedDashboardsAreFirstGivenUpThenRestored() {
+    void widgets_that_swapped_dashboards_are_first_given_up_then_restored() {
         Widget revenueOnSales = widget("w1", SALES, "revenue");
         Widget uptimeOnOps = widget("w2", OPS, "uptime");
         Widget keptOnSales = widget("w3", SALES, "orders");
@@ -540,7 +540,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void publishedAndArchivedVersionsCanBeRestoredToo() {
+    void published_and_archived_versions_can_be_restored_too() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1), published("v1", 1), draftSaved("v2", 2),
                         new VersionArchivedEvent(TENANT, "v1", 1), published("v2", 2))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v3", null), ALICE)
@@ -552,7 +552,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void restoringAnUnknownVersionIsRefused() {
+    void restoring_an_unknown_version_is_refused() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
                 .when(new RestoreVersionCommand(TENANT, null, "nope", "v2", null))
                 .expectException(UnknownEntityException.class)
@@ -560,7 +560,7 @@ class TenantAggregateTest {
     }
 
     @Test
-    void aRestoreMessageOver500CharactersIsRefusedNamingTheField() {
+    void a_restore_message_over_500_characters_is_refused_naming_the_field() {
         fixture.given(tenantCreated(5, 20), draftSaved("v1", 1))
                 .when(new RestoreVersionCommand(TENANT, null, "v1", "v2", "x".repeat(501)))
                 .expectException(InvalidCommandException.class)

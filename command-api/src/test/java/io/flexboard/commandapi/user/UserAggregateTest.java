@@ -54,14 +54,14 @@ class UserAggregateTest {
     }
 
     @Test
-    void aNewUserIsCreatedWithTheirRoleAndTenantsAndNoPasswordHashInTheEvent() {
+    void a_new_user_is_created_with_their_role_and_tenants_and_no_password_hash_in_the_event() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(ANN, " Ann@Example.com ", "Ann", HASH, "tenant-admin", List.of(ACME, ACME)))
                 .expectEvents(new UserCreatedEvent(ANN, "Ann@Example.com", "Ann", "tenant-admin", List.of(ACME), true));
     }
 
     @Test
-    void anEmailAnotherUserHasInAnyCaseIsRefused() {
+    void an_email_another_user_has_in_any_case_is_refused() {
         accounts.put("ann@example.com", account(BOB, "ann@example.com"));
 
         fixture.givenNoPriorActivity()
@@ -72,7 +72,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aMalformedEmailAnUnknownRoleAndABlankNameAreRefusedNamingEachField() {
+    void a_malformed_email_an_unknown_role_and_a_blank_name_are_refused_naming_each_field() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(ANN, "ann at example", " ", null, "owner", List.of(ACME)))
                 .expectException(InvalidCommandException.class)
@@ -82,7 +82,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aTenantIdThatIsNoUuidOrNamesNoTenantIsRefusedWithItsIndex() {
+    void a_tenant_id_that_is_no_uuid_or_names_no_tenant_is_refused_with_its_index() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(ANN, "ann@example.com", "Ann", null, "viewer", List.of(ACME, "acme")))
                 .expectException(InvalidCommandException.class)
@@ -95,7 +95,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aSuperAdminHasNoTenantListAndEveryOtherRoleNeedsOne() {
+    void a_super_admin_has_no_tenant_list_and_every_other_role_needs_one() {
         fixture.givenNoPriorActivity()
                 .when(new CreateUserCommand(ANN, "ann@example.com", "Ann", null, "super-admin", List.of(ACME)))
                 .expectException(InvalidCommandException.class)
@@ -107,7 +107,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aChangeKeepsWhatItDoesNotSendAndCarriesTheWholeNewState() {
+    void a_change_keeps_what_it_does_not_send_and_carries_the_whole_new_state() {
         accounts.put("ann@example.com", account(ANN, "ann@example.com"));
 
         fixture.given(annCreated())
@@ -118,7 +118,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void becomingSuperAdminDropsTheTenantList() {
+    void becoming_super_admin_drops_the_tenant_list() {
         accounts.put("ann@example.com", account(ANN, "ann@example.com"));
 
         fixture.given(annCreated())
@@ -127,7 +127,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aNewPasswordIsAChangeEvenWhenNothingElseChanged() {
+    void a_new_password_is_a_change_even_when_nothing_else_changed() {
         accounts.put("ann@example.com", account(ANN, "ann@example.com"));
 
         fixture.given(annCreated())
@@ -136,7 +136,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aChangeToWhatTheUserAlreadyIsAppliesNothing() {
+    void a_change_to_what_the_user_already_is_applies_nothing() {
         fixture.given(annCreated())
                 .when(new ChangeUserCommand(ANN, "ann@example.com", "Ann", null, "tenant-admin", List.of(ACME)))
                 .expectNoEvents()
@@ -144,7 +144,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void changingToAnEmailAnotherUserHasIsRefused() {
+    void changing_to_an_email_another_user_has_is_refused() {
         accounts.put("ann@example.com", account(ANN, "ann@example.com"));
         accounts.put("bob@example.com", account(BOB, "bob@example.com"));
 
@@ -155,7 +155,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void aDisabledUserTakesNoMoreChanges() {
+    void a_disabled_user_takes_no_more_changes() {
         fixture.given(annCreated(), new UserDisabledEvent(ANN))
                 .when(new ChangeUserCommand(ANN, null, "Annie", null, null, null))
                 .expectException(RuleViolationException.class)
@@ -163,7 +163,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void disablingAUserEndsTheirAccountAndDisablingAgainChangesNothing() {
+    void disabling_a_user_ends_their_account_and_disabling_again_changes_nothing() {
         accounts.put("ann@example.com", account(ANN, "ann@example.com"));
 
         fixture.given(annCreated())
@@ -175,7 +175,7 @@ class UserAggregateTest {
     }
 
     @Test
-    void nobodyDisablesThemselves() {
+    void nobody_disables_themselves() {
         fixture.given(annCreated())
                 .when(new DisableUserCommand(ANN), Map.of("actor_id", ANN))
                 .expectException(RuleViolationException.class)
@@ -185,7 +185,7 @@ class UserAggregateTest {
 
     /** Tenants and users share the event store: a tenant's stream loaded as a user is refused, never extended. */
     @Test
-    void aTenantsIdIsNoUser() {
+    void a_tenants_id_is_no_user() {
         fixture.given(new TenantCreatedEvent(ANN, "Acme", "acme", "basic", 5, 20))
                 .when(new DisableUserCommand(ANN))
                 .expectException(org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.instanceOf(UnknownEntityException.class),

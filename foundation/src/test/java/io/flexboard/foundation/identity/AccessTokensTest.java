@@ -25,7 +25,7 @@ class AccessTokensTest {
     private final AccessTokens tokens = tokensAt(NOW);
 
     @Test
-    void aTokenItIssuedVerifiesAsTheSameCaller() {
+    void a_token_it_issued_verifies_as_the_same_caller() {
         Caller verified = tokens.verify(tokens.issue(ANN, Duration.ofSeconds(60)));
 
         assertThat(verified.id()).isEqualTo(ANN.id());
@@ -37,7 +37,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void anExpiredTokenIsRefused() {
+    void an_expired_token_is_refused() {
         String token = tokens.issue(ANN, Duration.ofSeconds(60));
 
         assertThatThrownBy(() -> tokensAt(NOW.plusSeconds(66)).verify(token))
@@ -45,7 +45,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void aTokenSignedByAnotherKeyIsRefused() {
+    void a_token_signed_by_another_key_is_refused() {
         AccessTokens other = new AccessTokens(AccessTokenKeys.fromPem(AccessTokenKeys.generatedPem()), "flexboard",
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
@@ -54,7 +54,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void aTamperedClaimBreaksTheSignature() {
+    void a_tampered_claim_breaks_the_signature() {
         String[] parts = tokens.issue(ANN, Duration.ofSeconds(60)).split("\\.");
         String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("tenant-admin", "super-admin");
@@ -65,7 +65,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void theNoneAlgorithmAndHmacAreRefused() {
+    void the_none_algorithm_and_hmac_are_refused() {
         String[] parts = tokens.issue(ANN, Duration.ofSeconds(60)).split("\\.");
         for (String alg : new String[] {"none", "HS256"}) {
             String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -77,7 +77,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void junkAndHugeTokensAreRefusedWithoutEchoingThem() {
+    void junk_and_huge_tokens_are_refused_without_echoing_them() {
         for (String junk : new String[] {"a.b.c", "e30.e30.", "!!.??.**", "x".repeat(20_000) + ".a.b"}) {
             assertThatThrownBy(() -> tokens.verify(junk)).isInstanceOf(InvalidAccessTokenException.class)
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(junk.substring(0, Math.min(5, junk.length()))));
@@ -85,13 +85,13 @@ class AccessTokensTest {
     }
 
     @Test
-    void theAdminTokenNeverLooksLikeAnAccessToken() {
+    void the_admin_token_never_looks_like_an_access_token() {
         assertThat(AccessTokens.looksLikeAccessToken("6b1f0c2a9d8e7f6a5b4c3d2e1f0a9b8c")).isFalse();
         assertThat(AccessTokens.looksLikeAccessToken(tokens.issue(ANN, Duration.ofSeconds(60)))).isTrue();
     }
 
     @Test
-    void aServiceWithoutAKeyRefusesEveryAccessToken() {
+    void a_service_without_a_key_refuses_every_access_token() {
         AccessTokens none = new AccessTokens(null, "flexboard", Clock.systemUTC());
 
         assertThatThrownBy(() -> none.verify(tokens.issue(ANN, Duration.ofSeconds(60))))
@@ -99,7 +99,7 @@ class AccessTokensTest {
     }
 
     @Test
-    void aGeneratedKeyFileIsKeptAcrossStartsAndPublishedAsAJwkSet(@TempDir Path dir) throws Exception {
+    void a_generated_key_file_is_kept_across_starts_and_published_as_a_jwk_set(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("data/jwt-signing-key.pem");
 
         AccessTokenKeys first = AccessTokenKeys.fromFile(file, true);

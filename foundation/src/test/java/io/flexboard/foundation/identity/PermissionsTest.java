@@ -19,7 +19,7 @@ class PermissionsTest {
     private static final String SOMEONE_ELSE = "44444444-4444-4444-8444-444444444444";
 
     @Test
-    void aSuperAdminMayDoEverythingEverywhere() {
+    void a_super_admin_may_do_everything_everywhere() {
         Caller admin = caller(Role.SUPER_ADMIN);
 
         assertThat(Permissions.allows(admin, Resource.USERS, CREATE, null)).isTrue();
@@ -29,7 +29,7 @@ class PermissionsTest {
     }
 
     @Test
-    void aTenantAdminRunsItsTenantsDashboardsVersionsAndKeysButNoOtherTenant() {
+    void a_tenant_admin_runs_its_tenants_dashboards_versions_and_keys_but_no_other_tenant() {
         Caller tenantAdmin = caller(Role.TENANT_ADMIN);
 
         assertThat(Permissions.allows(tenantAdmin, Resource.DASHBOARDS, CREATE, OWN_TENANT)).isTrue();
@@ -43,7 +43,7 @@ class PermissionsTest {
     }
 
     @Test
-    void aDashboardEditorEditsOnlyTheDashboardsItCreated() {
+    void a_dashboard_editor_edits_only_the_dashboards_it_created() {
         Caller editor = caller(Role.DASHBOARD_EDITOR);
 
         assertThat(Permissions.allows(editor, Resource.DASHBOARDS, READ, OWN_TENANT)).isTrue();
@@ -55,7 +55,7 @@ class PermissionsTest {
     }
 
     @Test
-    void aViewerOnlyReadsItsTenants() {
+    void a_viewer_only_reads_its_tenants() {
         Caller viewer = caller(Role.VIEWER);
 
         assertThat(Permissions.allows(viewer, Resource.DASHBOARDS, READ, OWN_TENANT)).isTrue();

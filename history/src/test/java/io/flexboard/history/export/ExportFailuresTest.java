@@ -41,7 +41,7 @@ class ExportFailuresTest {
     }
 
     @Test
-    void givenARecordThatIsNotAnEvent_whenExported_thenItStopsWithCode1NamingThePartitionAndOffsetAndTheOutputIsWhole() throws Exception {
+    void given_a_record_that_is_not_an_event_when_exported_then_it_stops_with_code_1_naming_the_partition_and_offset_and_the_output_is_whole() throws Exception {
         TopicWithGarbage topic = topicWithGarbage("undecodable-stop");
         Path output = dir.resolve("stop.jsonl");
 
@@ -57,7 +57,7 @@ class ExportFailuresTest {
     }
 
     @Test
-    void givenARecordThatIsNotAnEvent_whenExportedSkippingUndecodable_thenEveryEventIsWrittenAndTheSkipCounted() throws Exception {
+    void given_a_record_that_is_not_an_event_when_exported_skipping_undecodable_then_every_event_is_written_and_the_skip_counted() throws Exception {
         TopicWithGarbage topic = topicWithGarbage("undecodable-skip");
         Path output = dir.resolve("skip.jsonl");
 
@@ -72,7 +72,7 @@ class ExportFailuresTest {
     }
 
     @Test
-    void givenAWidgetWhoseConfigIsNotJson_whenExported_thenItStopsNamingTheRecordOrSkipsIt() throws Exception {
+    void given_a_widget_whose_config_is_not_json_when_exported_then_it_stops_naming_the_record_or_skips_it() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
         TenantStory acme = history.newTenant("Acme");
         String dashboard = acme.dashboardCreated("Sales", "sales");
@@ -99,7 +99,7 @@ class ExportFailuresTest {
     }
 
     @Test
-    void givenATopicThatDoesNotExist_whenExported_thenCode1NamingTheTopicOption() {
+    void given_a_topic_that_does_not_exist_when_exported_then_code_1_naming_the_topic_option() {
         Exports.Result result = Exports.execute("export", "--bootstrap-servers=" + broker.getBrokersAsString(),
                 "--topic=no-such-topic", "--format=jsonl", "--output=" + dir.resolve("none.jsonl"));
 
@@ -110,7 +110,7 @@ class ExportFailuresTest {
     }
 
     @Test
-    void givenNoBrokerAtTheAddress_whenExported_thenCode1NamingTheBootstrapServersOption() throws IOException {
+    void given_no_broker_at_the_address_when_exported_then_code_1_naming_the_bootstrap_servers_option() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
@@ -126,7 +126,7 @@ class ExportFailuresTest {
 
     /** What the shutdown hook does on Ctrl-C or SIGTERM, here called while the first bytes are being written. */
     @Test
-    void givenAnExportIsStoppedMidway_thenTheOutputEndsWithAWholeRecordAndTheSummarySaysInterrupted() throws Exception {
+    void given_an_export_is_stopped_midway_then_the_output_ends_with_a_whole_record_and_the_summary_says_interrupted() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofSeconds(10));
         for (int i = 0; i < 150; i++) {
             history.newTenant("Tenant" + i).withPublishedDashboard("Sales").withPublishedDashboard("Ops");

@@ -53,7 +53,7 @@ class ExportFilterTest {
     }
 
     @Test
-    void givenOneTenant_whenExported_thenOnlyItsEventsAndOnlyItsPartitionAreRead() throws Exception {
+    void given_one_tenant_when_exported_then_only_its_events_and_only_its_partition_are_read() throws Exception {
         TenantStory acme = tenants.get(3);
         int acmePartition = partitionOf(acme);
         Path output = dir.resolve("acme.jsonl");
@@ -73,7 +73,7 @@ class ExportFilterTest {
     }
 
     @Test
-    void givenTwoTenants_whenExported_thenBothTenantsEventsAndTheirPartitionsOnly() throws Exception {
+    void given_two_tenants_when_exported_then_both_tenants_events_and_their_partitions_only() throws Exception {
         TenantStory first = tenants.get(0);
         TenantStory second = tenants.get(7);
         Path output = dir.resolve("two.jsonl");
@@ -90,7 +90,7 @@ class ExportFilterTest {
     }
 
     @Test
-    void givenTypes_whenExported_thenOnlyEventsOfThoseTypes() throws Exception {
+    void given_types_when_exported_then_only_events_of_those_types() throws Exception {
         Path output = dir.resolve("types.jsonl");
 
         ExportSummary summary = export("--type=version_published,draft_saved", "--format=jsonl", "--output=" + output);
@@ -106,7 +106,7 @@ class ExportFilterTest {
     }
 
     @Test
-    void givenATenantATypeAndARange_whenExported_thenEventsThatPassEveryFilter() throws Exception {
+    void given_a_tenant_a_type_and_a_range_when_exported_then_events_that_pass_every_filter() throws Exception {
         TenantStory tenant = tenants.get(5);
         Instant from = tenant.events().get(4).getOccurredAt();
         Path output = dir.resolve("combined.jsonl");

@@ -55,7 +55,7 @@ class ExportFormatsTest {
     }
 
     @Test
-    void givenJsonLines_thenOneObjectPerEventWithTheEnvelopeTheTypeAndThePayloadWithConfigsAsObjects() throws Exception {
+    void given_json_lines_then_one_object_per_event_with_the_envelope_the_type_and_the_payload_with_configs_as_objects() throws Exception {
         Path output = dir.resolve("events.jsonl");
 
         export("--format=jsonl", "--output=" + output);
@@ -93,7 +93,7 @@ class ExportFormatsTest {
     }
 
     @Test
-    void givenCsv_thenAHeaderAndOneRfc4180RowPerEventWhosePayloadColumnIsTheJsonLinesPayload() throws Exception {
+    void given_csv_then_a_header_and_one_rfc4180_row_per_event_whose_payload_column_is_the_json_lines_payload() throws Exception {
         Path csv = dir.resolve("events.csv");
         Path jsonl = dir.resolve("events-for-csv.jsonl");
 
@@ -123,7 +123,7 @@ class ExportFormatsTest {
     }
 
     @Test
-    void givenAvro_thenAnObjectContainerFileWithTheEnvelopeSchemaAndEveryEventAsSent() throws Exception {
+    void given_avro_then_an_object_container_file_with_the_envelope_schema_and_every_event_as_sent() throws Exception {
         Path output = dir.resolve("events.avro");
 
         export("--format=avro", "--output=" + output);
@@ -136,7 +136,7 @@ class ExportFormatsTest {
     }
 
     @Test
-    void givenAvroWithSnappy_thenTheFileSaysSnappyAndReadsBack() throws Exception {
+    void given_avro_with_snappy_then_the_file_says_snappy_and_reads_back() throws Exception {
         Path output = dir.resolve("events-snappy.avro");
 
         export("--format=avro", "--avro-codec=snappy", "--output=" + output);
@@ -148,7 +148,7 @@ class ExportFormatsTest {
     }
 
     @Test
-    void givenOutputDash_thenTheExportGoesToStandardOutputAndTheSummaryToStandardError() throws Exception {
+    void given_output_dash_then_the_export_goes_to_standard_output_and_the_summary_to_standard_error() throws Exception {
         Path file = dir.resolve("file.jsonl");
         export("--format=jsonl", "--output=" + file);
 

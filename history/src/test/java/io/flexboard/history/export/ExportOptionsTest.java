@@ -16,7 +16,7 @@ class ExportOptionsTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
     @Test
-    void givenOnlyFormatAndOutput_thenTheDefaultsAreTheLocalBrokerTheEventsTopicAndEverythingUpToNow() {
+    void given_only_format_and_output_then_the_defaults_are_the_local_broker_the_events_topic_and_everything_up_to_now() {
         ExportOptions options = ExportOptions.parse(List.of("--format=avro", "--output=out.avro"), NOW);
 
         assertThat(options.bootstrapServers()).isEqualTo("localhost:9092");
@@ -32,7 +32,7 @@ class ExportOptionsTest {
     }
 
     @Test
-    void givenInstantsWithOffsetsOrDates_thenTheyAreReadAsUtcInstants() {
+    void given_instants_with_offsets_or_dates_then_they_are_read_as_utc_instants() {
         ExportOptions options = ExportOptions.parse(List.of("--from=2026-11-01", "--to=2026-11-30T07:00:00+07:00",
                 "--format=jsonl", "--output=-"), NOW);
 
@@ -42,7 +42,7 @@ class ExportOptionsTest {
     }
 
     @Test
-    void givenRepeatedAndCommaSeparatedFilters_thenAllAreKeptAndTenantIdsLowerCased() {
+    void given_repeated_and_comma_separated_filters_then_all_are_kept_and_tenant_ids_lower_cased() {
         ExportOptions options = ExportOptions.parse(List.of(
                 "--tenant", "6C1F7F5E-8A55-4D51-9D0E-4BD3A9E1F001",
                 "--tenant=0b6d6f57-6c8e-4a8e-9f63-1d1f1f3d9a01,5e0c1b7a-2f4d-4c8e-9a3b-6d7e8f9a0b1c",

@@ -42,7 +42,7 @@ class ExportProcessTest {
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void givenAnExportToAPipeNobodyReads_whenTerminated_thenEveryLineWrittenIsAWholeEventAndTheSummarySaysInterrupted() throws Exception {
+    void given_an_export_to_a_pipe_nobody_reads_when_terminated_then_every_line_written_is_a_whole_event_and_the_summary_says_interrupted() throws Exception {
         Process export = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HistoryMain.class.getName(),
                 "export", "--bootstrap-servers=" + broker.getBrokersAsString(), "--topic=terminated", "--format=jsonl", "--output=-")

@@ -42,7 +42,7 @@ class ExportRangeTest {
     }
 
     @Test
-    void givenEventsBeforeInAndAfterTheRange_whenExported_thenFromIsInclusiveToExclusiveAndReadingStartsInTheMiddle() throws Exception {
+    void given_events_before_in_and_after_the_range_when_exported_then_from_is_inclusive_to_exclusive_and_reading_starts_in_the_middle() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
         for (String name : List.of("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark")) {
             history.newTenant(name).withPublishedDashboard("Sales").withPublishedDashboard("Ops");
@@ -74,7 +74,7 @@ class ExportRangeTest {
     }
 
     @Test
-    void givenNoFromAndNoTo_whenExported_thenTheWholeTopicUpToNowIsWritten() throws Exception {
+    void given_no_from_and_no_to_when_exported_then_the_whole_topic_up_to_now_is_written() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
         history.newTenant("Acme").withPublishedDashboard("Sales");
         history.newTenant("Globex").withPublishedDashboard("Sales");
@@ -95,7 +95,7 @@ class ExportRangeTest {
     /** The end offsets are taken before reading: records appended while the export runs are not waited for. */
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void givenProducersKeepWriting_whenTheRangeEndsInTheFuture_thenTheExportStopsAtTheEndTakenAtStart() throws Exception {
+    void given_producers_keep_writing_when_the_range_ends_in_the_future_then_the_export_stops_at_the_end_taken_at_start() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofSeconds(1));
         for (int i = 0; i < 20; i++) {
             history.newTenant("Tenant " + i).withPublishedDashboard("Sales").withPublishedDashboard("Ops");
@@ -132,7 +132,7 @@ class ExportRangeTest {
     }
 
     @Test
-    void givenAnExportRan_thenTheBrokerKnowsNoConsumerGroupAndNoCommittedOffsets() throws Exception {
+    void given_an_export_ran_then_the_broker_knows_no_consumer_group_and_no_committed_offsets() throws Exception {
         EventHistory history = new EventHistory(START, Duration.ofMinutes(1));
         history.newTenant("Acme").withPublishedDashboard("Sales");
         try (EventsTopic topic = EventsTopic.create(broker, "range-no-group")) {

@@ -87,7 +87,7 @@ class OldEventsExportTest {
     }
 
     @Test
-    void givenV1Events_whenExportedAsJsonLines_thenTheyHaveTheCurrentShapeWithTheNewFieldsAtTheirDefaults() throws Exception {
+    void given_v1_events_when_exported_as_json_lines_then_they_have_the_current_shape_with_the_new_fields_at_their_defaults() throws Exception {
         Path output = dir.resolve("old.jsonl");
 
         export("--format=jsonl", "--output=" + output);
@@ -104,7 +104,7 @@ class OldEventsExportTest {
     }
 
     @Test
-    void givenV1Events_whenExportedAsAvro_thenTheFileHoldsThemUnderTheCurrentSchema() throws Exception {
+    void given_v1_events_when_exported_as_avro_then_the_file_holds_them_under_the_current_schema() throws Exception {
         Path output = dir.resolve("old.avro");
 
         export("--format=avro", "--output=" + output);

@@ -39,7 +39,7 @@ class UsageErrorsTest {
 
     @ParameterizedTest
     @MethodSource("wrongCommandLines")
-    void givenAWrongCommandLine_thenExitCode2AndOneLineNamingTheOption(String[] args, String message) {
+    void given_a_wrong_command_line_then_exit_code_2_and_one_line_naming_the_option(String[] args, String message) {
         Exports.Result result = Exports.execute(args);
 
         assertThat(result.exitCode()).isEqualTo(HistoryMain.BAD_USAGE);
@@ -48,7 +48,7 @@ class UsageErrorsTest {
     }
 
     @Test
-    void givenAnUnknownCommand_thenExitCode2WithTheUsage() {
+    void given_an_unknown_command_then_exit_code_2_with_the_usage() {
         Exports.Result result = Exports.execute("import", "--format=jsonl");
 
         assertThat(result.exitCode()).isEqualTo(HistoryMain.BAD_USAGE);
@@ -57,7 +57,7 @@ class UsageErrorsTest {
     }
 
     @Test
-    void givenNoArguments_thenExitCode2WithTheUsage() {
+    void given_no_arguments_then_exit_code_2_with_the_usage() {
         Exports.Result result = Exports.execute();
 
         assertThat(result.exitCode()).isEqualTo(HistoryMain.BAD_USAGE);
@@ -65,7 +65,7 @@ class UsageErrorsTest {
     }
 
     @Test
-    void givenHelp_thenTheUsageOnStandardOutputAndExitCode0() {
+    void given_help_then_the_usage_on_standard_output_and_exit_code_0() {
         Exports.Result result = Exports.execute("help");
 
         assertThat(result.exitCode()).isZero();

@@ -100,7 +100,7 @@ class HostileSuiteTest {
     }
 
     @Test
-    void everyMalformedRequestIsRefusedWithAProblemAndChangesNothing() throws Exception {
+    void every_malformed_request_is_refused_with_a_problem_and_changes_nothing() throws Exception {
         HostileRequests requests = new HostileRequests(world);
         HostileStack.State before = world.state();
         Map<String, Tally> tallies = new ConcurrentHashMap<>();

@@ -45,7 +45,7 @@ class IssueScenariosTest {
     // --- 1. authentication skipped ---------------------------------------------------------------------------
 
     @Test
-    void scenario1_encodedAndParameterisedApiPathsNeedTheAdminTokenOnTheServicesOwnPorts() throws Exception {
+    void scenario_1_encoded_and_parameterised_api_paths_need_the_admin_token_on_the_services_own_ports() throws Exception {
         String tenant = "{\"name\":\"Intruder\",\"slug\":\"intruder\"}";
         try (RouterServer commandApi = ownPort(Service.COMMAND_API); RouterServer queryApi = ownPort(Service.QUERY_API)) {
             for (String path : List.of("/%61pi/tenants", "/api;x/tenants", "/%61pi;x/tenants", "/api/tenants;x")) {
@@ -59,7 +59,7 @@ class IssueScenariosTest {
     }
 
     @Test
-    void scenario1_theRouterRefusesTheSameSpellingsWithoutAToken() {
+    void scenario_1_the_router_refuses_the_same_spellings_without_a_token() {
         for (String path : List.of("/%61pi/tenants", "/api;x/tenants")) {
             assertRefused(send(world.port(), "POST", path, List.of(json()), "{\"name\":\"Intruder\",\"slug\":\"intruder-2\"}"),
                     "POST " + path + " on the router");
@@ -69,7 +69,7 @@ class IssueScenariosTest {
     // --- 2. one request stops the read side --------------------------------------------------------------------
 
     @Test
-    void scenario2_aWidgetIdThatIsNoUuidIsRefused() {
+    void scenario_2_a_widget_id_that_is_no_uuid_is_refused() {
         RawHttp.Response response = admin("PUT", "/api/dashboards/" + world.acme.dashboardId() + "/widgets",
                 "{\"widgets\":[{\"id\":\"not-a-uuid\",\"name\":\"revenue\",\"config\":{\"query\":\"SELECT 1\",\"type\":\"bar\"}}]}");
 
@@ -77,7 +77,7 @@ class IssueScenariosTest {
     }
 
     @Test
-    void scenario2_aNulCharacterIsRefusedInEveryStringThatReachesTheReadSide() {
+    void scenario_2_a_nul_character_is_refused_in_every_string_that_reaches_the_read_side() {
         String nul = "a\\u0000b";
         assertProblem(admin("POST", "/api/tenants", "{\"name\":\"" + nul + "\",\"slug\":\"nul-tenant\"}"), 400, "name");
         assertProblem(admin("POST", "/api/tenants/" + world.acme.id() + "/dashboards",
@@ -89,7 +89,7 @@ class IssueScenariosTest {
     }
 
     @Test
-    void scenario2_afterTheBadWidgetAndTheNulsACanaryTenantIsStillProjected() throws Exception {
+    void scenario_2_after_the_bad_widget_and_the_nuls_a_canary_tenant_is_still_projected() throws Exception {
         admin("PUT", "/api/dashboards/" + world.acme.dashboardId() + "/widgets",
                 "{\"widgets\":[{\"id\":\"not-a-uuid\",\"name\":\"revenue\",\"config\":{\"query\":\"SELECT 1\",\"type\":\"bar\"}}]}");
         admin("POST", "/api/tenants", "{\"name\":\"a\\u0000b\",\"slug\":\"nul-canary\"}");
@@ -100,7 +100,7 @@ class IssueScenariosTest {
     // --- 3. another tenant's widget taken over -----------------------------------------------------------------
 
     @Test
-    void scenario3_aWidgetIdOfAnotherTenantIsRefusedAndThatWidgetStaysWithItsTenant() throws Exception {
+    void scenario_3_a_widget_id_of_another_tenant_is_refused_and_that_widget_stays_with_its_tenant() throws Exception {
         RawHttp.Response response = admin("PUT", "/api/dashboards/" + world.acme.dashboardId() + "/widgets",
                 "{\"widgets\":[{\"id\":\"" + world.globex.widgetId() + "\",\"name\":\"stolen\",\"config\":{\"query\":\"SELECT 2\",\"type\":\"line\"}}]}");
 
@@ -116,7 +116,7 @@ class IssueScenariosTest {
     // --- 4. unauthenticated requests held open -----------------------------------------------------------------
 
     @Test
-    void scenario4_anUnknownKeyWithAConsistencyTokenIsRefusedNotHeld() {
+    void scenario_4_an_unknown_key_with_a_consistency_token_is_refused_not_held() {
         String token = world.acme.id() + ":999999";
         RawHttp.Response response = send(world.port(), "POST", "/api/agent/sync",
                 List.of(json(), RawHttp.Header.of("Authorization", "Bearer fbk_unknown_0000000000000000"),
@@ -128,7 +128,7 @@ class IssueScenariosTest {
     }
 
     @Test
-    void scenario4_healthMetricsAndOpsAreNotHeldByAConsistencyToken() {
+    void scenario_4_health_metrics_and_ops_are_not_held_by_a_consistency_token() {
         String token = UUID.randomUUID() + ":999999";
         List<RawHttp.Header> headers = List.of(RawHttp.Header.of("X-Consistency-Token", token));
         for (Service service : List.of(Service.QUERY_API, Service.AGENT_BRIDGE)) {
@@ -146,7 +146,7 @@ class IssueScenariosTest {
     // --- 5. 500 instead of 400 -----------------------------------------------------------------------------------
 
     @Test
-    void scenario5_outOfRangeInstantsAndNulParametersAreMalformedRequests() {
+    void scenario_5_out_of_range_instants_and_nul_parameters_are_malformed_requests() {
         String tenant = "/api/tenants/" + world.acme.id();
         String farFuture = "%2B300000-01-01T00:00:00Z";
         Map<String, String> parameters = Map.of(
@@ -166,7 +166,7 @@ class IssueScenariosTest {
     // --- 6. a fleet cannot long-poll ---------------------------------------------------------------------------
 
     @Test
-    void scenario6_aFleetOfAgentsLongPollingOnOneKeyGetsNo429() throws Exception {
+    void scenario_6_a_fleet_of_agents_long_polling_on_one_key_gets_no_429() throws Exception {
         int agents = 150;
         int rounds = 2;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -14,7 +14,7 @@ class ProgressMeterTest {
     private final ProgressMeter meter = new ProgressMeter(Duration.ofSeconds(10));
 
     @Test
-    void givenSteadyProgress_whenAsked_thenTheSpeedIsEventsPerSecondAndTheEtaTheRestAtThatSpeed() {
+    void given_steady_progress_when_asked_then_the_speed_is_events_per_second_and_the_eta_the_rest_at_that_speed() {
         meter.record(0, 0, 10_000);
         meter.record(2 * SECOND, 2_000, 10_000);
 
@@ -27,7 +27,7 @@ class ProgressMeterTest {
     }
 
     @Test
-    void givenAFasterRecentWindow_whenAsked_thenOnlyTheWindowCounts() {
+    void given_a_faster_recent_window_when_asked_then_only_the_window_counts() {
         meter.record(0, 0, 100_000);
         meter.record(20 * SECOND, 1_000, 100_000);
         meter.record(25 * SECOND, 11_000, 100_000);
@@ -38,7 +38,7 @@ class ProgressMeterTest {
     }
 
     @Test
-    void givenAStall_whenAsked_thenTheSpeedFallsAndTheEtaGrows() {
+    void given_a_stall_when_asked_then_the_speed_falls_and_the_eta_grows() {
         meter.record(0, 0, 10_000);
         meter.record(SECOND, 1_000, 10_000);
 
@@ -49,7 +49,7 @@ class ProgressMeterTest {
     }
 
     @Test
-    void givenAResumedRebuild_whenNothingMovedYet_thenItsSpeedIsUnknownAndNotAnAverageOverThePause() {
+    void given_a_resumed_rebuild_when_nothing_moved_yet_then_its_speed_is_unknown_and_not_an_average_over_the_pause() {
         meter.record(5 * SECOND, 40_000, 100_000);
 
         ProgressSnapshot resumed = meter.snapshot(5 * SECOND);
@@ -60,7 +60,7 @@ class ProgressMeterTest {
     }
 
     @Test
-    void givenEverythingApplied_whenAsked_thenTheEtaIsZero() {
+    void given_everything_applied_when_asked_then_the_eta_is_zero() {
         meter.record(0, 0, 500);
         meter.record(SECOND, 500, 500);
 
@@ -68,7 +68,7 @@ class ProgressMeterTest {
     }
 
     @Test
-    void givenATopicThatGrewPastTheLastEnds_whenAsked_thenTheTotalIsNeverBelowWhatWasApplied() {
+    void given_a_topic_that_grew_past_the_last_ends_when_asked_then_the_total_is_never_below_what_was_applied() {
         meter.record(0, 0, 100);
         meter.record(SECOND, 150, 100);
 

@@ -33,7 +33,7 @@ class RebuildableReadModelsTest {
     }
 
     @Test
-    void everyTableOfTheReadModelSchemaIsEitherRebuiltOrSaysWhyNot() {
+    void every_table_of_the_read_model_schema_is_either_rebuilt_or_says_why_not() {
         Set<String> declared = new HashSet<>(RebuildableReadModels.all().stream().map(ReadModelTable::name).toList());
         declared.addAll(RebuildableReadModels.NOT_REBUILDABLE.keySet());
         declared.add("flyway_schema_history");
@@ -43,7 +43,7 @@ class RebuildableReadModelsTest {
     }
 
     @Test
-    void everyForeignKeyIsDeferrable_soTheSwitchOverCanReplaceARowOthersPointAt() {
+    void every_foreign_key_is_deferrable_so_the_switch_over_can_replace_a_row_others_point_at() {
         assertThat(jdbc.sql("""
                         select conrelid::regclass::text || '.' || conname from pg_constraint
                          where contype = 'f' and connamespace = ?::regnamespace and not condeferrable""")
@@ -51,7 +51,7 @@ class RebuildableReadModelsTest {
     }
 
     @Test
-    void everyRebuiltTableHasAPrimaryKeyATenantColumnAndOnlyColumnsThatCompareForEquality() {
+    void every_rebuilt_table_has_a_primary_key_a_tenant_column_and_only_columns_that_compare_for_equality() {
         for (ReadModelTable table : RebuildableReadModels.all()) {
             String name = SCHEMA + "." + table.name();
             assertThat(jdbc.sql("select count(*) from pg_index where indrelid = ?::regclass and indisprimary")

@@ -16,7 +16,7 @@ class FoldCheckpointsTest {
     private final UUID acme = UUID.randomUUID();
 
     @Test
-    void givenCheckpoints_whenAMomentIsAsked_thenTheLatestWhosePrefixHappenedByThenServesIt() {
+    void given_checkpoints_when_a_moment_is_asked_then_the_latest_whose_prefix_happened_by_then_serves_it() {
         FoldCheckpoints checkpoints = checkpoints(8, 10);
         checkpoints.offer(acme, checkpoint(9, START.plusSeconds(9)));
         checkpoints.offer(acme, checkpoint(19, START.plusSeconds(25)));
@@ -30,7 +30,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenMoreTenantsThanKept_whenAnotherIsFolded_thenTheLeastRecentlyReadOneIsDropped() {
+    void given_more_tenants_than_kept_when_another_is_folded_then_the_least_recently_read_one_is_dropped() {
         FoldCheckpoints checkpoints = checkpoints(2, 10);
         UUID globex = UUID.randomUUID();
         UUID initech = UUID.randomUUID();
@@ -46,7 +46,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenATenantWithAFullSetOfCheckpoints_whenOneMoreIsLeft_thenEveryOtherGoesButTheFirstAndLatestStay() {
+    void given_a_tenant_with_a_full_set_of_checkpoints_when_one_more_is_left_then_every_other_goes_but_the_first_and_latest_stay() {
         FoldCheckpoints checkpoints = checkpoints(8, 10);
         for (int i = 0; i <= FoldCheckpoints.PER_TENANT; i++) {
             checkpoints.offer(acme, checkpoint(i * 10L + 9, START.plusSeconds(i)));
@@ -59,7 +59,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenFoldsEndingBetweenPeriodicCheckpoints_whenTheyOfferTheirEnds_thenOnlyTheFurthestEndIsKept() {
+    void given_folds_ending_between_periodic_checkpoints_when_they_offer_their_ends_then_only_the_furthest_end_is_kept() {
         FoldCheckpoints checkpoints = checkpoints(8, 10);
         checkpoints.offer(acme, checkpoint(9, START.plusSeconds(9)));
         checkpoints.offer(acme, checkpoint(14, START.plusSeconds(14)));
@@ -75,7 +75,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenACheckpointKept_whenAnotherFoldOffersOneAtTheSameSequence_thenTheFirstStays() {
+    void given_a_checkpoint_kept_when_another_fold_offers_one_at_the_same_sequence_then_the_first_stays() {
         FoldCheckpoints checkpoints = checkpoints(8, 10);
         Checkpoint first = checkpoint(9, START);
         checkpoints.offer(acme, first);
@@ -86,7 +86,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenNoTenantsToKeep_whenFoldsOfferCheckpoints_thenNoneIsDueOrKept() {
+    void given_no_tenants_to_keep_when_folds_offer_checkpoints_then_none_is_due_or_kept() {
         FoldCheckpoints checkpoints = checkpoints(0, 10);
 
         checkpoints.offer(acme, checkpoint(9, START));
@@ -96,7 +96,7 @@ class FoldCheckpointsTest {
     }
 
     @Test
-    void givenCheckpointsEveryTenEvents_whenEventsAreApplied_thenOneIsDueAfterEveryTenth() {
+    void given_checkpoints_every_ten_events_when_events_are_applied_then_one_is_due_after_every_tenth() {
         FoldCheckpoints checkpoints = checkpoints(8, 10);
 
         assertThat(checkpoints.due(8)).isFalse();

@@ -23,6 +23,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 /**
  * /metrics (spec names, active_tenants), /health and the correlation id in the JSON log lines of a
@@ -37,13 +38,13 @@ class ObservabilityTest extends QueryApiIntegrationTest {
     ReadModelGauges readModelGauges;
 
     @Test
-    void givenTwoActiveTenantsAndOnePaused_whenPrometheusScrapesAfterACount_thenActiveTenantsIsTwoAndTheSpecNamesAreThere() throws java.io.IOException {
+    void given_two_active_tenants_and_one_paused_when_prometheus_scrapes_after_a_count_then_active_tenants_is_two_and_the_spec_names_are_there() throws java.io.IOException {
         given.tenant("active-a");
         given.tenant("active-b");
         given.paused(given.tenant("gone"), null);
         builder().get().uri("/api/tenants").exchange().expectStatus().isOk();
 
-        readModelGauges.refresh().block(Duration.ofSeconds(10));
+        StepVerifier.create(readModelGauges.refresh()).expectComplete().verify(Duration.ofSeconds(10));
         String metrics = metrics();
         keepForTheDocs(metrics);
 
@@ -64,7 +65,7 @@ class ObservabilityTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenTheDatabase_whenProbed_thenHealthLivenessAndReadinessAreUpWithTheDatabaseCheck() {
+    void given_the_database_when_probed_then_health_liveness_and_readiness_are_up_with_the_database_check() {
         anonymous().get().uri("/health").exchange()
                 .expectStatus().isOk()
                 .expectBody()
@@ -80,7 +81,7 @@ class ObservabilityTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenACorrelationId_whenTheRequestLogsAfterAThreadHop_thenTheJsonLineCarriesIt(CapturedOutput output) {
+    void given_a_correlation_id_when_the_request_logs_after_a_thread_hop_then_the_json_line_carries_it(CapturedOutput output) {
         String correlationId = "obs-" + UUID.randomUUID().toString().substring(0, 8);
 
         builder().get().uri("/test/logs").header("X-Correlation-Id", correlationId).exchange().expectStatus().isOk();

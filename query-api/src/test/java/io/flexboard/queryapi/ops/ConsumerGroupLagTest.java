@@ -48,7 +48,7 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenAProjectorThatStopsAndRestarts_whenEventsArriveMeanwhile_thenLagGrowsInOffsetsAndSecondsUnderStopAndClearsToOk() {
+    void given_a_projector_that_stops_and_restarts_when_events_arrive_meanwhile_then_lag_grows_in_offsets_and_seconds_under_stop_and_clears_to_ok() {
         events.eventsPublished(0, 5);
         events.eventsPublished(1, 2);
         projector = projectorStandIn(PROJECTOR);
@@ -88,7 +88,7 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenAMemberThatStaysButNeverCommits_whenEventsArrive_thenItsGroupIsFoundByPrefixAndStalls() {
+    void given_a_member_that_stays_but_never_commits_when_events_arrive_then_its_group_is_found_by_prefix_and_stalls() {
         String group = "flexboard-stalled-projector";
         projector = projectorStandIn(group);
         projector.consumesEverything();
@@ -106,7 +106,7 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenTheMonitorRuns_whenPrometheusScrapes_thenTheKafkaLagExporterGaugesAreThere() {
+    void given_the_monitor_runs_when_prometheus_scrapes_then_the_kafka_lag_exporter_gauges_are_there() {
         projector = projectorStandIn(PROJECTOR);
         projector.consumesEverything();
         awaitReport(report -> report.group(PROJECTOR).path("partitions").size() == 2);
@@ -127,7 +127,7 @@ class ConsumerGroupLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenNoToken_whenTheLagIsRead_then401LikeEveryOtherRead() {
+    void given_no_token_when_the_lag_is_read_then_401_like_every_other_read() {
         anonymous().get().uri("/api/ops/lag").exchange().expectStatus().isUnauthorized();
     }
 

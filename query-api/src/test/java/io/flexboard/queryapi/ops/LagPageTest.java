@@ -10,7 +10,7 @@ import org.springframework.http.MediaType;
 class LagPageTest extends QueryApiIntegrationTest {
 
     @Test
-    void givenNoToken_whenTheLagPageIsRequested_thenItIsServedWithTheTokenFormTheReportAndItsScript() {
+    void given_no_token_when_the_lag_page_is_requested_then_it_is_served_with_the_token_form_the_report_and_its_script() {
         String page = anonymous().get().uri("/ops/lag.html").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
@@ -22,7 +22,7 @@ class LagPageTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenThePage_whenItsScriptAndStylesAreRequested_thenTheScriptPollsTheLagEndpointWithTheBearerToken() {
+    void given_the_page_when_its_script_and_styles_are_requested_then_the_script_polls_the_lag_endpoint_with_the_bearer_token() {
         String script = anonymous().get().uri("/ops/lag.js").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
@@ -32,7 +32,7 @@ class LagPageTest extends QueryApiIntegrationTest {
     }
 
     @Test
-    void givenNoToken_whenThePagePollsTheEndpoint_thenTheEndpointStillAsksForTheToken() {
+    void given_no_token_when_the_page_polls_the_endpoint_then_the_endpoint_still_asks_for_the_token() {
         anonymous().get().uri("/api/ops/lag").exchange().expectStatus().isUnauthorized();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 class NothingToMonitorTest extends OpsIntegrationTest {
 
     @Test
-    void givenNoBrokerAndNoEventStore_whenTheLagIsRead_then200WithEveryPartUnknownAndWhy() {
+    void given_no_broker_and_no_event_store_when_the_lag_is_read_then_200_with_every_part_unknown_and_why() {
         LagReportView report = awaitReport(r -> "UNKNOWN".equals(r.groupStatus("flexboard-projector"))
                 && !r.json().path("sampled_at").isNull());
 
@@ -30,7 +30,7 @@ class NothingToMonitorTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenNoBroker_whenPrometheusScrapes_thenTheGroupsStatusGaugeSaysUnknown() {
+    void given_no_broker_when_prometheus_scrapes_then_the_groups_status_gauge_says_unknown() {
         awaitReport(r -> "UNKNOWN".equals(r.groupStatus("flexboard-projector")));
 
         assertThat(scrape()).contains("flexboard_lag_status{application=\"query-api\",group=\"flexboard-projector\"} -1.0")

@@ -26,7 +26,7 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenEventsBeyondTheRelaysToken_whenSampled_thenLagCountsThemAndLagSecondsIsTheOldestOnesAge() {
+    void given_events_beyond_the_relays_token_when_sampled_then_lag_counts_them_and_lag_seconds_is_the_oldest_ones_age() {
         List<Long> events = eventStore.eventsStored(Duration.ofMinutes(2), A_MINUTE_AGO, HALF_A_MINUTE_AGO);
         eventStore.relayAt(events.get(0));
 
@@ -36,7 +36,7 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenATokenWithAGap_whenSampled_thenTheEventInTheGapIsNotRelayedYetAndIsTheOldest() {
+    void given_a_token_with_a_gap_when_sampled_then_the_event_in_the_gap_is_not_relayed_yet_and_is_the_oldest() {
         List<Long> events = eventStore.eventsStored(Duration.ofMinutes(3), Duration.ofMinutes(2), A_MINUTE_AGO, JUST_NOW);
         eventStore.relayAt(events.get(2), events.get(1));
 
@@ -46,7 +46,7 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenARelayThatHasRelayedEverything_whenSampled_thenOkWithNoLag() {
+    void given_a_relay_that_has_relayed_everything_when_sampled_then_ok_with_no_lag() {
         List<Long> events = eventStore.eventsStored(A_MINUTE_AGO, HALF_A_MINUTE_AGO);
         eventStore.relayAt(events.get(1));
 
@@ -55,7 +55,7 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenARelayThatHoldsItsTokenButDoesNotMove_whenAWindowPasses_thenStall() {
+    void given_a_relay_that_holds_its_token_but_does_not_move_when_a_window_passes_then_stall() {
         List<Long> events = eventStore.eventsStored(A_MINUTE_AGO, HALF_A_MINUTE_AGO);
         eventStore.relayAt(events.get(0));
 
@@ -63,7 +63,7 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenARelayThatReleasedItsTokenWithEventsLeft_whenSampled_thenStop() {
+    void given_a_relay_that_released_its_token_with_events_left_when_sampled_then_stop() {
         List<Long> events = eventStore.eventsStored(A_MINUTE_AGO, HALF_A_MINUTE_AGO);
         eventStore.relayReleasedItsTokenAt(events.get(0));
 
@@ -71,14 +71,14 @@ class RelayLagTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenEventsAndNoRelayTokenAtAll_whenSampled_thenEveryEventIsLagAndTheRelayIsStopped() {
+    void given_events_and_no_relay_token_at_all_when_sampled_then_every_event_is_lag_and_the_relay_is_stopped() {
         eventStore.eventsStored(A_MINUTE_AGO, HALF_A_MINUTE_AGO, JUST_NOW);
 
         awaitReport(r -> "STOP".equals(r.relay().path("status").asString()) && r.relay().path("lag").asLong() == 3);
     }
 
     @Test
-    void givenARelayTokenThatMovesBack_whenSampled_thenRewind() {
+    void given_a_relay_token_that_moves_back_when_sampled_then_rewind() {
         List<Long> events = eventStore.eventsStored(A_MINUTE_AGO, HALF_A_MINUTE_AGO, JUST_NOW);
         eventStore.relayAt(events.get(2));
         awaitReport(r -> "OK".equals(r.relay().path("status").asString()) && r.relay().path("lag").asLong() == 0);

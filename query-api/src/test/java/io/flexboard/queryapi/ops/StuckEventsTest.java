@@ -26,7 +26,7 @@ class StuckEventsTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenAQuarantinedTenant_whenSampled_thenTheReportNamesTheTenantAndEventAndSaysStop() {
+    void given_a_quarantined_tenant_when_sampled_then_the_report_names_the_tenant_and_event_and_says_stop() {
         UUID tenant = UUID.randomUUID();
         Instant since = Instant.parse("2026-12-06T10:15:30Z");
         stuck.quarantined(tenant, "ev-42", 7, "PostgresqlBadGrammarException: unsupported Unicode escape sequence (SQLState 22P05)",
@@ -48,7 +48,7 @@ class StuckEventsTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenNothingStuck_whenSampled_thenTheQuarantinesAreOkAndEmpty() {
+    void given_nothing_stuck_when_sampled_then_the_quarantines_are_ok_and_empty() {
         // Samples taken before the tables were emptied may still show the previous test's rows.
         LagReportView report = awaitReport(r -> "OK".equals(r.json().path("quarantines").path("status").asString())
                 && r.relay().path("parked").isArray() && r.relay().path("parked").isEmpty());
@@ -57,7 +57,7 @@ class StuckEventsTest extends OpsIntegrationTest {
     }
 
     @Test
-    void givenAnEventTheBrokerRefused_whenSampled_thenTheRelayNamesItAndTheEventsBehindItAndSaysStop() {
+    void given_an_event_the_broker_refused_when_sampled_then_the_relay_names_it_and_the_events_behind_it_and_says_stop() {
         UUID tenant = UUID.randomUUID();
         stuck.parked(tenant, "ev-refused", 5, "refused", "RecordTooLargeException: The message is 1048600 bytes");
         stuck.parked(tenant, "ev-held", 6, "held", null);

@@ -29,7 +29,7 @@ class EventCodecTest {
     private final SingleObjectCodec<EventEnvelope> codec = EventCodec.instance();
 
     @Test
-    void anEnvelopeSurvivesTheRoundTrip() {
+    void an_envelope_survives_the_round_trip() {
         EventEnvelope envelope = tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001");
 
         EventEnvelope decoded = codec.decode(codec.encode(envelope));
@@ -38,7 +38,7 @@ class EventCodecTest {
     }
 
     @Test
-    void theWireFormatIsSingleObjectEncoding() {
+    void the_wire_format_is_single_object_encoding() {
         byte[] bytes = codec.encode(tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001"));
 
         assertThat(bytes[0]).isEqualTo((byte) 0xC3);
@@ -47,7 +47,7 @@ class EventCodecTest {
 
     /** A user's event names its signed-in actor; the password hash has no field to travel in. */
     @Test
-    void aUserEventWithItsActorSurvivesTheRoundTrip() {
+    void a_user_event_with_its_actor_survives_the_round_trip() {
         String userId = "5d2b1c1e-0000-4000-8000-000000000001";
         EventEnvelope envelope = EventEnvelope.newBuilder(tenantCreated(userId))
                 .setActorId("5d2b1c1e-0000-4000-8000-000000000002")
@@ -65,7 +65,7 @@ class EventCodecTest {
 
     /** Bytes kept in the repository since schema v1 must decode with whatever the schemas are now. */
     @Test
-    void bytesWrittenWithSchemaV1StillDecode() throws IOException {
+    void bytes_written_with_schema_v1_still_decode() throws IOException {
         byte[] v1Bytes = fixture("tenant-created-v1.hex");
 
         EventEnvelope decoded = codec.decode(v1Bytes);
@@ -79,7 +79,7 @@ class EventCodecTest {
 
     /** Every historical schema, used as a writer, is resolved into the current classes. */
     @Test
-    void eventsWrittenWithEveryHistoricalSchemaDecodeIntoTheCurrentClasses() throws IOException {
+    void events_written_with_every_historical_schema_decode_into_the_current_classes() throws IOException {
         List<Schema> history = SchemaHistory.envelopeSchemas();
         for (Schema writer : history) {
             GenericRecord payload = new GenericData.Record(writer.getField("payload").schema().getTypes().get(0));
@@ -100,7 +100,7 @@ class EventCodecTest {
 
     /** The tenant's one key from before keys had names (envelope v3) reads as a key without a name: the fold calls it 'default'. */
     @Test
-    void anApiKeyIssuedBeforeKeysHadNamesDecodesWithoutAName() throws IOException {
+    void an_api_key_issued_before_keys_had_names_decodes_without_a_name() throws IOException {
         Schema v3 = SchemaHistory.envelopeSchemas().get(2);
         Schema issuedV3 = v3.getField("payload").schema().getTypes().get(1);
         assertThat(issuedV3.getName()).isEqualTo("ApiKeyIssuedEvent");
@@ -121,7 +121,7 @@ class EventCodecTest {
      * still reads, its configuration resolved into {@link PublishedConfiguration} through the schema's alias.
      */
     @Test
-    void aDraftSavedWhileThePublishedConfigurationWasNamedMetadataSnapshotStillDecodes() throws IOException {
+    void a_draft_saved_while_the_published_configuration_was_named_metadata_snapshot_still_decodes() throws IOException {
         Schema v4 = SchemaHistory.envelopeSchemas().get(3);
         Schema draftSavedV4 = v4.getField("payload").schema().getTypes().stream()
                 .filter(event -> event.getName().equals("DraftSavedEvent")).findFirst().orElseThrow();
@@ -144,7 +144,7 @@ class EventCodecTest {
     }
 
     @Test
-    void anApiKeyRevocationSurvivesTheRoundTrip() {
+    void an_api_key_revocation_survives_the_round_trip() {
         EventEnvelope revoked = EventEnvelope.newBuilder(tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001"))
                 .setPayload(new ApiKeyRevokedEvent("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001", "k-1"))
                 .build();
@@ -153,7 +153,7 @@ class EventCodecTest {
     }
 
     @Test
-    void bytesFromAnUnknownSchemaAreRefusedNotMisread() {
+    void bytes_from_an_unknown_schema_are_refused_not_misread() {
         byte[] bytes = codec.encode(tenantCreated("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001"));
         bytes[5] ^= 0x55; // corrupt the fingerprint
 

@@ -16,27 +16,27 @@ import org.junit.jupiter.api.Test;
 class SchemaCompatibilityTest {
 
     @Test
-    void theCurrentEnvelopeSchemaIsRecordedAsTheNewestInTheHistory() {
+    void the_current_envelope_schema_is_recorded_as_the_newest_in_the_history() {
         assertNewestIsCurrent(SchemaHistory.envelopeSchemas(), EventEnvelope.getClassSchema());
     }
 
     @Test
-    void theCurrentEnvelopeSchemaReadsEveryOlderSchema() {
+    void the_current_envelope_schema_reads_every_older_schema() {
         assertReadsEveryOlder(SchemaHistory.envelopeSchemas(), EventEnvelope.getClassSchema());
     }
 
     @Test
-    void theCurrentSyncReportSchemaIsRecordedAsTheNewestInTheHistory() {
+    void the_current_sync_report_schema_is_recorded_as_the_newest_in_the_history() {
         assertNewestIsCurrent(SchemaHistory.syncReportSchemas(), AgentSyncReport.getClassSchema());
     }
 
     @Test
-    void theCurrentSyncReportSchemaReadsEveryOlderSchema() {
+    void the_current_sync_report_schema_reads_every_older_schema() {
         assertReadsEveryOlder(SchemaHistory.syncReportSchemas(), AgentSyncReport.getClassSchema());
     }
 
     @Test
-    void everySyncReportFieldIsDocumented() {
+    void every_sync_report_field_is_documented() {
         AgentSyncReport.getClassSchema().getFields().forEach(field ->
                 assertThat(field.doc()).as("AgentSyncReport.%s has no doc", field.name()).isNotBlank());
     }
@@ -62,7 +62,7 @@ class SchemaCompatibilityTest {
     }
 
     @Test
-    void everyEventFieldIsDocumented() {
+    void every_event_field_is_documented() {
         EventEnvelope.getClassSchema().getField("payload").schema().getTypes().forEach(event ->
                 event.getFields().forEach(field ->
                         assertThat(field.doc()).as("%s.%s has no doc", event.getName(), field.name()).isNotBlank()));

@@ -20,7 +20,7 @@ class SyncReportCodecTest {
     private final SingleObjectCodec<AgentSyncReport> codec = SyncReportCodec.instance();
 
     @Test
-    void aReportSurvivesTheRoundTripThroughTheKafkaSerde() {
+    void a_report_survives_the_round_trip_through_the_kafka_serde() {
         AgentSyncReport report = AgentSyncReport.newBuilder()
                 .setReportId("0f4a1b9c-0000-4000-8000-000000000001")
                 .setTenantId("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001")
@@ -46,7 +46,7 @@ class SyncReportCodecTest {
     }
 
     @Test
-    void optionalFieldsMayBeAbsent() {
+    void optional_fields_may_be_absent() {
         AgentSyncReport report = AgentSyncReport.newBuilder()
                 .setReportId("0f4a1b9c-0000-4000-8000-000000000002")
                 .setTenantId("6c1f7f5e-8a55-4d51-9d0e-4bd3a9e1f001")
@@ -69,7 +69,7 @@ class SyncReportCodecTest {
     }
 
     @Test
-    void aReportCarriesTheAgentsDataSourcesIdsAndTypes() {
+    void a_report_carries_the_agents_data_sources_ids_and_types() {
         AgentSyncReport report = minimalReport()
                 .setDataSources(List.of(new ReportedDataSource("erp", "sqlserver"), new ReportedDataSource("sales-csv", "csv")))
                 .build();
@@ -82,7 +82,7 @@ class SyncReportCodecTest {
     }
 
     @Test
-    void aReportWrittenBeforeV2ReadsWithoutDataSourcesOrKeyHash() throws IOException {
+    void a_report_written_before_v2_reads_without_data_sources_or_key_hash() throws IOException {
         Schema v1 = SchemaHistory.syncReportSchemas().get(0);
         GenericRecord old = new GenericData.Record(v1);
         old.put("report_id", "0f4a1b9c-0000-4000-8000-000000000003");

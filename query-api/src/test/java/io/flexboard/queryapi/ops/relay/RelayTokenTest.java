@@ -13,14 +13,14 @@ class RelayTokenTest {
     private static final String AXON = "org.axonframework.eventhandling.";
 
     @Test
-    void givenAGapAwareToken_whenParsed_thenItsIndexAndGapsAreRead() {
+    void given_a_gap_aware_token_when_parsed_then_its_index_and_gaps_are_read() {
         RelayToken token = RelayToken.parse(AXON + "GapAwareTrackingToken", json("{\"index\":41,\"gaps\":[37,39]}"));
 
         assertThat(token).isEqualTo(new RelayToken(41, Set.of(37L, 39L)));
     }
 
     @Test
-    void givenAReplayToken_whenParsed_thenWhereTheReplayIsNowCounts() {
+    void given_a_replay_token_when_parsed_then_where_the_replay_is_now_counts() {
         RelayToken token = RelayToken.parse(AXON + "ReplayToken", json("""
                 {"tokenAtReset":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":90,"gaps":[]},
                  "currentToken":{"@class":"org.axonframework.eventhandling.GapAwareTrackingToken","index":12,"gaps":[]},
@@ -30,13 +30,13 @@ class RelayTokenTest {
     }
 
     @Test
-    void givenNoTokenYet_whenParsed_thenNothingIsRelayed() {
+    void given_no_token_yet_when_parsed_then_nothing_is_relayed() {
         assertThat(RelayToken.parse(null, null)).isEqualTo(RelayToken.NOTHING_RELAYED);
         assertThat(RelayToken.NOTHING_RELAYED.index()).isEqualTo(-1);
     }
 
     @Test
-    void givenATokenTypeTheMonitorDoesNotKnow_whenParsed_thenItIsRefusedNotGuessed() {
+    void given_a_token_type_the_monitor_does_not_know_when_parsed_then_it_is_refused_not_guessed() {
         assertThatThrownBy(() -> RelayToken.parse("com.example.ShardToken", json("{\"index\":3}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("com.example.ShardToken");
