@@ -1,6 +1,5 @@
 package io.flexboard.agentbridge.publish;
 
-import io.flexboard.agentbridge.apikey.ApiKeyRevocations;
 import io.flexboard.agentbridge.config.AgentBridgeSettings;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;

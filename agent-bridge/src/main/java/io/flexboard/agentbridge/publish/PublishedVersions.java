@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
  * ({@code tenants.status}), in one read on the two primary keys.
  */
 @Component
-public class PublishedVersions {
+class PublishedVersions {
 
     private static final String COLUMNS = "select t.id as tenant_id, t.status, p.version,"
             + " p.published_configuration::text as published_configuration"

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * before consistency waits. The tighter budget per agent id needs the body: see SyncService.
  */
 @Component
-public class RateLimitFilter implements RequestAdmission {
+class RateLimitFilter implements RequestAdmission {
 
     private final SyncRateLimiter limiter;
 

@@ -17,7 +17,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * when Kafka is down at start-up, and the admin client would otherwise hold the start for its timeout.
  */
 @Configuration(proxyBeanMethods = false)
-public class SyncReportsTopic {
+class SyncReportsTopic {
 
     @Bean
     NewTopic agentSyncsTopic(AgentBridgeSettings properties) {

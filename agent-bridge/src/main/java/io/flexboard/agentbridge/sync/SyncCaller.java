@@ -10,5 +10,5 @@ import java.util.concurrent.Executor;
  * thousands then spreads over every loop and writes without a thread hop), at once on the waking thread
  * otherwise.
  */
-public record SyncCaller(UUID keyTenant, String keyHash, boolean readsOwnWrites, long arrivalNanos, Executor wakeOn) {
+record SyncCaller(UUID keyTenant, String keyHash, boolean readsOwnWrites, long arrivalNanos, Executor wakeOn) {
 }

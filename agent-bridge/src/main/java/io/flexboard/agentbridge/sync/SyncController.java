@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * The answer is pre-serialized JSON, written as is.
  */
 @RestController
-public class SyncController {
+class SyncController {
 
     private final SyncService syncService;
 

@@ -38,7 +38,7 @@ import reactor.core.publisher.Mono;
  * them it is answered at once if there is news, else refused with 429 and {@code Retry-After}.
  */
 @Service
-public class SyncService {
+class SyncService {
 
     private static final Logger log = LoggerFactory.getLogger(SyncService.class);
 

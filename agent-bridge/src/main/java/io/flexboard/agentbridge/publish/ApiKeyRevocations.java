@@ -1,6 +1,6 @@
-package io.flexboard.agentbridge.apikey;
+package io.flexboard.agentbridge.publish;
 
-import io.flexboard.agentbridge.publish.Waiters;
+import io.flexboard.agentbridge.apikey.ApiKeyCache;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
